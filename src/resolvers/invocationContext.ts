@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { AppError } from '../errors/appError';
+
+/**
+ * The part of Forge's invocation context the app relies on. It comes from the platform, not the
+ * client, and is the only source of who is calling and on which issue or project.
+ */
+const invocationContextSchema = z.object({
+  accountId: z.string().min(1),
+  cloudId: z.string().optional(),
+  moduleKey: z.string().optional(),
+  extension: z
+    .object({
+      type: z.string().optional(),
+      issue: z.object({ id: z.string(), key: z.string() }).partial().optional(),
+      project: z.object({ id: z.string(), key: z.string() }).partial().optional(),
+    })
+    .passthrough()
+    .optional(),
+});
+export type InvocationContext = z.infer<typeof invocationContextSchema>;
+
+export function readInvocationContext(raw: unknown): InvocationContext {
+  const parsed = invocationContextSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError('FORBIDDEN', 'This action needs a signed-in Jira user.');
+  }
+  return parsed.data;
+}
+
+/** The issue the module is open on; a module without one cannot use issue-scoped resolvers. */
+export function issueFromContext(context: InvocationContext): { id: string; key: string } {
+  const issue = context.extension?.issue;
+  if (!issue?.id || !issue.key) {
+    throw new AppError('INVALID_INPUT', 'This action only works on an issue.');
+  }
+  return { id: issue.id, key: issue.key };
+}
