@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { AppError } from '../../errors/appError';
+import type { Process, ValueStream } from './catalogSchemas';
+
+/** The issue entity property that records which process owns an issue. Readable by anyone who can see the issue. */
+export const PROCESS_LINK_PROPERTY_KEY = 'process-loop-link';
+
+export const processLinkSchema = z.object({
+  schemaVersion: z.literal(1),
+  processKey: z.string(),
+  valueStreamKey: z.string().nullable(),
+  stageId: z.string().nullable(),
+  /** Denormalised so JQL (`asmStage = "Triage"`) works on the name people see. */
+  stageName: z.string().nullable(),
+  linkedBy: z.string(),
+  linkedAt: z.string(),
+});
+export type ProcessLink = z.infer<typeof processLinkSchema>;
+
+/** A stored property from any app version: a readable link, or null (shown as "not linked" and overwritten on the next link). */
+export function readProcessLink(value: unknown): ProcessLink | null {
+  const parsed = processLinkSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+export function buildProcessLink(input: {
+  process: Process;
+  valueStream: ValueStream | null;
+  stageId: string | null;
+  linkedBy: string;
+  now: Date;
+}): ProcessLink {
+  const { process, valueStream } = input;
+  if (process.status === 'retired') {
+    throw new AppError('INVALID_INPUT', `${process.key} is retired and cannot receive new work.`, { fields: { processKey: 'Pick a process that is not retired.' } });
+  }
+  // The process's own stage is the default; another stage of the same stream may be chosen per issue.
+  const stageId = input.stageId ?? process.stageId;
+  const stage = stageId ? valueStream?.stages.find((candidate) => candidate.id === stageId) : undefined;
+  if (stageId && !stage) {
+    throw new AppError('INVALID_INPUT', 'That stage is not part of the process’s value stream.', { fields: { stageId: 'Pick a stage of the value stream.' } });
+  }
+  return {
+    schemaVersion: 1,
+    processKey: process.key,
+    valueStreamKey: valueStream?.key ?? null,
+    stageId: stage?.id ?? null,
+    stageName: stage?.name ?? null,
+    linkedBy: input.linkedBy,
+    linkedAt: input.now.toISOString(),
+  };
+}

@@ -1,0 +1,33 @@
+import { route } from '@forge/api';
+import { requestJiraJson, unexpectedJiraAnswer } from './jiraRequest';
+
+export type JiraPermissionKey = 'ADMINISTER' | 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'CREATE_ISSUES' | 'ADMINISTER_PROJECTS';
+
+interface MyPermissionsBean {
+  permissions: Record<string, { havePermission?: boolean }>;
+}
+
+/**
+ * The viewer's own permissions, asked of Jira as the viewer: the only trustworthy answer to
+ * "may this person do X". Scoped to an issue or project when given.
+ */
+export async function fetchMyPermissions<K extends JiraPermissionKey>(
+  permissions: readonly K[],
+  scope: { issueId?: string; projectKey?: string } = {},
+): Promise<Record<K, boolean>> {
+  const keys = permissions.join(',');
+  const path = scope.issueId
+    ? route`/rest/api/3/mypermissions?permissions=${keys}&issueId=${scope.issueId}`
+    : scope.projectKey
+      ? route`/rest/api/3/mypermissions?permissions=${keys}&projectKey=${scope.projectKey}`
+      : route`/rest/api/3/mypermissions?permissions=${keys}`;
+  const { status, body } = await requestJiraJson<MyPermissionsBean>('user', path);
+  // Jira answers 404 when the issue or project is not visible: no permission at all.
+  if (status === 404) return Object.fromEntries(permissions.map((key) => [key, false])) as Record<K, boolean>;
+  if (status !== 200 || !body) throw unexpectedJiraAnswer('check your permissions', status, body);
+  return Object.fromEntries(permissions.map((key) => [key, body.permissions[key]?.havePermission === true])) as Record<K, boolean>;
+}
+
+export async function isJiraAdmin(): Promise<boolean> {
+  return (await fetchMyPermissions(['ADMINISTER'])).ADMINISTER;
+}

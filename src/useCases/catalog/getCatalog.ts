@@ -1,0 +1,67 @@
+import {
+  canCreateProcessIn,
+  canCreateValueStream,
+  canEditProcess,
+  canEditValueStream,
+} from '../../domain/catalog/catalogPermissions';
+import { PROCESS_LINK_PROPERTY_KEY, readProcessLink } from '../../domain/catalog/processLink';
+import { AppError } from '../../errors/appError';
+import { searchAllIssues } from '../../jira/issueSearch';
+import { fetchUsers } from '../../jira/users';
+import type { ResolverHandler } from '../../resolvers/defineResolvers';
+import { listProcesses, listValueStreams } from '../../storage/catalogStore';
+import { accountIdsOfProcess, accountIdsOfValueStream } from './catalogUsers';
+import { loadCatalogViewer } from './catalogViewer';
+
+/**
+ * Open linked work per process with ONE search for all processes (not one count per row),
+ * as the viewer, so counts only include issues they may see. Null if Jira cannot answer now:
+ * the catalog still shows.
+ */
+async function countOpenLinkedIssues(): Promise<Record<string, number> | null> {
+  try {
+    const issues = await searchAllIssues('user', {
+      jql: 'asmProcess IS NOT EMPTY AND statusCategory != Done',
+      fields: [],
+      properties: [PROCESS_LINK_PROPERTY_KEY],
+      pageSize: 100,
+    });
+    const counts: Record<string, number> = {};
+    for (const issue of issues) {
+      const link = readProcessLink(issue.properties[PROCESS_LINK_PROPERTY_KEY]);
+      if (link) counts[link.processKey] = (counts[link.processKey] ?? 0) + 1;
+    }
+    return counts;
+  } catch (error) {
+    if (error instanceof AppError) return null;
+    throw error;
+  }
+}
+
+export const getCatalog: ResolverHandler<'getCatalog'> = async (_payload, context) => {
+  const [processes, valueStreams, viewer, openIssueCounts] = await Promise.all([
+    listProcesses(),
+    listValueStreams(),
+    loadCatalogViewer(context),
+    countOpenLinkedIssues(),
+  ]);
+  const users = await fetchUsers([
+    ...processes.flatMap(accountIdsOfProcess),
+    ...valueStreams.flatMap(accountIdsOfValueStream),
+  ]);
+  return {
+    processes: processes.sort((a, b) => a.key.localeCompare(b.key)),
+    valueStreams: valueStreams.sort((a, b) => a.name.localeCompare(b.name)),
+    openIssueCounts,
+    users: [...users.values()],
+    viewer: {
+      accountId: viewer.accountId,
+      isJiraAdmin: viewer.isJiraAdmin,
+      editableProcessKeys: processes.filter((p) => canEditProcess(viewer, p)).map((p) => p.key),
+      editableValueStreamKeys: valueStreams.filter((s) => canEditValueStream(viewer, s)).map((s) => s.key),
+      canCreateValueStream: canCreateValueStream(viewer),
+      processCreationStreamKeys: valueStreams.filter((s) => canCreateProcessIn(viewer, s)).map((s) => s.key),
+      canCreateProcessWithoutStream: canCreateProcessIn(viewer, null),
+    },
+  };
+};

@@ -1,0 +1,6 @@
+import { searchUsers } from '../../jira/users';
+import type { ResolverHandler } from '../../resolvers/defineResolvers';
+
+export const searchCatalogUsers: ResolverHandler<'searchUsers'> = async ({ query }) => ({
+  users: await searchUsers(query),
+});

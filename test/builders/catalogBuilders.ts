@@ -1,0 +1,59 @@
+import type { Process, ProcessInput, ValueStream, ValueStreamInput } from '../../src/domain/catalog/catalogSchemas';
+
+/** Small named builders: each test states only what matters to it. */
+export function aValueStreamInput(overrides: Partial<ValueStreamInput> = {}): ValueStreamInput {
+  return {
+    key: 'RUN',
+    name: 'Run the service',
+    description: '',
+    ownerAccountId: 'owner-1',
+    stages: [
+      { id: 'detect', name: 'Detect' },
+      { id: 'resolve', name: 'Resolve' },
+    ],
+    ...overrides,
+  };
+}
+
+export function aValueStream(overrides: Partial<ValueStream> = {}): ValueStream {
+  return {
+    ...aValueStreamInput(),
+    version: 1,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    createdBy: 'admin-1',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    updatedBy: 'admin-1',
+    ...overrides,
+  };
+}
+
+export function aProcessInput(overrides: Partial<ProcessInput> = {}): ProcessInput {
+  return {
+    key: 'INC',
+    name: 'Incident management',
+    purpose: 'Restore service fast',
+    currentSituation: '',
+    apoAccountId: 'apo-1',
+    asmAccountId: 'asm-1',
+    valueStreamKey: 'RUN',
+    stageId: 'resolve',
+    kpis: [{ id: 'mttr', name: 'Mean time to restore', unit: 'hours', direction: 'lower', target: 4 }],
+    raci: [],
+    definitionOfDone: [{ id: 'd1', text: 'Runbook updated' }],
+    automationCandidates: [],
+    status: 'active',
+    ...overrides,
+  };
+}
+
+export function aProcess(overrides: Partial<Process> = {}): Process {
+  return {
+    ...aProcessInput(),
+    version: 1,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    createdBy: 'admin-1',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    updatedBy: 'admin-1',
+    ...overrides,
+  };
+}
