@@ -1,5 +1,6 @@
-import api from '@forge/api';
+import api, { getAppContext } from '@forge/api';
 import { AppError } from '../errors/appError';
+import { sendRespectingRateLimits } from './rateLimitRetry';
 
 /** Whose permissions a Jira call runs with. `app` only after the caller checked the user's. */
 export type JiraActor = 'user' | 'app';
@@ -11,30 +12,79 @@ export interface JiraJsonResponse<T> {
   body: T | undefined;
 }
 
-/** Sends one request to Jira and turns rate limiting into a typed error the UI can show. */
+export interface JiraRequestInit {
+  method?: string;
+  body?: unknown;
+  /**
+   * The site the call is for (`siteKeyOf(context)`); rate-limit pauses are kept per site. Without
+   * it the Forge installation of the running invocation is used.
+   */
+  site?: string;
+  /** Epoch ms after which no more waiting on rate limits is allowed (default: 8 s from now). */
+  deadline?: number;
+}
+
+/** Who, on which site, and until when: what every Jira adapter call needs to know. */
+export interface JiraCall {
+  actor: JiraActor;
+  site: string;
+  deadline?: number;
+  /** The signed-in user, for caches of what only they may see; without it such answers are not cached. */
+  accountId?: string;
+}
+
+/** Sends one request to Jira, waiting out or retrying rate limits (reads only) and turning them into RATE_LIMITED. */
 export async function requestJiraJson<T>(
   actor: JiraActor,
   path: Route,
-  init: { method?: string; body?: unknown } = {},
+  init: JiraRequestInit = {},
 ): Promise<JiraJsonResponse<T>> {
   const requester = actor === 'user' ? api.asUser() : api.asApp();
-  const response = await requester.requestJira(path, {
-    method: init.method ?? 'GET',
-    headers: {
-      Accept: 'application/json',
-      ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  const method = init.method ?? 'GET';
+  const response = await sendRespectingRateLimits({
+    site: init.site ?? siteOfRunningInvocation(),
+    method,
+    path: path.value,
+    ...(init.deadline === undefined ? {} : { deadline: init.deadline }),
+    send: () =>
+      requester.requestJira(path, {
+        method,
+        headers: {
+          Accept: 'application/json',
+          ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      }),
   });
-  if (response.status === 429) {
-    const retryAfterSeconds = Number(response.headers.get('Retry-After') ?? '60');
-    const retryAt = new Date(Date.now() + (Number.isFinite(retryAfterSeconds) ? retryAfterSeconds : 60) * 1000);
-    throw new AppError('RATE_LIMITED', `Jira is busy; retrying at ${retryAt.toISOString()}.`, {
-      retryAt: retryAt.toISOString(),
-    });
-  }
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as T) : undefined };
+}
+
+/** `requestJiraJson` for one `JiraCall`: its actor, site and deadline. */
+export function requestJiraCall<T>(
+  call: JiraCall,
+  path: Route,
+  init: Omit<JiraRequestInit, 'site' | 'deadline'> = {},
+): Promise<JiraJsonResponse<T>> {
+  return requestJiraJson<T>(call.actor, path, {
+    ...init,
+    site: call.site,
+    ...(call.deadline === undefined ? {} : { deadline: call.deadline }),
+  });
+}
+
+/**
+ * Callers that predate `site`: the site of this invocation's installation, keyed as `siteKeyOf`
+ * keys it so both kinds of caller share one pause; else the installation itself (one app, one site).
+ */
+function siteOfRunningInvocation(): string {
+  try {
+    const context = getAppContext();
+    const cloudId = context.installation?.contexts.find((ari) => ari.cloudId)?.cloudId;
+    return cloudId ? `site:${cloudId}` : `installation:${context.installationAri.installationId}`;
+  } catch {
+    return 'unknown-site';
+  }
 }
 
 /** For answers other than the expected ones: keep Jira's own words, they are the most useful. */

@@ -8,6 +8,8 @@ import { AppError } from '../errors/appError';
 const invocationContextSchema = z.object({
   accountId: z.string().min(1),
   cloudId: z.string().optional(),
+  /** `ari:cloud:jira::site/<cloudId>`: the site, when `cloudId` is absent. */
+  installContext: z.string().optional(),
   moduleKey: z.string().optional(),
   extension: z
     .object({
@@ -35,4 +37,13 @@ export function issueFromContext(context: InvocationContext): { id: string; key:
     throw new AppError('INVALID_INPUT', 'This action only works on an issue.');
   }
   return { id: issue.id, key: issue.key };
+}
+
+/**
+ * The Jira site the call is for: the key of every per-site pause and cache. A warm Forge process
+ * serves many sites, so nothing remembered in memory may be shared without it.
+ */
+export function siteKeyOf(context: Pick<InvocationContext, 'cloudId' | 'installContext'>): string {
+  const cloudId = context.cloudId ?? context.installContext?.match(/site\/([^/]+)$/)?.[1];
+  return cloudId ? `site:${cloudId}` : (context.installContext ?? 'unknown-site');
 }

@@ -1,0 +1,214 @@
+import type { HealthSettings } from './settings';
+import type { Reason } from './reasons';
+
+/**
+ * Inputs and outputs of the sprint health computation. Jira-shaped but minimal, and plain JSON
+ * (ISO strings, no Dates or Maps), so storage can freeze an input or a result as is.
+ */
+
+export type StatusCategory = 'new' | 'indeterminate' | 'done';
+export type SprintState = 'future' | 'active' | 'closed';
+
+export interface SprintInput {
+  id: string;
+  name: string;
+  state: SprintState;
+  /** ISO instants, any offset. A future sprint has no start yet. */
+  startDate?: string | null;
+  endDate?: string | null;
+  /** When the sprint was closed; the end of the window for a closed sprint. */
+  completeDate?: string | null;
+}
+
+export interface IssueInput {
+  id: string;
+  key: string;
+  summary: string;
+  issueTypeName: string;
+  /** Current status; used only when the changelog has no status change. */
+  statusId: string;
+  statusCategory: StatusCategory;
+  /** Sprint ids in the issue's Sprint field now; used only when the changelog has no Sprint change. */
+  currentSprintIds: string[];
+  /** Current Flagged state; used only when the changelog has no Flagged change. */
+  flagged?: boolean;
+  created: string;
+  /** The process the issue is linked to (from the issue property), or null. */
+  processKey: string | null;
+  /** Set by the caller for Process Improvement issues whatever their type name. */
+  isImprovement?: boolean;
+}
+
+/** One item of a Jira changelog history (`/rest/api/3/issue/{key}/changelog`). */
+export interface ChangeItem {
+  field: string;
+  fieldId?: string | null;
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+}
+
+export interface ChangeHistory {
+  id?: string;
+  created: string;
+  items: ChangeItem[];
+}
+
+export interface StatusInfo {
+  name: string;
+  category: StatusCategory;
+}
+
+export interface KpiReading {
+  kpiId: string;
+  name: string;
+  value: number;
+  target: number;
+  direction: 'higher' | 'lower';
+  unit?: string;
+}
+
+export interface SprintHealthInput {
+  sprint: SprintInput;
+  /** The end of the window for an active sprint, and the result's `computedAt`. Never read from the clock here. */
+  now: string;
+  issues: IssueInput[];
+  /**
+   * Changelog histories per issue id. A missing key means "not fetched" (the issue's current state is
+   * assumed since it was created, and the result says so); an empty array means "never changed".
+   */
+  changelogs: Record<string, ChangeHistory[]>;
+  statuses: Record<string, StatusInfo>;
+  settings: HealthSettings;
+  /** Issue ids captured when the sprint started; authoritative for "committed" when present. */
+  committedSnapshot?: string[] | null;
+  /**
+   * Whether every issue that left the sprint could be found by the caller. Jira's search only finds
+   * issues by their current Sprint field, so without the app's own event log removed issues may be missing.
+   */
+  removedIssuesKnown: boolean;
+  /** KPI readings of this sprint per process key. A process without readings has KPI attainment "not applicable". */
+  kpiReadings?: Record<string, KpiReading[]>;
+  /** Custom field ids of Sprint and Flagged on this site (the changelog is also matched by field name). */
+  fields?: { sprint?: string; flagged?: string };
+}
+
+export type FlowKind = 'feature' | 'defect' | 'risk' | 'debt';
+export const FLOW_KINDS: readonly FlowKind[] = ['feature', 'defect', 'risk', 'debt'];
+
+export interface KpiReadingResult extends KpiReading {
+  onTarget: boolean;
+}
+
+export interface SprintMetrics {
+  committed: number;
+  added: number;
+  removed: number;
+  completed: number;
+  /** Completed issues that were also committed: the numerator of say/do. */
+  completedCommitted: number;
+  /** Issues in the sprint at its end (or now): committed + added − removed. */
+  scopeAtEnd: number;
+  sayDoPct: number | null;
+  scopeChangePct: number | null;
+  carryOver: number;
+  /** carryOver ÷ scopeAtEnd × 100. */
+  carryOverPct: number | null;
+  flowTimeP50Ms: number | null;
+  flowTimeP85Ms: number | null;
+  /** How many completed issues had a flow time (those that never went through an active or waiting status have none). */
+  flowTimeSamples: number;
+  flowLoad: number;
+  activeMs: number;
+  waitingMs: number;
+  flowEfficiencyPct: number | null;
+  impediments: number;
+  /** Impediments still flagged at the end of the sprint (or now). */
+  impedimentsOpen: number;
+  improvementsDone: number;
+  flowDistribution: Record<FlowKind, number>;
+  /** Share of completed issues per kind, null when nothing was completed. */
+  flowDistributionPct: Record<FlowKind, number> | null;
+  kpi: { readings: KpiReadingResult[]; onTarget: number; attainmentPct: number | null };
+}
+
+export type CriterionKey =
+  | 'sayDo'
+  | 'scopeChange'
+  | 'flowEfficiency'
+  | 'carryOver'
+  | 'impediments'
+  | 'improvementsDone'
+  | 'kpiAttainment';
+
+export interface CriterionResult {
+  key: CriterionKey;
+  label: string;
+  /** null: not applicable for this row; excluded from the score, the other weights re-normalised. */
+  passed: boolean | null;
+  weight: number;
+  /** Share of the score this criterion carries for this row after re-normalisation (0 when n/a). */
+  effectiveWeight: number;
+  value: number | null;
+  target: number;
+  comparison: 'atLeast' | 'atMost';
+  unit: '%' | 'issues';
+  explanation: string;
+}
+
+export type HealthBand = 'green' | 'amber' | 'red';
+
+export interface Health {
+  /** 0–100, or null when no criterion applies. */
+  score: number | null;
+  band: HealthBand | null;
+}
+
+export type DrillDownKey =
+  | 'committed'
+  | 'added'
+  | 'removed'
+  | 'completed'
+  | 'sayDo'
+  | 'scopeChange'
+  | 'carryOver'
+  | 'flowTime'
+  | 'flowLoad'
+  | 'flowEfficiency'
+  | 'impediments'
+  | 'improvementsDone'
+  | 'flowDistribution';
+
+export interface DrillDownEntry {
+  issueId: string;
+  issueKey: string;
+  summary: string;
+  /** Current status name. */
+  statusName: string;
+  /** Whether the issue counts towards the number; entries that don't say why not. */
+  counted: boolean;
+  reason: Reason;
+}
+
+export interface ScoredMetrics {
+  metrics: SprintMetrics;
+  criteria: CriterionResult[];
+  health: Health;
+}
+
+export interface SprintHealthRow extends ScoredMetrics {
+  processKey: string | null;
+  drillDown: Record<DrillDownKey, DrillDownEntry[]>;
+}
+
+export interface SprintHealthResult {
+  sprintId: string;
+  sprintState: SprintState;
+  computedAt: string;
+  /** Start and end of the window the numbers cover (end = completeDate, or now for an active sprint). */
+  window: { start: string; end: string };
+  completeness: { exact: boolean; notes: string[] };
+  rows: SprintHealthRow[];
+  totals: Omit<SprintHealthRow, 'processKey'>;
+}

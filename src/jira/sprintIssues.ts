@@ -1,0 +1,201 @@
+import { route } from '@forge/api';
+import { z } from 'zod';
+import { PROCESS_LINK_PROPERTY_KEY, readProcessLink, type ProcessLink } from '../domain/catalog/processLink';
+import { AppError } from '../errors/appError';
+import type { SprintFieldIds } from './jiraFields';
+import { requestJiraCall, unexpectedJiraAnswer, type JiraCall } from './jiraRequest';
+
+/**
+ * Enhanced search page sizes. The operation returns up to 5000 issues a page only when asked for
+ * `id`/`key` alone; with more fields it returns fewer, so 100 is asked (Jira's usual cap then).
+ */
+export const ID_PAGE_SIZE = 5000;
+export const FIELDS_PAGE_SIZE = 100;
+
+export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
+
+/** One issue of a sprint as it is now: exactly what sprint health needs, nothing more. */
+export interface SprintIssueSnapshot {
+  id: string;
+  key: string;
+  summary: string;
+  issueTypeName: string;
+  statusId: string;
+  statusName: string;
+  statusCategory: StatusCategoryKey;
+  /**
+   * Every sprint the issue is in now (an unfinished issue can sit in a closed sprint and the next
+   * one), as strings: the Sprint changelog speaks of sprints as "12, 13".
+   */
+  currentSprintIds: string[];
+  created: string;
+  updated: string;
+  resolutionDate: string | null;
+  flagged: boolean;
+  /** The issue's process link (entity property), or null when it has none or an unreadable one. */
+  linkProperty: ProcessLink | null;
+}
+
+export interface SearchProgress {
+  /** Pages received so far. */
+  pages: number;
+  /** Issues received so far. Enhanced search gives no total, so this is the measure of progress. */
+  issues: number;
+  done: boolean;
+}
+
+export interface SprintIssuesRequest {
+  sprintId: number;
+  fieldIds: SprintFieldIds;
+  /** Only issues updated since then (incremental refresh). */
+  updatedSince?: {
+    at: Date;
+    /**
+     * The IANA zone Jira reads JQL dates in for this caller (the user's Jira time zone, from the
+     * invocation context). Without it the query reaches 14 h further back, so no zone misses an update.
+     */
+    timeZone?: string;
+  };
+  onProgress?: (progress: SearchProgress) => void;
+}
+
+const UNKNOWN_ZONE_MARGIN_MS = 14 * 60 * 60_000;
+
+/** `sprint = 42`, or `sprint = 42 AND updated >= "2025-03-04 09:15"` for an incremental refresh. */
+export function sprintIssuesJql(sprintId: number, updatedSince?: SprintIssuesRequest['updatedSince']): string {
+  if (!Number.isSafeInteger(sprintId) || sprintId <= 0) throw new AppError('INVALID_INPUT', 'That is not a sprint id.');
+  const base = `sprint = ${sprintId}`;
+  if (!updatedSince) return base;
+  const at = updatedSince.timeZone ? updatedSince.at : new Date(updatedSince.at.getTime() - UNKNOWN_ZONE_MARGIN_MS);
+  return `${base} AND updated >= "${formatJqlDateTime(at, updatedSince.timeZone ?? 'UTC')}"`;
+}
+
+/** `yyyy-MM-dd HH:mm` in `timeZone`, minutes rounded down (so the bound never skips an update). */
+export function formatJqlDateTime(at: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
+  ) as Record<string, string>;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+const issueSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  fields: z.record(z.string(), z.unknown()).default({}),
+  properties: z.record(z.string(), z.unknown()).optional(),
+});
+type IssueBean = z.infer<typeof issueSchema>;
+
+const searchPageSchema = z.object({
+  issues: z.array(issueSchema).default([]),
+  nextPageToken: z.string().nullish(),
+  isLast: z.boolean().optional(),
+});
+
+const statusSchema = z.object({
+  id: z.string(),
+  name: z.string().default(''),
+  statusCategory: z.object({ key: z.string() }).optional(),
+});
+const sprintValueSchema = z.array(z.object({ id: z.number() })).nullish();
+const namedSchema = z.object({ name: z.string() }).nullish();
+
+/** The sprint's issues now, asking Jira only for the fields sprint health reads. */
+export async function fetchSprintIssues(call: JiraCall, request: SprintIssuesRequest): Promise<SprintIssueSnapshot[]> {
+  const { sprint, flagged } = request.fieldIds;
+  const fields = ['summary', 'status', 'issuetype', 'created', 'updated', 'resolutiondate'];
+  if (sprint) fields.push(sprint);
+  if (flagged) fields.push(flagged);
+  const issues = await searchPages(
+    call,
+    {
+      jql: sprintIssuesJql(request.sprintId, request.updatedSince),
+      fields,
+      properties: [PROCESS_LINK_PROPERTY_KEY],
+      maxResults: FIELDS_PAGE_SIZE,
+    },
+    request.onProgress,
+  );
+  return issues.map((issue) => toSnapshot(issue, request.fieldIds));
+}
+
+export function toSnapshot(issue: IssueBean, fieldIds: SprintFieldIds): SprintIssueSnapshot {
+  const fields = issue.fields;
+  const status = statusSchema.safeParse(fields.status);
+  const sprints = fieldIds.sprint ? sprintValueSchema.safeParse(fields[fieldIds.sprint]) : undefined;
+  const flaggedValue = fieldIds.flagged ? fields[fieldIds.flagged] : undefined;
+  return {
+    id: issue.id,
+    key: issue.key,
+    summary: typeof fields.summary === 'string' ? fields.summary : '',
+    issueTypeName: namedSchema.safeParse(fields.issuetype).data?.name ?? '',
+    statusId: status.data?.id ?? '',
+    statusName: status.data?.name ?? '',
+    statusCategory: toStatusCategory(status.data?.statusCategory?.key),
+    currentSprintIds: sprints?.success ? (sprints.data ?? []).map((value) => String(value.id)) : [],
+    created: typeof fields.created === 'string' ? fields.created : '',
+    updated: typeof fields.updated === 'string' ? fields.updated : '',
+    resolutionDate: typeof fields.resolutiondate === 'string' ? fields.resolutiondate : null,
+    // Flagged is a checkbox field: a non-empty list of options ("Impediment") means flagged.
+    flagged: Array.isArray(flaggedValue) ? flaggedValue.length > 0 : flaggedValue != null,
+    linkProperty: readProcessLink(issue.properties?.[PROCESS_LINK_PROPERTY_KEY]),
+  };
+}
+
+/** Jira's "undefined" category (no category) behaves like to-do for flow purposes. */
+export const toStatusCategory = (key: string | undefined): StatusCategoryKey =>
+  key === 'indeterminate' || key === 'done' ? key : 'new';
+
+/** Ids and keys of every issue matching `jql`: the cheapest search (5000 a page, no fields). */
+export async function searchIssueIds(
+  call: JiraCall,
+  jql: string,
+  onProgress?: (progress: SearchProgress) => void,
+): Promise<Array<{ id: string; key: string }>> {
+  const issues = await searchPages(call, { jql, fields: ['id'], maxResults: ID_PAGE_SIZE }, onProgress);
+  return issues.map(({ id, key }) => ({ id, key }));
+}
+
+interface SearchBody {
+  jql: string;
+  fields: string[];
+  properties?: string[];
+  maxResults: number;
+}
+
+/** POST /rest/api/3/search/jql, following `nextPageToken` to the last page. */
+async function searchPages(
+  call: JiraCall,
+  body: SearchBody,
+  onProgress?: (progress: SearchProgress) => void,
+): Promise<IssueBean[]> {
+  const issues: IssueBean[] = [];
+  const seenTokens = new Set<string>();
+  let nextPageToken: string | undefined;
+  for (let pages = 1; ; pages++) {
+    const { status, body: answer } = await requestJiraCall<unknown>(call, route`/rest/api/3/search/jql`, {
+      method: 'POST',
+      body: { ...body, ...(nextPageToken ? { nextPageToken } : {}) },
+    });
+    if (status !== 200) throw unexpectedJiraAnswer('search issues', status, answer);
+    const page = searchPageSchema.safeParse(answer);
+    if (!page.success) throw unexpectedJiraAnswer('search issues', status, undefined);
+    issues.push(...page.data.issues);
+    nextPageToken = page.data.isLast === true ? undefined : (page.data.nextPageToken ?? undefined);
+    onProgress?.({ pages, issues: issues.length, done: !nextPageToken });
+    if (!nextPageToken) return issues;
+    // A token handed back twice would page forever.
+    if (seenTokens.has(nextPageToken)) throw unexpectedJiraAnswer('search issues (repeated page token)', status, undefined);
+    seenTokens.add(nextPageToken);
+  }
+}

@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import type { UserConfig } from 'vite';
+
+const featureGatesStub = fileURLToPath(new URL('./featureGatesStub.ts', import.meta.url));
+const iframeResizerStub = fileURLToPath(new URL('./iframeResizerStub.ts', import.meta.url));
+
+/**
+ * One Vite config for every Custom UI app, so they all build the same way: from `static/<app>/index.html`
+ * to `static/<app>/build` (the path manifest.yml names), with relative asset paths because Forge serves
+ * each resource from its own CDN prefix.
+ */
+export function customUiViteConfig(appDir: string): UserConfig {
+  return {
+    root: appDir,
+    base: './',
+    publicDir: false,
+    resolve: {
+      // Atlaskit asks Statsig for feature gates; no client is initialised in a Forge iframe (see the stub).
+      // @forge/bridge's ADF renderer (unused here) is the only user of iframe-resizer.
+      alias: [
+        { find: /^@atlaskit\/feature-gate-js-client(\/.*)?$/, replacement: featureGatesStub },
+        { find: /^iframe-resizer$/, replacement: iframeResizerStub },
+      ],
+    },
+    logLevel: 'warn',
+    // Vite 8 transforms TSX with oxc; no React plugin is needed for a production build.
+    oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+    build: {
+      outDir: 'build',
+      emptyOutDir: true,
+      target: 'es2022',
+      // The module-preload polyfill is an inline-able helper; Forge's browsers support modulepreload natively.
+      modulePreload: { polyfill: false },
+      // Keep everything in files: Forge's CSP forbids inline scripts.
+      assetsInlineLimit: 0,
+      reportCompressedSize: false,
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { mountApp } from '../../common/mountApp';
+import { IssuePanel } from './IssuePanel';
+
+void mountApp(<IssuePanel />);

@@ -1,0 +1,4 @@
+import { mountApp } from '../../common/mountApp';
+import { ProjectPage } from './ProjectPage';
+
+void mountApp(<ProjectPage />);

@@ -1,0 +1,205 @@
+import { useId } from 'react';
+import Heading from '@atlaskit/heading';
+import { Checkbox } from '@atlaskit/checkbox';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import Select from '@atlaskit/select/Select';
+import TextArea from '@atlaskit/textarea';
+import Textfield from '@atlaskit/textfield';
+import type { ReactNode } from 'react';
+import type { UserSummary } from '../../../common/catalogTypes';
+import { errorsUnder, type FieldErrors } from './fieldErrors';
+import { FormField } from './FormField';
+import { OrderedListEditor } from './OrderedListEditor';
+import {
+  newAutomationCandidate,
+  newDodItem,
+  newKpi,
+  newRaciStep,
+  raciLetters,
+  type KpiDraft,
+  type ProcessDraft,
+} from './processDraft';
+
+export type SectionProps = { draft: ProcessDraft; setDraft: (update: (draft: ProcessDraft) => ProcessDraft) => void; errors: FieldErrors };
+
+/** One of the questions a process keeps answering (PRODUCT.md), as a titled part of the form. */
+export function QuestionSection({ title, question, children, testId }: { title: string; question: string; children: ReactNode; testId: string }) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} data-testid={testId}>
+      <Stack space="space.100">
+        <Heading size="small" as="h3" id={headingId}>
+          {title}
+        </Heading>
+        <Text color="color.text.subtle">{question}</Text>
+        {children}
+      </Stack>
+    </section>
+  );
+}
+
+function TextItemField(props: { id: string; label: string; value: string; error?: string; onChange: (value: string) => void }) {
+  return (
+    <FormField id={props.id} label={props.label} error={props.error}>
+      <Textfield
+        id={props.id}
+        value={props.value}
+        isInvalid={!!props.error}
+        aria-describedby={`${props.id}-message`}
+        onChange={(event) => props.onChange(event.currentTarget.value)}
+      />
+    </FormField>
+  );
+}
+
+export function PurposeSection({ draft, setDraft, errors }: SectionProps) {
+  const id = useId();
+  return (
+    <QuestionSection title="Purpose" question="Why do we do this at all?" testId="section-purpose">
+      <FormField id={id} label="Purpose" error={errors.purpose}>
+        <TextArea id={id} value={draft.purpose} minimumRows={3} isInvalid={!!errors.purpose} aria-describedby={`${id}-message`} onChange={(event) => setDraft((d) => ({ ...d, purpose: event.target.value }))} />
+      </FormField>
+    </QuestionSection>
+  );
+}
+
+export function CurrentSituationSection({ draft, setDraft, errors }: SectionProps) {
+  const id = useId();
+  return (
+    <QuestionSection title="Current situation" question="What is the current situation? Would a change matter, and to whom?" testId="section-current-situation">
+      <FormField id={id} label="Current situation" error={errors.currentSituation}>
+        <TextArea id={id} value={draft.currentSituation} minimumRows={3} isInvalid={!!errors.currentSituation} aria-describedby={`${id}-message`} onChange={(event) => setDraft((d) => ({ ...d, currentSituation: event.target.value }))} />
+      </FormField>
+    </QuestionSection>
+  );
+}
+
+const directionOptions = [
+  { value: 'higher' as const, label: 'Higher is better' },
+  { value: 'lower' as const, label: 'Lower is better' },
+];
+
+function KpiFields({ kpi, index, errors, update }: { kpi: KpiDraft; index: number; errors: FieldErrors; update: (kpi: KpiDraft) => void }) {
+  const id = useId();
+  const at = (field: string) => errors[`kpis.${index}.${field}`];
+  return (
+    <Inline space="space.100" shouldWrap alignBlock="start">
+      <TextItemField id={`${id}-name`} label={`KPI ${index + 1} name`} value={kpi.name} error={at('name')} onChange={(name) => update({ ...kpi, name })} />
+      <TextItemField id={`${id}-target`} label="Target" value={kpi.target} error={at('target')} onChange={(target) => update({ ...kpi, target })} />
+      <TextItemField id={`${id}-unit`} label="Unit" value={kpi.unit} error={at('unit')} onChange={(unit) => update({ ...kpi, unit })} />
+      <FormField id={`${id}-direction`} label="Direction" error={at('direction')}>
+        <Select
+          inputId={`${id}-direction`}
+          options={directionOptions}
+          value={directionOptions.find((option) => option.value === kpi.direction) ?? null}
+          onChange={(option) => option && update({ ...kpi, direction: option.value })}
+        />
+      </FormField>
+    </Inline>
+  );
+}
+
+export function KpiSection({ draft, setDraft, errors }: SectionProps) {
+  return (
+    <QuestionSection title="KPIs" question="How do we know we are doing well?" testId="section-kpis">
+      <OrderedListEditor
+        testId="kpi-editor"
+        items={draft.kpis}
+        max={20}
+        addLabel="Add KPI"
+        create={newKpi}
+        describe={(kpi, index) => `KPI ${index + 1}${kpi.name ? ` (${kpi.name})` : ''}`}
+        onChange={(kpis) => setDraft((d) => ({ ...d, kpis }))}
+        renderItem={(kpi, index, update) => <KpiFields kpi={kpi} index={index} errors={errors} update={update} />}
+      />
+      {errorsUnder(errors, 'kpis').length > 0 && !Object.keys(errors).some((key) => /^kpis\.\d+\./.test(key)) && (
+        <Text color="color.text.danger">{errorsUnder(errors, 'kpis').join(' ')}</Text>
+      )}
+    </QuestionSection>
+  );
+}
+
+export function RaciSection({ draft, setDraft, errors, people }: SectionProps & { people: Map<string, UserSummary> }) {
+  return (
+    <QuestionSection title="RACI" question="Who does what, and when?" testId="section-raci">
+      <OrderedListEditor
+        testId="raci-editor"
+        items={draft.raci}
+        max={50}
+        addLabel="Add step"
+        create={newRaciStep}
+        describe={(step, index) => `step ${index + 1}${step.step ? ` (${step.step})` : ''}`}
+        onChange={(raci) => setDraft((d) => ({ ...d, raci }))}
+        renderItem={(step, index, update) => (
+          <Stack space="space.075">
+            <Inline space="space.100" shouldWrap>
+              <TextItemField id={`raci-${step.id}-step`} label={`Step ${index + 1}`} value={step.step} error={errors[`raci.${index}.step`]} onChange={(value) => update({ ...step, step: value })} />
+              <TextItemField id={`raci-${step.id}-when`} label="When" value={step.when} error={errors[`raci.${index}.when`]} onChange={(when) => update({ ...step, when })} />
+            </Inline>
+            <Inline space="space.100" shouldWrap>
+              {raciLetters.map(({ letter, label }) => (
+                <Stack space="space.025" key={letter}>
+                  <TextItemField
+                    id={`raci-${step.id}-${letter}`}
+                    label={`${label}: roles, comma separated`}
+                    value={step[letter].roles}
+                    error={errorsUnder(errors, `raci.${index}.${letter}`).join(' ') || undefined}
+                    onChange={(roles) => update({ ...step, [letter]: { ...step[letter], roles } })}
+                  />
+                  {step[letter].users.length > 0 && (
+                    <Text size="small" color="color.text.subtle">
+                      Also: {step[letter].users.map((accountId) => people.get(accountId)?.displayName ?? 'Unknown user').join(', ')}
+                    </Text>
+                  )}
+                </Stack>
+              ))}
+            </Inline>
+          </Stack>
+        )}
+      />
+    </QuestionSection>
+  );
+}
+
+export function DefinitionOfDoneSection({ draft, setDraft, errors }: SectionProps) {
+  return (
+    <QuestionSection title="Definition of Done" question="When is a piece of this process's work done?" testId="section-dod">
+      <OrderedListEditor
+        testId="dod-editor"
+        items={draft.definitionOfDone}
+        max={30}
+        addLabel="Add checklist item"
+        create={newDodItem}
+        describe={(_item, index) => `checklist item ${index + 1}`}
+        onChange={(definitionOfDone) => setDraft((d) => ({ ...d, definitionOfDone }))}
+        renderItem={(item, index, update) => (
+          <TextItemField id={`dod-${item.id}`} label={`Checklist item ${index + 1}`} value={item.text} error={errors[`definitionOfDone.${index}.text`]} onChange={(text) => update({ ...item, text })} />
+        )}
+      />
+    </QuestionSection>
+  );
+}
+
+export function AutomationSection({ draft, setDraft, errors }: SectionProps) {
+  return (
+    <QuestionSection title="Automation candidates" question="What could be automated?" testId="section-automation">
+      <OrderedListEditor
+        testId="automation-editor"
+        items={draft.automationCandidates}
+        max={50}
+        addLabel="Add automation candidate"
+        create={newAutomationCandidate}
+        describe={(_item, index) => `automation candidate ${index + 1}`}
+        onChange={(automationCandidates) => setDraft((d) => ({ ...d, automationCandidates }))}
+        renderItem={(item, index, update) => (
+          <Inline space="space.100" alignBlock="end" shouldWrap>
+            <TextItemField id={`automation-${item.id}`} label={`Automation candidate ${index + 1}`} value={item.text} error={errors[`automationCandidates.${index}.text`]} onChange={(text) => update({ ...item, text })} />
+            <Checkbox label="Automated already" isChecked={item.done} onChange={(event) => update({ ...item, done: event.target.checked })} />
+          </Inline>
+        )}
+      />
+    </QuestionSection>
+  );
+}

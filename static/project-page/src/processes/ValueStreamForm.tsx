@@ -1,0 +1,142 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import TextArea from '@atlaskit/textarea';
+import Textfield from '@atlaskit/textfield';
+import type { ResolverError } from '../../../../src/contract';
+import { usersById, type Catalog, type CatalogValueStream } from '../../../common/catalogTypes';
+import { ErrorState } from '../../../common/ErrorState';
+import { useResolverAction } from '../../../common/useResolver';
+import { ConflictNotice } from './ConflictNotice';
+import { errorsUnder, fieldErrorsFrom, newItemId, type FieldErrors } from './fieldErrors';
+import { FormField } from './FormField';
+import { OrderedListEditor } from './OrderedListEditor';
+import { UserPicker } from './UserPicker';
+import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
+
+type StreamDraft = { key: string; name: string; description: string; ownerAccountId: string | null; stages: { id: string; name: string }[] };
+
+const toDraft = (stream: CatalogValueStream): StreamDraft => ({
+  key: stream.key,
+  name: stream.name,
+  description: stream.description,
+  ownerAccountId: stream.ownerAccountId,
+  stages: stream.stages.map((stage) => ({ ...stage })),
+});
+
+/** Create or edit a value stream and its ordered stages. */
+export function ValueStreamForm(props: { catalog: Catalog; stream: CatalogValueStream | null; onSaved: (stream: CatalogValueStream) => void; onCancel: () => void; onDirtyChange: (dirty: boolean) => void }) {
+  const id = useId();
+  const [baseline, setBaseline] = useState(props.stream);
+  const initial = useRef<StreamDraft>(props.stream ? toDraft(props.stream) : { key: '', name: '', description: '', ownerAccountId: props.catalog.viewer.accountId, stages: [{ id: newItemId(), name: '' }] });
+  const [draft, setDraft] = useState(initial.current);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saveError, setSaveError] = useState<ResolverError | null>(null);
+  const [conflict, setConflict] = useState<CatalogValueStream | null>(null);
+  const save = useResolverAction('saveValueStream');
+  const headingRef = useRef<HTMLDivElement>(null);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial.current);
+  useUnsavedChangesGuard(dirty);
+  useEffect(() => props.onDirtyChange(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => headingRef.current?.focus(), []);
+  const people = usersById(props.catalog.users);
+  const isNew = baseline === null;
+
+  async function submit(expectedVersion: number | null) {
+    setSaveError(null);
+    if (!draft.ownerAccountId) {
+      setErrors({ ownerAccountId: 'Pick the value stream owner.' });
+      return;
+    }
+    const response = await save.run({ valueStream: { ...draft, ownerAccountId: draft.ownerAccountId }, expectedVersion });
+    if (!response.ok) {
+      setErrors(response.error.code === 'INVALID_INPUT' ? fieldErrorsFrom(response.error, 'valueStream') : {});
+      setSaveError(response.error);
+      headingRef.current?.focus();
+      return;
+    }
+    setErrors({});
+    if (response.data.outcome === 'conflict') {
+      setConflict(response.data.current);
+      return;
+    }
+    initial.current = draft;
+    props.onDirtyChange(false);
+    props.onSaved(response.data.record);
+  }
+
+  const stagesText = (d: StreamDraft) => d.stages.map((stage) => stage.name).join(' → ');
+  return (
+    <form aria-labelledby={`${id}-heading`} data-testid="value-stream-form" noValidate onSubmit={(event) => { event.preventDefault(); void submit(baseline?.version ?? null); }}>
+      <Stack space="space.200">
+        <div ref={headingRef} tabIndex={-1}>
+          <Heading size="medium" as="h2" id={`${id}-heading`}>
+            {isNew ? 'Create value stream' : `Edit value stream ${baseline.name}`}
+          </Heading>
+        </div>
+        {saveError && <ErrorState error={saveError} />}
+        {conflict && (
+          <ConflictNotice
+            fields={[
+              { label: 'Name', mine: draft.name, theirs: conflict.name },
+              { label: 'Description', mine: draft.description, theirs: conflict.description },
+              { label: 'Owner', mine: people.get(draft.ownerAccountId ?? '')?.displayName ?? draft.ownerAccountId ?? '', theirs: people.get(conflict.ownerAccountId)?.displayName ?? conflict.ownerAccountId },
+              { label: 'Stages', mine: stagesText(draft), theirs: stagesText(toDraft(conflict)) },
+            ]}
+            savedBy={people.get(conflict.updatedBy)?.displayName ?? 'Someone'}
+            pending={save.pending}
+            onUseMine={() => void submit(conflict.version)}
+            onDiscardMine={() => {
+              initial.current = toDraft(conflict);
+              setBaseline(conflict);
+              setDraft(initial.current);
+              setConflict(null);
+            }}
+          />
+        )}
+        <Inline space="space.200" shouldWrap alignBlock="start">
+          <FormField id={`${id}-key`} label="Key" error={errors.key} help={isNew ? 'It cannot change later.' : 'Keys never change.'}>
+            <Textfield id={`${id}-key`} testId="value-stream-form-key" value={draft.key} isReadOnly={!isNew} isInvalid={!!errors.key} aria-describedby={`${id}-key-message`} onChange={(event) => { const key = event.currentTarget.value.toUpperCase(); setDraft((d) => ({ ...d, key })); }} />
+          </FormField>
+          <FormField id={`${id}-name`} label="Name" error={errors.name}>
+            <Textfield id={`${id}-name`} testId="value-stream-form-name" value={draft.name} isInvalid={!!errors.name} aria-describedby={`${id}-name-message`} onChange={(event) => { const name = event.currentTarget.value; setDraft((d) => ({ ...d, name })); }} />
+          </FormField>
+          <FormField id={`${id}-owner`} label="Owner" error={errors.ownerAccountId}>
+            <UserPicker inputId={`${id}-owner`} value={draft.ownerAccountId} knownUsers={people} isInvalid={!!errors.ownerAccountId} describedBy={`${id}-owner-message`} onChange={(ownerAccountId) => setDraft((d) => ({ ...d, ownerAccountId }))} />
+          </FormField>
+        </Inline>
+        <FormField id={`${id}-description`} label="Description" error={errors.description}>
+          <TextArea id={`${id}-description`} value={draft.description} minimumRows={2} isInvalid={!!errors.description} aria-describedby={`${id}-description-message`} onChange={(event) => { const description = event.target.value; setDraft((d) => ({ ...d, description })); }} />
+        </FormField>
+        <Heading size="small" as="h3">
+          Stages, in order
+        </Heading>
+        <OrderedListEditor
+          testId="stage-editor"
+          items={draft.stages}
+          max={20}
+          addLabel="Add stage"
+          create={() => ({ id: newItemId(), name: '' })}
+          describe={(stage, index) => `stage ${index + 1}${stage.name ? ` (${stage.name})` : ''}`}
+          onChange={(stages) => setDraft((d) => ({ ...d, stages }))}
+          renderItem={(stage, index, update) => (
+            <FormField id={`stage-${stage.id}`} label={`Stage ${index + 1} name`} error={errors[`stages.${index}.name`]}>
+              <Textfield id={`stage-${stage.id}`} value={stage.name} isInvalid={!!errors[`stages.${index}.name`]} onChange={(event) => update({ ...stage, name: event.currentTarget.value })} />
+            </FormField>
+          )}
+        />
+        {errors.stages && <div role="alert">{errorsUnder({ stages: errors.stages }, 'stages').join(' ')}</div>}
+        <Inline space="space.100">
+          <Button type="submit" appearance="primary" isLoading={save.pending} testId="value-stream-form-save">
+            {isNew ? 'Create value stream' : 'Save changes'}
+          </Button>
+          <Button onClick={props.onCancel} isDisabled={save.pending}>
+            Cancel
+          </Button>
+        </Inline>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,193 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Frame } from 'playwright-core';
+import { startBrowserWorkbench, type BrowserWorkbench, type WorkbenchPage } from '../support/browserWorkbench';
+
+/**
+ * Issue 4 end to end: an admin creates and edits a process on the project page, a member links an
+ * issue to it in the panel by keyboard alone, the link survives a reload and JQL finds it; undo;
+ * and no serious accessibility violations in light or dark theme.
+ */
+jest.setTimeout(120_000);
+
+const AXE_SOURCE = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const ISSUE = 'ITSM-1';
+
+let wb: BrowserWorkbench;
+
+beforeAll(async () => {
+  wb = await startBrowserWorkbench();
+});
+
+afterAll(async () => {
+  await wb?.close();
+});
+
+function appFrame(page: WorkbenchPage): Frame {
+  const frame = page.page.frames().find((candidate) => candidate.url().includes('/apps/'));
+  if (!frame) throw new Error('No Custom UI frame on the page.');
+  return frame;
+}
+
+/** axe inside the app frame (evaluate bypasses the frame's CSP, as a script tag would not). */
+async function seriousViolations(page: WorkbenchPage): Promise<string[]> {
+  const frame = appFrame(page);
+  await frame.evaluate(AXE_SOURCE);
+  const violations = (await frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  })) as Array<{ id: string; impact: string | null; targets: string[] }>;
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
+}
+
+async function openProcessesTab(page: WorkbenchPage) {
+  await page.openProjectPage('ITSM');
+  const app = page.appFrame();
+  await app.getByTestId('tab-processes').click();
+  await app.getByText('Process catalog').first().waitFor();
+}
+
+describe('the process catalog on the project page', () => {
+  let admin: WorkbenchPage;
+  beforeAll(async () => {
+    admin = await wb.newPage({ as: 'admin' });
+  });
+  afterAll(async () => admin?.close());
+
+  it('starts empty, explains what a process is and offers to create one', async () => {
+    await openProcessesTab(admin);
+    const app = admin.appFrame();
+    await app.getByTestId('catalog-empty').waitFor();
+    await expect(app.getByTestId('catalog-empty').textContent()).resolves.toContain('A process is a repeatable piece of work');
+    await admin.screenshot('issue4-catalog-empty');
+  });
+
+  it('creates a process, then edits it; the key stays read-only', async () => {
+    const app = admin.appFrame();
+    await app.getByTestId('create-process').first().click();
+    await app.getByTestId('process-form').waitFor();
+    await app.getByTestId('process-form-key').fill('inc');
+    await app.getByTestId('process-form-name').fill('Incident handling');
+    await app.getByLabel('Purpose').fill('Restore service fast when something breaks.');
+    await app.getByTestId('kpi-editor-add').click();
+    await app.getByLabel('KPI 1 name').fill('Time to restore');
+    await app.getByLabel('Target').fill('4');
+    await app.getByLabel('Unit').fill('hours');
+    await admin.screenshot('issue4-process-form');
+    await app.getByTestId('process-form-save').click();
+    await app.getByTestId('process-details').waitFor();
+    await expect(app.getByTestId('process-details').textContent()).resolves.toContain('INC: Incident handling');
+
+    await app.getByTestId('edit-process').click();
+    await expect(app.getByTestId('process-form-key').locator('input').getAttribute('readonly')).resolves.not.toBeNull();
+    await app.getByTestId('process-form-name').fill('Incident management');
+    await app.getByTestId('process-form-save').click();
+    await app.getByTestId('process-details').waitFor();
+    await expect(app.getByTestId('process-details').textContent()).resolves.toContain('INC: Incident management');
+  });
+
+  it('shows the field-level message for an invalid KPI target', async () => {
+    const app = admin.appFrame();
+    await app.getByTestId('edit-process').click();
+    await app.getByLabel('Target').fill('soon');
+    await app.getByTestId('process-form-save').click();
+    await expect(app.getByText('The target must be a number.').isVisible()).resolves.toBe(true);
+    admin.page.once('dialog', (dialog) => void dialog.accept());
+    await app.getByTestId('process-form-cancel').click();
+    await app.getByTestId('process-details').waitFor();
+  });
+
+  it('lists the process in the table and passes axe in light and dark theme', async () => {
+    await openProcessesTab(admin);
+    const app = admin.appFrame();
+    await app.getByTestId('process-row-INC').waitFor();
+    await expect(seriousViolations(admin)).resolves.toEqual([]);
+    await admin.screenshot('issue4-catalog-light');
+    await admin.switchTheme('dark');
+    await expect(seriousViolations(admin)).resolves.toEqual([]);
+    await admin.screenshot('issue4-catalog-dark');
+    await admin.switchTheme('light');
+    admin.expectNoProblems();
+  });
+});
+
+describe('the issue panel', () => {
+  let member: WorkbenchPage;
+  beforeAll(async () => {
+    member = await wb.newPage({ as: 'member' });
+    await member.openIssue(ISSUE);
+  });
+  afterAll(async () => member?.close());
+
+  it('names the issue Jira reported and says it is not linked yet', async () => {
+    const app = member.appFrame();
+    await app.getByTestId('empty-state').waitFor();
+    await expect(app.locator('section').first().getAttribute('aria-label')).resolves.toMatch(new RegExp(`^Process Loop for ${ISSUE}: .+`));
+    await expect(seriousViolations(member)).resolves.toEqual([]);
+  });
+
+  it('links by keyboard alone and announces it', async () => {
+    const app = member.appFrame();
+    await app.getByLabel('Owning process').focus();
+    await member.page.keyboard.type('incident');
+    await member.page.keyboard.press('Enter');
+    await member.page.keyboard.press('Tab');
+    await expect(appFrame(member).evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('link-button');
+    await member.page.keyboard.press('Enter');
+    await app.getByTestId('process-key').waitFor();
+    await expect(app.getByTestId('process-key').textContent()).resolves.toBe('INC');
+    await expect(app.getByTestId('announcement').textContent()).resolves.toBe('Linked to INC');
+    await expect(app.getByTestId('kpi-list').textContent()).resolves.toContain('Time to restore');
+    await member.screenshot('issue4-panel-linked-light');
+  });
+
+  it('is still linked after a reload, and JQL finds the issue by the alias', async () => {
+    await member.openIssue(ISSUE);
+    const app = member.appFrame();
+    await app.getByTestId('process-key').waitFor();
+    await expect(app.getByTestId('process-name').textContent()).resolves.toBe('Incident management');
+    const answer = (await appFrame(member).evaluate(() =>
+      window.__bridge.callBridge('fetchProduct', {
+        product: 'jira',
+        restPath: `/rest/api/3/search/jql?jql=${encodeURIComponent('asmProcess = INC')}&fields=summary`,
+        fetchRequestInit: { method: 'GET', headers: [['accept', 'application/json']] },
+      }),
+    )) as { status: number; body: string };
+    expect(answer.status).toBe(200);
+    const keys = (JSON.parse(answer.body) as { issues: Array<{ key: string }> }).issues.map((issue) => issue.key);
+    expect(keys).toContain(ISSUE);
+  });
+
+  it('unlinks, offers undo, and undo restores the link', async () => {
+    const app = member.appFrame();
+    await app.getByTestId('unlink-button').click();
+    await app.getByTestId('empty-state').waitFor();
+    await expect(app.getByTestId('announcement').textContent()).resolves.toBe('Unlinked');
+    // Focus moves to Undo, so a keyboard user can take it back at once.
+    await expect(appFrame(member).evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('undo');
+    await member.page.keyboard.press('Enter');
+    await app.getByTestId('process-key').waitFor();
+    await expect(app.getByTestId('process-key').textContent()).resolves.toBe('INC');
+  });
+
+  it('passes axe in dark theme', async () => {
+    await member.switchTheme('dark');
+    await member.appFrame().getByTestId('process-key').waitFor();
+    await expect(seriousViolations(member)).resolves.toEqual([]);
+    await member.screenshot('issue4-panel-linked-dark');
+    member.expectNoProblems();
+  });
+});
+
+describe('a viewer who may not edit the issue', () => {
+  it('sees the link read-only with the reason', async () => {
+    const viewer = await wb.newPage({ as: 'viewer' });
+    await viewer.openIssue(ISSUE);
+    const app = viewer.appFrame();
+    await app.getByTestId('read-only-reason').waitFor();
+    await expect(app.getByTestId('process-key').textContent()).resolves.toBe('INC');
+    await expect(app.getByTestId('link-button').count()).resolves.toBe(0);
+    await viewer.close();
+  });
+});

@@ -1,0 +1,91 @@
+import { buildDemoDataset } from '../../workbench/datasets/demoDataset';
+import type { Dataset } from '../../workbench/datasets/datasetSchema';
+import { createWorkbenchPlatform, type WorkbenchPlatform } from '../../workbench/platform';
+import { startWorkbenchServer, type WorkbenchServer } from '../../workbench/server';
+
+/** The workbench's HTTP API, over real HTTP: users, seeding, acting users, invoke, request log. */
+let platform: WorkbenchPlatform;
+let server: WorkbenchServer;
+let dataset: Dataset;
+
+function accountOf(role: Dataset['users'][number]['role']): string {
+  const user = dataset.users.find((candidate) => candidate.role === role);
+  if (!user) throw new Error(`The demo dataset has no ${role}.`);
+  return user.accountId;
+}
+
+async function call(method: string, path: string, options: { as?: string; body?: unknown } = {}) {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { ...(options.as ? { 'X-Workbench-Account': options.as } : {}), ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(options.body !== undefined ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+}
+
+const panelContext = (issue: { key?: string; id?: string }) => ({ moduleKey: 'process-loop-issue-panel', extension: { type: 'jira:issuePanel', issue } });
+
+beforeAll(async () => {
+  dataset = buildDemoDataset();
+  platform = createWorkbenchPlatform({ dataFile: null, dataset });
+  server = await startWorkbenchServer({ port: 0, platform });
+});
+
+afterAll(async () => {
+  await server?.close();
+  platform?.close();
+});
+
+describe('workbench HTTP API', () => {
+  it('lists the users with their roles', async () => {
+    const { status, body } = await call('GET', '/workbench/users');
+    expect(status).toBe(200);
+    const roles = new Set((body as Array<{ role: string }>).map((user) => user.role));
+    expect([...roles].sort()).toEqual(['admin', 'apo', 'asm', 'member', 'outsider', 'viewer']);
+    expect(body).toEqual(expect.arrayContaining([{ accountId: accountOf('outsider'), displayName: expect.any(String), role: 'outsider' }]));
+  });
+
+  it('rejects a bad dataset with the path of the bad field, and keeps the data it had', async () => {
+    const [first, ...rest] = dataset.issues;
+    const broken = { ...dataset, issues: [{ ...first, statusId: '99999' }, ...rest] };
+    const { status, body } = await call('POST', '/workbench/seed', { body: { dataset: broken } });
+    expect(status).toBe(400);
+    expect((body as { error: { problems: Array<{ path: string }> } }).error.problems).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'issues.0.statusId' })]));
+    expect((await call('GET', '/rest/api/3/issue/ITSM-1', { as: accountOf('member') })).status).toBe(200);
+  });
+
+  it('answers Jira as the user named by X-Workbench-Account (anonymous: 401)', async () => {
+    const member = await call('GET', '/rest/api/3/issue/ITSM-1?fields=summary', { as: accountOf('member') });
+    expect(member.status).toBe(200);
+    expect(member.body).toMatchObject({ key: 'ITSM-1', fields: { summary: expect.any(String) } });
+    expect((await call('GET', '/rest/api/3/issue/ITSM-1', { as: accountOf('outsider') })).status).toBe(404);
+    expect((await call('GET', '/rest/api/3/issue/ITSM-1')).status).toBe(401);
+    expect((await call('GET', '/rest/api/3/myself', { as: 'no-such-account' })).status).toBe(400);
+  });
+
+  it('invokes resolvers with the context the host builds from Jira, not the one the caller claims', async () => {
+    const { status, body } = await call('POST', '/workbench/invoke', {
+      as: accountOf('member'),
+      body: { functionKey: 'getIssueProcessPanel', payload: {}, context: panelContext({ key: 'ITSM-1', id: '99999' }) },
+    });
+    expect(status).toBe(200);
+    const real = dataset.issues.find((issue) => issue.key === 'ITSM-1');
+    expect(body).toMatchObject({ ok: true, data: { issue: { key: 'ITSM-1', id: real?.id } } });
+
+    const missing = await call('POST', '/workbench/invoke', { as: accountOf('member'), body: { functionKey: 'getIssueProcessPanel', payload: {}, context: panelContext({ key: 'ITSM-9999' }) } });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({ error: { path: 'context.extension.issue' } });
+  });
+
+  it('counts Jira requests and rate-limit points, and answers 400/404 clearly', async () => {
+    await call('DELETE', '/workbench/requests');
+    await call('GET', '/rest/api/3/issue/ITSM-1', { as: accountOf('member') });
+    const log = await call('GET', '/workbench/requests');
+    expect(log.body).toMatchObject({ totals: { requests: 1, returnedObjects: 1, rateLimitPoints: 2 } });
+
+    expect(await call('POST', '/workbench/events', { body: '{not json' })).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining('JSON') } } });
+    expect(await call('POST', '/workbench/events', { body: { event: {} } })).toMatchObject({ status: 400, body: { error: { problems: [expect.objectContaining({ path: 'eventType' })] } } });
+    expect(await call('GET', '/workbench/nothing-here')).toMatchObject({ status: 404, body: { error: { message: expect.any(String) } } });
+  });
+});

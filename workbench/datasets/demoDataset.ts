@@ -1,0 +1,293 @@
+import { ChangelogWriter, type IssueHistory } from './changelogWriter';
+import { parseDataset, type Dataset, type DatasetIssue } from './datasetSchema';
+import { THEMES, kindFor, priorityFor, summaryFor, type Theme } from './issueText';
+import { createRandom, type Random } from './random';
+import {
+  ALL_ISSUE_TYPE_IDS,
+  DEMO_ACCOUNT_IDS,
+  EVERYONE_WHO_EDITS,
+  ISSUE_TYPE_IDS,
+  PLANNERS,
+  RESOLUTIONS,
+  STATUS_IDS,
+  WORKERS,
+  siteIssueTypes,
+  siteStatuses,
+  siteUsers,
+  type IssueKind,
+} from './siteBasics';
+import { DAY, HOUR, MINUTE, SPRINT_LENGTH, between, simulateSprints, sprintWindows, workingTimes, type IssueRole, type NewIssue, type SimulatedSprint } from './sprintSimulation';
+
+/**
+ * The workbench's demo site: project ITSM (company-managed, Scrum board with six closed sprints, an
+ * active and a future one, about 300 issues with realistic changelogs) and a small team-managed
+ * project OPS. Seeded: the same seed and `now` give the same dataset.
+ */
+
+export const DEMO_DEFAULT_SEED = 42;
+export const DEMO_DEFAULT_NOW = new Date('2026-11-25T10:00:00.000Z');
+export const DEMO_BOARD_ID = 1;
+export const DEMO_OPS_BOARD_ID = 2;
+/** Sprint ids of the ITSM board: six closed, the active one, a future one. */
+export const DEMO_SPRINT_IDS = { closed: [11, 12, 13, 14, 15, 16], active: 17, future: 18 } as const;
+
+const SPRINT_GOALS = [
+  'Stabilise incident intake',
+  'Laptops ready on day one',
+  'Purchase approvals without email',
+  'Standard changes for firewall rules',
+  'Remote access without drop-outs',
+  'Self-service for the top five requests',
+  'Cut time to first response in half',
+  'Change calendar for everyone',
+];
+
+export interface DemoDatasetOptions {
+  seed?: number;
+  now?: Date;
+}
+
+export interface DemoDraft {
+  kind: IssueKind;
+  summary: string;
+  description: string;
+  components: string[];
+  parent: DemoDraft | null;
+  projectKey: 'ITSM' | 'OPS';
+}
+
+export function buildDemoDataset(options: DemoDatasetOptions = {}): Dataset {
+  const seed = options.seed ?? DEMO_DEFAULT_SEED;
+  const now = options.now ?? DEMO_DEFAULT_NOW;
+  const rng = createRandom(seed);
+  const users = siteUsers();
+  const statuses = siteStatuses();
+
+  const simulated = sprintWindows(now, [...DEMO_SPRINT_IDS.closed, DEMO_SPRINT_IDS.active]);
+  const sprints: Dataset['sprints'] = [
+    ...simulated.map((sprint, index) => ({
+      id: sprint.id,
+      boardId: DEMO_BOARD_ID,
+      name: `ITSM Sprint ${index + 1}`,
+      state: sprint.complete ? ('closed' as const) : ('active' as const),
+      goal: SPRINT_GOALS[index % SPRINT_GOALS.length] as string,
+      startDate: sprint.start.toISOString(),
+      endDate: sprint.end.toISOString(),
+      ...(sprint.complete ? { completeDate: sprint.complete.toISOString() } : {}),
+    })),
+    { id: DEMO_SPRINT_IDS.future, boardId: DEMO_BOARD_ID, name: `ITSM Sprint ${simulated.length + 1}`, state: 'future', goal: '' },
+  ];
+  const writer = new ChangelogWriter({ statuses, sprints, users, resolutions: RESOLUTIONS });
+
+  const firstStart = (simulated[0] as SimulatedSprint).start.getTime();
+  const projectStart = firstStart - 21 * DAY;
+
+  // Epics: created right after the pinned issues, long-running, not in sprints.
+  const epicRecords: Array<{ draft: DemoDraft; history: IssueHistory; reporterAccountId: string; theme: Theme }> = [];
+  THEMES.forEach((theme, t) =>
+    theme.epic.forEach((summary, e) => {
+      const created = projectStart + 2 * HOUR + (t * 2 + e) * 20 * MINUTE;
+      const owner = t % 2 === 0 ? DEMO_ACCOUNT_IDS.apo : DEMO_ACCOUNT_IDS.apo2;
+      const history = writer.issue({ created: new Date(created), statusId: STATUS_IDS.todo, assigneeAccountId: owner, priority: 'High', labels: [theme.labels[0] as string] });
+      // Most epics start with the first sprints; a few finish; the last of each theme may wait.
+      if (e === 0 || rng.chance(0.6)) {
+        const started = firstStart + between(rng, 0, 4 * SPRINT_LENGTH);
+        history.status(started, owner, STATUS_IDS.inProgress);
+        if (rng.chance(0.3)) history.status(started + between(rng, 3 * SPRINT_LENGTH, 6 * SPRINT_LENGTH), owner, STATUS_IDS.done);
+      }
+      epicRecords.push({
+        draft: { kind: 'epic', summary, description: `Epic: ${summary}.`, components: [theme.component], parent: null, projectKey: 'ITSM' },
+        history,
+        reporterAccountId: owner,
+        theme,
+      });
+    }),
+  );
+  const epicsByTheme = new Map<Theme['key'], DemoDraft[]>();
+  for (const record of epicRecords) epicsByTheme.set(record.theme.key, [...(epicsByTheme.get(record.theme.key) ?? []), record.draft]);
+
+  const newIssue = (_created: Date, role: IssueRole, parent: { draft: DemoDraft } | null): NewIssue<DemoDraft> => {
+    const theme = parent ? (THEMES.find((t) => t.component === parent.draft.components[0]) ?? rng.pick(THEMES)) : rng.pick(THEMES);
+    const kind = role === 'subtask' ? 'subtask' : kindFor(rng, role);
+    const epics = epicsByTheme.get(theme.key) ?? [];
+    const draft: DemoDraft = {
+      kind,
+      summary: summaryFor(rng, theme, kind),
+      description: descriptionFor(kind),
+      components: [theme.component],
+      parent: parent ? parent.draft : rng.chance(0.65) && epics.length > 0 ? rng.pick(epics) : null,
+      projectKey: 'ITSM',
+    };
+    return {
+      draft,
+      reporterAccountId: rng.pick(EVERYONE_WHO_EDITS),
+      assigneeAccountId: role === 'backlog' && rng.chance(0.5) ? null : rng.pick(WORKERS),
+      priority: priorityFor(rng, kind),
+      labels: rng.sample(theme.labels, rng.int(0, 2)).sort(),
+      mayHaveSubtasks: kind === 'story' || kind === 'task',
+    };
+  };
+
+  const pinned = PINNED.map(([kind, summary, themeKey]) => {
+    const theme = THEMES.find((t) => t.key === themeKey) as Theme;
+    const draft: DemoDraft = { kind, summary, description: descriptionFor(kind), components: [theme.component], parent: null, projectKey: 'ITSM' };
+    return {
+      sprintIndex: simulated.length - 1,
+      issue: { draft, reporterAccountId: DEMO_ACCOUNT_IDS.apo, assigneeAccountId: DEMO_ACCOUNT_IDS.member, priority: 'Medium' as const, labels: [theme.labels[0] as string] },
+    };
+  });
+
+  const itsmIssues = simulateSprints<DemoDraft>({
+    rng,
+    writer,
+    now,
+    statuses: STATUS_IDS,
+    sprints: simulated,
+    futureSprintId: DEMO_SPRINT_IDS.future,
+    sprintSize: (index) => (index === simulated.length - 1 ? 36 : 31 + (index % 3) * 2),
+    earliest: new Date(projectStart),
+    planners: PLANNERS,
+    workers: WORKERS,
+    newIssue,
+    pinned,
+    backlogSize: 40,
+    futurePlanned: 8,
+    subtaskChance: 0.12,
+    noise: { accounts: EVERYONE_WHO_EDITS, labels: THEMES.flatMap((t) => t.labels) },
+  });
+  const records = [...itsmIssues, ...epicRecords.map(({ draft, history, reporterAccountId }) => ({ draft, history, reporterAccountId }))];
+  const opsRecords = buildOpsIssues(rng, writer, now);
+
+  const keys = new Map<DemoDraft, string>();
+  const issues: DatasetIssue[] = [];
+  const finishAll = (list: Array<{ draft: DemoDraft; history: IssueHistory; reporterAccountId: string }>, projectKey: string, firstId: number) => {
+    const ordered = [...list].sort((a, b) => a.history.created.getTime() - b.history.created.getTime());
+    ordered.forEach((record, index) => keys.set(record.draft, `${projectKey}-${index + 1}`));
+    ordered.forEach((record, index) => issues.push(toIssue(record, String(firstId + index), keys, now)));
+  };
+  finishAll(records, 'ITSM', 10001);
+  finishAll(opsRecords, 'OPS', 20001);
+
+  const ids = DEMO_ACCOUNT_IDS;
+  const editors = EVERYONE_WHO_EDITS;
+  const dataset: Dataset = {
+    name: 'Process Loop demo',
+    site: { cloudId: 'workbench-cloud-0001', baseUrl: 'http://localhost:8080', now: now.toISOString() },
+    users,
+    issueTypes: siteIssueTypes(),
+    statuses,
+    projects: [
+      {
+        id: '10000',
+        key: 'ITSM',
+        name: 'IT Service Management',
+        style: 'company-managed',
+        leadAccountId: ids.apo,
+        issueTypeIds: ALL_ISSUE_TYPE_IDS,
+        permissions: { browse: [...editors, ids.viewer], edit: editors, create: editors, administer: [ids.admin] },
+        components: THEMES.map((theme, index) => ({ id: String(10100 + index), name: theme.component })),
+      },
+      {
+        id: '10001',
+        key: 'OPS',
+        name: 'Operations',
+        style: 'team-managed',
+        leadAccountId: ids.asm2,
+        issueTypeIds: [ISSUE_TYPE_IDS.epic, ISSUE_TYPE_IDS.task, ISSUE_TYPE_IDS.bug, ISSUE_TYPE_IDS.subtask],
+        permissions: { browse: [...editors, ids.viewer, ids.outsider], edit: editors, create: editors, administer: [ids.admin, ids.asm2] },
+        components: [],
+      },
+    ],
+    boards: [
+      { id: DEMO_BOARD_ID, name: 'ITSM board', type: 'scrum', projectKey: 'ITSM' },
+      { id: DEMO_OPS_BOARD_ID, name: 'OPS board', type: 'kanban', projectKey: 'OPS' },
+    ],
+    sprints,
+    issues,
+  };
+  return parseDataset(dataset);
+}
+
+/** ITSM-1..6: ordinary work in the active sprint, assigned to the member (integration tests edit them). */
+const PINNED: Array<[IssueKind, string, Theme['key']]> = [
+  ['story', 'Self-service password reset for contractors', 'incident'],
+  ['bug', 'VPN drops every 30 minutes for remote staff', 'network'],
+  ['task', 'Prepare laptops for the March starters', 'onboarding'],
+  ['story', 'Approval step for purchases over 5,000 EUR', 'purchasing'],
+  ['task', 'Document the standard change template for firewall rules', 'change'],
+  ['bug', 'Onboarding checklist misses the badge request', 'onboarding'],
+];
+
+const OPS_WORK: Array<[IssueKind, string]> = [
+  ['task', 'Rotate the backup encryption keys'],
+  ['task', 'Patch the print servers'],
+  ['bug', 'Nightly backup job times out on the file share'],
+  ['task', 'Replace the UPS batteries in the server room'],
+  ['bug', 'Monitoring alerts go to a former team member'],
+  ['task', 'Tidy the shared drive permissions'],
+  ['task', 'Renew the internal TLS certificates'],
+  ['bug', 'Disk space alert flaps on the build agent'],
+  ['task', 'Quarterly restore test of the HR database'],
+  ['task', 'Decommission the old intranet server'],
+];
+
+/** OPS: a small team-managed project on a Kanban board — statuses only, no sprints. */
+function buildOpsIssues(rng: Random, writer: ChangelogWriter, now: Date) {
+  const nowMs = now.getTime();
+  return OPS_WORK.map(([kind, summary], index) => {
+    const created = nowMs - 40 * DAY + index * 3 * DAY + between(rng, 0, 6 * HOUR);
+    const worker = rng.pick(WORKERS);
+    const history = writer.issue({ created: new Date(created), statusId: STATUS_IDS.todo, assigneeAccountId: worker, priority: priorityFor(rng, kind), labels: ['ops'] });
+    const stage = rng.int(0, 2);
+    if (stage > 0) {
+      const times = workingTimes(rng, created + HOUR, Math.min(nowMs - HOUR, created + 10 * DAY), stage);
+      history.status(times[0] as number, worker, STATUS_IDS.inProgress);
+      if (stage > 1) history.status(times[1] as number, worker, STATUS_IDS.done);
+    }
+    const draft: DemoDraft = { kind, summary, description: descriptionFor(kind), components: [], parent: null, projectKey: 'OPS' };
+    return { draft, history, reporterAccountId: DEMO_ACCOUNT_IDS.asm2 };
+  });
+}
+
+function toIssue(record: { draft: DemoDraft; history: IssueHistory; reporterAccountId: string }, id: string, keys: Map<DemoDraft, string>, now: Date): DatasetIssue {
+  const { draft, history } = record;
+  const end = history.finish(now);
+  const key = keys.get(draft) as string;
+  return {
+    id,
+    key,
+    projectKey: draft.projectKey,
+    issueTypeId: ISSUE_TYPE_IDS[draft.kind],
+    summary: draft.summary,
+    description: draft.description,
+    statusId: end.statusId,
+    priority: end.priority,
+    labels: end.labels,
+    components: draft.components,
+    parentKey: draft.parent ? (keys.get(draft.parent) ?? null) : null,
+    assigneeAccountId: end.assigneeAccountId,
+    reporterAccountId: record.reporterAccountId,
+    created: history.created.toISOString(),
+    updated: end.updated,
+    resolutionDate: end.resolutionDate,
+    sprintIds: end.sprintIds,
+    flagged: end.flagged,
+    properties: {},
+    changelog: end.changelog,
+  };
+}
+
+function descriptionFor(kind: IssueKind): string {
+  switch (kind) {
+    case 'bug':
+      return 'Steps to reproduce, expected and actual result are in the linked ticket.';
+    case 'story':
+      return 'As a service desk agent I want this so that requesters get help faster.';
+    case 'risk':
+      return 'Likelihood: medium. Impact: high. Response: mitigate.';
+    case 'techDebt':
+      return 'Left over from the last tool migration; slows every change in this area.';
+    default:
+      return '';
+  }
+}

@@ -1,0 +1,166 @@
+import type { ChangelogEntry, Dataset, DatasetUser } from '../datasets/datasetSchema';
+import type { DurableStore } from '../store/durableStore';
+import { addAgileRoutes } from './agileRoutes';
+import { Beans } from './beans';
+import type { StandInContext } from './context';
+import { addIssueRoutes } from './issueRoutes';
+import { IssueWrites } from './issueWrites';
+import { badPayload, jiraError, serialise, unauthorized, type JiraReply } from './jiraErrors';
+import { JiraState, type StoredIssue } from './jiraState';
+import { JqlEngine } from './jqlEngine';
+import { Permissions } from './permissions';
+import { Router } from './router';
+import { addSearchRoutes } from './searchRoutes';
+import { addSiteRoutes } from './siteRoutes';
+import type {
+  EntityPropertyAlias,
+  IssueChange,
+  JiraContractGuard,
+  JiraHttpRequest,
+  JiraHttpResponse,
+  JiraRequestLogEntry,
+  NewIssue,
+  RateLimitRule,
+} from './types';
+
+export interface JiraStandInOptions {
+  store: DurableStore;
+  aliases: EntityPropertyAlias[];
+  guard?: JiraContractGuard | null;
+  now?: () => Date;
+}
+
+/**
+ * The workbench's Jira Cloud: the REST endpoints the app uses, with Jira's permissions, error
+ * shapes, paging and rate limiting, over a dataset kept in the DurableStore (`jira:*` tables).
+ * One entry point, `handle`, serves asUser, asApp and the browser's `requestJira` alike.
+ */
+export class JiraStandIn {
+  readonly requestLog: JiraRequestLogEntry[] = [];
+  readonly contractViolations: string[] = [];
+  private readonly state: JiraState;
+  private readonly context: StandInContext;
+  private readonly router = new Router();
+  private readonly guard: JiraContractGuard | null;
+  private rateLimits: Array<RateLimitRule & { remaining: number }> = [];
+
+  constructor(options: JiraStandInOptions) {
+    this.state = new JiraState(options.store);
+    this.guard = options.guard ?? null;
+    const now = options.now ?? (() => new Date());
+    const permissions = new Permissions(this.state);
+    this.context = {
+      state: this.state,
+      permissions,
+      beans: new Beans(this.state),
+      jql: new JqlEngine(this.state, options.aliases),
+      writes: new IssueWrites(this.state),
+      aliases: options.aliases,
+      now,
+    };
+    addIssueRoutes(this.router, this.context);
+    addSearchRoutes(this.router, this.context);
+    addSiteRoutes(this.router, this.context);
+    addAgileRoutes(this.router, this.context);
+  }
+
+  /** Replaces every jira:* table with the dataset (validate it with `parseDataset` first). */
+  loadDataset(dataset: Dataset): void {
+    this.state.load(dataset);
+  }
+
+  hasData(): boolean {
+    return this.state.hasData();
+  }
+
+  users(): DatasetUser[] {
+    return [...this.state.users.values()];
+  }
+
+  site(): Dataset['site'] {
+    if (!this.state.site) throw new Error('The Jira stand-in has no dataset loaded.');
+    return this.state.site;
+  }
+
+  /** An issue as stored (for tests and the bench; the app reads issues over REST). */
+  issue(issueIdOrKey: string): StoredIssue | undefined {
+    return this.state.issueByIdOrKey(issueIdOrKey);
+  }
+
+  clearRequestLog(): void {
+    this.requestLog.length = 0;
+  }
+
+  /** The next `count` requests whose path starts with `pathPrefix` get a 429. */
+  setRateLimits(rules: RateLimitRule[]): void {
+    this.rateLimits = rules.map((rule) => ({ ...rule, remaining: rule.count }));
+  }
+
+  /** Changes fields the way a Jira user would, appending the changelog history Jira writes. */
+  applyIssueUpdate(issueIdOrKey: string, change: IssueChange, meta: { authorAccountId: string; at: Date }): { issue: StoredIssue; changelogEntry: ChangelogEntry | null } {
+    return this.context.writes.applyIssueUpdate(issueIdOrKey, change, meta);
+  }
+
+  createIssue(input: NewIssue): StoredIssue {
+    return this.context.writes.createIssue(input, this.context.now());
+  }
+
+  async handle(req: JiraHttpRequest): Promise<JiraHttpResponse> {
+    const url = new URL(req.pathWithQuery, 'http://jira.invalid');
+    const path = url.pathname;
+    const method = req.method.toUpperCase();
+    let parsedBody: unknown;
+    let bodyError = false;
+    if (req.body !== undefined && req.body !== '') {
+      try {
+        parsedBody = JSON.parse(req.body);
+      } catch {
+        bodyError = true;
+      }
+    }
+    const violations = (found: string[]) => {
+      for (const violation of found) this.contractViolations.push(`${method} ${path}: ${violation}`);
+    };
+    if (this.guard) violations(this.guard.checkRequest({ method, pathWithQuery: req.pathWithQuery, body: parsedBody }));
+
+    const answer = this.answer(method, path, url.searchParams, parsedBody, bodyError, req);
+    const response = serialise(answer);
+    this.requestLog.push({ method, path, caller: req.caller.kind, status: response.status, returnedObjects: answer.returnedObjects ?? 0 });
+    if (this.guard) {
+      violations(this.guard.checkResponse({ method, pathWithQuery: req.pathWithQuery }, { status: response.status, body: response.body ? (JSON.parse(response.body) as unknown) : undefined }));
+    }
+    return response;
+  }
+
+  private answer(method: string, path: string, query: URLSearchParams, body: unknown, bodyError: boolean, req: JiraHttpRequest): JiraReply {
+    const limited = this.rateLimited(path);
+    if (limited) return limited;
+    if (req.caller.kind === 'anonymous') return unauthorized();
+    const match = this.router.match(method, path);
+    if (match.kind === 'none') return jiraError(404, `No resource found for ${method} ${path} in the workbench's Jira stand-in.`);
+    if (match.kind === 'wrong-method') {
+      return { ...jiraError(405, `Method ${method} is not allowed for ${path}.`), headers: { Allow: match.allowed.join(', ') } };
+    }
+    if (bodyError) return badPayload();
+    if (!this.state.hasData()) return jiraError(503, 'The workbench has no Jira dataset loaded.');
+    return match.handler({ method, path, params: match.params, query, body, caller: req.caller });
+  }
+
+  private rateLimited(path: string): JiraReply | null {
+    const rule = this.rateLimits.find((candidate) => candidate.remaining > 0 && path.startsWith(candidate.pathPrefix));
+    if (!rule) return null;
+    rule.remaining--;
+    const reset = new Date(this.context.now().getTime() + rule.retryAfterSeconds * 1000).toISOString();
+    return {
+      ...jiraError(429, 'Rate limit exceeded.'),
+      headers: {
+        'Retry-After': String(rule.retryAfterSeconds),
+        'RateLimit-Reason': rule.reason,
+        'X-RateLimit-Limit': String(rule.count),
+        'X-RateLimit-Remaining': '0',
+        'X-RateLimit-Reset': reset,
+        'X-RateLimit-NearLimit': 'true',
+      },
+    };
+  }
+}

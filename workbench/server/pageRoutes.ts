@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ACCOUNT_COOKIE, pageUser } from './actingUser';
+import { serveResourceFile } from './appResources';
+import { cannotViewIssuePage, cannotViewProjectPage, indexPage, issuePage, moduleFrame, page, projectAppPage, type PageFrame } from './hostPages';
+import { HttpError, cookieHeader, html, type WorkbenchRequest, type WorkbenchResponse } from './http';
+import { callerFor, readIssueAs, readProjectAs, siteSample } from './jiraReads';
+import { firstModuleOfType, type ServerManifest } from './manifestModules';
+import { frontendContext, resolveExtension } from './moduleContext';
+import type { ServerPlatform } from './platformPort';
+import type { Route } from './router';
+import { isColorMode, tokensCss, type ColorMode } from './tokensCss';
+
+/** The browser-facing routes: host pages, the bridge and host scripts, token CSS, the app resources. */
+export const THEME_COOKIE = 'wb-theme';
+const ISSUE_KEY = /^[A-Z][A-Z0-9]+-\d+$/;
+const PROJECT_KEY = /^[A-Z][A-Z0-9]{1,9}$/;
+const ASSETS_DIR = path.join(__dirname, 'assets');
+
+export interface PageDeps {
+  platform: ServerPlatform;
+  manifest: ServerManifest;
+  appRoot: string;
+}
+
+function colorModeOf(req: WorkbenchRequest): ColorMode {
+  const value = req.cookies[THEME_COOKIE];
+  return isColorMode(value) ? value : 'light';
+}
+
+/** Who the page is rendered for; a first visit gets the default user's cookie so the frame's calls agree. */
+async function frameFor(deps: PageDeps, req: WorkbenchRequest, title: string, bodyClass?: string) {
+  const users = deps.platform.jira.users();
+  const user = pageUser(req, users);
+  const accountId = user?.accountId ?? null;
+  const frame: PageFrame = {
+    title,
+    colorMode: colorModeOf(req),
+    users,
+    actingAccountId: accountId,
+    projects: (await siteSample(deps.platform, callerFor(accountId))).projects,
+    ...(bodyClass ? { bodyClass } : {}),
+  };
+  const headers: Record<string, string> = accountId && req.cookies[ACCOUNT_COOKIE] !== accountId ? { 'set-cookie': cookieHeader(ACCOUNT_COOKIE, accountId) } : {};
+  return { frame, accountId, headers };
+}
+
+function asset(name: string, type: string): WorkbenchResponse {
+  return { status: 200, headers: { 'content-type': type }, body: fs.readFileSync(path.join(ASSETS_DIR, name)) };
+}
+
+export function pageRoutes(deps: PageDeps): Route[] {
+  const { platform, manifest } = deps;
+  return [
+    {
+      method: 'GET',
+      pattern: '/',
+      handler: async (req) => {
+        const { frame, headers } = await frameFor(deps, req, 'Workbench');
+        const { projects, issues } = await siteSample(platform, { kind: 'app' });
+        return html(200, page(frame, indexPage({ projects, issues, users: frame.users })), headers);
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/browse/:issueKey',
+      handler: async (req) => {
+        const issueKey = req.params.issueKey ?? '';
+        if (!ISSUE_KEY.test(issueKey)) throw new HttpError(400, `${JSON.stringify(issueKey)} is not an issue key (like ITSM-1).`);
+        const { frame, accountId, headers } = await frameFor(deps, req, issueKey);
+        const issue = await readIssueAs(platform, accountId, issueKey);
+        if (!issue) return html(404, page({ ...frame, title: "You can't view this issue" }, cannotViewIssuePage(issueKey)), headers);
+        const module = firstModuleOfType(manifest, 'jira:issuePanel');
+        let panel: { title: string; frame: string } | null = null;
+        if (module) {
+          const extension = await resolveExtension(platform, module, { issue: { key: issue.key } });
+          const context = frontendContext(platform, module, extension, accountId);
+          panel = { title: module.title, frame: moduleFrame({ frameId: `${module.key}-${issue.id}`, resource: module.resource, title: module.title, context, fill: false }) };
+        }
+        return html(200, page({ ...frame, title: `[${issue.key}] ${issue.summary}` }, issuePage(issue, panel)), headers);
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/projects/:projectKey/process-loop',
+      handler: async (req) => {
+        const projectKey = req.params.projectKey ?? '';
+        if (!PROJECT_KEY.test(projectKey)) throw new HttpError(400, `${JSON.stringify(projectKey)} is not a project key (like ITSM).`);
+        const { frame, accountId, headers } = await frameFor(deps, req, projectKey, 'wb-full-page');
+        const project = await readProjectAs(platform, accountId, projectKey);
+        const module = firstModuleOfType(manifest, 'jira:projectPage');
+        if (!project || !module) return html(404, page({ ...frame, title: "You can't view this project" }, cannotViewProjectPage(projectKey)), headers);
+        const extension = await resolveExtension(platform, module, { project: { key: project.key } });
+        const context = frontendContext(platform, module, extension, accountId);
+        const iframe = moduleFrame({ frameId: `${module.key}-${project.key}`, resource: module.resource, title: module.title, context, fill: true });
+        return html(200, page({ ...frame, title: `${module.title} - ${project.name}` }, projectAppPage(project, { title: module.title, frame: iframe })), headers);
+      },
+    },
+    { method: 'GET', pattern: '/favicon.ico', handler: () => asset('favicon.svg', 'image/svg+xml') },
+    { method: 'GET', pattern: '/workbench/bridge.js', handler: () => asset('bridge.js', 'text/javascript; charset=utf-8') },
+    { method: 'GET', pattern: '/workbench/host.js', handler: () => asset('host.js', 'text/javascript; charset=utf-8') },
+    { method: 'GET', pattern: '/workbench/host.css', handler: () => asset('host.css', 'text/css; charset=utf-8') },
+    {
+      method: 'GET',
+      pattern: '/workbench/tokens/:file',
+      handler: (req) => {
+        const mode = /^(light|dark)\.css$/.exec(req.params.file ?? '')?.[1];
+        if (!isColorMode(mode)) throw new HttpError(404, 'Token CSS exists as light.css and dark.css.');
+        return { status: 200, headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=3600' }, body: tokensCss(mode) };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/apps/:resourceKey',
+      handler: (req) => ({ status: 302, headers: { location: `/apps/${encodeURIComponent(req.params.resourceKey ?? '')}/` } }),
+    },
+    {
+      method: 'GET',
+      pattern: '/apps/:resourceKey/*',
+      handler: (req) => serveResourceFile({ appRoot: deps.appRoot, manifest, resourceKey: req.params.resourceKey ?? '', filePath: req.params.rest ?? '' }),
+    },
+  ];
+}
