@@ -27,9 +27,11 @@ function missingBuilds(): string[] {
 async function main(): Promise<void> {
   const port = readPort();
   fs.mkdirSync(path.dirname(DATA_FILE), { recursive: true });
+  const demo = buildDemoDataset();
   const platform = createWorkbenchPlatform({
     dataFile: DATA_FILE,
-    dataset: buildDemoDataset(),
+    // Used on the first start only; Jira's avatar URLs then point at this server.
+    dataset: { ...demo, site: { ...demo.site, baseUrl: `http://localhost:${port}` } },
     webTriggerBaseUrl: `http://localhost:${port}`,
     backgroundQueues: true,
   });

@@ -12,16 +12,6 @@ import { processLinkSchema } from '../domain/catalog/processLink';
  * appear in a payload: they come from the invocation context.
  */
 
-const issueNoteText = z
-  .string()
-  .max(2000, 'A note can be at most 2,000 characters.')
-  .transform((text) => text.trim());
-
-export const issueNoteSchema = z.object({
-  text: z.string(),
-  updatedAt: z.string(),
-});
-
 export const userSummarySchema = z.object({
   accountId: z.string(),
   displayName: z.string(),
@@ -61,19 +51,6 @@ const saveOutcome = <T extends z.ZodTypeAny>(record: T) =>
   ]);
 
 export const catalogContract = {
-  /** Issue panel: the issue the panel is open on (read as the viewer) and the viewer's own note. */
-  getIssueOverview: {
-    payload: z.object({}).strict(),
-    result: z.object({
-      issue: z.object({ id: z.string(), key: z.string(), summary: z.string() }),
-      note: issueNoteSchema.nullable(),
-    }),
-  },
-  /** Issue panel: save (or, with empty text, remove) the viewer's private note on this issue. */
-  saveIssueNote: {
-    payload: z.object({ text: issueNoteText }).strict(),
-    result: z.object({ note: issueNoteSchema.nullable() }),
-  },
   /** Issue panel: everything the panel shows, in one call. */
   getIssueProcessPanel: {
     payload: z.object({}).strict(),

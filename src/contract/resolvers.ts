@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { catalogContract } from './catalogContract';
+import { improvementContract } from './improvementContract';
+import { sprintHealthContract } from './sprintHealthContract';
 
 /**
  * The one contract between the Custom UI apps and the backend: per resolver its function key,
@@ -10,6 +12,8 @@ import { catalogContract } from './catalogContract';
  */
 export const resolverContract = {
   ...catalogContract,
+  ...improvementContract,
+  ...sprintHealthContract,
 } as const;
 
 

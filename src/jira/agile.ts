@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { requestJiraCall, unexpectedJiraAnswer, type JiraCall } from './jiraRequest';
+import { callJira, unexpectedJiraAnswer, type JiraCall } from './jiraRequest';
 
 /** The Agile API's page size for boards and sprints (its default, and the most it returns). */
 const AGILE_PAGE_SIZE = 50;
@@ -62,11 +62,11 @@ async function readAllPages<T extends z.ZodType>(
   call: JiraCall,
   what: string,
   item: T,
-  pathFor: (startAt: number) => Parameters<typeof requestJiraCall>[1],
+  pathFor: (startAt: number) => Parameters<typeof callJira>[1],
 ): Promise<Array<z.infer<T>>> {
   const all: Array<z.infer<T>> = [];
   for (let startAt = 0; ; ) {
-    const { status, body } = await requestJiraCall<unknown>(call, pathFor(startAt));
+    const { status, body } = await callJira<unknown>(call, pathFor(startAt));
     if (status !== 200) throw unexpectedJiraAnswer(what, status, body);
     const page = pageSchema(item).safeParse(body);
     if (!page.success) throw unexpectedJiraAnswer(what, status, undefined);
@@ -125,7 +125,7 @@ const timeOf = (iso: string | null): number => (iso ? Date.parse(iso) || 0 : 0);
 
 /** One sprint, or null when it does not exist or the caller may not see it (Jira answers 404 for both). */
 export async function fetchSprint(call: JiraCall, sprintId: number): Promise<SprintSummary | null> {
-  const { status, body } = await requestJiraCall<unknown>(call, route`/rest/agile/1.0/sprint/${String(sprintId)}`);
+  const { status, body } = await callJira<unknown>(call, route`/rest/agile/1.0/sprint/${String(sprintId)}`);
   if (status === 404) return null;
   if (status !== 200) throw unexpectedJiraAnswer('read the sprint', status, body);
   const parsed = sprintSchema.safeParse(body);

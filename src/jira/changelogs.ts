@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { unexpectedJiraAnswer, requestJiraCall, type JiraCall } from './jiraRequest';
+import { unexpectedJiraAnswer, callJira, type JiraCall } from './jiraRequest';
 
 /** The bulk changelog operation's limits, from its request schema. */
 export const BULK_CHANGELOG_MAX_ISSUES = 1000;
@@ -92,7 +92,7 @@ export async function fetchChangelogs(
     const seenTokens = new Set<string>();
     let nextPageToken: string | undefined;
     do {
-      const { status, body } = await requestJiraCall<unknown>(call, route`/rest/api/3/changelog/bulkfetch`, {
+      const { status, body } = await callJira<unknown>(call, route`/rest/api/3/changelog/bulkfetch`, {
         method: 'POST',
         body: {
           issueIdsOrKeys: batch,
@@ -144,7 +144,7 @@ export async function fetchIssueChangelogNaive(call: JiraCall, issueId: string):
   const pageSize = 100;
   const entries: ChangelogEntry[] = [];
   for (let startAt = 0; ; ) {
-    const { status, body } = await requestJiraCall<unknown>(
+    const { status, body } = await callJira<unknown>(
       call,
       route`/rest/api/3/issue/${issueId}/changelog?startAt=${String(startAt)}&maxResults=${String(pageSize)}`,
     );

@@ -1,10 +1,10 @@
 import { route } from '@forge/api';
 import { AppError } from '../errors/appError';
-import { requestJiraJson, unexpectedJiraAnswer } from './jiraRequest';
+import { callJiraJson, unexpectedJiraAnswer } from './jiraRequest';
 
 /** Writes an issue entity property as the viewer: Jira's own edit permission decides. */
 export async function writeIssueProperty(issueId: string, propertyKey: string, value: unknown): Promise<void> {
-  const { status, body } = await requestJiraJson('user', route`/rest/api/3/issue/${issueId}/properties/${propertyKey}`, {
+  const { status, body } = await callJiraJson('user', route`/rest/api/3/issue/${issueId}/properties/${propertyKey}`, {
     method: 'PUT',
     body: value,
   });
@@ -13,7 +13,7 @@ export async function writeIssueProperty(issueId: string, propertyKey: string, v
 }
 
 export async function deleteIssueProperty(issueId: string, propertyKey: string): Promise<void> {
-  const { status, body } = await requestJiraJson('user', route`/rest/api/3/issue/${issueId}/properties/${propertyKey}`, {
+  const { status, body } = await callJiraJson('user', route`/rest/api/3/issue/${issueId}/properties/${propertyKey}`, {
     method: 'DELETE',
   });
   // 404 means already gone (or not visible, which the caller checked before).

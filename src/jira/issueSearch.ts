@@ -1,5 +1,5 @@
 import { route } from '@forge/api';
-import { requestJiraJson, unexpectedJiraAnswer, type JiraActor } from './jiraRequest';
+import { callJiraJson, unexpectedJiraAnswer, type JiraActor } from './jiraRequest';
 import { toIssueSummary, type IssueSummary } from './issues';
 
 interface SearchPage {
@@ -20,7 +20,7 @@ export async function searchAllIssues(
   const issues: IssueSummary[] = [];
   let nextPageToken: string | undefined;
   do {
-    const { status, body } = await requestJiraJson<SearchPage>(actor, route`/rest/api/3/search/jql`, {
+    const { status, body } = await callJiraJson<SearchPage>(actor, route`/rest/api/3/search/jql`, {
       method: 'POST',
       body: {
         jql: request.jql,

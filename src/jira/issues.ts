@@ -1,5 +1,5 @@
 import { route } from '@forge/api';
-import { requestJiraJson, unexpectedJiraAnswer, type JiraActor } from './jiraRequest';
+import { callJiraJson, unexpectedJiraAnswer, type JiraActor } from './jiraRequest';
 
 export interface IssueSummary {
   id: string;
@@ -37,7 +37,7 @@ export async function fetchIssueSummary(
   const path = propertyKeys.length
     ? route`/rest/api/3/issue/${issueIdOrKey}?fields=summary,project&properties=${propertyKeys.join(',')}`
     : route`/rest/api/3/issue/${issueIdOrKey}?fields=summary,project`;
-  const { status, body } = await requestJiraJson<IssueBean>(actor, path);
+  const { status, body } = await callJiraJson<IssueBean>(actor, path);
   if (status === 404) return null;
   if (status !== 200 || !body) throw unexpectedJiraAnswer('read the issue', status, body);
   return toIssueSummary(body);

@@ -1,7 +1,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import { SiteCache } from '../storage/siteCache';
-import { requestJiraCall, unexpectedJiraAnswer, type JiraCall } from './jiraRequest';
+import { callJira, unexpectedJiraAnswer, type JiraCall } from './jiraRequest';
 
 /** The custom field type Jira Software gives its Sprint field. */
 export const SPRINT_FIELD_TYPE = 'com.pyxis.greenhopper.jira:gh-sprint';
@@ -43,7 +43,7 @@ export async function discoverSprintFieldIds(call: JiraCall): Promise<SprintFiel
   const scope = { site: call.site };
   const known = siteFieldIds.get(scope, 'sprint-fields');
   if (known) return known;
-  const { status, body } = await requestJiraCall<unknown>(call, route`/rest/api/3/field`);
+  const { status, body } = await callJira<unknown>(call, route`/rest/api/3/field`);
   if (status !== 200) throw unexpectedJiraAnswer('list the issue fields', status, body);
   const parsed = z.array(fieldSchema).safeParse(body);
   if (!parsed.success) throw unexpectedJiraAnswer('list the issue fields', status, undefined);

@@ -34,7 +34,7 @@ export interface JiraCall {
 }
 
 /** Sends one request to Jira, waiting out or retrying rate limits (reads only) and turning them into RATE_LIMITED. */
-export async function requestJiraJson<T>(
+export async function callJiraJson<T>(
   actor: JiraActor,
   path: Route,
   init: JiraRequestInit = {},
@@ -60,13 +60,13 @@ export async function requestJiraJson<T>(
   return { status: response.status, body: text ? (JSON.parse(text) as T) : undefined };
 }
 
-/** `requestJiraJson` for one `JiraCall`: its actor, site and deadline. */
-export function requestJiraCall<T>(
+/** `callJiraJson` for one `JiraCall`: its actor, site and deadline. */
+export function callJira<T>(
   call: JiraCall,
   path: Route,
   init: Omit<JiraRequestInit, 'site' | 'deadline'> = {},
 ): Promise<JiraJsonResponse<T>> {
-  return requestJiraJson<T>(call.actor, path, {
+  return callJiraJson<T>(call.actor, path, {
     ...init,
     site: call.site,
     ...(call.deadline === undefined ? {} : { deadline: call.deadline }),

@@ -1,5 +1,5 @@
 import { route } from '@forge/api';
-import { requestJiraJson, unexpectedJiraAnswer } from './jiraRequest';
+import { callJiraJson, unexpectedJiraAnswer } from './jiraRequest';
 
 export type JiraPermissionKey = 'ADMINISTER' | 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'CREATE_ISSUES' | 'ADMINISTER_PROJECTS';
 
@@ -21,7 +21,7 @@ export async function fetchMyPermissions<K extends JiraPermissionKey>(
     : scope.projectKey
       ? route`/rest/api/3/mypermissions?permissions=${keys}&projectKey=${scope.projectKey}`
       : route`/rest/api/3/mypermissions?permissions=${keys}`;
-  const { status, body } = await requestJiraJson<MyPermissionsBean>('user', path);
+  const { status, body } = await callJiraJson<MyPermissionsBean>('user', path);
   // Jira answers 404 when the issue or project is not visible: no permission at all.
   if (status === 404) return Object.fromEntries(permissions.map((key) => [key, false])) as Record<K, boolean>;
   if (status !== 200 || !body) throw unexpectedJiraAnswer('check your permissions', status, body);

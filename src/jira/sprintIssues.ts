@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PROCESS_LINK_PROPERTY_KEY, readProcessLink, type ProcessLink } from '../domain/catalog/processLink';
 import { AppError } from '../errors/appError';
 import type { SprintFieldIds } from './jiraFields';
-import { requestJiraCall, unexpectedJiraAnswer, type JiraCall } from './jiraRequest';
+import { callJira, unexpectedJiraAnswer, type JiraCall } from './jiraRequest';
 
 /**
  * Enhanced search page sizes. The operation returns up to 5000 issues a page only when asked for
@@ -183,7 +183,7 @@ async function searchPages(
   const seenTokens = new Set<string>();
   let nextPageToken: string | undefined;
   for (let pages = 1; ; pages++) {
-    const { status, body: answer } = await requestJiraCall<unknown>(call, route`/rest/api/3/search/jql`, {
+    const { status, body: answer } = await callJira<unknown>(call, route`/rest/api/3/search/jql`, {
       method: 'POST',
       body: { ...body, ...(nextPageToken ? { nextPageToken } : {}) },
     });

@@ -1,7 +1,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import { SiteCache } from '../storage/siteCache';
-import { requestJiraCall, unexpectedJiraAnswer, type JiraCall } from './jiraRequest';
+import { callJira, unexpectedJiraAnswer, type JiraCall } from './jiraRequest';
 import { toStatusCategory, type StatusCategoryKey } from './sprintIssues';
 
 export interface StatusSummary {
@@ -29,7 +29,7 @@ const statusCache = new SiteCache<Record<string, StatusSummary>>({ ttlMs: STATUS
  */
 export async function fetchStatusCatalog(call: JiraCall): Promise<Record<string, StatusSummary>> {
   const load = async () => {
-    const { status, body } = await requestJiraCall<unknown>(call, route`/rest/api/3/status`);
+    const { status, body } = await callJira<unknown>(call, route`/rest/api/3/status`);
     if (status !== 200) throw unexpectedJiraAnswer('list the statuses', status, body);
     const parsed = z.array(statusSchema).safeParse(body);
     if (!parsed.success) throw unexpectedJiraAnswer('list the statuses', status, undefined);

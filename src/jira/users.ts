@@ -1,5 +1,5 @@
 import { route } from '@forge/api';
-import { requestJiraJson, unexpectedJiraAnswer } from './jiraRequest';
+import { callJiraJson, unexpectedJiraAnswer } from './jiraRequest';
 
 export interface JiraUserSummary {
   accountId: string;
@@ -28,7 +28,7 @@ export async function fetchUsers(accountIds: Iterable<string>): Promise<Map<stri
   for (let start = 0; start < unique.length; start += BULK_PAGE) {
     const ids = unique.slice(start, start + BULK_PAGE);
     const query = new URLSearchParams([['maxResults', String(ids.length)], ...ids.map((id) => ['accountId', id] as [string, string])]);
-    const { status, body } = await requestJiraJson<{ values?: UserBean[] }>('user', route`/rest/api/3/user/bulk?${query}`);
+    const { status, body } = await callJiraJson<{ values?: UserBean[] }>('user', route`/rest/api/3/user/bulk?${query}`);
     if (status !== 200 || !body) throw unexpectedJiraAnswer('look up users', status, body);
     for (const user of body.values ?? []) users.set(user.accountId, toSummary(user));
   }
@@ -37,7 +37,7 @@ export async function fetchUsers(accountIds: Iterable<string>): Promise<Map<stri
 
 /** The user picker: people whose name or e-mail starts with the query, as Jira's own pickers find them. */
 export async function searchUsers(query: string, maxResults = 20): Promise<JiraUserSummary[]> {
-  const { status, body } = await requestJiraJson<UserBean[]>(
+  const { status, body } = await callJiraJson<UserBean[]>(
     'user',
     route`/rest/api/3/user/search?query=${query}&maxResults=${String(maxResults)}`,
   );

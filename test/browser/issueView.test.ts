@@ -65,6 +65,29 @@ describe('issue view as a project member', () => {
   });
 });
 
+describe('host services of the bridge', () => {
+  it('shows and closes flags in the host, and answers frame id, ready and refresh', async () => {
+    const frame = panelFrame(member);
+    await frame.evaluate(() => window.__bridge.callBridge('showFlag', { id: 'saved', title: 'Link saved', description: 'ITSM-1 is linked.', type: 'success', actions: [] }));
+    const flag = member.page.getByTestId('host-flag');
+    await expect(flag.textContent()).resolves.toContain('Link saved');
+    await frame.evaluate(() => window.__bridge.callBridge('closeFlag', { id: 'saved' }));
+    await expect(flag.count()).resolves.toBe(0);
+    await expect(frame.evaluate(() => window.__bridge.callBridge('getFrameId'))).resolves.toEqual(expect.stringContaining('process-loop-issue-panel'));
+    await expect(frame.evaluate(() => window.__bridge.callBridge('emitReadyEvent'))).resolves.toBeNull();
+    await expect(frame.evaluate(() => window.__bridge.callBridge('refresh'))).resolves.toBe(true);
+  });
+
+  it('rejects an invoke whose resolver fails, as the real bridge does', async () => {
+    await expect(panelFrame(member).evaluate(() => window.__bridge.callBridge('invoke', { functionKey: 'noSuchResolver', payload: {} }))).rejects.toThrow(
+      /There was an error invoking the function/,
+    );
+    // The browser logs the failed /workbench/invoke request; that one is expected here.
+    expect(member.problems).toEqual([expect.objectContaining({ kind: 'console-error', text: expect.stringContaining('500') })]);
+    member.problems.length = 0;
+  });
+});
+
 describe('issue view as someone who may not browse the project', () => {
   it("shows Jira's can't-view page and offers no panel", async () => {
     const outsider = await wb.newPage({ as: 'outsider' });

@@ -45,7 +45,7 @@ function withoutQuery(raw: string): string {
 }
 
 /** `method` of the init that follows the path argument; GET when there is no init or it has no method (fetch's
- * default, and requestJiraJson's), null when the init is not an object literal. */
+ * default, and callJiraJson's), null when the init is not an object literal. */
 function methodOfCall(call: ts.CallExpression, pathArg: ts.Node): string | null {
   const init = call.arguments[call.arguments.indexOf(pathArg as ts.Expression) + 1];
   if (!init) return 'GET';

@@ -113,10 +113,10 @@ export class JiraState {
   }
 
   saveIssue(issue: StoredIssue): void {
-    const isNew = !this.issues.has(issue.id);
     this.store.set(JIRA_NAMESPACES.issues, issue.id, issue);
     this.indexIssue(issue);
-    if (isNew) this.issueOrder = null;
+    // The scan order holds issue objects, and a save replaces the object: rebuild it lazily.
+    this.issueOrder = null;
     this.version++;
   }
 

@@ -27,13 +27,22 @@ const MIME_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Forge's CSP for Custom UI, loosened for styles only when the manifest declares `unsafe-inline`. */
-export function customUiCsp(manifest: ServerManifest): string {
+/**
+ * Forge's CSP for Custom UI, loosened for styles only when the manifest declares `unsafe-inline`.
+ * Images may come from the Jira site (avatars, issue type icons), as from *.atlassian.net in Jira.
+ */
+export function customUiCsp(manifest: ServerManifest, siteUrl?: string): string {
+  let siteOrigin = '';
+  try {
+    siteOrigin = siteUrl ? ` ${new URL(siteUrl).origin}` : '';
+  } catch {
+    siteOrigin = '';
+  }
   return [
     "default-src 'none'",
     "script-src 'self'",
     `style-src 'self'${manifest.allowsInlineStyles ? " 'unsafe-inline'" : ''}`,
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${siteOrigin}`,
     "font-src 'self' data:",
     "connect-src 'self'",
     "frame-ancestors 'self'",
@@ -50,7 +59,7 @@ export function injectBridge(indexHtml: string): string {
   return `${indexHtml.slice(0, at)}${BRIDGE_SCRIPT_TAG}${indexHtml.slice(at)}`;
 }
 
-export function serveResourceFile(options: { appRoot: string; manifest: ServerManifest; resourceKey: string; filePath: string }): WorkbenchResponse {
+export function serveResourceFile(options: { appRoot: string; manifest: ServerManifest; siteUrl?: string; resourceKey: string; filePath: string }): WorkbenchResponse {
   const { appRoot, manifest, resourceKey } = options;
   const resourcePath = manifest.resources[resourceKey];
   if (resourcePath === undefined) throw new HttpError(404, `The manifest has no resource ${JSON.stringify(resourceKey)}.`);
@@ -70,7 +79,7 @@ export function serveResourceFile(options: { appRoot: string; manifest: ServerMa
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new HttpError(404, `No file ${relative} in resource ${resourceKey}.`);
 
   const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  const headers = { 'content-type': type, 'content-security-policy': customUiCsp(manifest), 'x-content-type-options': 'nosniff' };
+  const headers = { 'content-type': type, 'content-security-policy': customUiCsp(manifest, options.siteUrl), 'x-content-type-options': 'nosniff' };
   if (path.basename(file) === 'index.html') {
     return { status: 200, headers, body: injectBridge(fs.readFileSync(file, 'utf8')) };
   }

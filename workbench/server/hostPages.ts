@@ -160,8 +160,7 @@ export function moduleFrame(options: { frameId: string; resource: string; title:
 
 export function projectAppPage(project: { key: string; name: string }, module: { title: string; frame: string }): string {
   return `<div class="wb-project-page" data-testid="project-page" data-project-key="${e(project.key)}">
-  <nav class="wb-breadcrumbs" aria-label="Breadcrumbs"><span>Projects</span><span aria-hidden="true">/</span><span>${e(project.name)}</span></nav>
-  <h1 class="wb-page-title">${e(module.title)}</h1>
+  <nav class="wb-breadcrumbs" aria-label="Breadcrumbs"><span>Projects</span><span aria-hidden="true">/</span><span>${e(project.name)}</span><span aria-hidden="true">/</span><span>${e(module.title)}</span></nav>
   ${module.frame}
 </div>`;
 }

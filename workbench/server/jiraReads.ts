@@ -79,8 +79,13 @@ export async function readIssueAs(platform: ServerPlatform, accountId: string | 
   };
 }
 
-export async function readProjectAs(platform: ServerPlatform, accountId: string | null, projectKey: string): Promise<{ key: string; name: string } | null> {
-  const { status, body } = await jiraJson<{ key: string; name: string }>(platform, callerFor(accountId), 'GET', `/rest/api/3/project/${encodeURIComponent(projectKey)}`);
+export async function readProjectAs(
+  platform: ServerPlatform,
+  accountId: string | null,
+  projectKey: string,
+  caller: JiraCaller = callerFor(accountId),
+): Promise<{ key: string; name: string } | null> {
+  const { status, body } = await jiraJson<{ key: string; name: string }>(platform, caller, 'GET', `/rest/api/3/project/${encodeURIComponent(projectKey)}`);
   return status === 200 && body ? { key: body.key, name: body.name } : null;
 }
 

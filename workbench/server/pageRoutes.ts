@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ACCOUNT_COOKIE, pageUser } from './actingUser';
 import { serveResourceFile } from './appResources';
+import { avatarSvg, issueTypeIconSvg } from './avatars';
 import { cannotViewIssuePage, cannotViewProjectPage, indexPage, issuePage, moduleFrame, page, projectAppPage, type PageFrame } from './hostPages';
 import { HttpError, cookieHeader, html, type WorkbenchRequest, type WorkbenchResponse } from './http';
 import { callerFor, readIssueAs, readProjectAs, siteSample } from './jiraReads';
@@ -43,6 +44,10 @@ async function frameFor(deps: PageDeps, req: WorkbenchRequest, title: string, bo
   };
   const headers: Record<string, string> = accountId && req.cookies[ACCOUNT_COOKIE] !== accountId ? { 'set-cookie': cookieHeader(ACCOUNT_COOKIE, accountId) } : {};
   return { frame, accountId, headers };
+}
+
+function svg(body: string): WorkbenchResponse {
+  return { status: 200, headers: { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=3600' }, body };
 }
 
 function asset(name: string, type: string): WorkbenchResponse {
@@ -96,6 +101,25 @@ export function pageRoutes(deps: PageDeps): Route[] {
         return html(200, page({ ...frame, title: `${module.title} - ${project.name}` }, projectAppPage(project, { title: module.title, frame: iframe })), headers);
       },
     },
+    {
+      method: 'GET',
+      pattern: '/secure/useravatar',
+      handler: (req) => {
+        const ownerId = req.query.get('ownerId') ?? '';
+        const user = platform.jira.users().find((candidate) => candidate.accountId === ownerId);
+        return svg(avatarSvg({ label: user?.displayName ?? '?', seed: ownerId, shape: 'circle' }));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/secure/projectavatar',
+      handler: async (req) => {
+        const pid = req.query.get('pid') ?? '';
+        const project = /^\d+$/.test(pid) ? await readProjectAs(platform, null, pid, { kind: 'app' }) : null;
+        return svg(avatarSvg({ label: project?.name ?? '?', seed: pid, shape: 'square' }));
+      },
+    },
+    { method: 'GET', pattern: '/rest/api/2/universal_avatar/view/type/issuetype/avatar/:id', handler: (req) => svg(issueTypeIconSvg(req.params.id ?? '')) },
     { method: 'GET', pattern: '/favicon.ico', handler: () => asset('favicon.svg', 'image/svg+xml') },
     { method: 'GET', pattern: '/workbench/bridge.js', handler: () => asset('bridge.js', 'text/javascript; charset=utf-8') },
     { method: 'GET', pattern: '/workbench/host.js', handler: () => asset('host.js', 'text/javascript; charset=utf-8') },
@@ -117,7 +141,7 @@ export function pageRoutes(deps: PageDeps): Route[] {
     {
       method: 'GET',
       pattern: '/apps/:resourceKey/*',
-      handler: (req) => serveResourceFile({ appRoot: deps.appRoot, manifest, resourceKey: req.params.resourceKey ?? '', filePath: req.params.rest ?? '' }),
+      handler: (req) => serveResourceFile({ appRoot: deps.appRoot, manifest, siteUrl: platform.jira.site().baseUrl, resourceKey: req.params.resourceKey ?? '', filePath: req.params.rest ?? '' }),
     },
   ];
 }

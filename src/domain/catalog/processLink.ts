@@ -14,8 +14,17 @@ export const processLinkSchema = z.object({
   stageName: z.string().nullable(),
   linkedBy: z.string(),
   linkedAt: z.string(),
+  /**
+   * Who decided the link: absent (links from before this field) and `person` are someone's choice
+   * and never overwritten by a trigger; `inherited` and `auto-rule` were set by the app itself.
+   */
+  source: z.enum(['person', 'automation', 'inherited', 'auto-rule']).optional(),
 });
 export type ProcessLink = z.infer<typeof processLinkSchema>;
+export type ProcessLinkSource = NonNullable<ProcessLink['source']>;
+
+/** Links the app set on its own (inheritance, auto-link rules): the only ones a trigger may replace. */
+export const isAutomaticLink = (link: ProcessLink): boolean => link.source === 'inherited' || link.source === 'auto-rule';
 
 /** A stored property from any app version: a readable link, or null (shown as "not linked" and overwritten on the next link). */
 export function readProcessLink(value: unknown): ProcessLink | null {
@@ -29,6 +38,7 @@ export function buildProcessLink(input: {
   stageId: string | null;
   linkedBy: string;
   now: Date;
+  source?: ProcessLinkSource;
 }): ProcessLink {
   const { process, valueStream } = input;
   if (process.status === 'retired') {
@@ -48,5 +58,6 @@ export function buildProcessLink(input: {
     stageName: stage?.name ?? null,
     linkedBy: input.linkedBy,
     linkedAt: input.now.toISOString(),
+    ...(input.source ? { source: input.source } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { issueProcessPanelSchema } from '../../contract';
-import { buildProcessLink, PROCESS_LINK_PROPERTY_KEY, readProcessLink } from '../../domain/catalog/processLink';
+import { buildProcessLink, PROCESS_LINK_PROPERTY_KEY, readProcessLink, type ProcessLink, type ProcessLinkSource } from '../../domain/catalog/processLink';
 import { AppError } from '../../errors/appError';
 import { deleteIssueProperty, writeIssueProperty } from '../../jira/issueProperties';
 import { fetchIssueSummary } from '../../jira/issues';
@@ -64,14 +64,29 @@ async function loadPanel(context: InvocationContext): Promise<IssueProcessPanel>
 
 export const getIssueProcessPanel: ResolverHandler<'getIssueProcessPanel'> = (_payload, context) => loadPanel(context);
 
-export const linkIssueToProcess: ResolverHandler<'linkIssueToProcess'> = async ({ processKey, stageId }, context) => {
-  const issueRef = issueFromContext(context);
-  const process = await readProcess(processKey);
+/**
+ * The link to write for a process from the catalog (its value stream and stage resolved), shared
+ * by the panel, automation actions, web triggers and inheritance. Throws INVALID_INPUT for an
+ * unknown or retired process or a stage outside its stream.
+ */
+export async function prepareProcessLink(input: {
+  processKey: string;
+  stageId: string | null;
+  linkedBy: string;
+  source: ProcessLinkSource;
+  now?: Date;
+}): Promise<ProcessLink> {
+  const process = await readProcess(input.processKey);
   if (!process) {
-    throw new AppError('INVALID_INPUT', `There is no process with key ${processKey}.`, { fields: { processKey: 'Pick a process from the list.' } });
+    throw new AppError('INVALID_INPUT', `There is no process with key ${input.processKey}.`, { fields: { processKey: 'Pick a process from the list.' } });
   }
   const valueStream = process.valueStreamKey ? await readValueStream(process.valueStreamKey) : null;
-  const link = buildProcessLink({ process, valueStream, stageId, linkedBy: context.accountId, now: new Date() });
+  return buildProcessLink({ process, valueStream, stageId: input.stageId, linkedBy: input.linkedBy, now: input.now ?? new Date(), source: input.source });
+}
+
+export const linkIssueToProcess: ResolverHandler<'linkIssueToProcess'> = async ({ processKey, stageId }, context) => {
+  const issueRef = issueFromContext(context);
+  const link = await prepareProcessLink({ processKey, stageId, linkedBy: context.accountId, source: 'person' });
   // Written as the viewer: Jira refuses it (403) when they may not edit the issue.
   await writeIssueProperty(issueRef.id, PROCESS_LINK_PROPERTY_KEY, link);
   return loadPanel(context);

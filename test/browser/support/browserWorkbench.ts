@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import type { DatasetUser } from '../../../workbench/datasets/datasetSchema';
@@ -74,15 +75,29 @@ export function assertCustomUiBuilt(): void {
   }
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 function isCspViolation(text: string): boolean {
   return /Content Security Policy/i.test(text);
 }
 
 export async function startBrowserWorkbench(): Promise<BrowserWorkbench> {
   assertCustomUiBuilt();
-  const dataset = buildDemoDataset();
-  const platform = createWorkbenchPlatform({ dataFile: null, dataset });
-  const server = await startWorkbenchServer({ port: 0, platform });
+  // The site's base URL is the server's own, so the avatar and icon URLs Jira hands out load from it.
+  const port = await freePort();
+  const demo = buildDemoDataset();
+  const dataset = { ...demo, site: { ...demo.site, baseUrl: `http://127.0.0.1:${port}` } };
+  const platform = createWorkbenchPlatform({ dataFile: null, dataset, webTriggerBaseUrl: dataset.site.baseUrl });
+  const server = await startWorkbenchServer({ port, platform });
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });

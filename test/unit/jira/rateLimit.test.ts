@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { AppError } from '../../../src/errors/appError';
-import { requestJiraJson } from '../../../src/jira/jiraRequest';
+import { callJiraJson } from '../../../src/jira/jiraRequest';
 import { endpointKey, isIdempotentRead, parseRetryAfter, scopeOfReason } from '../../../src/jira/rateLimit';
 import { installFakeClock, installFakeJira, resetRateLimits, tooManyRequests, type FakeAnswer } from './fakeJira';
 
@@ -52,12 +52,12 @@ describe('reading Jira rate-limit answers', () => {
   });
 });
 
-describe('requestJiraJson under rate limits', () => {
+describe('callJiraJson under rate limits', () => {
   it('retries a read after Retry-After (plus jitter) and returns the answer', async () => {
     const clock = installFakeClock();
     const jira = scripted({ 'GET /rest/api/3/field': [tooManyRequests(2, 'jira-burst-based')] });
 
-    const answer = await requestJiraJson('user', route`/rest/api/3/field`, { site: SITE_A });
+    const answer = await callJiraJson('user', route`/rest/api/3/field`, { site: SITE_A });
 
     expect(answer).toEqual({ status: 200, body: { ok: '/rest/api/3/field' } });
     expect(jira.requests).toHaveLength(2);
@@ -70,7 +70,7 @@ describe('requestJiraJson under rate limits', () => {
     const clock = installFakeClock(undefined, 0);
     scripted({ 'GET /rest/api/3/field': [tooManyRequests(null), tooManyRequests(null)] });
 
-    await requestJiraJson('user', route`/rest/api/3/field`, { site: SITE_A });
+    await callJiraJson('user', route`/rest/api/3/field`, { site: SITE_A });
 
     expect(clock.sleeps).toEqual([500, 1000]);
   });
@@ -79,7 +79,7 @@ describe('requestJiraJson under rate limits', () => {
     installFakeClock();
     const jira = scripted({ 'POST /rest/api/3/search/jql': [tooManyRequests(1, 'jira-burst-based')] });
 
-    const answer = await requestJiraJson('user', route`/rest/api/3/search/jql`, { method: 'POST', body: { jql: 'sprint = 1' }, site: SITE_A });
+    const answer = await callJiraJson('user', route`/rest/api/3/search/jql`, { method: 'POST', body: { jql: 'sprint = 1' }, site: SITE_A });
 
     expect(answer.status).toBe(200);
     expect(jira.requests.map((request) => request.method)).toEqual(['POST', 'POST']);
@@ -91,7 +91,7 @@ describe('requestJiraJson under rate limits', () => {
     const jira = scripted({ 'PUT /rest/api/3/issue/10001/properties/process-loop-link': [tooManyRequests(2, 'jira-burst-based')] });
 
     const error = await rateLimitedError(
-      requestJiraJson('user', route`/rest/api/3/issue/10001/properties/process-loop-link`, { method: 'PUT', body: { a: 1 }, site: SITE_A }),
+      callJiraJson('user', route`/rest/api/3/issue/10001/properties/process-loop-link`, { method: 'PUT', body: { a: 1 }, site: SITE_A }),
     );
 
     expect(jira.requests).toHaveLength(1);
@@ -104,7 +104,7 @@ describe('requestJiraJson under rate limits', () => {
     installFakeClock();
     const jira = scripted({ 'POST /rest/api/3/issue': [tooManyRequests(1, 'jira-burst-based')] });
 
-    await rateLimitedError(requestJiraJson('user', route`/rest/api/3/issue`, { method: 'POST', body: {}, site: SITE_A }));
+    await rateLimitedError(callJiraJson('user', route`/rest/api/3/issue`, { method: 'POST', body: {}, site: SITE_A }));
 
     expect(jira.requests).toHaveLength(1);
   });
@@ -114,7 +114,7 @@ describe('requestJiraJson under rate limits', () => {
     const start = clock.now;
     const jira = scripted({ 'GET /rest/api/3/field': [tooManyRequests(30, 'jira-quota-based')] });
 
-    const error = await rateLimitedError(requestJiraJson('user', route`/rest/api/3/field`, { site: SITE_A }));
+    const error = await rateLimitedError(callJiraJson('user', route`/rest/api/3/field`, { site: SITE_A }));
 
     expect(jira.requests).toHaveLength(1);
     expect(clock.sleeps).toEqual([]);
@@ -126,7 +126,7 @@ describe('requestJiraJson under rate limits', () => {
     const start = clock.now;
     const jira = scripted({ 'GET /rest/api/3/field': Array.from({ length: 10 }, () => tooManyRequests(3, 'jira-burst-based')) });
 
-    const error = await rateLimitedError(requestJiraJson('user', route`/rest/api/3/field`, { site: SITE_A }));
+    const error = await rateLimitedError(callJiraJson('user', route`/rest/api/3/field`, { site: SITE_A }));
 
     // Sends at 0 s, 3 s, 6 s; the next wait would end at 9 s, past the budget.
     expect(jira.requests).toHaveLength(3);
@@ -139,7 +139,7 @@ describe('requestJiraJson under rate limits', () => {
     const clock = installFakeClock();
     const jira = scripted({ 'GET /rest/api/3/field': [tooManyRequests(2, 'jira-burst-based')] });
 
-    await rateLimitedError(requestJiraJson('user', route`/rest/api/3/field`, { site: SITE_A, deadline: clock.now + 1000 }));
+    await rateLimitedError(callJiraJson('user', route`/rest/api/3/field`, { site: SITE_A, deadline: clock.now + 1000 }));
 
     expect(jira.requests).toHaveLength(1);
   });
@@ -148,15 +148,15 @@ describe('requestJiraJson under rate limits', () => {
     const clock = installFakeClock();
     const start = clock.now;
     const jira = scripted({ 'GET /rest/api/3/field': [tooManyRequests(20, 'jira-quota-based')] });
-    await rateLimitedError(requestJiraJson('user', route`/rest/api/3/field`, { site: SITE_A }));
+    await rateLimitedError(callJiraJson('user', route`/rest/api/3/field`, { site: SITE_A }));
 
     // Another endpoint on the same site: not even sent, the site is out of points.
-    const error = await rateLimitedError(requestJiraJson('app', route`/rest/api/3/myself`, { site: SITE_A }));
+    const error = await rateLimitedError(callJiraJson('app', route`/rest/api/3/myself`, { site: SITE_A }));
     expect(error.details.retryAt).toBe(new Date(start + 20_000).toISOString());
     expect(jira.requests).toHaveLength(1);
 
     // The other site is untouched: sent at once, no waiting.
-    const other = await requestJiraJson('user', route`/rest/api/3/myself`, { site: SITE_B });
+    const other = await callJiraJson('user', route`/rest/api/3/myself`, { site: SITE_B });
     expect(other.status).toBe(200);
     expect(jira.requests).toHaveLength(2);
     expect(clock.sleeps).toEqual([]);
@@ -166,9 +166,9 @@ describe('requestJiraJson under rate limits', () => {
     const clock = installFakeClock(undefined, 0);
     const start = clock.now;
     scripted({ 'PUT /rest/api/3/issue/1/properties/p': [tooManyRequests(4, 'jira-quota-based')] });
-    await rateLimitedError(requestJiraJson('user', route`/rest/api/3/issue/1/properties/p`, { method: 'PUT', body: {}, site: SITE_A }));
+    await rateLimitedError(callJiraJson('user', route`/rest/api/3/issue/1/properties/p`, { method: 'PUT', body: {}, site: SITE_A }));
 
-    const answer = await requestJiraJson('user', route`/rest/api/3/myself`, { site: SITE_A });
+    const answer = await callJiraJson('user', route`/rest/api/3/myself`, { site: SITE_A });
 
     expect(answer.status).toBe(200);
     expect(clock.now - start).toBe(4000);
@@ -177,18 +177,18 @@ describe('requestJiraJson under rate limits', () => {
   it('after a burst 429, slows only that endpoint of that site', async () => {
     const clock = installFakeClock(undefined, 0);
     const jira = scripted({ 'POST /rest/api/3/issue': [tooManyRequests(5, 'jira-burst-based')] });
-    await rateLimitedError(requestJiraJson('user', route`/rest/api/3/issue`, { method: 'POST', body: {}, site: SITE_A }));
+    await rateLimitedError(callJiraJson('user', route`/rest/api/3/issue`, { method: 'POST', body: {}, site: SITE_A }));
 
     // A different endpoint of the same site goes straight through.
-    await requestJiraJson('user', route`/rest/api/3/myself`, { site: SITE_A });
+    await callJiraJson('user', route`/rest/api/3/myself`, { site: SITE_A });
     expect(clock.sleeps).toEqual([]);
 
     // The same endpoint on another site is not slowed either.
-    await requestJiraJson('user', route`/rest/api/3/issue`, { method: 'POST', body: {}, site: SITE_B });
+    await callJiraJson('user', route`/rest/api/3/issue`, { method: 'POST', body: {}, site: SITE_B });
     expect(clock.sleeps).toEqual([]);
 
     // The same endpoint waits for the pause first.
-    await requestJiraJson('user', route`/rest/api/3/issue`, { method: 'POST', body: {}, site: SITE_A });
+    await callJiraJson('user', route`/rest/api/3/issue`, { method: 'POST', body: {}, site: SITE_A });
     expect(clock.sleeps).toEqual([5000]);
     expect(jira.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
       'POST /rest/api/3/issue',
@@ -201,7 +201,7 @@ describe('requestJiraJson under rate limits', () => {
   it('keeps other answers as they were: status and body reach the caller', async () => {
     installFakeJira(() => ({ status: 404, body: { errorMessages: ['Issue does not exist'] } }));
 
-    const answer = await requestJiraJson('user', route`/rest/api/3/issue/${'TEAM-1'}`, { site: SITE_A });
+    const answer = await callJiraJson('user', route`/rest/api/3/issue/${'TEAM-1'}`, { site: SITE_A });
 
     expect(answer).toEqual({ status: 404, body: { errorMessages: ['Issue does not exist'] } });
   });
@@ -214,9 +214,9 @@ describe('requestJiraJson under rate limits', () => {
     };
     try {
       const jira = scripted({ 'GET /rest/api/3/field': [tooManyRequests(30, 'jira-quota-based')] });
-      await rateLimitedError(requestJiraJson('user', route`/rest/api/3/field`, { site: 'site:c-9' }));
+      await rateLimitedError(callJiraJson('user', route`/rest/api/3/field`, { site: 'site:c-9' }));
 
-      await rateLimitedError(requestJiraJson('user', route`/rest/api/3/myself`));
+      await rateLimitedError(callJiraJson('user', route`/rest/api/3/myself`));
       expect(jira.requests).toHaveLength(1);
     } finally {
       delete (globalThis as any).__forge_runtime__;

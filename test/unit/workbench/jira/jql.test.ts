@@ -26,6 +26,14 @@ describe('Jira stand-in JQL', () => {
     expect(await keysFor('asmProcess != INC', asApp, dataset)).toEqual(['ITSM-2']);
   });
 
+  it('finds a property written after an earlier search', async () => {
+    const { call } = standIn(aDataset());
+    const search = () => call(asApp, 'POST', '/rest/api/3/search/jql', { jql: 'asmProcess = INC', fields: ['key'] });
+    expect((await search()).body.issues).toEqual([]);
+    expect((await call(asUser(USERS.member), 'PUT', '/rest/api/3/issue/ITSM-2/properties/process-loop-link', { processKey: 'INC' })).status).toBe(201);
+    expect((await search()).body.issues.map((issue: { key: string }) => issue.key)).toEqual(['ITSM-2']);
+  });
+
   it('reads sprints by id, name and the sprint functions', async () => {
     expect(await keysFor('sprint = 2')).toEqual(['ITSM-2', 'ITSM-3']);
     expect(await keysFor('sprint = "Sprint 1"')).toEqual(['ITSM-2']);

@@ -1,0 +1,159 @@
+import type { z } from 'zod';
+import { AppError } from '../errors/appError';
+import type { InvocationContext } from '../resolvers/invocationContext';
+import { readProcess } from '../storage/catalogStore';
+import { createImprovementStory } from '../useCases/improvements/createImprovementStory';
+import { getSprintReview, saveSprintReview } from '../useCases/review/sprintReview';
+import { prepareProcessLink } from '../useCases/issueLink/issueProcessPanel';
+import {
+  actionInputSchemas,
+  inputProblems,
+  type AutomationActionKey,
+  type CreateImprovementStoryInput,
+  type LinkWorkItemInput,
+  type RecordKpiReadingInput,
+} from './actionInputs';
+import { fetchIssueLinkFacts, fetchProjectRef, writeProcessLinkAs } from './issueLinkJira';
+
+/**
+ * The automation actions. Automation calls each with the configured inputs as the payload and the
+ * rule actor as the principal; every Jira call runs as that actor (`asUser()`), so a rule can do
+ * no more than its actor could by hand. An invalid input or a refusal returns `{errors}`: the rule
+ * stops and its owner reads the message in the audit log. Success returns the action's outputs.
+ */
+export type ActionResult = Record<string, string | number | boolean | null> | { errors: Array<{ message: string }> };
+
+const ACTION_NAMES: Record<AutomationActionKey, string> = {
+  'link-work-item-to-process': 'Link work item to process',
+  'create-process-improvement-story': 'Create process improvement story',
+  'record-kpi-reading': 'Record KPI reading',
+};
+
+export interface ActionActor {
+  accountId: string;
+  context: InvocationContext;
+}
+
+function actorOf(context: unknown): ActionActor | null {
+  const raw = (context ?? {}) as { principal?: { accountId?: unknown }; accountId?: unknown; installContext?: unknown; cloudId?: unknown };
+  const accountId = typeof raw.principal?.accountId === 'string' ? raw.principal.accountId : typeof raw.accountId === 'string' ? raw.accountId : null;
+  if (!accountId) return null;
+  return {
+    accountId,
+    context: {
+      accountId,
+      ...(typeof raw.cloudId === 'string' ? { cloudId: raw.cloudId } : {}),
+      ...(typeof raw.installContext === 'string' ? { installContext: raw.installContext } : {}),
+    },
+  };
+}
+
+const fail = (key: AutomationActionKey, message: string): ActionResult => ({ errors: [{ message: `${ACTION_NAMES[key]}: ${message}` }] });
+
+function failureFor(key: AutomationActionKey, error: unknown): ActionResult {
+  if (error instanceof AppError) {
+    switch (error.code) {
+      case 'FORBIDDEN':
+        return fail(key, `the rule actor is not allowed to do this. ${error.message} Run the rule as a user with that permission.`);
+      case 'NOT_FOUND':
+        return fail(key, `${error.message} Check the key, and that the rule actor can see it.`);
+      case 'RATE_LIMITED':
+        return fail(key, `Jira is busy right now (${error.message}). The rule can be re-run later.`);
+      case 'INVALID_INPUT': {
+        const fields = Object.entries(error.details.fields ?? {}).map(([field, message]) => `${field}: ${message}`);
+        return fail(key, [error.message, ...fields].join(' '));
+      }
+      default:
+        return fail(key, error.message);
+    }
+  }
+  console.error(`Automation action ${key} failed`, error);
+  return fail(key, 'something went wrong in Process Loop. Re-run the rule; if it fails again, contact your Jira admin.');
+}
+
+type Runner<I> = (input: I, actor: ActionActor) => Promise<ActionResult>;
+
+async function linkWorkItem(input: LinkWorkItemInput, actor: ActionActor): Promise<ActionResult> {
+  const issue = await fetchIssueLinkFacts('user', input.issueKey);
+  if (!issue) throw new AppError('NOT_FOUND', `Issue ${input.issueKey} doesn't exist or the rule actor can't see it.`);
+  const link = await prepareProcessLink({ processKey: input.processKey, stageId: input.stageId ?? null, linkedBy: actor.accountId, source: 'automation' });
+  // The same rule run twice (or two rules agreeing) writes once.
+  const unchanged = issue.link?.processKey === link.processKey && issue.link.stageId === link.stageId;
+  if (!unchanged) await writeProcessLinkAs('user', issue.id, link);
+  return { issueKey: issue.key, processKey: link.processKey, stageName: link.stageName, changed: !unchanged };
+}
+
+async function createStory(input: CreateImprovementStoryInput, actor: ActionActor): Promise<ActionResult> {
+  const project = await fetchProjectRef('user', input.projectKey);
+  if (!project) throw new AppError('NOT_FOUND', `Project ${input.projectKey} doesn't exist or the rule actor can't browse it.`);
+  const context: InvocationContext = { ...actor.context, extension: { type: 'automation:action', project } };
+  const result = await createImprovementStory(input.story, context);
+  if (result.outcome === 'partial') return fail('create-process-improvement-story', result.message);
+  return { issueKey: result.issue.key, issueId: result.issue.id };
+}
+
+async function recordKpiReading(input: RecordKpiReadingInput, actor: ActionActor): Promise<ActionResult> {
+  const process = await readProcess(input.processKey);
+  if (!process) throw new AppError('INVALID_INPUT', `There is no process with key ${input.processKey}.`);
+  const wanted = input.kpi.toLowerCase();
+  const kpi = process.kpis.find((candidate) => candidate.id.toLowerCase() === wanted || candidate.name.toLowerCase() === wanted);
+  if (!kpi) {
+    const known = process.kpis.map((candidate) => candidate.name).join(', ') || 'none';
+    throw new AppError('INVALID_INPUT', `${process.key} has no KPI "${input.kpi}" (its KPIs: ${known}).`);
+  }
+  const project = await fetchProjectRef('user', input.projectKey);
+  if (!project) throw new AppError('NOT_FOUND', `Project ${input.projectKey} doesn't exist or the rule actor can't browse it.`);
+  const context: InvocationContext = { ...actor.context, extension: { type: 'automation:action', project } };
+  // The sprint review owns KPI readings: read it, change this one reading, save it through the same use case
+  // (its permission check, unit validation and history). One retry if someone saved in between.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const view = await getSprintReview({ processKey: process.key, sprintId: input.sprintId ?? null }, context);
+    if (input.sprintId === undefined && view.sprint.state !== 'active') {
+      throw new AppError('INVALID_INPUT', `Project ${project.key} has no active sprint; give a sprint id.`);
+    }
+    const review = view.review;
+    const current = review?.kpiReadings.find((reading) => reading.kpiId === kpi.id);
+    if (current?.value === input.value) return { processKey: process.key, kpiId: kpi.id, sprintId: view.sprint.id, value: input.value, changed: false };
+    const saved = await saveSprintReview(
+      {
+        processKey: process.key,
+        sprintId: view.sprint.id,
+        achieved: review?.achieved ?? '',
+        next: review?.next ?? '',
+        kpiReadings: [...(review?.kpiReadings ?? []).filter((reading) => reading.kpiId !== kpi.id), { kpiId: kpi.id, value: input.value }],
+        storyOutcomes: (review?.storyOutcomes ?? []).map(({ issueId, value, note }) => ({ issueId, value, note })),
+        expectedVersion: review?.version ?? null,
+      },
+      context,
+    );
+    if (saved.outcome === 'saved') return { processKey: process.key, kpiId: kpi.id, sprintId: view.sprint.id, value: input.value, changed: true };
+  }
+  throw new AppError('CONFLICT', `The ${process.key} sprint review kept changing while the reading was saved. Re-run the rule.`);
+}
+
+const runners: { [K in AutomationActionKey]: Runner<z.output<(typeof actionInputSchemas)[K]>> } = {
+  'link-work-item-to-process': linkWorkItem,
+  'create-process-improvement-story': createStory,
+  'record-kpi-reading': recordKpiReading,
+};
+
+/** Validates the inputs again (the form may be bypassed, smart values resolve at run time) and runs the action. */
+export async function runAutomationAction(key: AutomationActionKey, payload: unknown, context: unknown): Promise<ActionResult> {
+  const parsed = actionInputSchemas[key].safeParse(payload ?? {});
+  if (!parsed.success) {
+    const problems = Object.entries(inputProblems(parsed.error)).map(([field, message]) => `${field}: ${message}`);
+    return fail(key, `the configured inputs are not valid. ${problems.join(' ')}`);
+  }
+  const actor = actorOf(context);
+  if (!actor) return fail(key, 'the rule has no actor to run as. Set the rule actor to a Jira user.');
+  try {
+    const runner = runners[key] as Runner<unknown>;
+    return await runner(parsed.data, actor);
+  } catch (error) {
+    return failureFor(key, error);
+  }
+}
+
+export const linkWorkItemAction = (payload: unknown, context: unknown) => runAutomationAction('link-work-item-to-process', payload, context);
+export const createImprovementStoryAction = (payload: unknown, context: unknown) => runAutomationAction('create-process-improvement-story', payload, context);
+export const recordKpiReadingAction = (payload: unknown, context: unknown) => runAutomationAction('record-kpi-reading', payload, context);

@@ -1,0 +1,325 @@
+import { z } from 'zod';
+import { CRITERION_KEYS, healthSettingsSchema } from '../domain/sprintHealth/settings';
+import { resolverErrorSchema } from './errors';
+
+/**
+ * Sprint health (issue 5): the board / sprint picker, the health table per process, drill-downs and
+ * the administrator's health settings. Identity, site and project come from the invocation context.
+ * Numbers are aggregates; issue details only ever come from `getSprintHealthDrillDown`, re-read as the viewer.
+ */
+
+export const drillDownKeySchema = z.enum([
+  'committed',
+  'added',
+  'removed',
+  'completed',
+  'sayDo',
+  'scopeChange',
+  'carryOver',
+  'flowTime',
+  'flowLoad',
+  'flowEfficiency',
+  'impediments',
+  'improvementsDone',
+  'flowDistribution',
+]);
+export type SprintHealthDrillDownKey = z.infer<typeof drillDownKeySchema>;
+
+const idSchema = z.number().int().positive();
+
+export const boardSchema = z.object({ id: z.number(), name: z.string() });
+
+export const sprintSummarySchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  state: z.enum(['future', 'active', 'closed']),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  completeDate: z.string().nullable(),
+});
+export type SprintSummaryView = z.infer<typeof sprintSummarySchema>;
+
+const flowKindRecord = z.object({ feature: z.number(), defect: z.number(), risk: z.number(), debt: z.number() });
+
+export const sprintMetricsSchema = z.object({
+  committed: z.number(),
+  added: z.number(),
+  removed: z.number(),
+  completed: z.number(),
+  completedCommitted: z.number(),
+  scopeAtEnd: z.number(),
+  sayDoPct: z.number().nullable(),
+  scopeChangePct: z.number().nullable(),
+  carryOver: z.number(),
+  carryOverPct: z.number().nullable(),
+  flowTimeP50Ms: z.number().nullable(),
+  flowTimeP85Ms: z.number().nullable(),
+  flowTimeSamples: z.number(),
+  flowLoad: z.number(),
+  activeMs: z.number(),
+  waitingMs: z.number(),
+  flowEfficiencyPct: z.number().nullable(),
+  impediments: z.number(),
+  impedimentsOpen: z.number(),
+  improvementsDone: z.number(),
+  flowDistribution: flowKindRecord,
+  flowDistributionPct: flowKindRecord.nullable(),
+  kpi: z.object({
+    readings: z.array(
+      z.object({
+        kpiId: z.string(),
+        name: z.string(),
+        value: z.number(),
+        target: z.number(),
+        direction: z.enum(['higher', 'lower']),
+        unit: z.string().optional(),
+        onTarget: z.boolean(),
+      }),
+    ),
+    onTarget: z.number(),
+    attainmentPct: z.number().nullable(),
+  }),
+});
+
+export const criterionResultSchema = z.object({
+  key: z.enum(CRITERION_KEYS),
+  label: z.string(),
+  /** null: not applicable for this row (left out of the score). */
+  passed: z.boolean().nullable(),
+  weight: z.number(),
+  effectiveWeight: z.number(),
+  value: z.number().nullable(),
+  target: z.number(),
+  comparison: z.enum(['atLeast', 'atMost']),
+  unit: z.enum(['%', 'issues']),
+  explanation: z.string(),
+});
+
+export const healthSchema = z.object({
+  score: z.number().nullable(),
+  band: z.enum(['green', 'amber', 'red']).nullable(),
+});
+
+/** Per drill-down: how many issues it lists, and how many of those count towards the number. */
+export const drillDownCountsSchema = z.record(drillDownKeySchema, z.object({ listed: z.number(), counted: z.number() }));
+
+export const trendPointSchema = z.object({
+  sprintId: z.number(),
+  sprintName: z.string(),
+  completeDate: z.string().nullable(),
+  /** null when the process had no row in that sprint, or no criterion applied. */
+  score: z.number().nullable(),
+  band: healthSchema.shape.band,
+});
+
+export const sprintHealthRowSchema = z.object({
+  /** null: the row for work not linked to any process. */
+  processKey: z.string().nullable(),
+  /** From the catalog; null for the unlinked row or a process no longer in the catalog. */
+  processName: z.string().nullable(),
+  /** The viewer is the process's APO or ASM. */
+  isMine: z.boolean(),
+  metrics: sprintMetricsSchema,
+  criteria: z.array(criterionResultSchema),
+  health: healthSchema,
+  drillDownCounts: drillDownCountsSchema,
+  /** Health of this row in the board's last closed sprints up to this one, oldest first (at most 6), from frozen results only. */
+  trend: z.array(trendPointSchema),
+});
+export type SprintHealthRowView = z.infer<typeof sprintHealthRowSchema>;
+
+export const progressSchema = z.object({
+  phase: z.enum(['queued', 'searching', 'changelogs', 'computing', 'saving', 'rate-limited']),
+  /** Issues (searching, changelogs) found / read so far. */
+  done: z.number(),
+  /** null while unknown (the enhanced search gives no total). */
+  total: z.number().nullable(),
+  /** Set in phase `rate-limited`: when Jira said to try again (ISO). The UI says "Jira is busy, retrying at …". */
+  retryAt: z.string().nullable(),
+});
+export type SprintHealthProgress = z.infer<typeof progressSchema>;
+
+export const sprintHealthReadySchema = z.object({
+  status: z.literal('ready'),
+  sprint: sprintSummarySchema,
+  /** A closed sprint's numbers, stored once and never recomputed. */
+  frozen: z.boolean(),
+  computedAt: z.string(),
+  window: z.object({ start: z.string(), end: z.string() }),
+  completeness: z.object({
+    exact: z.boolean(),
+    /** Plain sentences the page shows next to the numbers ("removed may be undercounted …"). */
+    notes: z.array(z.string()),
+    /** false: issues that left the sprint before the app saw them may be missing from "removed". */
+    removedIssuesKnown: z.boolean(),
+  }),
+  myProcessesOnly: z.boolean(),
+  /** Rows, processes first (by key), the unlinked row last; filtered to the viewer's processes when asked. */
+  rows: z.array(sprintHealthRowSchema),
+  /** The whole sprint (all rows, whatever the filter). */
+  totals: sprintHealthRowSchema.omit({ processKey: true, processName: true, isMine: true, trend: true }),
+});
+
+export const sprintHealthComputingSchema = z.object({
+  status: z.literal('computing'),
+  /** Poll `getSprintHealthProgress` with it (every 1–2 s). */
+  jobId: z.string(),
+  progress: progressSchema,
+});
+
+export const sprintHealthFailedSchema = z.object({
+  status: z.literal('failed'),
+  jobId: z.string(),
+  error: resolverErrorSchema,
+});
+
+export const sprintHealthViewSchema = z.discriminatedUnion('status', [
+  sprintHealthReadySchema,
+  sprintHealthComputingSchema,
+  sprintHealthFailedSchema,
+]);
+export type SprintHealthView = z.infer<typeof sprintHealthViewSchema>;
+
+export const drillDownIssueSchema = z.object({
+  issueId: z.string(),
+  key: z.string(),
+  summary: z.string(),
+  /** Current status, read now as the viewer. */
+  statusName: z.string(),
+  /** Whether it counts towards the number; when not, `reason` says why. */
+  counted: z.boolean(),
+  reasonCode: z.string(),
+  /** The reason in plain words, times in the viewer's time zone. */
+  reason: z.string(),
+});
+
+export const healthSettingsRecordSchema = z.object({
+  settings: healthSettingsSchema,
+  /** 0: the defaults, never saved. Send it back as `expectedVersion`. */
+  version: z.number().int().min(0),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type HealthSettingsRecord = z.infer<typeof healthSettingsRecordSchema>;
+
+const statusOptionSchema = z.object({ id: z.string(), name: z.string(), category: z.enum(['new', 'indeterminate', 'done']) });
+
+const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Unknown time zone.');
+
+export const sprintHealthContract = {
+  /** Project page, Sprint health tab: the project's scrum boards (as the viewer), the viewer's last choice, admin flag. */
+  getSprintHealthSetup: {
+    payload: z.object({}).strict(),
+    result: z.object({
+      project: z.object({ id: z.string(), key: z.string() }),
+      boards: z.array(boardSchema),
+      /** The board and sprint this viewer looked at last (on any project page of the site), or null. */
+      lastChoice: z.object({ boardId: z.number(), sprintId: z.number() }).nullable(),
+      isJiraAdmin: z.boolean(),
+      /** Processes the viewer is APO or ASM of, for the "My processes" filter. */
+      myProcessKeys: z.array(z.string()),
+    }),
+  },
+  /** Active and closed sprints of a board, newest first (as the viewer). */
+  listBoardSprints: {
+    payload: z.object({ boardId: idSchema }).strict(),
+    result: z.object({ sprints: z.array(sprintSummarySchema) }),
+  },
+  /**
+   * Health of a sprint. Ready at once for a frozen (closed) sprint or a cached active one (refreshed
+   * with one search); otherwise computed, continuing in the background when large (`computing`).
+   * Also remembers the choice for the viewer. Jira's rate limits: RATE_LIMITED error with `retryAt`.
+   */
+  getSprintHealth: {
+    payload: z.object({ boardId: idSchema, sprintId: idSchema, myProcessesOnly: z.boolean().default(false) }).strict(),
+    result: sprintHealthViewSchema,
+  },
+  /** Poll a background computation; `ready` once the result is stored. */
+  getSprintHealthProgress: {
+    payload: z.object({ jobId: z.string().min(1).max(200), myProcessesOnly: z.boolean().default(false) }).strict(),
+    result: sprintHealthViewSchema,
+  },
+  /**
+   * The issues behind one number of one row, re-read as the viewer (one search for key, summary,
+   * status): issues the viewer cannot browse are left out and counted in `hiddenCount`.
+   */
+  getSprintHealthDrillDown: {
+    payload: z
+      .object({
+        sprintId: idSchema,
+        /** null: the unlinked row. Omitted: the whole sprint (totals). */
+        processKey: z.string().max(10).nullable().optional(),
+        metric: drillDownKeySchema,
+        /** IANA zone for the reasons' times; default: the context's time zone, else UTC. */
+        timeZone: timeZoneSchema.optional(),
+      })
+      .strict(),
+    result: z.object({
+      sprintId: z.number(),
+      processKey: z.string().nullable(),
+      metric: drillDownKeySchema,
+      issues: z.array(drillDownIssueSchema),
+      /** Issues of this drill-down the viewer may not browse (or that were deleted): not listed. */
+      hiddenCount: z.number(),
+      /** "2 issues hidden because you can't browse them", or null. */
+      hiddenMessage: z.string().nullable(),
+      timeZone: z.string(),
+    }),
+  },
+  /** Health settings, the statuses for the waiting / done pickers, and whether the viewer may change them. */
+  getHealthSettings: {
+    payload: z.object({}).strict(),
+    result: z.object({
+      record: healthSettingsRecordSchema,
+      defaults: healthSettingsSchema,
+      /** Jira administrators only (checked as the viewer). */
+      canEdit: z.boolean(),
+      statuses: z.array(statusOptionSchema),
+      /** Statuses whose names suggest waiting; a starting point the admin confirms. */
+      suggestedWaitingStatusIds: z.array(z.string()),
+    }),
+  },
+  /**
+   * Admin only: the given sprint's stored result scored under `settings` (nothing saved, no Jira
+   * read for the numbers). Status changes (waiting / done) recompute from the stored inputs of an
+   * active sprint; for a frozen sprint only the scoring changes (`mode: 'rescored'`).
+   * Invalid settings: INVALID_INPUT with `fields` like `settings.criteria.2.threshold`.
+   */
+  previewHealthSettings: {
+    payload: z.object({ settings: healthSettingsSchema, sprintId: idSchema.nullable().default(null) }).strict(),
+    result: z.object({
+      sprintId: z.number().nullable(),
+      /** none: no stored result for that sprint yet (open its health first). */
+      mode: z.enum(['recomputed', 'rescored', 'none']),
+      rows: z.array(
+        z.object({
+          processKey: z.string().nullable(),
+          processName: z.string().nullable(),
+          current: healthSchema,
+          preview: healthSchema,
+          criteria: z.array(criterionResultSchema),
+        }),
+      ),
+      totals: z.object({ current: healthSchema, preview: healthSchema }).nullable(),
+    }),
+  },
+  /** Admin only. `expectedVersion` from `getHealthSettings` (0 for the defaults). */
+  saveHealthSettings: {
+    payload: z.object({ settings: healthSettingsSchema, expectedVersion: z.number().int().min(0) }).strict(),
+    result: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('saved'), record: healthSettingsRecordSchema }),
+      /** Someone saved first: their values, so the form can compare. */
+      z.object({ outcome: z.literal('conflict'), current: healthSettingsRecordSchema }),
+    ]),
+  },
+} as const;

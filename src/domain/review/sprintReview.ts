@@ -1,0 +1,116 @@
+import { AppError } from '../../errors/appError';
+import type { Kpi } from '../catalog/catalogSchemas';
+import { kpiValueProblem } from './kpiUnits';
+
+/**
+ * A process's review of one sprint and its change history. History entries are only ever
+ * appended: a review can change after the sprint closed, but never without a trace.
+ */
+export type SprintState = 'future' | 'active' | 'closed';
+export type OutcomeValue = 'confirmed' | 'refuted' | 'inconclusive';
+
+export interface KpiReading {
+  kpiId: string;
+  value: number;
+}
+
+export interface StoryOutcomeEntry {
+  issueId: string;
+  issueKey: string;
+  value: OutcomeValue;
+  note: string;
+}
+
+export interface SprintReview {
+  processKey: string;
+  sprintId: number;
+  achieved: string;
+  next: string;
+  kpiReadings: KpiReading[];
+  storyOutcomes: StoryOutcomeEntry[];
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export type ReviewField = 'achieved' | 'next' | 'kpiReadings' | 'storyOutcomes';
+
+export interface ReviewHistoryEntry {
+  version: number;
+  at: string;
+  by: string;
+  sprintState: SprintState;
+  changes: Array<{ field: ReviewField; before: string; after: string }>;
+}
+
+export interface ReviewInput {
+  achieved: string;
+  next: string;
+  kpiReadings: KpiReading[];
+  storyOutcomes: StoryOutcomeEntry[];
+}
+
+/** One reading per KPI of the process, each valid for the KPI's unit; field paths as the form has them. */
+export function validateKpiReadings(readings: readonly KpiReading[], kpis: readonly Kpi[]): void {
+  const fields: Record<string, string> = {};
+  const seen = new Set<string>();
+  readings.forEach((reading, index) => {
+    const kpi = kpis.find((candidate) => candidate.id === reading.kpiId);
+    if (!kpi) fields[`kpiReadings.${index}.kpiId`] = 'This KPI is not one of the process’s KPIs.';
+    else if (seen.has(reading.kpiId)) fields[`kpiReadings.${index}.kpiId`] = 'Enter one value per KPI.';
+    else {
+      const problem = kpiValueProblem(kpi.unit, reading.value);
+      if (problem) fields[`kpiReadings.${index}.value`] = `${kpi.name} (${kpi.unit}): ${problem}`;
+    }
+    seen.add(reading.kpiId);
+  });
+  if (Object.keys(fields).length) throw new AppError('INVALID_INPUT', 'Some KPI readings are not valid.', { fields });
+}
+
+const encode = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
+
+/** Field by field, what a save changes (JSON for lists, so the history shows the exact values before). */
+export function reviewChanges(before: ReviewInput | null, after: ReviewInput): ReviewHistoryEntry['changes'] {
+  const empty: ReviewInput = { achieved: '', next: '', kpiReadings: [], storyOutcomes: [] };
+  const base = before ?? empty;
+  const fields: ReviewField[] = ['achieved', 'next', 'kpiReadings', 'storyOutcomes'];
+  return fields
+    .map((field) => ({ field, before: encode(base[field]), after: encode(after[field]) }))
+    .filter((change) => change.before !== change.after);
+}
+
+export type ReviewSaveDecision =
+  | { outcome: 'saved'; review: SprintReview; history: ReviewHistoryEntry | null }
+  | { outcome: 'conflict' };
+
+/** The next version of a review, with the history entry to append (none when nothing changed). */
+export function decideReviewSave(input: {
+  existing: SprintReview | null;
+  expectedVersion: number | null;
+  processKey: string;
+  sprintId: number;
+  values: ReviewInput;
+  by: string;
+  now: Date;
+  sprintState: SprintState;
+}): ReviewSaveDecision {
+  const { existing, values } = input;
+  if ((existing?.version ?? null) !== input.expectedVersion) return { outcome: 'conflict' };
+  const changes = reviewChanges(existing, values);
+  if (existing && changes.length === 0) return { outcome: 'saved', review: existing, history: null };
+  const at = input.now.toISOString();
+  const version = (existing?.version ?? 0) + 1;
+  const review: SprintReview = {
+    processKey: input.processKey,
+    sprintId: input.sprintId,
+    ...values,
+    version,
+    createdAt: existing?.createdAt ?? at,
+    createdBy: existing?.createdBy ?? input.by,
+    updatedAt: at,
+    updatedBy: input.by,
+  };
+  return { outcome: 'saved', review, history: { version, at, by: input.by, sprintState: input.sprintState, changes } };
+}

@@ -1,0 +1,269 @@
+import { kvs, WhereConditions } from '@forge/kvs';
+import type { SprintHealthProgress, SprintSummaryView } from '../contract/sprintHealthContract';
+import type { ResolverError } from '../contract/errors';
+import type {
+  ChangeHistory,
+  CriterionResult,
+  DrillDownKey,
+  Health,
+  IssueInput,
+  Reason,
+  SprintMetrics,
+} from '../domain/sprintHealth';
+import { readChunked, readHead, writeChunked } from './sprintHealthChunks';
+
+/**
+ * Sprint health in Forge storage (one installation = one site, so keys need no site):
+ *  - `sprint-health:frozen:<sprintId>`   a closed sprint's result, written once, never rewritten
+ *  - `sprint-health:active:<sprintId>`   an active sprint's per-issue inputs, for cheap refreshes
+ *  - `sprint-health:snapshot:<sprintId>` committed issue ids, taken when the sprint started (first write wins)
+ *  - `sprint-health:left:<sprintId>:<issueId>`  issues seen leaving the sprint (issue-updated events)
+ *  - `sprint-health:evt:<sprintId>:<issueId>:<historyId>`  changelogs events carried, applied on the next refresh
+ *  - `sprint-health:trend:<boardId>:<completeDate>:<sprintId>`  frozen scores per process, for sparklines
+ *  - `sprint-health:job:<jobId>`, `sprint-health:running:<sprintId>`  background computations
+ *  - `sprint-health:choice:<accountId>`, `sprint-health:settings`
+ */
+
+export interface SprintRecord extends SprintSummaryView {
+  originBoardId: number | null;
+}
+
+export type DrillDownCounts = Record<DrillDownKey, { listed: number; counted: number }>;
+
+export interface StoredRow {
+  processKey: string | null;
+  metrics: SprintMetrics;
+  criteria: CriterionResult[];
+  health: Health;
+  drillDownCounts: DrillDownCounts;
+}
+
+export interface StoredCompleteness {
+  exact: boolean;
+  notes: string[];
+  removedIssuesKnown: boolean;
+}
+
+/** A computed result without issue details: drill-downs are issue ids and reasons (`StoredDrillItem`). */
+export interface StoredResultMeta {
+  sprint: SprintRecord;
+  computedAt: string;
+  window: { start: string; end: string };
+  completeness: StoredCompleteness;
+  totals: Omit<StoredRow, 'processKey'>;
+}
+
+/** [row index, drill-down key, issue id, counted (1/0), reason]. */
+export type StoredDrillItem = [number, DrillDownKey, string, 0 | 1, Reason];
+export type StoredResultItem = { row: StoredRow } | StoredDrillItem;
+
+export interface StoredResult {
+  meta: StoredResultMeta;
+  rows: StoredRow[];
+  drill: StoredDrillItem[];
+}
+
+const frozenKey = (sprintId: number) => `sprint-health:frozen:${sprintId}`;
+const activeKey = (sprintId: number) => `sprint-health:active:${sprintId}`;
+
+function toItems(result: StoredResult): StoredResultItem[] {
+  return [...result.rows.map((row) => ({ row })), ...result.drill];
+}
+
+function fromItems(meta: StoredResultMeta, items: StoredResultItem[]): StoredResult {
+  const rows: StoredRow[] = [];
+  const drill: StoredDrillItem[] = [];
+  for (const item of items) {
+    if (Array.isArray(item)) drill.push(item);
+    else rows.push(item.row);
+  }
+  return { meta, rows, drill };
+}
+
+// --- frozen closed-sprint results -------------------------------------------------------------
+
+/** Writes a closed sprint's result once. Returns false when one was already stored (it is kept). */
+export async function freezeResult(result: StoredResult, trendBoardId: number | null): Promise<boolean> {
+  const { written } = await writeChunked(frozenKey(Number(result.meta.sprint.id)), result.meta, toItems(result), 'first-write-wins');
+  if (written && trendBoardId !== null) await writeTrendPoint(trendBoardId, result);
+  return written;
+}
+
+export async function readFrozenResult(sprintId: number): Promise<StoredResult | null> {
+  const stored = await readChunked<StoredResultMeta, StoredResultItem>(frozenKey(sprintId));
+  return stored ? fromItems(stored.meta, stored.items) : null;
+}
+
+export async function hasFrozenResult(sprintId: number): Promise<boolean> {
+  return (await readHead(frozenKey(sprintId))) !== null;
+}
+
+// --- trend points -----------------------------------------------------------------------------
+
+export interface TrendPoint {
+  sprintId: number;
+  sprintName: string;
+  completeDate: string | null;
+  /** Score per process key; the unlinked row under UNLINKED_TREND_KEY. */
+  scores: Record<string, Health>;
+}
+export const UNLINKED_TREND_KEY = '~unlinked';
+
+const trendPrefix = (boardId: number) => `sprint-health:trend:${boardId}:`;
+
+async function writeTrendPoint(boardId: number, result: StoredResult): Promise<void> {
+  const { sprint } = result.meta;
+  const point: TrendPoint = {
+    sprintId: sprint.id,
+    sprintName: sprint.name,
+    completeDate: sprint.completeDate,
+    scores: Object.fromEntries(result.rows.map((row) => [row.processKey ?? UNLINKED_TREND_KEY, row.health])),
+  };
+  // Keys sort by completion time, so a prefix query lists a board's closed sprints oldest first.
+  await kvs.set(`${trendPrefix(boardId)}${sprint.completeDate ?? sprint.endDate ?? ''}:${sprint.id}`, point);
+}
+
+/** Frozen scores of the board's closed sprints, oldest first. */
+export async function listTrendPoints(boardId: number): Promise<TrendPoint[]> {
+  return (await listByPrefix<TrendPoint>(trendPrefix(boardId))).map(({ value }) => value);
+}
+
+// --- active-sprint inputs ---------------------------------------------------------------------
+
+export interface ActiveIssueRecord {
+  issue: IssueInput;
+  statusName: string;
+  updated: string;
+  /** null when the history could not be read. */
+  changelog: ChangeHistory[] | null;
+}
+
+export interface ActiveMeta {
+  sprint: SprintRecord;
+  /** When the search of the last computation was sent: a refresh asks for issues updated since. */
+  searchedAt: string;
+  computedAt: string;
+  fields: { sprint: string | null; flagged: string | null };
+  /** Ids of every issue kept, so issue events find the sprint without reading the chunks. */
+  issueIds: string[];
+}
+
+export async function writeActiveInputs(meta: ActiveMeta, issues: ActiveIssueRecord[]): Promise<void> {
+  await writeChunked(activeKey(meta.sprint.id), meta, issues, 'overwrite');
+}
+
+export async function readActiveInputs(sprintId: number): Promise<{ meta: ActiveMeta; issues: ActiveIssueRecord[] } | null> {
+  const stored = await readChunked<ActiveMeta, ActiveIssueRecord>(activeKey(sprintId));
+  return stored ? { meta: stored.meta, issues: stored.items } : null;
+}
+
+/** Heads of every cached active sprint (a handful per site). */
+export async function listActiveHeads(): Promise<ActiveMeta[]> {
+  const heads = await listByPrefix<{ meta?: ActiveMeta }>('sprint-health:active:');
+  return heads.map(({ value }) => value.meta).filter((meta): meta is ActiveMeta => Boolean(meta));
+}
+
+export async function deleteActiveInputs(sprintId: number): Promise<void> {
+  await kvs.delete(activeKey(sprintId));
+}
+
+// --- start snapshots, issues that left, changelogs from events ----------------------------------
+
+export interface StartSnapshot {
+  issueIds: string[];
+  takenAt: string;
+}
+
+/** First write wins: the same sprint-start event delivered twice keeps the first snapshot. */
+export async function writeStartSnapshot(sprintId: number, snapshot: StartSnapshot): Promise<boolean> {
+  try {
+    await kvs.set(`sprint-health:snapshot:${sprintId}`, snapshot, { keyPolicy: 'FAIL_IF_EXISTS' });
+    return true;
+  } catch (error) {
+    if (/KEY_ALREADY_EXISTS|already exists|409/i.test(`${(error as { code?: unknown }).code ?? ''} ${(error as Error).message}`)) return false;
+    throw error;
+  }
+}
+
+export async function readStartSnapshot(sprintId: number): Promise<StartSnapshot | null> {
+  return (await kvs.get<StartSnapshot>(`sprint-health:snapshot:${sprintId}`)) ?? null;
+}
+
+export async function recordIssueLeftSprint(sprintId: number, issueId: string, at: string): Promise<void> {
+  await kvs.set(`sprint-health:left:${sprintId}:${issueId}`, { issueId, at });
+}
+
+export async function listIssuesLeftSprint(sprintId: number): Promise<Array<{ issueId: string; at: string }>> {
+  return (await listByPrefix<{ issueId: string; at: string }>(`sprint-health:left:${sprintId}:`)).map(({ value }) => value);
+}
+
+export interface EventChange {
+  issueId: string;
+  historyId: string;
+  /** The issue's `updated` after this change: equal to the search's `updated` means nothing newer happened. */
+  updated: string;
+  history: ChangeHistory;
+}
+
+export async function recordEventChange(sprintId: number, change: EventChange): Promise<void> {
+  await kvs.set(`sprint-health:evt:${sprintId}:${change.issueId}:${change.historyId}`, change);
+}
+
+export async function listEventChanges(sprintId: number): Promise<EventChange[]> {
+  return (await listByPrefix<EventChange>(`sprint-health:evt:${sprintId}:`)).map(({ value }) => value);
+}
+
+export async function deleteEventChanges(sprintId: number, changes: EventChange[]): Promise<void> {
+  for (const change of changes) await kvs.delete(`sprint-health:evt:${sprintId}:${change.issueId}:${change.historyId}`);
+}
+
+// --- background jobs ------------------------------------------------------------------------
+
+export interface JobRecord {
+  jobId: string;
+  sprintId: number;
+  boardId: number;
+  status: 'computing' | 'ready' | 'failed';
+  progress: SprintHealthProgress;
+  error: ResolverError | null;
+  startedAt: string;
+  updatedAt: string;
+}
+
+export const writeJob = (job: JobRecord) => kvs.set(`sprint-health:job:${job.jobId}`, job);
+export const readJob = async (jobId: string) => (await kvs.get<JobRecord>(`sprint-health:job:${jobId}`)) ?? null;
+
+export async function readRunningJob(sprintId: number): Promise<JobRecord | null> {
+  const running = await kvs.get<{ jobId: string }>(`sprint-health:running:${sprintId}`);
+  if (!running) return null;
+  const job = await readJob(running.jobId);
+  return job?.status === 'computing' ? job : null;
+}
+
+export const markRunning = (sprintId: number, jobId: string) => kvs.set(`sprint-health:running:${sprintId}`, { jobId });
+export const clearRunning = (sprintId: number) => kvs.delete(`sprint-health:running:${sprintId}`);
+
+// --- per-user choice, settings ---------------------------------------------------------------
+
+export interface BoardChoice {
+  boardId: number;
+  sprintId: number;
+}
+
+export const readChoice = async (accountId: string) => (await kvs.get<BoardChoice>(`sprint-health:choice:${accountId}`)) ?? null;
+export const writeChoice = (accountId: string, choice: BoardChoice) => kvs.set(`sprint-health:choice:${accountId}`, choice);
+
+// --- helpers ---------------------------------------------------------------------------------
+
+async function listByPrefix<T>(prefix: string): Promise<Array<{ key: string; value: T }>> {
+  const all: Array<{ key: string; value: T }> = [];
+  let cursor: string | undefined;
+  do {
+    let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(100);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany<T>();
+    all.push(...page.results.map(({ key, value }) => ({ key, value })));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+}

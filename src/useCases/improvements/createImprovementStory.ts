@@ -1,0 +1,65 @@
+import { buildProcessLink, PROCESS_LINK_PROPERTY_KEY } from '../../domain/catalog/processLink';
+import { IMPROVEMENT_PROPERTY_KEY } from '../../domain/improvements/improvementProperty';
+import { buildImprovementProperty, storyDescription, storySummary } from '../../domain/improvements/improvementStory';
+import { AppError } from '../../errors/appError';
+import { createIssueAsUser } from '../../jira/issueCreate';
+import { writeIssueProperty } from '../../jira/issueProperties';
+import { fetchProjectIssueTypes } from '../../jira/issueTypes';
+import type { ResolverHandler } from '../../resolvers/defineResolvers';
+import { readProcess, readValueStream } from '../../storage/catalogStore';
+import { readImprovementTypeRecord } from '../../storage/improvementSetupStore';
+import { projectFromContext } from './improvementContext';
+import { chooseStoryType } from './improvementSetup';
+
+const reason = (error: unknown) => (error instanceof AppError ? error.message : 'Jira did not answer as expected.');
+
+/**
+ * Creates the story as the viewer in the context's project, then writes the improvement property
+ * and the process link (as the viewer). Everything that can be checked is checked before the
+ * issue exists; a failure after it exists is reported as `partial`, naming the step.
+ */
+export const createImprovementStory: ResolverHandler<'createImprovementStory'> = async (input, context) => {
+  const projectRef = projectFromContext(context);
+  const process = await readProcess(input.processKey);
+  if (!process) {
+    throw new AppError('INVALID_INPUT', `There is no process with key ${input.processKey}.`, { fields: { processKey: 'Pick a process from the list.' } });
+  }
+  const now = new Date();
+  const [valueStream, projectTypes, record] = await Promise.all([
+    process.valueStreamKey ? readValueStream(process.valueStreamKey) : Promise.resolve(null),
+    fetchProjectIssueTypes('user', projectRef.id),
+    readImprovementTypeRecord(),
+  ]);
+  const improvement = buildImprovementProperty(input, process, context.accountId, now);
+  const link = buildProcessLink({ process, valueStream, stageId: null, linkedBy: context.accountId, now });
+  const { type } = chooseStoryType(projectTypes, record?.typeId ?? null);
+  if (!type) throw new AppError('INVALID_INPUT', 'This project has no issue type a story can be created with.');
+
+  const issue = await createIssueAsUser({
+    projectId: projectRef.id,
+    issueTypeId: type.id,
+    summary: storySummary(input.userStory),
+    description: storyDescription(improvement, process.name),
+  });
+  try {
+    await writeIssueProperty(issue.id, IMPROVEMENT_PROPERTY_KEY, improvement);
+  } catch (error) {
+    return {
+      outcome: 'partial',
+      issue,
+      failedStep: 'improvement-property',
+      message: `${issue.key} was created, but saving its improvement details failed (${reason(error)}). Open ${issue.key} and link it to ${process.key} again, or delete it.`,
+    };
+  }
+  try {
+    await writeIssueProperty(issue.id, PROCESS_LINK_PROPERTY_KEY, link);
+  } catch (error) {
+    return {
+      outcome: 'partial',
+      issue,
+      failedStep: 'process-link',
+      message: `${issue.key} was created with its improvement details, but linking it to ${process.key} failed (${reason(error)}). Link it from the issue's Process Loop panel.`,
+    };
+  }
+  return { outcome: 'created', issue, improvement };
+};

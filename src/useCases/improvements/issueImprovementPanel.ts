@@ -1,0 +1,90 @@
+import type { IssueImprovement } from '../../contract/improvementContract';
+import { IMPROVEMENT_ISSUE_TYPE_NAME, IMPROVEMENT_PROPERTY_KEY, type ImprovementProperty } from '../../domain/improvements/improvementProperty';
+import { canReviewProcess } from '../../domain/improvements/improvementPermissions';
+import { dodProgress, mergeDod, tickDod, withOutcome } from '../../domain/improvements/improvementStory';
+import { AppError } from '../../errors/appError';
+import { writeIssueProperty } from '../../jira/issueProperties';
+import { fetchMyPermissions } from '../../jira/permissions';
+import { fetchUsers } from '../../jira/users';
+import type { ResolverHandler } from '../../resolvers/defineResolvers';
+import { issueFromContext, type InvocationContext } from '../../resolvers/invocationContext';
+import { readProcess } from '../../storage/catalogStore';
+import { toImprovementProcess, userCall } from './improvementContext';
+import { fetchImprovementIssue, type ImprovementIssue } from './improvementIssues';
+
+const cannotSeeIssue = () => new AppError('NOT_FOUND', "This issue doesn't exist or you don't have permission to view it.");
+
+interface PanelState {
+  issue: ImprovementIssue;
+  view: IssueImprovement;
+}
+
+/** Jira requests: the issue with both properties and the viewer's permissions (in parallel), then one user lookup. */
+async function loadPanel(context: InvocationContext): Promise<PanelState> {
+  const issueRef = issueFromContext(context);
+  const [issue, permissions] = await Promise.all([
+    fetchImprovementIssue(userCall(context), issueRef.id),
+    fetchMyPermissions(['EDIT_ISSUES', 'ADMINISTER'], { issueId: issueRef.id }),
+  ]);
+  if (!issue) throw cannotSeeIssue();
+  const improvement = issue.improvement;
+  const processKey = improvement?.processKey ?? issue.link?.processKey ?? null;
+  const process = processKey ? await readProcess(processKey) : null;
+  const dod = improvement ? mergeDod(improvement.dod, process?.definitionOfDone ?? null) : [];
+  const people = [
+    ...dod.map((check) => check.doneBy),
+    improvement?.outcome?.by,
+    improvement?.createdBy,
+    process?.apoAccountId,
+    process?.asmAccountId,
+  ].filter((id): id is string => !!id);
+  const users = people.length ? await fetchUsers(people) : new Map();
+  const canEdit = permissions.EDIT_ISSUES && improvement !== null;
+  const reviewer = process !== null && canReviewProcess({ accountId: context.accountId, isJiraAdmin: permissions.ADMINISTER }, process);
+  let readOnlyReason: string | null = null;
+  if (!improvement) readOnlyReason = null;
+  else if (!permissions.EDIT_ISSUES) readOnlyReason = "You can't edit this issue, so you can see its checklist and outcome but not change them.";
+  else if (!reviewer) readOnlyReason = "Only the process's APO or ASM, or a Jira administrator, records the review outcome.";
+  return {
+    issue,
+    view: {
+      issue: { id: issue.id, key: issue.key, summary: issue.summary, issueTypeName: issue.issueTypeName },
+      improvement,
+      isImprovementTypeWithoutDetails: !improvement && issue.issueTypeName === IMPROVEMENT_ISSUE_TYPE_NAME,
+      process: process ? toImprovementProcess(process) : null,
+      dod,
+      dodProgress: dodProgress(dod),
+      users: [...users.values()],
+      canEdit,
+      canRecordOutcome: canEdit && reviewer,
+      readOnlyReason,
+    },
+  };
+}
+
+export const getIssueImprovement: ResolverHandler<'getIssueImprovement'> = async (_payload, context) => (await loadPanel(context)).view;
+
+function requireImprovement(state: PanelState): ImprovementProperty {
+  if (!state.view.improvement) throw new AppError('NOT_FOUND', `${state.issue.key} is not an improvement story.`);
+  return state.view.improvement;
+}
+
+/** Ticks or unticks a DoD item, recording who and when; written as the viewer (Jira's edit permission decides). */
+export const toggleImprovementDod: ResolverHandler<'toggleImprovementDod'> = async ({ itemId, done }, context) => {
+  const state = await loadPanel(context);
+  const improvement = requireImprovement(state);
+  const processDod = state.view.process?.definitionOfDone ?? null;
+  const updated = tickDod(improvement, processDod, itemId, done, context.accountId, new Date());
+  await writeIssueProperty(state.issue.id, IMPROVEMENT_PROPERTY_KEY, updated);
+  return (await loadPanel(context)).view;
+};
+
+export const recordImprovementOutcome: ResolverHandler<'recordImprovementOutcome'> = async ({ outcome }, context) => {
+  const state = await loadPanel(context);
+  const improvement = requireImprovement(state);
+  if (!state.view.canRecordOutcome) {
+    throw new AppError('FORBIDDEN', state.view.readOnlyReason ?? "You can't record the outcome of this story.");
+  }
+  await writeIssueProperty(state.issue.id, IMPROVEMENT_PROPERTY_KEY, withOutcome(improvement, outcome, context.accountId, new Date()));
+  return (await loadPanel(context)).view;
+};

@@ -1,0 +1,135 @@
+import { format } from 'date-fns';
+import type { SprintReviewView } from '../../contract/improvementContract';
+import { IMPROVEMENT_PROPERTY_KEY } from '../../domain/improvements/improvementProperty';
+import { canReviewProcess, type ImprovementViewer } from '../../domain/improvements/improvementPermissions';
+import { withOutcome } from '../../domain/improvements/improvementStory';
+import { reviewsCsv, type CsvSprint } from '../../domain/review/reviewCsv';
+import { decideReviewSave, validateKpiReadings, type StoryOutcomeEntry } from '../../domain/review/sprintReview';
+import type { Process } from '../../domain/catalog/catalogSchemas';
+import { AppError } from '../../errors/appError';
+import { fetchSprint, type SprintSummary } from '../../jira/agile';
+import { writeIssueProperty } from '../../jira/issueProperties';
+import { fetchUsers } from '../../jira/users';
+import type { ResolverHandler } from '../../resolvers/defineResolvers';
+import type { InvocationContext } from '../../resolvers/invocationContext';
+import { readProcess } from '../../storage/catalogStore';
+import { listProcessReviews, readReviewHistory, readSprintReview, writeSprintReview } from '../../storage/sprintReviewStore';
+import { loadImprovementViewer, processNotFound, projectFromContext, toImprovementProcess, userCall } from '../improvements/improvementContext';
+import { jqlString, searchImprovementIssues } from '../improvements/improvementIssues';
+import { recentProjectSprints } from '../improvements/processBacklog';
+
+/** Enough sprints for a picker of the last half year or so of two-week sprints. */
+const PICKER_SPRINTS = 20;
+
+const toReviewSprint = ({ id, name, state, startDate, endDate }: SprintSummary) => ({ id, name, state, startDate, endDate });
+
+async function loadContext(context: InvocationContext, processKey: string) {
+  const [process, viewer] = await Promise.all([readProcess(processKey), loadImprovementViewer(context)]);
+  if (!process) throw processNotFound(processKey);
+  return { process, viewer };
+}
+
+/** Stories of the process in the sprint (one JQL search as the viewer). */
+async function sprintStories(context: InvocationContext, processKey: string, sprintId: number) {
+  const issues = await searchImprovementIssues(userCall(context), `asmImprovementProcess = ${jqlString(processKey)} AND sprint = ${sprintId} ORDER BY key ASC`);
+  return issues.filter((issue) => issue.improvement?.processKey === processKey);
+}
+
+async function buildView(context: InvocationContext, process: Process, viewer: ImprovementViewer, sprintId: number | null): Promise<SprintReviewView> {
+  const project = projectFromContext(context);
+  const call = userCall(context);
+  const sprints = await recentProjectSprints(call, project.key, PICKER_SPRINTS);
+  let sprint = sprintId === null ? (sprints.find((candidate) => candidate.state === 'active') ?? sprints[0] ?? null) : (sprints.find((candidate) => candidate.id === sprintId) ?? null);
+  if (sprintId !== null && !sprint) sprint = await fetchSprint(call, sprintId);
+  if (!sprint) throw new AppError('NOT_FOUND', sprintId === null ? 'This project has no sprints to review yet.' : `Sprint ${sprintId} doesn't exist or you can't see it.`);
+  const [review, history, stories] = await Promise.all([
+    readSprintReview(process.key, sprint.id),
+    readReviewHistory(process.key, sprint.id),
+    sprintStories(context, process.key, sprint.id),
+  ]);
+  const doneStories = stories
+    .filter((issue) => issue.status.category === 'done')
+    .map((issue) => ({ issueId: issue.id, issueKey: issue.key, summary: issue.summary, outcome: issue.improvement?.outcome ?? null }));
+  const people = [...history.map((entry) => entry.by), ...doneStories.map((story) => story.outcome?.by), process.apoAccountId, process.asmAccountId].filter((id): id is string => !!id);
+  const users = await fetchUsers(people);
+  const canEdit = canReviewProcess(viewer, process);
+  return {
+    process: toImprovementProcess(process),
+    sprint: toReviewSprint(sprint),
+    sprints: sprints.map(toReviewSprint),
+    review,
+    history: [...history].reverse(),
+    doneStories,
+    users: [...users.values()],
+    canEdit,
+    readOnlyReason: canEdit ? null : `Only the APO or ASM of ${process.key}, or a Jira administrator, can edit its sprint reviews.`,
+    sprintClosed: sprint.state === 'closed',
+  };
+}
+
+export const getSprintReview: ResolverHandler<'getSprintReview'> = async ({ processKey, sprintId }, context) => {
+  const { process, viewer } = await loadContext(context, processKey);
+  return buildView(context, process, viewer, sprintId);
+};
+
+/**
+ * Everything is checked before anything is written: permission, readings against their units,
+ * the sprint, each story outcome's issue, the version. Then the stories' outcomes are written to
+ * the issues (as the viewer), then the history entry claims the version and the review is stored.
+ */
+export const saveSprintReview: ResolverHandler<'saveSprintReview'> = async (input, context) => {
+  const { process, viewer } = await loadContext(context, input.processKey);
+  if (!canReviewProcess(viewer, process)) {
+    throw new AppError('FORBIDDEN', `Only the APO or ASM of ${process.key}, or a Jira administrator, can edit its sprint reviews.`);
+  }
+  validateKpiReadings(input.kpiReadings, process.kpis);
+  const sprint = await fetchSprint(userCall(context), input.sprintId);
+  if (!sprint) throw new AppError('NOT_FOUND', `Sprint ${input.sprintId} doesn't exist or you can't see it.`);
+  const stories = new Map((await sprintStories(context, process.key, sprint.id)).map((issue) => [issue.id, issue]));
+  const fields: Record<string, string> = {};
+  const storyOutcomes: StoryOutcomeEntry[] = input.storyOutcomes.flatMap((entry, index) => {
+    const issue = stories.get(entry.issueId);
+    if (!issue) {
+      fields[`storyOutcomes.${index}.issueId`] = `Not an improvement story of ${process.key} in this sprint.`;
+      return [];
+    }
+    return [{ issueId: issue.id, issueKey: issue.key, value: entry.value, note: entry.note }];
+  });
+  if (Object.keys(fields).length) throw new AppError('INVALID_INPUT', 'Some story outcomes do not belong to this review.', { fields });
+
+  const existing = await readSprintReview(process.key, sprint.id);
+  const now = new Date();
+  const decision = decideReviewSave({
+    existing,
+    expectedVersion: input.expectedVersion,
+    processKey: process.key,
+    sprintId: sprint.id,
+    values: { achieved: input.achieved, next: input.next, kpiReadings: input.kpiReadings, storyOutcomes },
+    by: context.accountId,
+    now,
+    sprintState: sprint.state,
+  });
+  if (decision.outcome === 'conflict') return { outcome: 'conflict', view: await buildView(context, process, viewer, sprint.id) };
+
+  for (const entry of storyOutcomes) {
+    const improvement = stories.get(entry.issueId)?.improvement;
+    if (!improvement || (improvement.outcome?.value === entry.value && improvement.outcome.note === entry.note)) continue;
+    await writeIssueProperty(entry.issueId, IMPROVEMENT_PROPERTY_KEY, withOutcome(improvement, { value: entry.value, note: entry.note }, context.accountId, now));
+  }
+  if (decision.history) {
+    const written = await writeSprintReview(decision.review, decision.history);
+    if (!written) return { outcome: 'conflict', view: await buildView(context, process, viewer, sprint.id) };
+  }
+  return { outcome: 'saved', view: await buildView(context, process, viewer, sprint.id) };
+};
+
+export const exportProcessReviewsCsv: ResolverHandler<'exportProcessReviewsCsv'> = async ({ processKey }, context) => {
+  const process = await readProcess(processKey);
+  if (!process) throw processNotFound(processKey);
+  const project = projectFromContext(context);
+  const [reviews, sprints] = await Promise.all([listProcessReviews(process.key), recentProjectSprints(userCall(context), project.key, 200)]);
+  const sprintById = new Map<number, CsvSprint>(sprints.map((sprint) => [sprint.id, toReviewSprint(sprint)]));
+  // Sprint health's frozen results are not stored yet; the columns stay empty until they are.
+  const csv = reviewsCsv({ kpis: process.kpis, reviews, sprints: sprintById, health: new Map() });
+  return { filename: `process-loop-${process.key}-reviews-${format(new Date(), 'yyyy-MM-dd')}.csv`, csv };
+};

@@ -1,0 +1,84 @@
+import type { ParsedPayloadOf, ResultOf } from '../../contract';
+import { DEFAULT_HEALTH_SETTINGS, evaluateCriteria, scoreHealth, suggestWaitingStatusIds } from '../../domain/sprintHealth';
+import { AppError } from '../../errors/appError';
+import { fetchStatusCatalog } from '../../jira/statuses';
+import { isJiraAdmin } from '../../jira/permissions';
+import type { InvocationContext } from '../../resolvers/invocationContext';
+import { listProcesses } from '../../storage/catalogStore';
+import { readHealthSettings, writeHealthSettings } from '../../storage/sprintHealthSettings';
+import { readActiveInputs, readFrozenResult, readStartSnapshot } from '../../storage/sprintHealthStore';
+import { compute, toStoredResult } from './sprintHealthEngine';
+import { appCall, userCall } from './sprintHealthPages';
+
+/** Health settings: anyone may read them; only Jira administrators (asked of Jira as the viewer) may change them. */
+
+async function requireAdmin(): Promise<void> {
+  if (!(await isJiraAdmin())) throw new AppError('FORBIDDEN', 'Only Jira administrators can change the health settings.');
+}
+
+export async function getHealthSettings(_payload: ParsedPayloadOf<'getHealthSettings'>, context: InvocationContext): Promise<ResultOf<'getHealthSettings'>> {
+  const [record, canEdit, statuses] = await Promise.all([readHealthSettings(), isJiraAdmin(), fetchStatusCatalog(userCall(context))]);
+  return {
+    record,
+    defaults: DEFAULT_HEALTH_SETTINGS,
+    canEdit,
+    statuses: Object.entries(statuses)
+      .map(([id, status]) => ({ id, name: status.name, category: status.category }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+    suggestedWaitingStatusIds: suggestWaitingStatusIds(statuses),
+  };
+}
+
+export async function previewHealthSettings(payload: ParsedPayloadOf<'previewHealthSettings'>, context: InvocationContext): Promise<ResultOf<'previewHealthSettings'>> {
+  await requireAdmin();
+  const { settings, sprintId } = payload;
+  const empty = { sprintId, mode: 'none' as const, rows: [], totals: null };
+  if (sprintId === null) return empty;
+  const names = new Map((await listProcesses()).map((process) => [process.key, process.name] as const));
+  const frozen = await readFrozenResult(sprintId);
+  if (frozen) {
+    // Frozen metrics stay as they were: only the scoring is previewed.
+    const ctx = { sprintOpen: false };
+    const rescore = (metrics: typeof frozen.meta.totals.metrics) => {
+      const criteria = evaluateCriteria(metrics, settings, ctx);
+      return { criteria, health: scoreHealth(criteria, settings.bands) };
+    };
+    return {
+      sprintId,
+      mode: 'rescored',
+      rows: frozen.rows.map((row) => {
+        const preview = rescore(row.metrics);
+        return { processKey: row.processKey, processName: row.processKey ? (names.get(row.processKey) ?? null) : null, current: row.health, preview: preview.health, criteria: preview.criteria };
+      }),
+      totals: { current: frozen.meta.totals.health, preview: rescore(frozen.meta.totals.metrics).health },
+    };
+  }
+  const active = await readActiveInputs(sprintId);
+  if (!active) return empty;
+  const [current, statuses, snapshot] = await Promise.all([readHealthSettings(), fetchStatusCatalog(appCall(context)), readStartSnapshot(sprintId)]);
+  const base = { statuses, fields: active.meta.fields, now: active.meta.computedAt, snapshot: snapshot?.issueIds ?? null, removedIssuesKnown: snapshot !== null };
+  const before = toStoredResult(compute(active.meta.sprint, active.issues, { ...base, settings: current.settings }), active.meta.sprint, base.removedIssuesKnown);
+  const after = compute(active.meta.sprint, active.issues, { ...base, settings });
+  const beforeByKey = new Map(before.rows.map((row) => [row.processKey, row.health] as const));
+  return {
+    sprintId,
+    mode: 'recomputed',
+    rows: after.rows.map((row) => ({
+      processKey: row.processKey,
+      processName: row.processKey ? (names.get(row.processKey) ?? null) : null,
+      current: beforeByKey.get(row.processKey) ?? { score: null, band: null },
+      preview: row.health,
+      criteria: row.criteria,
+    })),
+    totals: { current: before.meta.totals.health, preview: after.totals.health },
+  };
+}
+
+export async function saveHealthSettings(payload: ParsedPayloadOf<'saveHealthSettings'>, context: InvocationContext): Promise<ResultOf<'saveHealthSettings'>> {
+  await requireAdmin();
+  const current = await readHealthSettings();
+  if (current.version !== payload.expectedVersion) return { outcome: 'conflict', current };
+  const record = { settings: payload.settings, version: current.version + 1, updatedAt: new Date().toISOString(), updatedBy: context.accountId };
+  await writeHealthSettings(record);
+  return { outcome: 'saved', record };
+}

@@ -1,0 +1,269 @@
+import { PROCESS_LINK_PROPERTY_KEY } from '../../domain/catalog/processLink';
+import {
+  computeSprintHealth,
+  DRILL_DOWN_KEYS,
+  type ChangeHistory,
+  type HealthSettings,
+  type IssueInput,
+  type SprintHealthResult,
+  type StatusInfo,
+} from '../../domain/sprintHealth';
+import { fetchChangelogs } from '../../jira/changelogs';
+import { discoverSprintFieldIds, type SprintFieldIds } from '../../jira/jiraFields';
+import type { JiraCall } from '../../jira/jiraRequest';
+import { fetchSprintIssues, toSnapshot, type SprintIssueSnapshot } from '../../jira/sprintIssues';
+import { fetchStatusCatalog } from '../../jira/statuses';
+import {
+  deleteEventChanges,
+  listEventChanges,
+  listIssuesLeftSprint,
+  readStartSnapshot,
+  type ActiveIssueRecord,
+  type ActiveMeta,
+  type DrillDownCounts,
+  type SprintRecord,
+  type StoredDrillItem,
+  type StoredResult,
+  type StoredRow,
+} from '../../storage/sprintHealthStore';
+import type { SprintHealthProgress } from '../../contract/sprintHealthContract';
+import { searchIssuesByIds } from './issuesById';
+
+/**
+ * Gathers a sprint's inputs from Jira (bulk endpoints only: one enhanced search, one bulk
+ * changelog request per 1,000 issues) and runs the pure computation. Runs as the app: results are
+ * aggregates shared by every viewer, and drill-downs re-check every issue as the viewer.
+ */
+
+export type ProgressSink = (progress: SprintHealthProgress) => void | Promise<void>;
+
+export interface GatheredSprint {
+  result: SprintHealthResult;
+  issues: ActiveIssueRecord[];
+  meta: ActiveMeta;
+  removedIssuesKnown: boolean;
+}
+
+const progress = (phase: SprintHealthProgress['phase'], done: number, total: number | null): SprintHealthProgress => ({ phase, done, total, retryAt: null });
+
+function toIssueInput(snapshot: SprintIssueSnapshot): ActiveIssueRecord['issue'] {
+  return {
+    id: snapshot.id,
+    key: snapshot.key,
+    summary: snapshot.summary,
+    issueTypeName: snapshot.issueTypeName,
+    statusId: snapshot.statusId,
+    statusCategory: snapshot.statusCategory,
+    currentSprintIds: snapshot.currentSprintIds,
+    flagged: snapshot.flagged,
+    created: snapshot.created,
+    processKey: snapshot.linkProperty?.processKey ?? null,
+  };
+}
+
+const toRecord = (snapshot: SprintIssueSnapshot, changelog: ChangeHistory[] | null): ActiveIssueRecord => ({
+  issue: toIssueInput(snapshot),
+  statusName: snapshot.statusName,
+  updated: snapshot.updated,
+  changelog,
+});
+
+function changelogFieldIds(fields: SprintFieldIds): string[] {
+  return ['status', fields.sprint, fields.flagged].filter((id): id is string => Boolean(id));
+}
+
+/** Issues that are not in `sprint = N` any more but were in the sprint: from the start snapshot and from events. */
+async function fetchIssuesThatLeft(call: JiraCall, ids: string[], fields: SprintFieldIds): Promise<SprintIssueSnapshot[]> {
+  if (ids.length === 0) return [];
+  const requested = ['summary', 'status', 'issuetype', 'created', 'updated', 'resolutiondate', fields.sprint, fields.flagged].filter(
+    (id): id is string => Boolean(id),
+  );
+  const beans = await searchIssuesByIds(call, ids, requested, [PROCESS_LINK_PROPERTY_KEY]);
+  return beans.map((bean) => toSnapshot(bean, fields));
+}
+
+interface Context {
+  call: JiraCall;
+  sprint: SprintRecord;
+  settings: HealthSettings;
+  now: () => Date;
+  onProgress: ProgressSink;
+  kpiReadings?: SprintHealthResultInputKpis;
+}
+type SprintHealthResultInputKpis = Parameters<typeof computeSprintHealth>[0]['kpiReadings'];
+
+async function fieldsAndStatuses(call: JiraCall): Promise<{ fields: SprintFieldIds; statuses: Record<string, StatusInfo> }> {
+  const [fields, statuses] = await Promise.all([discoverSprintFieldIds(call), fetchStatusCatalog(call)]);
+  return { fields, statuses };
+}
+
+export function compute(
+  sprint: SprintRecord,
+  records: readonly ActiveIssueRecord[],
+  context: { settings: HealthSettings; statuses: Record<string, StatusInfo>; fields: SprintFieldIds; now: string; snapshot: string[] | null; removedIssuesKnown: boolean; kpiReadings?: SprintHealthResultInputKpis },
+): SprintHealthResult {
+  const changelogs: Record<string, ChangeHistory[]> = {};
+  for (const record of records) if (record.changelog) changelogs[record.issue.id] = record.changelog;
+  return computeSprintHealth({
+    sprint: { id: String(sprint.id), name: sprint.name, state: sprint.state, startDate: sprint.startDate, endDate: sprint.endDate, completeDate: sprint.completeDate },
+    now: context.now,
+    issues: records.map((record) => record.issue),
+    changelogs,
+    statuses: context.statuses,
+    settings: context.settings,
+    committedSnapshot: context.snapshot,
+    removedIssuesKnown: context.removedIssuesKnown,
+    ...(context.kpiReadings ? { kpiReadings: context.kpiReadings } : {}),
+    fields: { ...(context.fields.sprint ? { sprint: context.fields.sprint } : {}), ...(context.fields.flagged ? { flagged: context.fields.flagged } : {}) },
+  });
+}
+
+/** Everything from Jira: the sprint's issues, the ones that left it, and their histories. */
+export async function gatherFull(ctx: Context): Promise<GatheredSprint> {
+  const { call, sprint } = ctx;
+  const { fields, statuses } = await fieldsAndStatuses(call);
+  const searchedAt = ctx.now().toISOString();
+  await ctx.onProgress(progress('searching', 0, null));
+  const found = await fetchSprintIssues(call, {
+    sprintId: sprint.id,
+    fieldIds: fields,
+    onProgress: (p) => void ctx.onProgress(progress('searching', p.issues, p.done ? p.issues : null)),
+  });
+  const [snapshot, left] = await Promise.all([readStartSnapshot(sprint.id), listIssuesLeftSprint(sprint.id)]);
+  const foundIds = new Set(found.map((issue) => issue.id));
+  const missing = [...new Set([...(snapshot?.issueIds ?? []), ...left.map((entry) => entry.issueId)])].filter((id) => !foundIds.has(id));
+  const snapshots = [...found, ...(await fetchIssuesThatLeft(call, missing, fields))];
+
+  await ctx.onProgress(progress('changelogs', 0, snapshots.length));
+  const histories = snapshots.length
+    ? await fetchChangelogs(call, {
+        issueIds: snapshots.map((issue) => issue.id),
+        fieldIds: changelogFieldIds(fields),
+        onProgress: (p) => void ctx.onProgress(progress('changelogs', p.issuesDone, p.issuesTotal)),
+      })
+    : new Map<string, ChangeHistory[]>();
+  // Changes events recorded are in Jira's history now: the bulk read above already has them.
+  const events = await listEventChanges(sprint.id);
+  if (events.length) await deleteEventChanges(sprint.id, events);
+
+  await ctx.onProgress(progress('computing', snapshots.length, snapshots.length));
+  const records = snapshots.map((snapshot) => toRecord(snapshot, histories.get(snapshot.id) ?? null));
+  const removedIssuesKnown = snapshot !== null;
+  const result = compute(sprint, records, {
+    settings: ctx.settings,
+    statuses,
+    fields,
+    now: ctx.now().toISOString(),
+    snapshot: snapshot?.issueIds ?? null,
+    removedIssuesKnown,
+    ...(ctx.kpiReadings ? { kpiReadings: ctx.kpiReadings } : {}),
+  });
+  const meta: ActiveMeta = { sprint, searchedAt, computedAt: result.computedAt, fields, issueIds: records.map((record) => record.issue.id) };
+  return { result, issues: records, meta, removedIssuesKnown };
+}
+
+/**
+ * An active sprint brought up to date: one search for issues updated since the last search, the
+ * histories of only those (skipped when issue events already delivered the latest change), and
+ * the histories of issues events saw leave the sprint.
+ */
+export async function gatherRefresh(ctx: Context, cached: { meta: ActiveMeta; issues: ActiveIssueRecord[] }): Promise<GatheredSprint & { changedIssueIds: string[] }> {
+  const { call } = ctx;
+  const sprint = ctx.sprint;
+  const { statuses } = await fieldsAndStatuses(call);
+  const fields = cached.meta.fields;
+  const since = new Date(cached.meta.searchedAt);
+  const searchedAt = ctx.now().toISOString();
+  const found = await fetchSprintIssues(call, { sprintId: sprint.id, fieldIds: fields, updatedSince: { at: since } });
+  // The JQL bound is rounded to minutes (and widened when Jira's zone is unknown): the exact instant decides.
+  const changed = found.filter((issue) => Date.parse(issue.updated) >= since.getTime());
+
+  const byId = new Map(cached.issues.map((record) => [record.issue.id, record] as const));
+  const [snapshot, left, events] = await Promise.all([readStartSnapshot(sprint.id), listIssuesLeftSprint(sprint.id), listEventChanges(sprint.id)]);
+  const eventsByIssue = new Map<string, typeof events>();
+  for (const event of events) eventsByIssue.set(event.issueId, [...(eventsByIssue.get(event.issueId) ?? []), event]);
+
+  const needHistory = new Set<string>();
+  for (const issue of changed) {
+    const known = byId.get(issue.id);
+    const fromEvents = eventsByIssue.get(issue.id) ?? [];
+    // Events carried every change up to the issue's current `updated`: apply them instead of asking Jira.
+    const covered = known?.changelog && fromEvents.some((event) => Date.parse(event.updated) === Date.parse(issue.updated));
+    if (covered && known.changelog) {
+      const seen = new Set(known.changelog.map((history) => history.id));
+      const added = fromEvents.filter((event) => !seen.has(event.history.id)).map((event) => event.history);
+      byId.set(issue.id, toRecord(issue, [...known.changelog, ...added].sort((a, b) => Date.parse(a.created) - Date.parse(b.created))));
+    } else {
+      byId.set(issue.id, toRecord(issue, known?.changelog ?? null));
+      needHistory.add(issue.id);
+    }
+  }
+  const changedIds = new Set(changed.map((issue) => issue.id));
+  const leftIds = left.map((entry) => entry.issueId).filter((id) => !changedIds.has(id));
+  const unknownLeft = leftIds.filter((id) => !byId.has(id));
+  for (const snapshotLeft of await fetchIssuesThatLeft(call, unknownLeft, fields)) {
+    byId.set(snapshotLeft.id, toRecord(snapshotLeft, null));
+  }
+  // An issue that left is not found by `sprint = N`: its history says when it left.
+  for (const id of leftIds) {
+    const record = byId.get(id);
+    if (!record) continue;
+    const lastLeft = left.find((entry) => entry.issueId === id)?.at ?? '';
+    const alreadyKnown = record.changelog?.some((history) => Date.parse(history.created) >= Date.parse(lastLeft));
+    if (!alreadyKnown) needHistory.add(id);
+  }
+  if (needHistory.size) {
+    const histories = await fetchChangelogs(call, { issueIds: needHistory, fieldIds: changelogFieldIds(fields) });
+    for (const id of needHistory) {
+      const record = byId.get(id);
+      if (record) byId.set(id, { ...record, changelog: histories.get(id) ?? null });
+    }
+  }
+  if (events.length) await deleteEventChanges(sprint.id, events);
+
+  const records = [...byId.values()];
+  const removedIssuesKnown = snapshot !== null;
+  const result = compute(sprint, records, {
+    settings: ctx.settings,
+    statuses,
+    fields,
+    now: ctx.now().toISOString(),
+    snapshot: snapshot?.issueIds ?? null,
+    removedIssuesKnown,
+    ...(ctx.kpiReadings ? { kpiReadings: ctx.kpiReadings } : {}),
+  });
+  const meta: ActiveMeta = { sprint, searchedAt, computedAt: result.computedAt, fields, issueIds: records.map((record) => record.issue.id) };
+  return { result, issues: records, meta, removedIssuesKnown, changedIssueIds: [...needHistory] };
+}
+
+/** The result without issue details: counts per drill-down, and drill-downs as ids and reasons. */
+export function toStoredResult(result: SprintHealthResult, sprint: SprintRecord, removedIssuesKnown: boolean): StoredResult {
+  const drill: StoredDrillItem[] = [];
+  const rows: StoredRow[] = result.rows.map((row, index) => {
+    const counts = {} as DrillDownCounts;
+    for (const key of DRILL_DOWN_KEYS) {
+      const entries = row.drillDown[key];
+      counts[key] = { listed: entries.length, counted: entries.filter((entry) => entry.counted).length };
+      for (const entry of entries) drill.push([index, key, entry.issueId, entry.counted ? 1 : 0, entry.reason]);
+    }
+    return { processKey: row.processKey, metrics: row.metrics, criteria: row.criteria, health: row.health, drillDownCounts: counts };
+  });
+  const totalsCounts = {} as DrillDownCounts;
+  for (const key of DRILL_DOWN_KEYS) {
+    const entries = result.totals.drillDown[key];
+    totalsCounts[key] = { listed: entries.length, counted: entries.filter((entry) => entry.counted).length };
+  }
+  return {
+    meta: {
+      sprint,
+      computedAt: result.computedAt,
+      window: result.window,
+      completeness: { ...result.completeness, removedIssuesKnown },
+      totals: { metrics: result.totals.metrics, criteria: result.totals.criteria, health: result.totals.health, drillDownCounts: totalsCounts },
+    },
+    rows,
+    drill,
+  };
+}
+
+export type { IssueInput };

@@ -1,0 +1,52 @@
+import type { SprintHealthView } from '../../contract/sprintHealthContract';
+import type { Process } from '../../domain/catalog/catalogSchemas';
+import { listTrendPoints, UNLINKED_TREND_KEY, type StoredResult, type TrendPoint } from '../../storage/sprintHealthStore';
+
+/** How many closed sprints a sparkline shows. */
+const TREND_LENGTH = 6;
+
+/** Processes the viewer owns (APO) or serves (ASM): the "My processes" filter. */
+export function myProcessKeys(processes: readonly Process[], accountId: string): string[] {
+  return processes.filter((process) => process.apoAccountId === accountId || process.asmAccountId === accountId).map((process) => process.key);
+}
+
+/** The board's last closed sprints up to this one (this one included when closed), oldest first. */
+async function trendWindow(stored: StoredResult, boardId: number): Promise<TrendPoint[]> {
+  const points = await listTrendPoints(stored.meta.sprint.originBoardId ?? boardId);
+  const sprint = stored.meta.sprint;
+  const until = sprint.state === 'closed' ? Date.parse(sprint.completeDate ?? sprint.endDate ?? '') : Date.parse(stored.meta.computedAt);
+  const upTo = points.filter((point) => point.sprintId === sprint.id || !(Date.parse(point.completeDate ?? '') > until));
+  return upTo.slice(-TREND_LENGTH);
+}
+
+export async function toReadyView(
+  stored: StoredResult,
+  options: { frozen: boolean; boardId: number; processes: readonly Process[]; accountId: string; myProcessesOnly: boolean },
+): Promise<Extract<SprintHealthView, { status: 'ready' }>> {
+  const mine = new Set(myProcessKeys(options.processes, options.accountId));
+  const names = new Map(options.processes.map((process) => [process.key, process.name] as const));
+  const trend = await trendWindow(stored, options.boardId);
+  const rows = stored.rows
+    .filter((row) => !options.myProcessesOnly || (row.processKey !== null && mine.has(row.processKey)))
+    .map((row) => ({
+      ...row,
+      processName: row.processKey === null ? null : (names.get(row.processKey) ?? null),
+      isMine: row.processKey !== null && mine.has(row.processKey),
+      trend: trend.map((point) => {
+        const health = point.scores[row.processKey ?? UNLINKED_TREND_KEY];
+        return { sprintId: point.sprintId, sprintName: point.sprintName, completeDate: point.completeDate, score: health?.score ?? null, band: health?.band ?? null };
+      }),
+    }));
+  const { sprint } = stored.meta;
+  return {
+    status: 'ready',
+    sprint: { id: sprint.id, name: sprint.name, state: sprint.state, startDate: sprint.startDate, endDate: sprint.endDate, completeDate: sprint.completeDate },
+    frozen: options.frozen,
+    computedAt: stored.meta.computedAt,
+    window: stored.meta.window,
+    completeness: stored.meta.completeness,
+    myProcessesOnly: options.myProcessesOnly,
+    rows,
+    totals: stored.meta.totals,
+  };
+}

@@ -1,0 +1,42 @@
+import Button from '@atlaskit/button/new';
+import { Box } from '@atlaskit/primitives/compiled/box';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import type { CreatedStory } from './improvementTypes';
+import { openIssue } from './openIssue';
+
+const stepWords = {
+  'improvement-property': 'saving its hypothesis, measure and checklist',
+  'process-link': 'linking it to the process',
+} as const;
+
+/**
+ * What creating a story did. A partial result is said plainly: the issue exists, one later step
+ * failed, and nothing was rolled back behind the person's back.
+ */
+export function CreatedStoryNotice({ created, onDismiss }: { created: CreatedStory; onDismiss: () => void }) {
+  const partial = created.outcome === 'partial';
+  return (
+    <Box role={partial ? 'alert' : 'status'} padding="space.200" backgroundColor={partial ? 'color.background.warning' : 'color.background.success'} testId="created-story-notice">
+      <Stack space="space.100">
+        <Text as="strong" weight="semibold">
+          {partial ? `${created.issue.key} was created, but not completely` : `Created ${created.issue.key}`}
+        </Text>
+        {partial && (
+          <Text as="p">
+            Jira created the issue, but {stepWords[created.failedStep]} failed: {created.message} Open the issue to finish it, or ask your Jira admin.
+          </Text>
+        )}
+        <Inline space="space.100">
+          <Button spacing="compact" onClick={() => openIssue(created.issue.key)} testId="created-story-open">
+            Open {created.issue.key}
+          </Button>
+          <Button appearance="subtle" spacing="compact" onClick={onDismiss} testId="created-story-dismiss">
+            Dismiss
+          </Button>
+        </Inline>
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,261 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import Button from '@atlaskit/button/new';
+import Checkbox from '@atlaskit/checkbox';
+import { Fieldset } from '@atlaskit/form/fieldset';
+import Heading from '@atlaskit/heading';
+import { Box } from '@atlaskit/primitives/compiled/box';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import { RadioGroup } from '@atlaskit/radio';
+import Select from '@atlaskit/select/Select';
+import TextArea from '@atlaskit/textarea';
+import Textfield from '@atlaskit/textfield';
+import type { ResolverError } from '../../../src/contract';
+import { ErrorState } from '../ErrorState';
+import { useResolverAction } from '../useResolver';
+import { FieldBlock } from './FieldBlock';
+import { errorAt, fieldErrorsFrom, type FieldErrors } from './fieldErrors';
+import type { CreatedStory, ImprovementProcess, ImprovementSetup } from './improvementTypes';
+import { benefitLabels, costLabels, scaleValues } from './scales';
+import { draftToStoryInput, emptyStoryDraft, type StoryDraft } from './storyDraft';
+import { confirmDiscard, useUnsavedChangesGuard } from './unsavedChanges';
+
+type Option = { value: string; label: string };
+const OWN_MEASURE = '';
+
+function describedBy(id: string) {
+  return `${id}-message`;
+}
+
+function TextInput(props: { id: string; label: string; help?: string; error?: string; value: string; onChange: (value: string) => void; multiline?: boolean; inputMode?: 'decimal'; testId: string }) {
+  const common = { id: props.id, value: props.value, isInvalid: Boolean(props.error), 'aria-describedby': describedBy(props.id) };
+  return (
+    <FieldBlock id={props.id} label={props.label} help={props.help} error={props.error} testId={props.testId}>
+      {props.multiline ? (
+        <TextArea {...common} minimumRows={2} resize="vertical" onChange={(event) => props.onChange(event.currentTarget.value)} testId={`${props.testId}-input`} />
+      ) : (
+        <Textfield {...common} inputMode={props.inputMode} onChange={(event) => props.onChange(event.currentTarget.value)} testId={`${props.testId}-input`} />
+      )}
+    </FieldBlock>
+  );
+}
+
+function ScaleGroup(props: { legend: string; name: string; labels: Record<number, string>; value: number | null; error?: string; onChange: (value: number) => void; testId: string }) {
+  const messageId = `${props.name}-message`;
+  return (
+    <div data-testid={props.testId} aria-describedby={messageId}>
+      <Fieldset legend={props.legend}>
+        <RadioGroup
+          name={props.name}
+          value={props.value === null ? null : String(props.value)}
+          isInvalid={Boolean(props.error)}
+          options={scaleValues.map((value) => ({ name: props.name, value: String(value), label: `${value} – ${props.labels[value]}`, testId: `${props.testId}-${value}` }))}
+          onChange={(event) => props.onChange(Number(event.currentTarget.value))}
+        />
+      </Fieldset>
+      <div id={messageId}>
+        {props.error && (
+          <Text color="color.text.danger" size="small" testId={`${props.testId}-error`}>
+            {props.error}
+          </Text>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Stack space="space.150">
+      <Heading size="xsmall" as="h3">
+        {title}
+      </Heading>
+      {children}
+    </Stack>
+  );
+}
+
+/**
+ * Create an improvement story for a chosen process, as the viewer, in the project Process Loop is
+ * open in: the user story, the hypothesis, how success is measured (one of the process's KPIs where
+ * it fits) and the expected benefit and cost. Used by the project page and the issue panel.
+ */
+export function ImprovementStoryForm(props: {
+  setup: ImprovementSetup;
+  defaultProcessKey?: string | null;
+  onCreated: (created: CreatedStory) => void;
+  onCancel: () => void;
+  /** Renders no heading of its own (a modal names the form in its header). */
+  hideHeading?: boolean;
+  /** Told whenever the form starts or stops holding unsaved changes (a modal guards its own close). */
+  onDirtyChange?: (dirty: boolean) => void;
+}) {
+  const { setup } = props;
+  const uid = useId();
+  const id = (name: string) => `${uid}-${name}`;
+  const offered = setup.processes;
+  const startKey = offered.some((p) => p.key === props.defaultProcessKey) ? (props.defaultProcessKey ?? null) : offered.length === 1 ? (offered[0]?.key ?? null) : null;
+  const initial = useRef<StoryDraft>(emptyStoryDraft(startKey));
+  const [draft, setDraft] = useState<StoryDraft>(initial.current);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saveError, setSaveError] = useState<ResolverError | null>(null);
+  const create = useResolverAction('createImprovementStory');
+  const headingRef = useRef<HTMLDivElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial.current);
+  useUnsavedChangesGuard(dirty);
+  useEffect(() => props.onDirtyChange?.(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (!props.hideHeading) headingRef.current?.focus();
+  }, [props.hideHeading]);
+
+  const process: ImprovementProcess | undefined = offered.find((p) => p.key === draft.processKey);
+  const kpi = process?.kpis.find((k) => k.id === draft.kpiId);
+  const set = <K extends keyof StoryDraft>(key: K, value: StoryDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+
+  async function submit() {
+    setSaveError(null);
+    const { input, errors: localErrors } = draftToStoryInput(draft, process);
+    if (!input) {
+      setErrors(localErrors);
+      summaryRef.current?.focus();
+      return;
+    }
+    const response = await create.run(input);
+    if (!response.ok) {
+      setErrors(response.error.code === 'INVALID_INPUT' ? fieldErrorsFrom(response.error, null) : {});
+      setSaveError(response.error);
+      summaryRef.current?.focus();
+      return;
+    }
+    setErrors({});
+    initial.current = draft; // created: nothing is unsaved any more
+    props.onDirtyChange?.(false);
+    props.onCreated(response.data);
+  }
+
+  const processOptions: Option[] = offered.map((p) => ({ value: p.key, label: `${p.key}: ${p.name}${p.status === 'draft' ? ' (draft)' : ''}` }));
+  const kpiOptions: Option[] = [{ value: OWN_MEASURE, label: 'A measure of its own (no KPI)' }, ...(process?.kpis ?? []).map((k) => ({ value: k.id, label: `${k.name} (${k.unit})` }))];
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <form
+      aria-labelledby={props.hideHeading ? undefined : id('heading')}
+      aria-label={props.hideHeading ? 'Create improvement story' : undefined}
+      data-testid="improvement-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <Stack space="space.300">
+        {!props.hideHeading && (
+          <div ref={headingRef} tabIndex={-1}>
+            <Heading size="small" as="h2" id={id('heading')}>
+              Create improvement story
+            </Heading>
+          </div>
+        )}
+        <div ref={summaryRef} tabIndex={-1}>
+          {saveError && <ErrorState error={saveError} />}
+          {!saveError && errorCount > 0 && (
+            <Text color="color.text.danger" role="alert" testId="improvement-form-summary">
+              {errorCount === 1 ? 'One value needs attention' : `${errorCount} values need attention`}; see the messages next to the fields.
+            </Text>
+          )}
+        </div>
+        <Text as="p" color="color.text.subtle">
+          Created as you in {setup.project.name} ({setup.project.key}) as {setup.storyIssueType?.name ?? 'a story'}, and linked to the process.
+        </Text>
+
+        <FieldBlock id={id('process')} label="Process" error={errors.processKey} help="The process this story improves." testId="improvement-form-process">
+          <Select<Option>
+            inputId={id('process')}
+            options={processOptions}
+            value={processOptions.find((o) => o.value === draft.processKey) ?? null}
+            isInvalid={Boolean(errors.processKey)}
+            aria-describedby={describedBy(id('process'))}
+            placeholder="Pick a process"
+            onChange={(option) => setDraft((current) => ({ ...current, processKey: option?.value ?? null, kpiId: null }))}
+          />
+        </FieldBlock>
+
+        <Section title="User story">
+          <TextInput id={id('asA')} label="As a …" help="Who benefits, for example: service desk agent" value={draft.asA} error={errorAt(errors, 'userStory.asA')} onChange={(v) => set('asA', v)} testId="improvement-form-as-a" />
+          <TextInput id={id('iWant')} label="I want …" value={draft.iWant} error={errorAt(errors, 'userStory.iWant')} onChange={(v) => set('iWant', v)} testId="improvement-form-i-want" />
+          <TextInput id={id('soThat')} label="so that …" value={draft.soThat} error={errorAt(errors, 'userStory.soThat')} onChange={(v) => set('soThat', v)} testId="improvement-form-so-that" />
+        </Section>
+
+        <Section title="Hypothesis">
+          <TextInput id={id('change')} label="We believe …" help="The change, for example: a triage checklist at intake" multiline value={draft.change} error={errorAt(errors, 'hypothesis.change')} onChange={(v) => set('change', v)} testId="improvement-form-change" />
+          <TextInput id={id('outcome')} label="will give …" help="The result you expect, for example: fewer reassigned incidents" multiline value={draft.outcome} error={errorAt(errors, 'hypothesis.outcome')} onChange={(v) => set('outcome', v)} testId="improvement-form-outcome" />
+        </Section>
+
+        <Section title="Measure">
+          <Checkbox
+            isChecked={!draft.hasMeasure}
+            onChange={(event) => set('hasMeasure', !event.currentTarget.checked)}
+            label="No measure yet (the backlog will flag this story until it has one)"
+            name="no-measure"
+            testId="improvement-form-no-measure"
+          />
+          {draft.hasMeasure && (
+            <Stack space="space.150">
+              <FieldBlock id={id('kpi')} label="KPI" help={process ? 'Link the measure to one of the process’s KPIs where it fits.' : 'Pick a process first to see its KPIs.'} error={errors['measure.kpiId']} testId="improvement-form-kpi">
+                <Select<Option>
+                  inputId={id('kpi')}
+                  options={kpiOptions}
+                  value={kpiOptions.find((o) => o.value === (draft.kpiId ?? OWN_MEASURE)) ?? null}
+                  aria-describedby={describedBy(id('kpi'))}
+                  onChange={(option) => setDraft((current) => ({ ...current, kpiId: option?.value ? option.value : null, measureDescription: current.measureDescription || (process?.kpis.find((k) => k.id === option?.value)?.name ?? '') }))}
+                />
+              </FieldBlock>
+              <TextInput id={id('measure')} label="What you will measure" value={draft.measureDescription} error={errors['measure.description']} onChange={(v) => set('measureDescription', v)} testId="improvement-form-measure" />
+              <Inline space="space.200" shouldWrap>
+                <Box>
+                  <TextInput id={id('baseline')} label={`Baseline${kpi ? ` (${kpi.unit})` : ''}`} help="Where it is today" inputMode="decimal" value={draft.baseline} error={errors['measure.baseline']} onChange={(v) => set('baseline', v)} testId="improvement-form-baseline" />
+                </Box>
+                <Box>
+                  <TextInput id={id('target')} label={`Target${kpi ? ` (${kpi.unit})` : ''}`} help="Where it should get to" inputMode="decimal" value={draft.target} error={errors['measure.target']} onChange={(v) => set('target', v)} testId="improvement-form-target" />
+                </Box>
+                {!kpi && (
+                  <Box>
+                    <TextInput id={id('unit')} label="Unit" help="For example hours, %, tickets" value={draft.unit} error={errors['measure.unit']} onChange={(v) => set('unit', v)} testId="improvement-form-unit" />
+                  </Box>
+                )}
+              </Inline>
+            </Stack>
+          )}
+        </Section>
+
+        <Section title="Benefit and cost">
+          <Text as="p" color="color.text.subtle">
+            The backlog orders stories by benefit ÷ cost.
+          </Text>
+          <Inline space="space.400" shouldWrap>
+            <ScaleGroup legend="Expected benefit" name={id('benefit')} labels={benefitLabels} value={draft.benefit} error={errors.benefit} onChange={(v) => set('benefit', v)} testId="improvement-form-benefit" />
+            <ScaleGroup legend="Expected cost" name={id('cost')} labels={costLabels} value={draft.cost} error={errors.cost} onChange={(v) => set('cost', v)} testId="improvement-form-cost" />
+          </Inline>
+        </Section>
+
+        <Inline space="space.100">
+          <Button type="submit" appearance="primary" isLoading={create.pending} testId="improvement-form-create">
+            Create improvement story
+          </Button>
+          <Button
+            onClick={() => {
+              if (confirmDiscard(dirty)) props.onCancel();
+            }}
+            isDisabled={create.pending}
+            testId="improvement-form-cancel"
+          >
+            Cancel
+          </Button>
+        </Inline>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,141 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import { Fieldset } from '@atlaskit/form/fieldset';
+import Heading from '@atlaskit/heading';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import { RadioGroup } from '@atlaskit/radio';
+import TextArea from '@atlaskit/textarea';
+import type { UserSummary } from '../../../common/catalogTypes';
+import { formatWhen } from '../../../common/improvement/dates';
+import { FieldBlock } from '../../../common/improvement/FieldBlock';
+import type { ImprovementOutcome, OutcomeValue } from '../../../common/improvement/improvementTypes';
+import { OutcomeLozenge, outcomeHelp, outcomeLabels, outcomeValues } from '../../../common/improvement/outcomes';
+import { confirmDiscard, useUnsavedChangesGuard } from '../../../common/improvement/unsavedChanges';
+
+type OutcomeDraft = { value: OutcomeValue | null; note: string };
+
+function OutcomeForm(props: { current: ImprovementOutcome | null; pending: boolean; fieldError?: string; onSave: (draft: { value: OutcomeValue; note: string } | null) => void; onClose: () => void }) {
+  const uid = useId();
+  const initial: OutcomeDraft = { value: props.current?.value ?? null, note: props.current?.note ?? '' };
+  const [draft, setDraft] = useState<OutcomeDraft>(initial);
+  const [missing, setMissing] = useState(false);
+  const dirty = draft.value !== initial.value || draft.note !== initial.note;
+  useUnsavedChangesGuard(dirty);
+  const firstRef = useRef<HTMLDivElement>(null);
+  useEffect(() => firstRef.current?.querySelector('input')?.focus(), []);
+
+  return (
+    <form
+      noValidate
+      aria-label="Record the outcome"
+      data-testid="outcome-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!draft.value) {
+          setMissing(true);
+          return;
+        }
+        props.onSave({ value: draft.value, note: draft.note });
+      }}
+    >
+      <Stack space="space.150">
+        <div ref={firstRef} aria-describedby={`${uid}-outcome-message`}>
+          <Fieldset legend="Outcome">
+            <RadioGroup
+              name={`${uid}-outcome`}
+              value={draft.value}
+              isInvalid={missing}
+              options={outcomeValues.map((value) => ({ name: `${uid}-outcome`, value, label: `${outcomeLabels[value]}: ${outcomeHelp[value]}`, testId: `outcome-option-${value}` }))}
+              onChange={(event) => {
+                setMissing(false);
+                setDraft((d) => ({ ...d, value: event.currentTarget.value as OutcomeValue }));
+              }}
+            />
+          </Fieldset>
+          <div id={`${uid}-outcome-message`}>
+            {missing && (
+              <Text color="color.text.danger" size="small">
+                Pick confirmed, refuted or inconclusive.
+              </Text>
+            )}
+          </div>
+        </div>
+        <FieldBlock id={`${uid}-note`} label="Note" help="What the measure showed, and what you learned." error={props.fieldError}>
+          <TextArea id={`${uid}-note`} value={draft.note} minimumRows={2} resize="vertical" aria-describedby={`${uid}-note-message`} isInvalid={Boolean(props.fieldError)} onChange={(event) => setDraft((d) => ({ ...d, note: event.currentTarget.value }))} testId="outcome-note" />
+        </FieldBlock>
+        <Inline space="space.100" shouldWrap>
+          <Button type="submit" appearance="primary" isLoading={props.pending} testId="outcome-save">
+            Save outcome
+          </Button>
+          <Button isDisabled={props.pending} onClick={() => confirmDiscard(dirty) && props.onClose()} testId="outcome-cancel">
+            Cancel
+          </Button>
+          {props.current && (
+            <Button appearance="subtle" isDisabled={props.pending} onClick={() => props.onSave(null)} testId="outcome-clear">
+              Clear outcome
+            </Button>
+          )}
+        </Inline>
+      </Stack>
+    </form>
+  );
+}
+
+/** After review: confirmed, refuted or inconclusive, with a note, and who recorded it when. */
+export function OutcomeSection(props: {
+  outcome: ImprovementOutcome | null;
+  people: Map<string, UserSummary>;
+  canRecord: boolean;
+  pending: boolean;
+  fieldError?: string;
+  editing: boolean;
+  onEdit: (editing: boolean) => void;
+  onSave: (outcome: { value: OutcomeValue; note: string } | null) => void;
+}) {
+  const { outcome } = props;
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(props.editing);
+  useEffect(() => {
+    // Back from the form: focus returns to the button that opened it.
+    if (wasEditing.current && !props.editing) editButton.current?.focus();
+    wasEditing.current = props.editing;
+  }, [props.editing]);
+  return (
+    <Stack space="space.100" testId="outcome-section">
+      <Heading size="xsmall" as="h3">
+        Outcome
+      </Heading>
+      {outcome ? (
+        <Stack space="space.050">
+          <Inline space="space.100" alignBlock="center">
+            <OutcomeLozenge value={outcome.value} testId="outcome-value" />
+            <Text size="small" color="color.text.subtle">
+              Recorded by {props.people.get(outcome.by)?.displayName ?? 'Unknown user'} on {formatWhen(outcome.at)}
+            </Text>
+          </Inline>
+          {outcome.note && (
+            <Text as="p" testId="outcome-note-text">
+              {outcome.note}
+            </Text>
+          )}
+        </Stack>
+      ) : (
+        <Text as="p" color="color.text.subtle" testId="outcome-none">
+          Not reviewed yet. The outcome is recorded at the sprint review.
+        </Text>
+      )}
+      {props.canRecord &&
+        (props.editing ? (
+          <OutcomeForm current={outcome} pending={props.pending} fieldError={props.fieldError} onSave={props.onSave} onClose={() => props.onEdit(false)} />
+        ) : (
+          <Inline>
+            <Button ref={editButton} onClick={() => props.onEdit(true)} testId="outcome-edit">
+              {outcome ? 'Change outcome' : 'Record outcome'}
+            </Button>
+          </Inline>
+        ))}
+    </Stack>
+  );
+}

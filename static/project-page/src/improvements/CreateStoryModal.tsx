@@ -1,0 +1,32 @@
+import { useRef } from 'react';
+import ModalDialog, { ModalBody, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
+import { ImprovementStoryForm } from '../../../common/improvement/ImprovementStoryForm';
+import type { CreatedStory, ImprovementSetup } from '../../../common/improvement/improvementTypes';
+import { confirmDiscard } from '../../../common/improvement/unsavedChanges';
+
+/** The create form in a dialog; Escape or a click outside asks first when something was typed. */
+export function CreateStoryModal(props: { setup: ImprovementSetup; defaultProcessKey: string | null; onClose: () => void; onCreated: (created: CreatedStory) => void }) {
+  const dirty = useRef(false);
+  const close = () => {
+    if (confirmDiscard(dirty.current)) props.onClose();
+  };
+  return (
+    <ModalDialog onClose={close} width="large" label="Create improvement story" testId="create-story-modal">
+      <ModalHeader>
+        <ModalTitle>Create improvement story</ModalTitle>
+      </ModalHeader>
+      <ModalBody>
+        <ImprovementStoryForm
+          setup={props.setup}
+          defaultProcessKey={props.defaultProcessKey}
+          hideHeading
+          onDirtyChange={(value) => {
+            dirty.current = value;
+          }}
+          onCancel={props.onClose}
+          onCreated={props.onCreated}
+        />
+      </ModalBody>
+    </ModalDialog>
+  );
+}

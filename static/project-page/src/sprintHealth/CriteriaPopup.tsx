@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Popup from '@atlaskit/popup';
+import { Box } from '@atlaskit/primitives/compiled/box';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import { token } from '@atlaskit/tokens';
+
+export type CriterionView = {
+  key: string;
+  label: string;
+  passed: boolean | null;
+  weight: number;
+  effectiveWeight: number;
+  value: number | null;
+  target: number;
+  comparison: 'atLeast' | 'atMost';
+  unit: '%' | 'issues';
+  explanation: string;
+};
+
+const round = (value: number) => String(Math.round(value * 10) / 10);
+
+/** "Say/do 62% < 80%: failed" — the one-line verdict; the explanation follows in full. */
+export function criterionVerdict(criterion: CriterionView): string {
+  if (criterion.passed === null || criterion.value === null) return `${criterion.label}: not applicable`;
+  const unit = criterion.unit === '%' ? '%' : '';
+  const holds = criterion.comparison === 'atLeast' ? criterion.value >= criterion.target : criterion.value <= criterion.target;
+  const sign = criterion.comparison === 'atLeast' ? (holds ? '≥' : '<') : holds ? '≤' : '>';
+  return `${criterion.label} ${round(criterion.value)}${unit} ${sign} ${round(criterion.target)}${unit}: ${criterion.passed ? 'passed' : 'failed'}`;
+}
+
+const MARK = { true: '✓', false: '✗', null: '–' } as const;
+
+/** Why this row scored what it did: each criterion's verdict, weight and plain-words explanation. */
+export function CriteriaPopup({ rowLabel, criteria, testId }: { rowLabel: string; criteria: CriterionView[]; testId: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Popup
+      isOpen={open}
+      onClose={() => setOpen(false)}
+      placement="bottom-start"
+      role="dialog"
+      label={`Health criteria for ${rowLabel}`}
+      testId={`${testId}-popup`}
+      content={() => (
+        <Box padding="space.200" style={{ maxWidth: 460 }}>
+          <Stack space="space.150">
+            <Text weight="semibold">Health criteria for {rowLabel}</Text>
+            <ul style={{ margin: 0, padding: 0, listStyle: 'none' }}>
+              {criteria.map((criterion) => (
+                <li key={criterion.key} style={{ marginBlockEnd: token('space.100') }} data-testid={`criterion-${criterion.key}`}>
+                  <Text weight="semibold">
+                    <span aria-hidden style={{ color: criterion.passed === null ? token('color.text.subtlest') : criterion.passed ? token('color.text.success') : token('color.text.danger') }}>
+                      {MARK[String(criterion.passed) as keyof typeof MARK]}{' '}
+                    </span>
+                    {criterionVerdict(criterion)}
+                  </Text>
+                  <Text as="p" size="small" color="color.text.subtle">
+                    {criterion.explanation}{' '}
+                    {criterion.passed === null ? 'Left out of the score.' : `Weight ${criterion.weight} (${Math.round(criterion.effectiveWeight)} of 100 for this row).`}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          </Stack>
+        </Box>
+      )}
+      trigger={(triggerProps) => (
+        <Button
+          {...triggerProps}
+          appearance="subtle"
+          spacing="compact"
+          onClick={() => setOpen((value) => !value)}
+          isSelected={open}
+          aria-label={`Why this health score for ${rowLabel}`}
+          testId={testId}
+        >
+          Why?
+        </Button>
+      )}
+    />
+  );
+}

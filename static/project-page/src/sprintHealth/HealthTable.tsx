@@ -1,0 +1,214 @@
+import type { ReactNode } from 'react';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import { token } from '@atlaskit/tokens';
+import Tooltip from '@atlaskit/tooltip';
+// Plain data and functions (no zod): safe in the browser bundle.
+import { metricHelp, type MetricKey } from '../../../../src/domain/sprintHealth/definitions';
+import { describeDuration } from '../../../../src/domain/sprintHealth/reasons';
+import { CriteriaPopup } from './CriteriaPopup';
+import { FlowDistributionBar } from './FlowDistributionBar';
+import { formatDurationShort, formatPct, issues } from './format';
+import { HealthLozenge } from './HealthLozenge';
+import { MetricButton } from './MetricButton';
+import { Sparkline } from './Sparkline';
+import type { DrillDownKey, HealthRow, HealthTotals, RowRef } from './types';
+
+type Metrics = HealthRow['metrics'];
+
+/** One number column: how it reads in the cell and in words for screen readers. */
+type Column = {
+  key: DrillDownKey;
+  cell: (m: Metrics) => ReactNode;
+  words: (m: Metrics) => string;
+};
+
+const pctWords = (value: number | null) => (value === null ? 'not applicable' : `${Math.round(value)}%`);
+const duration = (ms: number | null) => (ms === null ? 'none' : describeDuration(ms));
+
+const COLUMNS: Column[] = [
+  { key: 'committed', cell: (m) => m.committed, words: (m) => issues(m.committed) },
+  { key: 'added', cell: (m) => m.added, words: (m) => issues(m.added) },
+  { key: 'removed', cell: (m) => m.removed, words: (m) => issues(m.removed) },
+  { key: 'completed', cell: (m) => m.completed, words: (m) => issues(m.completed) },
+  { key: 'sayDo', cell: (m) => formatPct(m.sayDoPct), words: (m) => pctWords(m.sayDoPct) },
+  { key: 'scopeChange', cell: (m) => formatPct(m.scopeChangePct), words: (m) => pctWords(m.scopeChangePct) },
+  { key: 'carryOver', cell: (m) => m.carryOver, words: (m) => issues(m.carryOver) },
+  {
+    key: 'flowTime',
+    cell: (m) => `${formatDurationShort(m.flowTimeP50Ms)} / ${formatDurationShort(m.flowTimeP85Ms)}`,
+    words: (m) => (m.flowTimeSamples ? `median ${duration(m.flowTimeP50Ms)}, 85th percentile ${duration(m.flowTimeP85Ms)}` : 'no completed issue has a flow time'),
+  },
+  { key: 'flowLoad', cell: (m) => m.flowLoad, words: (m) => issues(m.flowLoad) },
+  { key: 'flowEfficiency', cell: (m) => formatPct(m.flowEfficiencyPct), words: (m) => pctWords(m.flowEfficiencyPct) },
+  {
+    key: 'impediments',
+    cell: (m) => (m.impedimentsOpen ? `${m.impediments} (${m.impedimentsOpen} open)` : m.impediments),
+    words: (m) => `${issues(m.impediments)}, ${m.impedimentsOpen} still flagged`,
+  },
+  { key: 'improvementsDone', cell: (m) => m.improvementsDone, words: (m) => issues(m.improvementsDone) },
+  {
+    key: 'flowDistribution',
+    cell: (m) => <FlowDistributionBar counts={m.flowDistribution} />,
+    words: (m) => {
+      const d = m.flowDistribution;
+      return `${d.feature} features, ${d.defect} defects, ${d.risk} risks, ${d.debt} debt or improvement`;
+    },
+  },
+];
+
+const th = {
+  padding: `${token('space.100')} ${token('space.100')}`,
+  textAlign: 'start' as const,
+  verticalAlign: 'bottom' as const,
+  borderBlockEnd: `2px solid ${token('color.border')}`,
+  color: token('color.text.subtle'),
+  font: token('font.heading.xxsmall'),
+  // Headers wrap ("Flow time p50 / p85" on two lines) so the grid fits a laptop screen.
+  minWidth: 56,
+};
+const td = {
+  padding: `${token('space.050')} ${token('space.050')}`,
+  textAlign: 'start' as const,
+  verticalAlign: 'middle' as const,
+  borderBlockEnd: `1px solid ${token('color.border')}`,
+  whiteSpace: 'nowrap' as const,
+};
+
+function HeaderCell({ metric, extra }: { metric: MetricKey | 'trend' | 'process'; extra?: string }) {
+  if (metric === 'process') return <th scope="col" style={th}>Process</th>;
+  if (metric === 'trend') {
+    return (
+      <th scope="col" style={th}>
+        <Tooltip content="Health in this process's last closed sprints of the board, oldest first.">
+          <span tabIndex={0}>Trend</span>
+        </Tooltip>
+      </th>
+    );
+  }
+  return (
+    <th scope="col" style={th}>
+      <Tooltip content={metricHelp[metric].short}>
+        <span tabIndex={0} style={{ textDecoration: `underline dotted ${token('color.border.bold')}` }}>
+          {metricHelp[metric].label}
+          {extra ? ` ${extra}` : ''}
+        </span>
+      </Tooltip>
+    </th>
+  );
+}
+
+export function rowLabel(row: { processKey: string | null; processName: string | null }): string {
+  if (row.processKey === null) return 'unlinked work';
+  return row.processKey;
+}
+
+export function rowTestId(processKey: string | null): string {
+  return `health-row-${processKey ?? 'unlinked'}`;
+}
+
+type Props = {
+  rows: HealthRow[];
+  totals: HealthTotals;
+  onDrillDown: (row: RowRef, metric: DrillDownKey) => void;
+};
+
+function MetricCells({ metrics, row, onDrillDown }: { metrics: Metrics; row: RowRef; onDrillDown: Props['onDrillDown'] }) {
+  return (
+    <>
+      {COLUMNS.map((column) => {
+        const label = metricHelp[column.key].label;
+        return (
+          <td key={column.key} style={td} data-testid={`metric-${column.key}`}>
+            <MetricButton
+              label={`${label} for ${row.label}: ${column.words(metrics)}, show the issues`}
+              help={metricHelp[column.key].short}
+              onOpen={() => onDrillDown(row, column.key)}
+            >
+              {column.cell(metrics)}
+            </MetricButton>
+          </td>
+        );
+      })}
+    </>
+  );
+}
+
+/**
+ * The metrics grid: a real table (row headers per process, column headers per metric) so screen
+ * readers announce "INC, Committed, 12". Every number is a button that opens its issues.
+ */
+export function HealthTable({ rows, totals, onDrillDown }: Props) {
+  return (
+    <div
+      role="region"
+      aria-label="Sprint health per process (scrolls sideways)"
+      tabIndex={0}
+      style={{ overflowX: 'auto', maxWidth: '100%' }}
+      data-testid="sprint-health-table-region"
+    >
+      <table style={{ borderCollapse: 'collapse', width: '100%' }} data-testid="sprint-health-table">
+        <caption style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+          Sprint health per process. Every number opens the issues behind it.
+        </caption>
+        <thead>
+          <tr>
+            <HeaderCell metric="process" />
+            <HeaderCell metric="health" />
+            {COLUMNS.map((column) => (
+              <HeaderCell key={column.key} metric={column.key} extra={column.key === 'flowTime' ? 'p50 / p85' : undefined} />
+            ))}
+            <HeaderCell metric="trend" />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const ref: RowRef = { processKey: row.processKey, label: rowLabel(row) };
+            return (
+              <tr key={row.processKey ?? '(unlinked)'} data-testid={rowTestId(row.processKey)}>
+                <th scope="row" style={{ ...td, whiteSpace: 'normal', minWidth: 120, maxWidth: 180 }}>
+                  {row.processKey === null ? (
+                    <Text weight="semibold">Unlinked work</Text>
+                  ) : (
+                    <span style={{ display: 'flex', flexDirection: 'column' }}>
+                      <Text weight="semibold">{row.processKey}</Text>
+                      {row.processName && (
+                        <Text color="color.text.subtle" size="small">
+                          {row.processName}
+                        </Text>
+                      )}
+                    </span>
+                  )}
+                </th>
+                <td style={td} data-testid="metric-health">
+                  <span style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050') }}>
+                    <HealthLozenge score={row.health.score} band={row.health.band} />
+                    <CriteriaPopup rowLabel={ref.label} criteria={row.criteria} testId={`criteria-${row.processKey ?? 'unlinked'}`} />
+                  </span>
+                </td>
+                <MetricCells metrics={row.metrics} row={ref} onDrillDown={onDrillDown} />
+                <td style={td} data-testid="metric-trend">
+                  <Sparkline points={row.trend} testId="health-trend" />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr data-testid="health-row-totals">
+            <th scope="row" style={{ ...td, borderBlockEnd: 'none' }}>
+              <Text weight="semibold">Whole sprint</Text>
+            </th>
+            <td style={{ ...td, borderBlockEnd: 'none' }} data-testid="metric-health">
+              <span style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050') }}>
+                <HealthLozenge score={totals.health.score} band={totals.health.band} />
+                <CriteriaPopup rowLabel="the whole sprint" criteria={totals.criteria} testId="criteria-totals" />
+              </span>
+            </td>
+            <MetricCells metrics={totals.metrics} row={{ processKey: undefined, label: 'the whole sprint' }} onDrillDown={onDrillDown} />
+            <td style={{ ...td, borderBlockEnd: 'none' }} aria-label="No trend for the whole sprint" />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { token } from '@atlaskit/tokens';
+
+export type TrendPoint = { sprintName: string; score: number | null };
+
+const WIDTH = 72;
+const HEIGHT = 20;
+const PAD = 2;
+
+/** "Health over the last 6 sprints: 72, 80, no score, 64". Exported for the table's tests and labels. */
+export function trendLabel(points: TrendPoint[]): string {
+  if (!points.length) return 'No health trend yet: no earlier closed sprints.';
+  const values = points.map((point) => (point.score === null ? 'no score' : String(point.score)));
+  return `Health over the last ${points.length} ${points.length === 1 ? 'sprint' : 'sprints'}: ${values.join(', ')}`;
+}
+
+/**
+ * The health score over the last closed sprints as a tiny inline SVG (0 at the bottom, 100 at the
+ * top). A sprint without a score breaks the line instead of pretending it was 0.
+ */
+export function Sparkline({ points, testId }: { points: TrendPoint[]; testId?: string }) {
+  const label = trendLabel(points);
+  if (!points.length) {
+    return (
+      <span data-testid={testId} aria-label={label} role="img" style={{ color: token('color.text.subtlest') }}>
+        —
+      </span>
+    );
+  }
+  const step = points.length > 1 ? (WIDTH - 2 * PAD) / (points.length - 1) : 0;
+  const x = (index: number) => (points.length > 1 ? PAD + index * step : WIDTH / 2);
+  const y = (score: number) => PAD + ((100 - Math.max(0, Math.min(100, score))) / 100) * (HEIGHT - 2 * PAD);
+  // Consecutive scored sprints form one segment; a gap starts a new one.
+  const segments: string[] = [];
+  let current: string[] = [];
+  points.forEach((point, index) => {
+    if (point.score === null) {
+      if (current.length) segments.push(current.join(' '));
+      current = [];
+    } else current.push(`${x(index).toFixed(1)},${y(point.score).toFixed(1)}`);
+  });
+  if (current.length) segments.push(current.join(' '));
+
+  return (
+    <svg
+      width={WIDTH}
+      height={HEIGHT}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+      style={{ display: 'block', overflow: 'visible' }}
+    >
+      <title>{label}</title>
+      <line x1={0} x2={WIDTH} y1={HEIGHT - PAD} y2={HEIGHT - PAD} style={{ stroke: token('color.border'), strokeWidth: 1 }} />
+      {segments.map((segment) => (
+        <polyline key={segment} points={segment} style={{ fill: 'none', stroke: token('color.chart.blue.bold'), strokeWidth: 1.5 }} />
+      ))}
+      {points.map((point, index) =>
+        point.score === null ? null : (
+          <circle key={`${point.sprintName}-${index}`} cx={x(index)} cy={y(point.score)} r={index === points.length - 1 ? 2.5 : 1.5} style={{ fill: token('color.chart.blue.bolder') }} />
+        ),
+      )}
+    </svg>
+  );
+}
