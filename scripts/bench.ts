@@ -44,8 +44,8 @@ const measuredOf = (scenario: AppScenario, figure: string) => (scenario.view.out
 function requestBreakdown(traffic: Traffic): string {
   const counts = new Map<string, { requests: number; objects: number }>();
   for (const entry of traffic.requests) {
-    // Ids in paths vary per request; group by the operation.
-    const key = `${entry.method} ${entry.path.replace(/\/\d+(?=\/|$)/g, '/{id}').replace(/\/[A-Z][A-Z0-9]*-\d+(?=\/|$)/g, '/{key}')}${entry.status === 200 || entry.status === 201 ? '' : ` -> ${entry.status}`}`;
+    // Ids in paths vary per request; group by the operation (the API version after /api stays).
+    const key = `${entry.method} ${entry.path.replace(/(?<!\/api)\/\d+(?=\/|$)/g, '/{id}').replace(/\/[A-Z][A-Z0-9]*-\d+(?=\/|$)/g, '/{key}')}${entry.status === 200 || entry.status === 201 ? '' : ` -> ${entry.status}`}`;
     const count = counts.get(key) ?? { requests: 0, objects: 0 };
     count.requests++;
     count.objects += entry.returnedObjects;

@@ -5,10 +5,11 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
 echo "== TypeScript (strict)"
 npx tsc -p tsconfig.json --noEmit
-echo "== Forge lint (offline)"
-npx tsx scripts/forge-lint.ts
+# The lint checks that every resource folder exists, so the Custom UI is built first.
 echo "== Custom UI build"
 node scripts/build-ui.mjs
+echo "== Forge lint (offline)"
+npx tsx scripts/forge-lint.ts
 echo "== Jest: unit, integration, contract, browser"
 mkdir -p artifacts
 status=0

@@ -1,3 +1,4 @@
+import { automationHandlers } from './resolvers/automationHandlers';
 import { catalogHandlers } from './resolvers/catalogHandlers';
 import { defineResolvers } from './resolvers/defineResolvers';
 import { improvementHandlers } from './resolvers/improvementHandlers';
@@ -8,5 +9,13 @@ export const resolverHandler = defineResolvers({
   ...catalogHandlers,
   ...improvementHandlers,
   ...sprintHealthHandlers,
+  ...automationHandlers,
 });
 export { onInstalled } from './events/onInstalled';
+// Sprint health (issue 5): sprint start / close, issue changes, background computations.
+export { sprintClosedTrigger, sprintHealthJobConsumer, sprintStartedTrigger } from './events/sprintEvents';
+export { issueUpdatedTrigger as sprintHealthIssueUpdatedTrigger } from './events/issueUpdatedEvents';
+// Automation (issue 7): actions, issue-created/parent-changed inheritance, the signed web trigger.
+export { createImprovementStoryAction, linkWorkItemAction, recordKpiReadingAction } from './automation/actions';
+export { issueInheritanceTrigger } from './events/issueCreatedInheritance';
+export { automationWebTrigger } from './webtrigger/automationWebTrigger';

@@ -38,14 +38,20 @@ export function minimumRequests(issues: number, histories: number): MinimumReque
     changelogBatches,
     changelogPages,
     total,
-    lines: [
-      `setup: ${FIXED_SETUP_CALLS.join(', ')}`.padEnd(96) + String(setup).padStart(6),
-      `search/jql: ceil(${n(issues)} issues / ${SEARCH_LIMITS.withFieldsMax} a page when fields are asked for)`.padEnd(96) +
-        String(searchPages).padStart(6),
-      (`changelog/bulkfetch: ceil(${n(issues)} / ${n(BULK_CHANGELOG_LIMITS.maxIssues)} issues a request) = ${changelogBatches} batch(es); ` +
-        `${n(histories)} status/Sprint/Flagged histories returned, ceil(/ ${n(BULK_CHANGELOG_LIMITS.maxMaxResults)} a page)`).padEnd(96) +
-        String(changelogPages).padStart(6),
-      'minimum'.padEnd(96) + String(total).padStart(6),
-    ],
+    lines: alignRight([
+      [`setup: ${FIXED_SETUP_CALLS.join(', ')}`, setup],
+      [`search/jql: ceil(${n(issues)} issues / ${SEARCH_LIMITS.withFieldsMax} a page when fields are asked for)`, searchPages],
+      [
+        `changelog/bulkfetch: ceil(${n(issues)} / ${n(BULK_CHANGELOG_LIMITS.maxIssues)} issues a request) = ${changelogBatches} batch(es); ` +
+          `${n(histories)} status/Sprint/Flagged histories returned, ceil(/ ${n(BULK_CHANGELOG_LIMITS.maxMaxResults)} a page)`,
+        changelogPages,
+      ],
+      ['minimum', total],
+    ]),
   };
+}
+
+function alignRight(rows: Array<[string, number]>): string[] {
+  const width = Math.max(...rows.map(([text]) => text.length));
+  return rows.map(([text, count]) => `${text.padEnd(width)}  ${String(count).padStart(4)}`);
 }

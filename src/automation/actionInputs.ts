@@ -45,11 +45,8 @@ export const createImprovementStoryInputSchema = z
     processKey: requiredProcessKey,
     /** The story's summary: "I want …". */
     summary: z.string({ message: 'A summary is required.' }),
-    asA: optionalString(200),
-    soThat: optionalString(400),
-    /** "We believe <hypothesis> will give <expectedOutcome>". */
+    /** "We believe <hypothesis> will improve <measure>". (Automation allows ten inputs: the rest of the story takes defaults.) */
     hypothesis: z.string({ message: 'A hypothesis is required.' }),
-    expectedOutcome: optionalString(1000),
     /** How success is measured; with baseline and target numbers when given. */
     measure: optionalString(500),
     kpiId: optionalString(64),
@@ -65,8 +62,8 @@ export const createImprovementStoryInputSchema = z
     }
     const story = improvementStoryInputSchema.safeParse({
       processKey: input.processKey,
-      userStory: { asA: input.asA ?? 'team member', iWant: input.summary, soThat: input.soThat ?? 'the process improves' },
-      hypothesis: { change: input.hypothesis, outcome: input.expectedOutcome ?? input.measure ?? 'a measurable improvement' },
+      userStory: { asA: 'team member', iWant: input.summary, soThat: `${input.processKey} improves` },
+      hypothesis: { change: input.hypothesis, outcome: input.measure ? `a better ${input.measure}` : 'a measurable improvement' },
       measure:
         input.measure && hasNumbers
           ? { kpiId: input.kpiId ?? null, description: input.measure, baseline: input.baseline, target: input.target, unit: '' }
@@ -76,7 +73,7 @@ export const createImprovementStoryInputSchema = z
     });
     if (!story.success) {
       // Report against the action's own input names, which the rule owner sees in the form.
-      const names: Record<string, string> = { iWant: 'summary', change: 'hypothesis', outcome: 'expectedOutcome', description: 'measure', asA: 'asA', soThat: 'soThat' };
+      const names: Record<string, string> = { iWant: 'summary', change: 'hypothesis', outcome: 'measure', description: 'measure', kpiId: 'kpiId' };
       for (const issue of story.error.issues) {
         const last = String(issue.path[issue.path.length - 1] ?? '');
         ctx.addIssue({ code: 'custom', path: [names[last] ?? last], message: issue.message });

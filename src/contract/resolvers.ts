@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { automationContract } from './automationContract';
 import { catalogContract } from './catalogContract';
 import { improvementContract } from './improvementContract';
 import { sprintHealthContract } from './sprintHealthContract';
@@ -14,6 +15,7 @@ export const resolverContract = {
   ...catalogContract,
   ...improvementContract,
   ...sprintHealthContract,
+  ...automationContract,
 } as const;
 
 

@@ -119,8 +119,9 @@ async function writeTrendPoint(boardId: number, result: StoredResult): Promise<v
     completeDate: sprint.completeDate,
     scores: Object.fromEntries(result.rows.map((row) => [row.processKey ?? UNLINKED_TREND_KEY, row.health])),
   };
-  // Keys sort by completion time, so a prefix query lists a board's closed sprints oldest first.
-  await kvs.set(`${trendPrefix(boardId)}${sprint.completeDate ?? sprint.endDate ?? ''}:${sprint.id}`, point);
+  // Keys sort by completion time (epoch ms, zero-padded), so a prefix query lists a board's closed sprints oldest first.
+  const closedAt = Date.parse(sprint.completeDate ?? sprint.endDate ?? '') || 0;
+  await kvs.set(`${trendPrefix(boardId)}${String(closedAt).padStart(15, '0')}:${sprint.id}`, point);
 }
 
 /** Frozen scores of the board's closed sprints, oldest first. */

@@ -1,5 +1,6 @@
 import type { Dataset, DatasetUser } from '../../workbench/datasets/datasetSchema';
 import { createWorkbenchPlatform, type WorkbenchPlatform, type WorkbenchPlatformOptions } from '../../workbench/platform';
+import type { JiraStandIn } from '../../workbench/jira/jiraStandIn';
 import type { DeliveryResult } from '../../workbench/runtime/appHost';
 import { aMinimalDataset } from './minimalDataset';
 
@@ -12,7 +13,8 @@ export type Role = DatasetUser['role'];
 export interface TestWorkbench {
   platform: WorkbenchPlatform;
   store: WorkbenchPlatform['store'];
-  jira: WorkbenchPlatform['jira'];
+  /** The Jira stand-in (unless `createJira` replaced it, which only the runtime's own tests do). */
+  jira: JiraStandIn;
   kvs: WorkbenchPlatform['kvs'];
   host: WorkbenchPlatform['host'];
   dataset: Dataset;
@@ -55,7 +57,7 @@ export async function createTestWorkbench(options: TestWorkbenchOptions = {}): P
   return {
     platform,
     store: platform.store,
-    jira: platform.jira,
+    jira: platform.jira as JiraStandIn,
     kvs: platform.kvs,
     host: platform.host,
     dataset,

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Dataset } from '../datasets/datasetSchema';
+import { automationRoutes } from '../automation/automationRoutes';
 import { apiRoutes } from './apiRoutes';
 import { HttpError, html, json, send, toWorkbenchRequest, type WorkbenchRequest, type WorkbenchResponse } from './http';
 import { readServerManifest } from './manifestModules';
@@ -58,6 +59,7 @@ export async function startWorkbenchServer(options: WorkbenchServerOptions): Pro
   const route = createRouter([
     ...pageRoutes({ platform, manifest, appRoot: options.appRoot ?? REPO_ROOT }),
     ...apiRoutes({ platform, manifest, demoDataset }),
+    ...automationRoutes({ platform }),
   ]);
 
   const server = http.createServer((raw, res) => {

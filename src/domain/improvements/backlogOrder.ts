@@ -20,7 +20,8 @@ export function byScore<T extends RankableStory>(stories: readonly T[]): T[] {
 export function applyManualOrder<T extends RankableStory>(stories: readonly T[], rankedIds: readonly string[] | null): T[] {
   if (!rankedIds) return byScore(stories);
   const byId = new Map(stories.map((story) => [story.issueId, story]));
-  const placed = rankedIds.flatMap((id) => {
+  // A repeated id (an older stored list, a hand-edited one) places the story once, at its first position.
+  const placed = [...new Set(rankedIds)].flatMap((id) => {
     const story = byId.get(id);
     return story ? [story] : [];
   });

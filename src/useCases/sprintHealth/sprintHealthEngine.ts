@@ -44,6 +44,12 @@ export interface GatheredSprint {
   removedIssuesKnown: boolean;
 }
 
+/** Progress from inside an adapter's callback: a sync throw (budget spent) stops the fetch; a failed async write does not. */
+function report(sink: ProgressSink, value: SprintHealthProgress): void {
+  const pending = sink(value);
+  if (pending instanceof Promise) pending.catch(() => undefined);
+}
+
 const progress = (phase: SprintHealthProgress['phase'], done: number, total: number | null): SprintHealthProgress => ({ phase, done, total, retryAt: null });
 
 function toIssueInput(snapshot: SprintIssueSnapshot): ActiveIssueRecord['issue'] {
@@ -127,7 +133,7 @@ export async function gatherFull(ctx: Context): Promise<GatheredSprint> {
   const found = await fetchSprintIssues(call, {
     sprintId: sprint.id,
     fieldIds: fields,
-    onProgress: (p) => void ctx.onProgress(progress('searching', p.issues, p.done ? p.issues : null)),
+    onProgress: (p) => report(ctx.onProgress, progress('searching', p.issues, p.done ? p.issues : null)),
   });
   const [snapshot, left] = await Promise.all([readStartSnapshot(sprint.id), listIssuesLeftSprint(sprint.id)]);
   const foundIds = new Set(found.map((issue) => issue.id));
@@ -139,7 +145,7 @@ export async function gatherFull(ctx: Context): Promise<GatheredSprint> {
     ? await fetchChangelogs(call, {
         issueIds: snapshots.map((issue) => issue.id),
         fieldIds: changelogFieldIds(fields),
-        onProgress: (p) => void ctx.onProgress(progress('changelogs', p.issuesDone, p.issuesTotal)),
+        onProgress: (p) => report(ctx.onProgress, progress('changelogs', p.issuesDone, p.issuesTotal)),
       })
     : new Map<string, ChangeHistory[]>();
   // Changes events recorded are in Jira's history now: the bulk read above already has them.

@@ -7,6 +7,7 @@ import { ErrorState } from '../../common/ErrorState';
 import { LiveAnnouncement } from '../../common/LiveAnnouncement';
 import { LoadingState } from '../../common/LoadingState';
 import { useResolver } from '../../common/useResolver';
+import { ImprovementPanelSection } from './improvement/ImprovementPanelSection';
 import { LinkedProcessSummary } from './LinkedProcessSummary';
 import { ProcessLinkPicker } from './ProcessLinkPicker';
 import { UndoOfferBar } from './UndoOfferBar';
@@ -21,6 +22,7 @@ export function IssuePanel() {
       {state.status === 'loading' && <LoadingState label="Loading the owning process…" />}
       {state.status === 'failed' && <ErrorState error={state.error} onRetry={panel.reload} />}
       {state.status === 'ready' && <ProcessLinkSection panel={state.data} onPanel={panel.update} />}
+      {state.status === 'ready' && <ImprovementPanelSection processKey={state.data.link?.processKey ?? null} />}
     </div>
   );
 }

@@ -23,10 +23,6 @@ function TeamManagedSteps({ setup }: { setup: ImprovementSetup }) {
             </li>
           ))}
         </ol>
-        <Text as="p">
-          Until then, improvement stories are ordinary {setup.storyIssueType?.name ?? 'story'} issues that Process Loop marks as improvements; everything
-          here works the same.
-        </Text>
       </Stack>
     </SectionMessage>
   );

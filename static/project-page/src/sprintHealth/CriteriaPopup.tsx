@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import Popup from '@atlaskit/popup';
 import { Box } from '@atlaskit/primitives/compiled/box';
@@ -32,8 +32,11 @@ export function criterionVerdict(criterion: CriterionView): string {
 
 const MARK = { true: '✓', false: '✗', null: '–' } as const;
 
-/** Why this row scored what it did: each criterion's verdict, weight and plain-words explanation. */
-export function CriteriaPopup({ rowLabel, criteria, testId }: { rowLabel: string; criteria: CriterionView[]; testId: string }) {
+/**
+ * Why this row scored what it did: the health lozenge opens each criterion's verdict, weight and
+ * plain-words explanation.
+ */
+export function CriteriaPopup({ rowLabel, criteria, testId, children, summary }: { rowLabel: string; criteria: CriterionView[]; testId: string; children: ReactNode; summary: string }) {
   const [open, setOpen] = useState(false);
   return (
     <Popup
@@ -73,10 +76,10 @@ export function CriteriaPopup({ rowLabel, criteria, testId }: { rowLabel: string
           spacing="compact"
           onClick={() => setOpen((value) => !value)}
           isSelected={open}
-          aria-label={`Why this health score for ${rowLabel}`}
+          aria-label={`Health for ${rowLabel}: ${summary}. Show why`}
           testId={testId}
         >
-          Why?
+          {children}
         </Button>
       )}
     />

@@ -8,7 +8,7 @@ import { describeDuration } from '../../../../src/domain/sprintHealth/reasons';
 import { CriteriaPopup } from './CriteriaPopup';
 import { FlowDistributionBar } from './FlowDistributionBar';
 import { formatDurationShort, formatPct, issues } from './format';
-import { HealthLozenge } from './HealthLozenge';
+import { HealthLozenge, healthText } from './HealthLozenge';
 import { MetricButton } from './MetricButton';
 import { Sparkline } from './Sparkline';
 import type { DrillDownKey, HealthRow, HealthTotals, RowRef } from './types';
@@ -36,14 +36,18 @@ const COLUMNS: Column[] = [
   {
     key: 'flowTime',
     cell: (m) => `${formatDurationShort(m.flowTimeP50Ms)} / ${formatDurationShort(m.flowTimeP85Ms)}`,
-    words: (m) => (m.flowTimeSamples ? `median ${duration(m.flowTimeP50Ms)}, 85th percentile ${duration(m.flowTimeP85Ms)}` : 'no completed issue has a flow time'),
+    // The visible text leads the label (WCAG "label in name"), the long form follows.
+    words: (m) =>
+      m.flowTimeSamples
+        ? `${formatDurationShort(m.flowTimeP50Ms)} / ${formatDurationShort(m.flowTimeP85Ms)}: median ${duration(m.flowTimeP50Ms)}, 85th percentile ${duration(m.flowTimeP85Ms)}`
+        : 'none, no completed issue has a flow time',
   },
   { key: 'flowLoad', cell: (m) => m.flowLoad, words: (m) => issues(m.flowLoad) },
   { key: 'flowEfficiency', cell: (m) => formatPct(m.flowEfficiencyPct), words: (m) => pctWords(m.flowEfficiencyPct) },
   {
     key: 'impediments',
     cell: (m) => (m.impedimentsOpen ? `${m.impediments} (${m.impedimentsOpen} open)` : m.impediments),
-    words: (m) => `${issues(m.impediments)}, ${m.impedimentsOpen} still flagged`,
+    words: (m) => (m.impedimentsOpen ? `${m.impediments} (${m.impedimentsOpen} open): ${issues(m.impediments)} flagged, ${m.impedimentsOpen} still flagged` : `${issues(m.impediments)} flagged`),
   },
   { key: 'improvementsDone', cell: (m) => m.improvementsDone, words: (m) => issues(m.improvementsDone) },
   {
@@ -74,8 +78,11 @@ const td = {
   whiteSpace: 'nowrap' as const,
 };
 
+/** The process column stays in view while the numbers scroll sideways. */
+const sticky = { position: 'sticky' as const, insetInlineStart: 0, zIndex: 1, backgroundColor: token('elevation.surface') };
+
 function HeaderCell({ metric, extra }: { metric: MetricKey | 'trend' | 'process'; extra?: string }) {
-  if (metric === 'process') return <th scope="col" style={th}>Process</th>;
+  if (metric === 'process') return <th scope="col" style={{ ...th, ...sticky }}>Process</th>;
   if (metric === 'trend') {
     return (
       <th scope="col" style={th}>
@@ -154,10 +161,10 @@ export function HealthTable({ rows, totals, onDrillDown }: Props) {
           <tr>
             <HeaderCell metric="process" />
             <HeaderCell metric="health" />
+            <HeaderCell metric="trend" />
             {COLUMNS.map((column) => (
               <HeaderCell key={column.key} metric={column.key} extra={column.key === 'flowTime' ? 'p50 / p85' : undefined} />
             ))}
-            <HeaderCell metric="trend" />
           </tr>
         </thead>
         <tbody>
@@ -165,7 +172,7 @@ export function HealthTable({ rows, totals, onDrillDown }: Props) {
             const ref: RowRef = { processKey: row.processKey, label: rowLabel(row) };
             return (
               <tr key={row.processKey ?? '(unlinked)'} data-testid={rowTestId(row.processKey)}>
-                <th scope="row" style={{ ...td, whiteSpace: 'normal', minWidth: 120, maxWidth: 180 }}>
+                <th scope="row" style={{ ...td, ...sticky, whiteSpace: 'normal', minWidth: 110, maxWidth: 160 }}>
                   {row.processKey === null ? (
                     <Text weight="semibold">Unlinked work</Text>
                   ) : (
@@ -180,32 +187,32 @@ export function HealthTable({ rows, totals, onDrillDown }: Props) {
                   )}
                 </th>
                 <td style={td} data-testid="metric-health">
-                  <span style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050') }}>
+                  <CriteriaPopup rowLabel={ref.label} criteria={row.criteria} testId={`criteria-${row.processKey ?? 'unlinked'}`} summary={healthText(row.health.score, row.health.band)}>
                     <HealthLozenge score={row.health.score} band={row.health.band} />
-                    <CriteriaPopup rowLabel={ref.label} criteria={row.criteria} testId={`criteria-${row.processKey ?? 'unlinked'}`} />
-                  </span>
+                  </CriteriaPopup>
                 </td>
-                <MetricCells metrics={row.metrics} row={ref} onDrillDown={onDrillDown} />
                 <td style={td} data-testid="metric-trend">
                   <Sparkline points={row.trend} testId="health-trend" />
                 </td>
+                <MetricCells metrics={row.metrics} row={ref} onDrillDown={onDrillDown} />
               </tr>
             );
           })}
         </tbody>
         <tfoot>
           <tr data-testid="health-row-totals">
-            <th scope="row" style={{ ...td, borderBlockEnd: 'none' }}>
+            <th scope="row" style={{ ...td, ...sticky, borderBlockEnd: 'none' }}>
               <Text weight="semibold">Whole sprint</Text>
             </th>
             <td style={{ ...td, borderBlockEnd: 'none' }} data-testid="metric-health">
-              <span style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050') }}>
+              <CriteriaPopup rowLabel="the whole sprint" criteria={totals.criteria} testId="criteria-totals" summary={healthText(totals.health.score, totals.health.band)}>
                 <HealthLozenge score={totals.health.score} band={totals.health.band} />
-                <CriteriaPopup rowLabel="the whole sprint" criteria={totals.criteria} testId="criteria-totals" />
-              </span>
+              </CriteriaPopup>
+            </td>
+            <td style={{ ...td, borderBlockEnd: 'none' }}>
+              <Text color="color.text.subtlest">—</Text>
             </td>
             <MetricCells metrics={totals.metrics} row={{ processKey: undefined, label: 'the whole sprint' }} onDrillDown={onDrillDown} />
-            <td style={{ ...td, borderBlockEnd: 'none' }} aria-label="No trend for the whole sprint" />
           </tr>
         </tfoot>
       </table>

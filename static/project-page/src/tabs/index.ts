@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { AutomationTab } from './AutomationTab';
 import { ImprovementBacklogTab } from './ImprovementBacklogTab';
 import { ProcessesTab } from './ProcessesTab';
 import { SprintHealthTab } from './SprintHealthTab';
@@ -12,4 +13,5 @@ export const projectTabs: ProjectTab[] = [
   { id: 'processes', label: 'Processes', Panel: ProcessesTab },
   { id: 'improvement-backlog', label: 'Improvement backlog', Panel: ImprovementBacklogTab },
   { id: 'sprint-review', label: 'Sprint review', Panel: SprintReviewTab },
+  { id: 'automation', label: 'Automation', Panel: AutomationTab },
 ];

@@ -1,0 +1,4 @@
+import { mountApp } from '../../common/mountApp';
+import { ActionConfigForm } from './ActionConfigForm';
+
+void mountApp(<ActionConfigForm />);

@@ -1,0 +1,227 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import { Fieldset } from '@atlaskit/form/fieldset';
+import Heading from '@atlaskit/heading';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import { RadioGroup } from '@atlaskit/radio';
+import TextArea from '@atlaskit/textarea';
+import Textfield from '@atlaskit/textfield';
+import type { ResolverError } from '../../../../src/contract';
+import { usersById } from '../../../common/catalogTypes';
+import { ErrorState } from '../../../common/ErrorState';
+import { FieldBlock } from '../../../common/improvement/FieldBlock';
+import type { FieldErrors } from '../../../common/improvement/fieldErrors';
+import type { OutcomeValue, SprintReviewView } from '../../../common/improvement/improvementTypes';
+import { outcomeLabels, outcomeValues } from '../../../common/improvement/outcomes';
+import { useUnsavedChangesGuard } from '../../../common/improvement/unsavedChanges';
+import { formatKpiTarget, kpiDirection } from '../../../common/kpiFormat';
+import { useResolverAction } from '../../../common/useResolver';
+import { ConflictNotice, type ComparedField } from '../processes/ConflictNotice';
+import { draftToPayload, reviewFieldErrors, reviewToDraft, type ReviewDraft } from './reviewDraft';
+import { draftOutcomes, draftReadings, outcomesText, readingsText } from './reviewText';
+
+function compare(draft: ReviewDraft, theirs: SprintReviewView): ComparedField[] {
+  const saved = theirs.review;
+  return [
+    { label: 'What was achieved', mine: draft.achieved.trim(), theirs: saved?.achieved ?? '' },
+    { label: 'What next', mine: draft.next.trim(), theirs: saved?.next ?? '' },
+    { label: 'KPI readings', mine: readingsText(draftReadings(draft), theirs.process.kpis), theirs: readingsText(saved?.kpiReadings ?? [], theirs.process.kpis) },
+    { label: 'Story outcomes', mine: outcomesText(draftOutcomes(draft), theirs.doneStories), theirs: outcomesText(saved?.storyOutcomes ?? [], theirs.doneStories) },
+  ];
+}
+
+/**
+ * One process's review of one sprint: what was achieved, what next, a reading per KPI and the
+ * outcome of each improvement story done in the sprint. Saves carry the version they started from;
+ * when someone saved first, both versions are shown and nothing typed is lost.
+ */
+export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: SprintReviewView) => void; onDirtyChange: (dirty: boolean) => void }) {
+  const uid = useId();
+  const [base, setBase] = useState<SprintReviewView>(props.view);
+  const initial = useRef<ReviewDraft>(reviewToDraft(props.view));
+  const [draft, setDraft] = useState<ReviewDraft>(initial.current);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saveError, setSaveError] = useState<ResolverError | null>(null);
+  const [conflict, setConflict] = useState<SprintReviewView | null>(null);
+  const [savedMessage, setSavedMessage] = useState<string | null>(null);
+  const save = useResolverAction('saveSprintReview');
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const savedRef = useRef<HTMLDivElement>(null);
+
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial.current);
+  useUnsavedChangesGuard(dirty);
+  useEffect(() => props.onDirtyChange(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const { process, doneStories } = base;
+  const people = usersById(props.view.users);
+
+  async function submit(expectedVersion: number | null) {
+    setSaveError(null);
+    setSavedMessage(null);
+    const { payload, errors: localErrors, kpiIdAt } = draftToPayload(draft, base, expectedVersion);
+    if (!payload) {
+      setErrors(localErrors);
+      summaryRef.current?.focus();
+      return;
+    }
+    const response = await save.run(payload);
+    if (!response.ok) {
+      setErrors(response.error.code === 'INVALID_INPUT' ? reviewFieldErrors(response.error.fields, kpiIdAt, payload) : {});
+      setSaveError(response.error);
+      summaryRef.current?.focus();
+      return;
+    }
+    setErrors({});
+    if (response.data.outcome === 'conflict') {
+      setConflict(response.data.view);
+      return;
+    }
+    setConflict(null);
+    const view = response.data.view;
+    initial.current = draft;
+    setBase(view);
+    props.onSaved(view);
+    setSavedMessage(`Saved the review of ${view.sprint.name} for ${view.process.key}.`);
+    requestAnimationFrame(() => savedRef.current?.focus());
+  }
+
+  const setOutcome = (issueId: string, change: Partial<{ value: OutcomeValue; note: string }>) =>
+    setDraft((d) => ({ ...d, outcomes: { ...d.outcomes, [issueId]: { value: d.outcomes[issueId]?.value ?? null, note: d.outcomes[issueId]?.note ?? '', ...change } } }));
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <form
+      noValidate
+      aria-label={`Review of ${base.sprint.name} for ${process.key}`}
+      data-testid="review-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(base.review?.version ?? null);
+      }}
+    >
+      <Stack space="space.300">
+        <div ref={summaryRef} tabIndex={-1}>
+          {saveError && <ErrorState error={saveError} />}
+          {!saveError && errorCount > 0 && (
+            <Text color="color.text.danger" role="alert" testId="review-form-summary">
+              Some values need attention; see the messages next to the fields.
+            </Text>
+          )}
+        </div>
+        <div ref={savedRef} tabIndex={-1} role="status" data-testid="review-saved">
+          {savedMessage && <Text color="color.text.success">{savedMessage}</Text>}
+        </div>
+        {conflict && (
+          <ConflictNotice
+            fields={compare(draft, conflict)}
+            savedBy={people.get(conflict.review?.updatedBy ?? '')?.displayName ?? usersById(conflict.users).get(conflict.review?.updatedBy ?? '')?.displayName ?? 'Someone'}
+            pending={save.pending}
+            onUseMine={() => {
+              setBase(conflict);
+              void submit(conflict.review?.version ?? null);
+            }}
+            onDiscardMine={() => {
+              const theirs = reviewToDraft(conflict);
+              initial.current = theirs;
+              setBase(conflict);
+              setDraft(theirs);
+              setConflict(null);
+              props.onSaved(conflict);
+            }}
+          />
+        )}
+        <FieldBlock id={`${uid}-achieved`} label="What was achieved" error={errors.achieved} help="In this sprint, for this process." testId="review-achieved">
+          <TextArea id={`${uid}-achieved`} value={draft.achieved} minimumRows={3} resize="vertical" isInvalid={Boolean(errors.achieved)} aria-describedby={`${uid}-achieved-message`} onChange={(e) => setDraft((d) => ({ ...d, achieved: e.currentTarget.value }))} testId="review-achieved-input" />
+        </FieldBlock>
+        <FieldBlock id={`${uid}-next`} label="What next" error={errors.next} help="What the process will try or change in the next sprints." testId="review-next">
+          <TextArea id={`${uid}-next`} value={draft.next} minimumRows={3} resize="vertical" isInvalid={Boolean(errors.next)} aria-describedby={`${uid}-next-message`} onChange={(e) => setDraft((d) => ({ ...d, next: e.currentTarget.value }))} testId="review-next-input" />
+        </FieldBlock>
+
+        <Stack space="space.150">
+          <Heading size="xsmall" as="h4">
+            KPI readings
+          </Heading>
+          {process.kpis.length === 0 ? (
+            <Text as="p" color="color.text.subtle">
+              {process.key} has no KPIs yet; add them in the process catalog.
+            </Text>
+          ) : (
+            <Inline space="space.200" shouldWrap>
+              {process.kpis.map((kpi) => {
+                const id = `${uid}-kpi-${kpi.id}`;
+                const error = errors[`readings.${kpi.id}`];
+                return (
+                  <FieldBlock key={kpi.id} id={id} label={`${kpi.name} (${kpi.unit})`} help={`Target ${formatKpiTarget(kpi)}, ${kpiDirection(kpi.direction).words}. Leave empty if not measured.`} error={error} testId={`review-kpi-${kpi.id}`}>
+                    <Textfield id={id} inputMode="decimal" value={draft.readings[kpi.id] ?? ''} isInvalid={Boolean(error)} aria-describedby={`${id}-message`} onChange={(e) => { const value = e.currentTarget.value; setDraft((d) => ({ ...d, readings: { ...d.readings, [kpi.id]: value } })); }} testId={`review-kpi-${kpi.id}-input`} />
+                  </FieldBlock>
+                );
+              })}
+            </Inline>
+          )}
+        </Stack>
+
+        <Stack space="space.150">
+          <Heading size="xsmall" as="h4">
+            Improvement stories done in this sprint
+          </Heading>
+          {doneStories.length === 0 ? (
+            <Text as="p" color="color.text.subtle" testId="review-no-done-stories">
+              No improvement story of {process.key} was done in this sprint.
+            </Text>
+          ) : (
+            doneStories.map((story) => {
+              const outcome = draft.outcomes[story.issueId] ?? { value: null, note: '' };
+              const noteId = `${uid}-note-${story.issueId}`;
+              const valueError = errors[`outcomes.${story.issueId}.value`];
+              return (
+                <div key={story.issueId} data-testid={`review-story-${story.issueKey}`}>
+                  <Fieldset legend={`${story.issueKey}: ${story.summary}`}>
+                    <Stack space="space.100">
+                      <RadioGroup
+                        name={`${uid}-outcome-${story.issueId}`}
+                        value={outcome.value}
+                        isInvalid={Boolean(valueError)}
+                        options={[
+                          ...outcomeValues.map((value) => ({ name: `${uid}-outcome-${story.issueId}`, value, label: outcomeLabels[value], testId: `review-outcome-${story.issueKey}-${value}` })),
+                        ]}
+                        onChange={(e) => setOutcome(story.issueId, { value: e.currentTarget.value as OutcomeValue })}
+                      />
+                      {valueError && (
+                        <Text color="color.text.danger" size="small">
+                          {valueError}
+                        </Text>
+                      )}
+                      <FieldBlock id={noteId} label={`Note on ${story.issueKey}`} error={errors[`outcomes.${story.issueId}.note`]}>
+                        <TextArea id={noteId} value={outcome.note} minimumRows={1} resize="vertical" aria-describedby={`${noteId}-message`} onChange={(e) => setOutcome(story.issueId, { note: e.currentTarget.value })} testId={`review-outcome-note-${story.issueKey}`} />
+                      </FieldBlock>
+                    </Stack>
+                  </Fieldset>
+                </div>
+              );
+            })
+          )}
+        </Stack>
+
+        <Inline space="space.100">
+          <Button type="submit" appearance="primary" isLoading={save.pending} testId="review-save">
+            Save review
+          </Button>
+          {dirty && (
+            <Button
+              isDisabled={save.pending}
+              onClick={() => {
+                setDraft(initial.current);
+                setErrors({});
+              }}
+              testId="review-reset"
+            >
+              Undo my changes
+            </Button>
+          )}
+        </Inline>
+      </Stack>
+    </form>
+  );
+}
