@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../errors/appError';
+import { fetchMyPermissions } from '../jira/permissions';
 import type { InvocationContext } from '../resolvers/invocationContext';
 import { readProcess } from '../storage/catalogStore';
 import { createImprovementStory } from '../useCases/improvements/createImprovementStory';
@@ -80,6 +81,10 @@ async function linkWorkItem(input: LinkWorkItemInput, actor: ActionActor): Promi
   // The same rule run twice (or two rules agreeing) writes once.
   const unchanged = issue.link?.processKey === link.processKey && issue.link.stageId === link.stageId;
   if (!unchanged) await writeProcessLinkAs('user', issue.id, link);
+  // Nothing written means Jira did not check the actor's edit permission: ask, so the rule fails the same either way.
+  else if (!(await fetchMyPermissions(['EDIT_ISSUES'], { issueId: issue.id })).EDIT_ISSUES) {
+    throw new AppError('FORBIDDEN', `You don't have permission to edit ${issue.key}.`);
+  }
   return { issueKey: issue.key, processKey: link.processKey, stageName: link.stageName, changed: !unchanged };
 }
 

@@ -47,45 +47,25 @@ export interface SearchProgress {
 export interface SprintIssuesRequest {
   sprintId: number;
   fieldIds: SprintFieldIds;
-  /** Only issues updated since then (incremental refresh). */
-  updatedSince?: {
-    at: Date;
-    /**
-     * The IANA zone Jira reads JQL dates in for this caller (the user's Jira time zone, from the
-     * invocation context). Without it the query reaches 14 h further back, so no zone misses an update.
-     */
-    timeZone?: string;
-  };
+  /** Only issues updated since `at` (incremental refresh); `now` is the caller's clock. */
+  updatedSince?: { at: Date; now: Date };
   onProgress?: (progress: SearchProgress) => void;
 }
 
-const UNKNOWN_ZONE_MARGIN_MS = 14 * 60 * 60_000;
+/** Slack for clock skew between the app and Jira, and for Jira rounding the period to minutes. */
+const RELATIVE_BOUND_SLACK_MINUTES = 2;
 
-/** `sprint = 42`, or `sprint = 42 AND updated >= "2025-03-04 09:15"` for an incremental refresh. */
+/**
+ * `sprint = 42`, or `sprint = 42 AND updated >= "-7m"` for an incremental refresh. A relative
+ * period is read on Jira's own clock, so it needs no time zone (absolute JQL dates are read in the
+ * user's Jira zone, which the app does not know); callers re-check the exact `updated` instant.
+ */
 export function sprintIssuesJql(sprintId: number, updatedSince?: SprintIssuesRequest['updatedSince']): string {
   if (!Number.isSafeInteger(sprintId) || sprintId <= 0) throw new AppError('INVALID_INPUT', 'That is not a sprint id.');
   const base = `sprint = ${sprintId}`;
   if (!updatedSince) return base;
-  const at = updatedSince.timeZone ? updatedSince.at : new Date(updatedSince.at.getTime() - UNKNOWN_ZONE_MARGIN_MS);
-  return `${base} AND updated >= "${formatJqlDateTime(at, updatedSince.timeZone ?? 'UTC')}"`;
-}
-
-/** `yyyy-MM-dd HH:mm` in `timeZone`, minutes rounded down (so the bound never skips an update). */
-export function formatJqlDateTime(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  ) as Record<string, string>;
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  const elapsedMinutes = Math.max(0, Math.ceil((updatedSince.now.getTime() - updatedSince.at.getTime()) / 60_000));
+  return `${base} AND updated >= "-${elapsedMinutes + RELATIVE_BOUND_SLACK_MINUTES}m"`;
 }
 
 const issueSchema = z.object({

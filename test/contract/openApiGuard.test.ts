@@ -148,12 +148,17 @@ describe('checkResponse', () => {
   });
 
   it('treats null as the spec does: only where `nullable: true`', () => {
-    expect(respond('POST', '/rest/api/3/changelog/bulkfetch', 200, bulkChangelogResponse([changeItem({ fromString: null })]))).toEqual([
+    expect(respond('POST', '/rest/api/3/changelog/bulkfetch', 200, bulkChangelogResponse([changeItem({ fromString: 7 })]))).toEqual([
       expect.stringMatching(/items\/0\/fromString must be string/),
     ]);
     expect(respond('POST', '/rest/api/3/search/jql', 200, { issues: [], isLast: true, nextPageToken: null })).toEqual([
       expect.stringMatching(/nextPageToken must be string/),
     ]);
+  });
+
+  it('follows Jira, not the description, where they are known to differ: null sides of a change', () => {
+    const cleared = changeItem({ from: null, fromString: null, to: null, toString: null });
+    expect(respond('POST', '/rest/api/3/changelog/bulkfetch', 200, bulkChangelogResponse([cleared]))).toEqual([]);
   });
 
   it('does not mistake an absent `toString` property for Object.prototype.toString', () => {

@@ -91,10 +91,25 @@ export function loadJiraSpecs(specDir?: string): JiraSpecs {
   const specs: JiraSpecs = {
     specDir: dir,
     documents: [
-      { name: 'platform', file: files.platform, doc: read(files.platform) },
+      { name: 'platform', file: files.platform, doc: withKnownCorrections(read(files.platform)) },
       { name: 'software', file: files.software, doc: read(files.software) },
     ],
   };
   loaded.set(dir, specs);
   return specs;
+}
+
+/**
+ * Where the published description and Jira Cloud's observed answers disagree, the check follows
+ * Jira, and says so here, one line each:
+ * - ChangeDetails `from`/`fromString`/`to`/`toString` are declared plain strings, but Jira sends
+ *   `null` for an empty side of a change (a field set for the first time, a flag cleared).
+ */
+function withKnownCorrections(doc: OpenApiDocument): OpenApiDocument {
+  const changeDetails = (doc.components?.schemas as Record<string, { properties?: Record<string, JsonSchema> }> | undefined)?.ChangeDetails;
+  for (const name of ['from', 'fromString', 'to', 'toString']) {
+    const property = changeDetails?.properties?.[name];
+    if (property) property.nullable = true;
+  }
+  return doc;
 }

@@ -180,8 +180,8 @@ export async function gatherRefresh(ctx: Context, cached: { meta: ActiveMeta; is
   const fields = cached.meta.fields;
   const since = new Date(cached.meta.searchedAt);
   const searchedAt = ctx.now().toISOString();
-  const found = await fetchSprintIssues(call, { sprintId: sprint.id, fieldIds: fields, updatedSince: { at: since } });
-  // The JQL bound is rounded to minutes (and widened when Jira's zone is unknown): the exact instant decides.
+  const found = await fetchSprintIssues(call, { sprintId: sprint.id, fieldIds: fields, updatedSince: { at: since, now: ctx.now() } });
+  // The JQL bound is rounded to whole minutes plus slack: the exact instant decides.
   const changed = found.filter((issue) => Date.parse(issue.updated) >= since.getTime());
 
   const byId = new Map(cached.issues.map((record) => [record.issue.id, record] as const));

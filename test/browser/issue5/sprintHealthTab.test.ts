@@ -263,15 +263,15 @@ describe('when Jira is busy', () => {
     await member.openProjectPage('ITSM');
     const app = member.appFrame();
     await app.getByTestId('health-row-totals').waitFor();
-    // The next search for a sprint's issues answers 429 with a Retry-After longer than the backend waits.
-    wb.platform.jira.setRateLimits([{ pathPrefix: '/rest/api/3/search', count: 1, retryAfterSeconds: 10, reason: 'jira-burst-based' }]);
+    // The next search for a sprint's issues answers 429 with a Retry-After longer than the backend will wait in one call.
+    wb.platform.jira.setRateLimits([{ pathPrefix: '/rest/api/3/search', count: 1, retryAfterSeconds: 25, reason: 'jira-burst-based' }]);
     const earlier = dataset.sprints.find((sprint) => sprint.id === DEMO_SPRINT_IDS.closed[0]);
     await chooseSprint(app, earlier?.name ?? '');
     await app.getByTestId('sprint-health-rate-limited').waitFor();
     await expect(app.getByTestId('sprint-health-rate-limited').textContent()).resolves.toMatch(/Jira is busy, retrying at \d\d:\d\d:\d\d/);
     await member.screenshot('issue5-rate-limited-light');
     // No click: the tab retries at the time Jira gave.
-    await app.getByTestId('health-row-totals').waitFor({ timeout: 30_000 });
+    await app.getByTestId('health-row-totals').waitFor({ timeout: 45_000 });
     await expect(app.getByTestId('sprint-health-rate-limited').count()).resolves.toBe(0);
     member.expectNoProblems();
   });

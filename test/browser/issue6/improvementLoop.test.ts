@@ -58,7 +58,7 @@ async function openTab(page: WorkbenchPage, projectKey: string, tab: 'improvemen
 
 /** Picks an option of an Atlaskit select by typing, as a keyboard user would. */
 async function choose(page: WorkbenchPage, label: string, text: string) {
-  await page.appFrame().getByLabel(label, { exact: true }).focus();
+  await page.appFrame().getByTestId('improvement-form').getByLabel(label, { exact: true }).focus();
   await page.page.keyboard.type(text);
   await page.page.keyboard.press('Enter');
 }

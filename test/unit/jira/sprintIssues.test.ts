@@ -1,7 +1,6 @@
 import type { JiraCall } from '../../../src/jira/jiraRequest';
 import {
   fetchSprintIssues,
-  formatJqlDateTime,
   searchIssueIds,
   sprintIssuesJql,
   type SearchProgress,
@@ -92,25 +91,22 @@ describe('fetchSprintIssues', () => {
   it('asks only for recently updated issues on an incremental refresh', async () => {
     const jira = searchServer([], 100);
 
-    await fetchSprintIssues(call, { sprintId: 7, fieldIds, updatedSince: { at: new Date('2025-03-04T09:15:42Z'), timeZone: 'Europe/Paris' } });
+    await fetchSprintIssues(call, { sprintId: 7, fieldIds, updatedSince: { at: new Date('2025-03-04T09:15:42Z'), now: new Date('2025-03-04T09:20:00Z') } });
 
-    expect(jira.requests[0]?.body.jql).toBe('sprint = 7 AND updated >= "2025-03-04 10:15"');
+    expect(jira.requests[0]?.body.jql).toBe('sprint = 7 AND updated >= "-7m"');
   });
 });
 
 describe('sprintIssuesJql', () => {
-  it('reaches 14 hours further back when the caller’s time zone is unknown', () => {
-    expect(sprintIssuesJql(12, { at: new Date('2025-03-04T09:15:00Z') })).toBe('sprint = 12 AND updated >= "2025-03-03 19:15"');
+  it('bounds a refresh by Jira’s own clock: whole minutes since the last search, plus slack', () => {
+    const at = new Date('2025-03-04T09:15:00Z');
+    expect(sprintIssuesJql(12, { at, now: at })).toBe('sprint = 12 AND updated >= "-2m"');
+    expect(sprintIssuesJql(12, { at, now: new Date('2025-03-04T11:15:01Z') })).toBe('sprint = 12 AND updated >= "-123m"');
   });
 
   it('refuses anything but a sprint id, so nothing can be injected into the JQL', () => {
     expect(() => sprintIssuesJql(Number('1 OR 1=1'))).toThrow('not a sprint id');
     expect(() => sprintIssuesJql(-3)).toThrow('not a sprint id');
-  });
-
-  it('formats dates in the given zone, on a 24-hour clock', () => {
-    expect(formatJqlDateTime(new Date('2025-07-01T23:05:00Z'), 'America/New_York')).toBe('2025-07-01 19:05');
-    expect(formatJqlDateTime(new Date('2025-07-01T00:05:00Z'), 'UTC')).toBe('2025-07-01 00:05');
   });
 });
 
