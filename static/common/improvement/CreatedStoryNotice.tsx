@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import Button from '@atlaskit/button/new';
 import { Box } from '@atlaskit/primitives/compiled/box';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
@@ -17,26 +18,31 @@ const stepWords = {
  */
 export function CreatedStoryNotice({ created, onDismiss }: { created: CreatedStory; onDismiss: () => void }) {
   const partial = created.outcome === 'partial';
+  const ref = useRef<HTMLDivElement>(null);
+  // The form that was here is gone; focus lands on what happened instead of on the page's start.
+  useEffect(() => ref.current?.focus(), []);
   return (
-    <Box role={partial ? 'alert' : 'status'} padding="space.200" backgroundColor={partial ? 'color.background.warning' : 'color.background.success'} testId="created-story-notice">
-      <Stack space="space.100">
-        <Text as="strong" weight="semibold">
-          {partial ? `${created.issue.key} was created, but not completely` : `Created ${created.issue.key}`}
-        </Text>
-        {partial && (
-          <Text as="p">
-            Jira created the issue, but {stepWords[created.failedStep]} failed: {created.message} Open the issue to finish it, or ask your Jira admin.
+    <div ref={ref} tabIndex={-1}>
+      <Box role={partial ? 'alert' : 'status'} padding="space.200" backgroundColor={partial ? 'color.background.warning' : 'color.background.success'} testId="created-story-notice">
+        <Stack space="space.100">
+          <Text as="strong" weight="semibold">
+            {partial ? `${created.issue.key} was created, but not completely` : `Created ${created.issue.key}`}
           </Text>
-        )}
-        <Inline space="space.100">
-          <Button spacing="compact" onClick={() => openIssue(created.issue.key)} testId="created-story-open">
-            Open {created.issue.key}
-          </Button>
-          <Button appearance="subtle" spacing="compact" onClick={onDismiss} testId="created-story-dismiss">
-            Dismiss
-          </Button>
-        </Inline>
-      </Stack>
-    </Box>
+          {partial && (
+            <Text as="p">
+              Jira created the issue, but {stepWords[created.failedStep]} failed: {created.message} Open the issue to finish it, or ask your Jira admin.
+            </Text>
+          )}
+          <Inline space="space.100">
+            <Button spacing="compact" onClick={() => openIssue(created.issue.key)} testId="created-story-open">
+              Open {created.issue.key}
+            </Button>
+            <Button appearance="subtle" spacing="compact" onClick={onDismiss} testId="created-story-dismiss">
+              Dismiss
+            </Button>
+          </Inline>
+        </Stack>
+      </Box>
+    </div>
   );
 }

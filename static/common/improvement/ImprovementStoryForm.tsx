@@ -22,6 +22,24 @@ import { draftToStoryInput, emptyStoryDraft, type StoryDraft } from './storyDraf
 import { confirmDiscard, useUnsavedChangesGuard } from './unsavedChanges';
 
 type Option = { value: string; label: string };
+
+/** Which error path each draft field answers for (the backend's payload paths). */
+const errorPathOf: Record<keyof StoryDraft, string> = {
+  processKey: 'processKey',
+  asA: 'userStory.asA',
+  iWant: 'userStory.iWant',
+  soThat: 'userStory.soThat',
+  change: 'hypothesis.change',
+  outcome: 'hypothesis.outcome',
+  hasMeasure: 'measure',
+  kpiId: 'measure.kpiId',
+  measureDescription: 'measure.description',
+  baseline: 'measure.baseline',
+  target: 'measure.target',
+  unit: 'measure.unit',
+  benefit: 'benefit',
+  cost: 'cost',
+};
 const OWN_MEASURE = '';
 
 function describedBy(id: string) {
@@ -68,7 +86,7 @@ function ScaleGroup(props: { legend: string; name: string; labels: Record<number
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Stack space="space.150">
-      <Heading size="xsmall" as="h3">
+      <Heading size="xsmall" as="h4">
         {title}
       </Heading>
       {children}
@@ -113,7 +131,12 @@ export function ImprovementStoryForm(props: {
 
   const process: ImprovementProcess | undefined = offered.find((p) => p.key === draft.processKey);
   const kpi = process?.kpis.find((k) => k.id === draft.kpiId);
-  const set = <K extends keyof StoryDraft>(key: K, value: StoryDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof StoryDraft>(key: K, value: StoryDraft[K]) => {
+    setDraft((current) => ({ ...current, [key]: value }));
+    // A message goes as soon as its field is edited; the rest stay until the next try.
+    const path = errorPathOf[key];
+    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([p]) => p !== path && !(key === 'hasMeasure' && p.startsWith('measure.')))));
+  };
 
   async function submit() {
     setSaveError(null);
@@ -154,7 +177,7 @@ export function ImprovementStoryForm(props: {
       <Stack space="space.300">
         {!props.hideHeading && (
           <div ref={headingRef} tabIndex={-1}>
-            <Heading size="small" as="h2" id={id('heading')}>
+            <Heading size="small" as="h3" id={id('heading')}>
               Create improvement story
             </Heading>
           </div>
@@ -179,7 +202,10 @@ export function ImprovementStoryForm(props: {
             isInvalid={Boolean(errors.processKey)}
             aria-describedby={describedBy(id('process'))}
             placeholder="Pick a process"
-            onChange={(option) => setDraft((current) => ({ ...current, processKey: option?.value ?? null, kpiId: null }))}
+            onChange={(option) => {
+              set('processKey', option?.value ?? null);
+              set('kpiId', null);
+            }}
           />
         </FieldBlock>
 
@@ -210,7 +236,11 @@ export function ImprovementStoryForm(props: {
                   options={kpiOptions}
                   value={kpiOptions.find((o) => o.value === (draft.kpiId ?? OWN_MEASURE)) ?? null}
                   aria-describedby={describedBy(id('kpi'))}
-                  onChange={(option) => setDraft((current) => ({ ...current, kpiId: option?.value ? option.value : null, measureDescription: current.measureDescription || (process?.kpis.find((k) => k.id === option?.value)?.name ?? '') }))}
+                  onChange={(option) => {
+                    set('kpiId', option?.value ? option.value : null);
+                    // A KPI names the measure well enough to start from; typed text is never replaced.
+                    setDraft((current) => ({ ...current, measureDescription: current.measureDescription || (process?.kpis.find((k) => k.id === option?.value)?.name ?? '') }));
+                  }}
                 />
               </FieldBlock>
               <TextInput id={id('measure')} label="What you will measure" value={draft.measureDescription} error={errors['measure.description']} onChange={(v) => set('measureDescription', v)} testId="improvement-form-measure" />

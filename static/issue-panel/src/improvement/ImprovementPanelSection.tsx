@@ -74,7 +74,7 @@ export function ImprovementPanelSection({ processKey }: { processKey: string | n
     );
   }
   return (
-    <section aria-label="Improvement story" data-testid="improvement-section">
+    <section aria-label="Improvement story" data-testid="improvement-section" style={{ paddingBlockStart: 'var(--ds-space-300, 24px)' }}>
       {body}
       <LiveAnnouncement message={announcement} />
     </section>

@@ -49,8 +49,10 @@ function OutcomeForm(props: { current: ImprovementOutcome | null; pending: boole
               isInvalid={missing}
               options={outcomeValues.map((value) => ({ name: `${uid}-outcome`, value, label: `${outcomeLabels[value]}: ${outcomeHelp[value]}`, testId: `outcome-option-${value}` }))}
               onChange={(event) => {
+                // Read now: React may run the updater after the event is gone.
+                const value = event.currentTarget.value as OutcomeValue;
                 setMissing(false);
-                setDraft((d) => ({ ...d, value: event.currentTarget.value as OutcomeValue }));
+                setDraft((d) => ({ ...d, value }));
               }}
             />
           </Fieldset>
@@ -63,7 +65,7 @@ function OutcomeForm(props: { current: ImprovementOutcome | null; pending: boole
           </div>
         </div>
         <FieldBlock id={`${uid}-note`} label="Note" help="What the measure showed, and what you learned." error={props.fieldError}>
-          <TextArea id={`${uid}-note`} value={draft.note} minimumRows={2} resize="vertical" aria-describedby={`${uid}-note-message`} isInvalid={Boolean(props.fieldError)} onChange={(event) => setDraft((d) => ({ ...d, note: event.currentTarget.value }))} testId="outcome-note" />
+          <TextArea id={`${uid}-note`} value={draft.note} minimumRows={2} resize="vertical" aria-describedby={`${uid}-note-message`} isInvalid={Boolean(props.fieldError)} onChange={(event) => { const note = event.currentTarget.value; setDraft((d) => ({ ...d, note })); }} testId="outcome-note" />
         </FieldBlock>
         <Inline space="space.100" shouldWrap>
           <Button type="submit" appearance="primary" isLoading={props.pending} testId="outcome-save">

@@ -18,17 +18,18 @@ import { moveInOrder } from './moveInOrder';
 
 const statusAppearance = { new: 'default', indeterminate: 'inprogress', done: 'success' } as const;
 
+// Widths in percent, so short columns (sprint, assignee) do not wrap mid-word.
 const head = (withOrder: boolean) => ({
   cells: [
-    { key: 'rank', content: '#' },
-    { key: 'issue', content: 'Story' },
-    { key: 'score', content: 'Benefit ÷ cost' },
-    { key: 'status', content: 'Status' },
-    { key: 'sprint', content: 'Sprint' },
-    { key: 'assignee', content: 'Assignee' },
-    { key: 'dod', content: 'Definition of Done' },
-    { key: 'flags', content: 'Attention' },
-    ...(withOrder ? [{ key: 'order', content: 'Order' }] : []),
+    { key: 'rank', content: '#', width: 3 },
+    { key: 'issue', content: 'Story', width: withOrder ? 30 : 36 },
+    { key: 'score', content: 'Benefit ÷ cost', width: 8 },
+    { key: 'status', content: 'Status', width: 9 },
+    { key: 'sprint', content: 'Sprint', width: 11 },
+    { key: 'assignee', content: 'Assignee', width: 12 },
+    { key: 'dod', content: 'Definition of Done', width: 11 },
+    { key: 'flags', content: 'Attention', width: 10 },
+    ...(withOrder ? [{ key: 'order', content: 'Order', width: 6 }] : []),
   ],
 });
 

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -54,11 +54,14 @@ export function EnablementPanel({ setup, onSetup }: { setup: ImprovementSetup; o
       );
       onSetup(next);
     }
-    // After the click the result is what matters; focus follows it so screen readers hear it.
-    requestAnimationFrame(() => resultRef.current?.focus());
   }
 
-  const result = (
+  // After the click the result is what matters; focus follows it so screen readers hear it.
+  useEffect(() => {
+    if (message || error) resultRef.current?.focus();
+  }, [message, error]);
+
+  const result = (message || error) && (
     <div ref={resultRef} tabIndex={-1} role="status" data-testid="enable-result">
       {message && <Text as="p">{message}</Text>}
       {error && <ErrorState error={error} onRetry={() => void enableNow()} />}

@@ -90,6 +90,8 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
   const setOutcome = (issueId: string, change: Partial<{ value: OutcomeValue; note: string }>) =>
     setDraft((d) => ({ ...d, outcomes: { ...d.outcomes, [issueId]: { value: d.outcomes[issueId]?.value ?? null, note: d.outcomes[issueId]?.note ?? '', ...change } } }));
   const errorCount = Object.keys(errors).length;
+  /** A message goes as soon as its field is edited. */
+  const clearError = (path: string) => setErrors((current) => Object.fromEntries(Object.entries(current).filter(([p]) => p !== path)));
 
   return (
     <form
@@ -102,16 +104,19 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
       }}
     >
       <Stack space="space.300">
-        <div ref={summaryRef} tabIndex={-1}>
-          {saveError && <ErrorState error={saveError} />}
-          {!saveError && errorCount > 0 && (
-            <Text color="color.text.danger" role="alert" testId="review-form-summary">
-              Some values need attention; see the messages next to the fields.
-            </Text>
-          )}
-        </div>
-        <div ref={savedRef} tabIndex={-1} role="status" data-testid="review-saved">
-          {savedMessage && <Text color="color.text.success">{savedMessage}</Text>}
+        {/* One slot for what the last save said, so an empty one adds no gap. */}
+        <div>
+          <div ref={summaryRef} tabIndex={-1}>
+            {saveError && <ErrorState error={saveError} />}
+            {!saveError && errorCount > 0 && (
+              <Text color="color.text.danger" role="alert" testId="review-form-summary">
+                Some values need attention; see the messages next to the fields.
+              </Text>
+            )}
+          </div>
+          <div ref={savedRef} tabIndex={-1} role="status" data-testid="review-saved">
+            {savedMessage && <Text color="color.text.success">{savedMessage}</Text>}
+          </div>
         </div>
         {conflict && (
           <ConflictNotice
@@ -133,10 +138,10 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
           />
         )}
         <FieldBlock id={`${uid}-achieved`} label="What was achieved" error={errors.achieved} help="In this sprint, for this process." testId="review-achieved">
-          <TextArea id={`${uid}-achieved`} value={draft.achieved} minimumRows={3} resize="vertical" isInvalid={Boolean(errors.achieved)} aria-describedby={`${uid}-achieved-message`} onChange={(e) => setDraft((d) => ({ ...d, achieved: e.currentTarget.value }))} testId="review-achieved-input" />
+          <TextArea id={`${uid}-achieved`} value={draft.achieved} minimumRows={3} resize="vertical" isInvalid={Boolean(errors.achieved)} aria-describedby={`${uid}-achieved-message`} onChange={(e) => { const achieved = e.currentTarget.value; setDraft((d) => ({ ...d, achieved })); }} testId="review-achieved-input" />
         </FieldBlock>
         <FieldBlock id={`${uid}-next`} label="What next" error={errors.next} help="What the process will try or change in the next sprints." testId="review-next">
-          <TextArea id={`${uid}-next`} value={draft.next} minimumRows={3} resize="vertical" isInvalid={Boolean(errors.next)} aria-describedby={`${uid}-next-message`} onChange={(e) => setDraft((d) => ({ ...d, next: e.currentTarget.value }))} testId="review-next-input" />
+          <TextArea id={`${uid}-next`} value={draft.next} minimumRows={3} resize="vertical" isInvalid={Boolean(errors.next)} aria-describedby={`${uid}-next-message`} onChange={(e) => { const next = e.currentTarget.value; setDraft((d) => ({ ...d, next })); }} testId="review-next-input" />
         </FieldBlock>
 
         <Stack space="space.150">
@@ -154,7 +159,7 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
                 const error = errors[`readings.${kpi.id}`];
                 return (
                   <FieldBlock key={kpi.id} id={id} label={`${kpi.name} (${kpi.unit})`} help={`Target ${formatKpiTarget(kpi)}, ${kpiDirection(kpi.direction).words}. Leave empty if not measured.`} error={error} testId={`review-kpi-${kpi.id}`}>
-                    <Textfield id={id} inputMode="decimal" value={draft.readings[kpi.id] ?? ''} isInvalid={Boolean(error)} aria-describedby={`${id}-message`} onChange={(e) => { const value = e.currentTarget.value; setDraft((d) => ({ ...d, readings: { ...d.readings, [kpi.id]: value } })); }} testId={`review-kpi-${kpi.id}-input`} />
+                    <Textfield id={id} inputMode="decimal" value={draft.readings[kpi.id] ?? ''} isInvalid={Boolean(error)} aria-describedby={`${id}-message`} onChange={(e) => { const value = e.currentTarget.value; setDraft((d) => ({ ...d, readings: { ...d.readings, [kpi.id]: value } })); clearError(`readings.${kpi.id}`); }} testId={`review-kpi-${kpi.id}-input`} />
                   </FieldBlock>
                 );
               })}

@@ -69,7 +69,8 @@ function IssueList({ result }: { result: DrillDownResult }) {
                 </td>
                 <td style={cell} data-testid="drill-down-reason">
                   <Text color={issue.counted ? 'color.text' : 'color.text.subtle'}>
-                    {issue.counted ? '' : 'Not counted: '}
+                    {/* Most reasons for leaving an issue out already end in "not counted". */}
+                    {issue.counted || issue.reason.endsWith('not counted') ? '' : 'Not counted: '}
                     {issue.reason}
                   </Text>
                 </td>

@@ -53,7 +53,11 @@ function NumberField({ label, value, onChange, error, testId, suffix, readOnly }
             isCompact
           />
         </Box>
-        {suffix && <Text color="color.text.subtle">{suffix}</Text>}
+        {suffix && (
+          <span style={{ whiteSpace: 'nowrap' }}>
+            <Text color="color.text.subtle">{suffix}</Text>
+          </span>
+        )}
       </Inline>
       <FieldError message={error} id={errorId} />
     </Stack>
