@@ -7,6 +7,7 @@ import type {
   JiraRequestLogEntry,
   RateLimitRule,
 } from './jira/types';
+import type { JiraStandIn } from './jira/jiraStandIn';
 import { KvsService } from './kvs/kvsService';
 import { readManifest, type Manifest } from './manifest/readManifest';
 import { AppHost } from './runtime/appHost';
@@ -36,7 +37,7 @@ export interface CreateJiraArgs {
   guard: JiraContractGuard | null;
 }
 
-export interface WorkbenchPlatformOptions {
+export interface WorkbenchPlatformOptions<J extends PlatformJira = JiraStandIn> {
   /** The store's log file; `null` keeps everything in memory (tests). */
   dataFile: string | null;
   /** Loaded into the Jira stand-in when the store holds no Jira data yet. */
@@ -51,25 +52,26 @@ export interface WorkbenchPlatformOptions {
   backgroundQueues?: boolean;
   manifestFile?: string;
   /** Replaces the Jira stand-in (tests of the runtime itself). */
-  createJira?: (args: CreateJiraArgs) => PlatformJira;
+  createJira?: (args: CreateJiraArgs) => J;
   /** Replaces how manifest handlers are loaded (tests of the runtime itself). */
   loadHandler?: (handlerRef: string) => unknown;
 }
 
-export interface WorkbenchPlatform {
+export interface WorkbenchPlatform<J extends PlatformJira = JiraStandIn> {
   store: DurableStore;
-  jira: PlatformJira;
+  jira: J;
   kvs: KvsService;
   host: AppHost;
   manifest: Manifest;
   close(): void;
 }
 
-export function createWorkbenchPlatform(options: WorkbenchPlatformOptions): WorkbenchPlatform {
+export function createWorkbenchPlatform<J extends PlatformJira = JiraStandIn>(options: WorkbenchPlatformOptions<J>): WorkbenchPlatform<J> {
   const manifest = readManifest(options.manifestFile);
   const store = DurableStore.open(options.dataFile);
   const guard = options.contractGuard === false ? null : loadContractGuard(manifest.scopes);
-  const createJira = options.createJira ?? defaultJira;
+  // Without `createJira`, J is its default, the stand-in.
+  const createJira = options.createJira ?? (defaultJira as unknown as (args: CreateJiraArgs) => J);
   const jira = createJira({ store, aliases: manifest.entityPropertyAliases, guard });
   if (options.dataset && !jira.hasData()) jira.loadDataset(options.dataset);
   const kvs = new KvsService(store, manifest.entities);
@@ -102,12 +104,11 @@ function loadAppFunctions(host: AppHost, manifest: Manifest): void {
   for (const functionKey of Object.keys(manifest.functions)) host.assertFunctionLoads(functionKey);
 }
 
-function defaultJira(args: CreateJiraArgs): PlatformJira {
+function defaultJira(args: CreateJiraArgs): JiraStandIn {
   // Required on demand: the stand-in is a large module, and tests of the runtime replace it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { JiraStandIn } = require('./jira/jiraStandIn') as typeof import('./jira/jiraStandIn');
-  const jira: PlatformJira = new JiraStandIn(args);
-  return jira;
+  return new JiraStandIn(args);
 }
 
 let guardWarningShown = false;

@@ -53,10 +53,10 @@ function jiraOverIpc(site: WorkerInit['site']): PlatformJira {
   };
 }
 
-let platform: WorkbenchPlatform | null = null;
+let platform: WorkbenchPlatform<PlatformJira> | null = null;
 let site: WorkerInit['site'] | null = null;
 
-function requirePlatform(): WorkbenchPlatform {
+function requirePlatform(): WorkbenchPlatform<PlatformJira> {
   if (!platform) throw new Error('The worker got a command before init.');
   return platform;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CRITERION_KEYS, healthSettingsSchema } from '../domain/sprintHealth/settings';
+import { CRITERION_KEYS, DRILL_DOWN_KEYS } from '../domain/sprintHealth/metricKeys';
+import { healthSettingsSchema } from '../domain/sprintHealth/settings';
 import { resolverErrorSchema } from './errors';
 
 /**
@@ -8,21 +9,7 @@ import { resolverErrorSchema } from './errors';
  * Numbers are aggregates; issue details only ever come from `getSprintHealthDrillDown`, re-read as the viewer.
  */
 
-export const drillDownKeySchema = z.enum([
-  'committed',
-  'added',
-  'removed',
-  'completed',
-  'sayDo',
-  'scopeChange',
-  'carryOver',
-  'flowTime',
-  'flowLoad',
-  'flowEfficiency',
-  'impediments',
-  'improvementsDone',
-  'flowDistribution',
-]);
+export const drillDownKeySchema = z.enum(DRILL_DOWN_KEYS);
 export type SprintHealthDrillDownKey = z.infer<typeof drillDownKeySchema>;
 
 const idSchema = z.number().int().positive();

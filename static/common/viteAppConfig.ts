@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import type { UserConfig } from 'vite';
+import { atlaskitFeatureFlagsOff } from './featureFlagsOff';
 
 const featureGatesStub = fileURLToPath(new URL('./featureGatesStub.ts', import.meta.url));
+const compiledPressable = fileURLToPath(new URL('./compiledPressable.ts', import.meta.url));
+const forgeBridgeEntries = fileURLToPath(new URL('./forgeBridgeEntries.ts', import.meta.url));
 const iframeResizerStub = fileURLToPath(new URL('./iframeResizerStub.ts', import.meta.url));
 
 /**
@@ -20,8 +23,11 @@ export function customUiViteConfig(appDir: string): UserConfig {
       alias: [
         { find: /^@atlaskit\/feature-gate-js-client(\/.*)?$/, replacement: featureGatesStub },
         { find: /^iframe-resizer$/, replacement: iframeResizerStub },
+        { find: /^@forge\/bridge$/, replacement: forgeBridgeEntries },
+        { find: /^@atlaskit\/primitives\/pressable$/, replacement: compiledPressable },
       ],
     },
+    plugins: [atlaskitFeatureFlagsOff()],
     logLevel: 'warn',
     // Vite 8 transforms TSX with oxc; no React plugin is needed for a production build.
     oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },

@@ -1,7 +1,6 @@
 import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
 import { anImprovementStoryInput, aSprintReviewInput } from '../builders/improvementBuilders';
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
-import type { JiraStandIn } from '../../workbench/jira/jiraStandIn';
 import type { Dataset } from '../../workbench/datasets/datasetSchema';
 import { buildDemoDataset } from '../../workbench/datasets/demoDataset';
 

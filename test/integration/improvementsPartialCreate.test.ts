@@ -1,7 +1,6 @@
 import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
 import { anImprovementStoryInput } from '../builders/improvementBuilders';
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
-import type { JiraStandIn } from '../../workbench/jira/jiraStandIn';
 
 /**
  * A story whose issue was created but whose details could not be stored is reported as such.

@@ -12,9 +12,9 @@ import { aMinimalDataset } from '../support/minimalDataset';
  * log line) loses only that unacknowledged write.
  */
 let dir: string;
-const opened: WorkbenchPlatform[] = [];
+const opened: WorkbenchPlatform<FakeJira>[] = [];
 
-function openPlatform(file: string): WorkbenchPlatform {
+function openPlatform(file: string): WorkbenchPlatform<FakeJira> {
   const resolver = new Resolver();
   resolver.define('remember', async ({ payload }) => {
     const { key, value } = payload as { key: string; value: unknown };
@@ -33,7 +33,7 @@ function openPlatform(file: string): WorkbenchPlatform {
   return platform;
 }
 
-const call = (platform: WorkbenchPlatform, functionKey: string, payload: unknown) =>
+const call = (platform: WorkbenchPlatform<FakeJira>, functionKey: string, payload: unknown) =>
   platform.host.invokeResolver({ functionKey, payload, accountId: 'u-member', context: { extension: { type: 'jira:projectPage' } } });
 
 beforeEach(() => {

@@ -1,6 +1,5 @@
 import { rateLimitPauses } from '../../src/jira/rateLimit';
 import { DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../workbench/datasets/demoDataset';
-import type { JiraStandIn } from '../../workbench/jira/jiraStandIn';
 import type { JiraHttpRequest } from '../../workbench/jira/types';
 import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
@@ -47,7 +46,7 @@ async function linkToInc(keys: string[]) {
 }
 
 /** The platform's Jira is the stand-in; its write helpers are not on the `PlatformJira` interface. */
-const standIn = () => wb.jira as unknown as JiraStandIn;
+const standIn = () => wb.jira;
 
 const requests = () => wb.jira.requestLog.map((entry) => `${entry.caller} ${entry.method} ${entry.path}`);
 

@@ -57,7 +57,7 @@ export async function createTestWorkbench(options: TestWorkbenchOptions = {}): P
   return {
     platform,
     store: platform.store,
-    jira: platform.jira as JiraStandIn,
+    jira: platform.jira,
     kvs: platform.kvs,
     host: platform.host,
     dataset,

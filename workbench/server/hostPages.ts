@@ -39,7 +39,7 @@ export function page(frame: PageFrame, main: string): string {
 <body class="${e(frame.bodyClass ?? '')}">
 <header class="wb-topnav" data-testid="wb-header">
   <a class="wb-logo" href="/"><span class="wb-logo-mark" aria-hidden="true"></span>Jira <span class="wb-logo-sub">workbench</span></a>
-  <nav class="wb-nav" aria-label="Projects">${projectLinks}</nav>
+  <nav class="wb-nav" aria-label="Projects">${projectLinks}<a class="wb-nav-link" href="/issues">Search issues</a></nav>
   <div class="wb-topnav-right">
     <label class="wb-user-label" for="wb-user-switcher">Acting as</label>
     <select id="wb-user-switcher" class="wb-select" data-testid="user-switcher">${options}</select>
@@ -119,6 +119,33 @@ export function issuePage(issue: IssueView, panel: { title: string; frame: strin
       </div>
     </aside>
   </div>
+</div>`;
+}
+
+/** Jira's issue navigator, reduced to what finding linked work needs: a JQL box and the matching issues. */
+export function issueSearchPage(jql: string, result: { issues: Array<{ key: string; summary: string; status: IssueView['status']; issueType: string }>; error: string | null; more: boolean } | null): string {
+  const rows = (result?.issues ?? [])
+    .map(
+      (issue) => `<tr data-testid="search-result-row"><td>${e(issue.issueType)}</td><td><a href="/browse/${encodeURIComponent(issue.key)}">${e(issue.key)}</a></td><td>${e(issue.summary)}</td>
+<td><span class="wb-lozenge wb-lozenge-${LOZENGE_BY_CATEGORY[issue.status.category]}">${e(issue.status.name)}</span></td></tr>`,
+    )
+    .join('');
+  const outcome = !result
+    ? '<p class="wb-subtle">Try <code>asmProcess = INC</code>, <code>asmValueStream = RUN AND statusCategory != Done</code> or <code>sprint in openSprints()</code>.</p>'
+    : result.error
+      ? `<p class="wb-error" role="alert" data-testid="search-error">${e(result.error)}</p>`
+      : result.issues.length === 0
+        ? '<p data-testid="search-empty">No issues match, or none that you may see.</p>'
+        : `<p class="wb-subtle" data-testid="search-count">${result.issues.length}${result.more ? '+' : ''} issue${result.issues.length === 1 ? '' : 's'}</p>
+<table class="wb-table" data-testid="search-results"><thead><tr><th>Type</th><th>Key</th><th>Summary</th><th>Status</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<div class="wb-index" data-testid="issue-search">
+  <h1 class="wb-page-title">Search issues</h1>
+  <form method="get" action="/issues" class="wb-search-form">
+    <label for="wb-jql">JQL</label>
+    <input id="wb-jql" name="jql" class="wb-input" type="search" value="${e(jql)}" size="60" data-testid="jql-input">
+    <button type="submit" class="wb-button">Search</button>
+  </form>
+  ${outcome}
 </div>`;
 }
 

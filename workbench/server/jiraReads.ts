@@ -124,3 +124,37 @@ export async function siteSample(platform: ServerPlatform, caller: JiraCaller, p
   }
   return { projects, issues };
 }
+
+export interface IssueSearchResult {
+  issues: Array<{ key: string; summary: string; status: IssueView['status']; issueType: string }>;
+  /** Jira's own words when it refuses the query (bad JQL, an unsupported construct). */
+  error: string | null;
+  /** True when more issues matched than one page shows. */
+  more: boolean;
+}
+
+/** The issue navigator's first page for `jql`, as `accountId` (Jira leaves out what they can't browse). */
+export async function searchIssuesAs(platform: ServerPlatform, accountId: string | null, jql: string, pageSize = 50): Promise<IssueSearchResult> {
+  type Page = { issues?: IssueBean[]; isLast?: boolean; errorMessages?: string[] };
+  const { status, body } = await jiraJson<Page>(platform, callerFor(accountId), 'POST', '/rest/api/3/search/jql', {
+    jql,
+    fields: ['summary', 'status', 'issuetype'],
+    maxResults: pageSize,
+  });
+  if (status !== 200 || !body) {
+    return { issues: [], error: body?.errorMessages?.join(' ') || `Jira answered HTTP ${status}.`, more: false };
+  }
+  return {
+    issues: (body.issues ?? []).map((issue) => {
+      const category = issue.fields.status?.statusCategory?.key;
+      return {
+        key: issue.key,
+        summary: issue.fields.summary ?? '',
+        status: { name: issue.fields.status?.name ?? 'Unknown', category: category === 'done' || category === 'indeterminate' ? category : 'new' },
+        issueType: issue.fields.issuetype?.name ?? 'Issue',
+      };
+    }),
+    error: null,
+    more: body.isLast === false,
+  };
+}

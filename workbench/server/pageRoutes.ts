@@ -3,9 +3,9 @@ import path from 'node:path';
 import { ACCOUNT_COOKIE, pageUser } from './actingUser';
 import { serveResourceFile } from './appResources';
 import { avatarSvg, issueTypeIconSvg } from './avatars';
-import { cannotViewIssuePage, cannotViewProjectPage, indexPage, issuePage, moduleFrame, page, projectAppPage, type PageFrame } from './hostPages';
+import { cannotViewIssuePage, cannotViewProjectPage, indexPage, issuePage, issueSearchPage, moduleFrame, page, projectAppPage, type PageFrame } from './hostPages';
 import { HttpError, cookieHeader, html, type WorkbenchRequest, type WorkbenchResponse } from './http';
-import { callerFor, readIssueAs, readProjectAs, siteSample } from './jiraReads';
+import { callerFor, readIssueAs, readProjectAs, searchIssuesAs, siteSample } from './jiraReads';
 import { firstModuleOfType, type ServerManifest } from './manifestModules';
 import { frontendContext, resolveExtension } from './moduleContext';
 import type { ServerPlatform } from './platformPort';
@@ -83,6 +83,16 @@ export function pageRoutes(deps: PageDeps): Route[] {
           panel = { title: module.title, frame: moduleFrame({ frameId: `${module.key}-${issue.id}`, resource: module.resource, title: module.title, context, fill: false }) };
         }
         return html(200, page({ ...frame, title: `[${issue.key}] ${issue.summary}` }, issuePage(issue, panel)), headers);
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/issues',
+      handler: async (req) => {
+        const jql = (req.query.get('jql') ?? '').trim();
+        const { frame, accountId, headers } = await frameFor(deps, req, 'Search issues');
+        const result = jql ? await searchIssuesAs(platform, accountId, jql) : null;
+        return html(200, page({ ...frame, title: 'Search issues' }, issueSearchPage(jql, result)), headers);
       },
     },
     {

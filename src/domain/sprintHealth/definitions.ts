@@ -1,28 +1,12 @@
-import type { CriterionKey } from './types';
+import type { CriterionKey, MetricKey } from './metricKeys';
+
+export type { MetricKey } from './metricKeys';
 
 /**
  * What every number means, in the words the UI shows on hover (`short`) and in the help panel
  * (`long`). Each choice made where the product brief left room is written down here, following
  * what Jira's own Sprint Report does.
  */
-
-export type MetricKey =
-  | 'health'
-  | 'committed'
-  | 'added'
-  | 'removed'
-  | 'completed'
-  | 'sayDo'
-  | 'scopeChange'
-  | 'carryOver'
-  | 'flowTime'
-  | 'flowLoad'
-  | 'flowEfficiency'
-  | 'impediments'
-  | 'improvementsDone'
-  | 'flowDistribution'
-  | 'kpiAttainment'
-  | 'completeness';
 
 export interface MetricHelp {
   label: string;
@@ -165,16 +149,6 @@ export const metricHelp: Record<MetricKey, MetricHelp> = {
   },
 };
 
-const CRITERION_METRIC: Record<CriterionKey, MetricKey> = {
-  sayDo: 'sayDo',
-  scopeChange: 'scopeChange',
-  flowEfficiency: 'flowEfficiency',
-  carryOver: 'carryOver',
-  impediments: 'impediments',
-  improvementsDone: 'improvementsDone',
-  kpiAttainment: 'kpiAttainment',
-};
-
 export const criterionHelp: Record<CriterionKey, { label: string; rule: string }> = {
   sayDo: { label: 'Say/do', rule: 'Say/do at least the threshold % (default 80%, weight 30).' },
   scopeChange: { label: 'Scope change', rule: 'Scope change at most the threshold % (default 20%, weight 15).' },
@@ -187,8 +161,4 @@ export const criterionHelp: Record<CriterionKey, { label: string; rule: string }
 
 export function criterionLabel(key: CriterionKey): string {
   return criterionHelp[key].label;
-}
-
-export function criterionMetric(key: CriterionKey): MetricKey {
-  return CRITERION_METRIC[key];
 }

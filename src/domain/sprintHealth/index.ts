@@ -14,5 +14,5 @@ export {
   type HealthSettings,
   type SettingsValidation,
 } from './settings';
-export { DRILL_DOWN_KEYS } from './rowMetrics';
+export { DRILL_DOWN_KEYS, METRIC_KEYS } from './metricKeys';
 export * from './types';

@@ -2,23 +2,9 @@ import type { IssueFacts } from './issueFacts';
 import { nearestRank } from './percentile';
 import type { Reason } from './reasons';
 import { toIso } from './timeline';
-import { FLOW_KINDS, type DrillDownEntry, type DrillDownKey, type FlowKind, type KpiReading, type SprintMetrics } from './types';
+import { DRILL_DOWN_KEYS, FLOW_KINDS, type DrillDownKey, type FlowKind } from './metricKeys';
+import type { DrillDownEntry, KpiReading, SprintMetrics } from './types';
 
-export const DRILL_DOWN_KEYS: readonly DrillDownKey[] = [
-  'committed',
-  'added',
-  'removed',
-  'completed',
-  'sayDo',
-  'scopeChange',
-  'carryOver',
-  'flowTime',
-  'flowLoad',
-  'flowEfficiency',
-  'impediments',
-  'improvementsDone',
-  'flowDistribution',
-];
 
 const pct = (part: number, whole: number): number | null => (whole > 0 ? (part / whole) * 100 : null);
 

@@ -1,20 +1,13 @@
 import { z } from 'zod';
-import type { CriterionKey, FlowKind, StatusCategory, StatusInfo } from './types';
+import { CRITERION_KEYS, FLOW_KINDS, type CriterionKey, type FlowKind } from './metricKeys';
+import type { StatusCategory, StatusInfo } from './types';
+
+export { CRITERION_KEYS } from './metricKeys';
 
 /**
  * Health settings a Jira administrator configures: criteria with weights and thresholds, the
  * green / amber bands, which statuses count as waiting or done, and issue type → flow kind.
  */
-
-export const CRITERION_KEYS = [
-  'sayDo',
-  'scopeChange',
-  'flowEfficiency',
-  'carryOver',
-  'impediments',
-  'improvementsDone',
-  'kpiAttainment',
-] as const satisfies readonly CriterionKey[];
 
 /** How each criterion compares its value with the threshold, and in what unit. Fixed per criterion. */
 export const CRITERION_RULES: Record<CriterionKey, { comparison: 'atLeast' | 'atMost'; unit: '%' | 'issues'; max: number }> = {
@@ -27,7 +20,7 @@ export const CRITERION_RULES: Record<CriterionKey, { comparison: 'atLeast' | 'at
   kpiAttainment: { comparison: 'atLeast', unit: '%', max: 100 },
 };
 
-const flowKindSchema = z.enum(['feature', 'defect', 'risk', 'debt']);
+const flowKindSchema = z.enum(FLOW_KINDS);
 
 const criterionSettingSchema = z
   .object({

@@ -1,5 +1,8 @@
 import type { HealthSettings } from './settings';
 import type { Reason } from './reasons';
+import type { CriterionKey, DrillDownKey, FlowKind } from './metricKeys';
+
+export { FLOW_KINDS, type CriterionKey, type DrillDownKey, type FlowKind } from './metricKeys';
 
 /**
  * Inputs and outputs of the sprint health computation. Jira-shaped but minimal, and plain JSON
@@ -94,9 +97,6 @@ export interface SprintHealthInput {
   fields?: { sprint?: string; flagged?: string };
 }
 
-export type FlowKind = 'feature' | 'defect' | 'risk' | 'debt';
-export const FLOW_KINDS: readonly FlowKind[] = ['feature', 'defect', 'risk', 'debt'];
-
 export interface KpiReadingResult extends KpiReading {
   onTarget: boolean;
 }
@@ -133,15 +133,6 @@ export interface SprintMetrics {
   kpi: { readings: KpiReadingResult[]; onTarget: number; attainmentPct: number | null };
 }
 
-export type CriterionKey =
-  | 'sayDo'
-  | 'scopeChange'
-  | 'flowEfficiency'
-  | 'carryOver'
-  | 'impediments'
-  | 'improvementsDone'
-  | 'kpiAttainment';
-
 export interface CriterionResult {
   key: CriterionKey;
   label: string;
@@ -164,21 +155,6 @@ export interface Health {
   score: number | null;
   band: HealthBand | null;
 }
-
-export type DrillDownKey =
-  | 'committed'
-  | 'added'
-  | 'removed'
-  | 'completed'
-  | 'sayDo'
-  | 'scopeChange'
-  | 'carryOver'
-  | 'flowTime'
-  | 'flowLoad'
-  | 'flowEfficiency'
-  | 'impediments'
-  | 'improvementsDone'
-  | 'flowDistribution';
 
 export interface DrillDownEntry {
   issueId: string;

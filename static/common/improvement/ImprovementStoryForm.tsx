@@ -19,7 +19,7 @@ import { errorAt, fieldErrorsFrom, type FieldErrors } from './fieldErrors';
 import type { CreatedStory, ImprovementProcess, ImprovementSetup } from './improvementTypes';
 import { benefitLabels, costLabels, scaleValues } from './scales';
 import { draftToStoryInput, emptyStoryDraft, type StoryDraft } from './storyDraft';
-import { confirmDiscard, useUnsavedChangesGuard } from './unsavedChanges';
+import { confirmDiscard, useUnsavedChangesGuard } from '../unsavedChanges';
 
 type Option = { value: string; label: string };
 

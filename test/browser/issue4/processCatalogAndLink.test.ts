@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Frame } from 'playwright-core';
+import { seriousViolations } from '../support/accessibility';
+import { appFrame } from '../support/appFrame';
 import { startBrowserWorkbench, type BrowserWorkbench, type WorkbenchPage } from '../support/browserWorkbench';
 
 /**
@@ -10,7 +9,6 @@ import { startBrowserWorkbench, type BrowserWorkbench, type WorkbenchPage } from
  */
 jest.setTimeout(120_000);
 
-const AXE_SOURCE = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const ISSUE = 'ITSM-1';
 
 let wb: BrowserWorkbench;
@@ -22,24 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await wb?.close();
 });
-
-function appFrame(page: WorkbenchPage): Frame {
-  const frame = page.page.frames().find((candidate) => candidate.url().includes('/apps/'));
-  if (!frame) throw new Error('No Custom UI frame on the page.');
-  return frame;
-}
-
-/** axe inside the app frame (evaluate bypasses the frame's CSP, as a script tag would not). */
-async function seriousViolations(page: WorkbenchPage): Promise<string[]> {
-  const frame = appFrame(page);
-  await frame.evaluate(AXE_SOURCE);
-  const violations = (await frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  })) as Array<{ id: string; impact: string | null; targets: string[] }>;
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
 
 /**
  * Everything that went wrong in the page except avatar images blocked by the frame's CSP: the

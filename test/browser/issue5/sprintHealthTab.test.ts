@@ -1,10 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Frame, FrameLocator } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { parseDataset, type Dataset } from '../../../workbench/datasets/datasetSchema';
 import { buildDemoDataset, DEMO_SPRINT_IDS } from '../../../workbench/datasets/demoDataset';
 import { aProcessInput } from '../../builders/catalogBuilders';
 import { anIssue, aProject } from '../../builders/datasetBuilders';
+import { seriousViolations } from '../support/accessibility';
+import { appFrame } from '../support/appFrame';
 import { startBrowserWorkbench, type BrowserWorkbench, type WorkbenchPage } from '../support/browserWorkbench';
 import { closedSprint, expectedRow, facts, isSimple, issuesTouching, type Expected, type IssueFacts } from './handWorkedSprint';
 
@@ -18,7 +18,6 @@ jest.setTimeout(180_000);
 
 const SPRINT_ID = DEMO_SPRINT_IDS.closed[DEMO_SPRINT_IDS.closed.length - 1] as number;
 const HIDDEN_KEY = 'SEC-1';
-const AXE_SOURCE = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 let wb: BrowserWorkbench;
 let dataset: Dataset;
@@ -97,23 +96,6 @@ function pickIssues(): IssueFacts[] {
   const hidden = dataset.issues.find((issue) => issue.key === HIDDEN_KEY);
   if (!hidden) throw new Error('The unbrowsable issue is missing.');
   return [...picked, facts(hidden, sprint, doneIds)];
-}
-
-function appFrame(page: WorkbenchPage): Frame {
-  const frame = page.page.frames().find((candidate) => candidate.url().includes('/apps/'));
-  if (!frame) throw new Error('No Custom UI frame on the page.');
-  return frame;
-}
-
-async function seriousViolations(page: WorkbenchPage): Promise<string[]> {
-  const frame = appFrame(page);
-  await frame.evaluate(AXE_SOURCE);
-  const violations = (await frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  })) as Array<{ id: string; impact: string | null; targets: string[] }>;
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
 }
 
 async function chooseSprint(app: FrameLocator, name: string) {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import type { Frame } from 'playwright-core';
 import { buildDemoDataset, DEMO_SPRINT_IDS } from '../../../workbench/datasets/demoDataset';
 import { STATUS_IDS } from '../../../workbench/datasets/siteBasics';
 import { JiraStandIn } from '../../../workbench/jira/jiraStandIn';
+import { seriousViolations } from '../support/accessibility';
+import { appFrame } from '../support/appFrame';
 import { startBrowserWorkbench, type BrowserWorkbench, type WorkbenchPage } from '../support/browserWorkbench';
 import { INC_DOD, invokerFor, seedIncidentProcess } from './seedIssue6';
 
@@ -14,8 +14,6 @@ import { INC_DOD, invokerFor, seedIncidentProcess } from './seedIssue6';
  * (validated KPI reading, history, CSV), with screenshots in light and dark theme and axe checks.
  */
 jest.setTimeout(180_000);
-
-const AXE_SOURCE = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 let wb: BrowserWorkbench;
 /** Keys of the stories the tests create, in creation order. */
@@ -35,23 +33,6 @@ async function newPage(options: Parameters<BrowserWorkbench['newPage']>[0]): Pro
   const page = await wb.newPage(options);
   page.page.setDefaultTimeout(15_000);
   return page;
-}
-
-function appFrame(page: WorkbenchPage): Frame {
-  const frame = page.page.frames().find((candidate) => candidate.url().includes('/apps/'));
-  if (!frame) throw new Error('No Custom UI frame on the page.');
-  return frame;
-}
-
-async function seriousViolations(page: WorkbenchPage): Promise<string[]> {
-  const frame = appFrame(page);
-  await frame.evaluate(AXE_SOURCE);
-  const violations = (await frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  })) as Array<{ id: string; impact: string | null; targets: string[] }>;
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
 }
 
 async function activeTestId(page: WorkbenchPage): Promise<string | null | undefined> {

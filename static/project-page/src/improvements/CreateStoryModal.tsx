@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import ModalDialog, { ModalBody, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import { ImprovementStoryForm } from '../../../common/improvement/ImprovementStoryForm';
 import type { CreatedStory, ImprovementSetup } from '../../../common/improvement/improvementTypes';
-import { confirmDiscard } from '../../../common/improvement/unsavedChanges';
+import { confirmDiscard } from '../../../common/unsavedChanges';
 
 /** The create form in a dialog; Escape or a click outside asks first when something was typed. */
 export function CreateStoryModal(props: { setup: ImprovementSetup; defaultProcessKey: string | null; onClose: () => void; onCreated: (created: CreatedStory) => void }) {

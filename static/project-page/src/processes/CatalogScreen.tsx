@@ -12,7 +12,7 @@ import { defaultCatalogFilter, filterProcesses, type CatalogFilter } from './cat
 import { CatalogTable } from './CatalogTable';
 import { ProcessDetails } from './ProcessDetails';
 import { ProcessForm } from './ProcessForm';
-import { confirmLeaving } from './useUnsavedChangesGuard';
+import { confirmDiscard } from '../../../common/unsavedChanges';
 import { ValueStreamBoard } from './ValueStreamBoard';
 import { ValueStreamForm } from './ValueStreamForm';
 
@@ -60,7 +60,7 @@ export function CatalogScreen({ catalog, onCatalog }: { catalog: Catalog; onCata
   }, [screen.kind]);
 
   const go = (next: Screen) => {
-    if (!confirmLeaving(dirty.current)) return;
+    if (!confirmDiscard(dirty.current)) return;
     dirty.current = false;
     setScreen(next);
   };

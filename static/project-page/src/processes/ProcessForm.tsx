@@ -13,7 +13,7 @@ import { fieldErrorsFrom, type FieldErrors } from './fieldErrors';
 import { ProcessBasicsSection } from './ProcessBasicsSection';
 import { AutomationSection, CurrentSituationSection, DefinitionOfDoneSection, KpiSection, PurposeSection, RaciSection } from './ProcessSections';
 import { draftToInput, emptyProcessDraft, processToDraft, type ProcessDraft } from './processDraft';
-import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
+import { useUnsavedChangesGuard } from '../../../common/unsavedChanges';
 
 function compareWithSaved(draft: ProcessDraft, current: CatalogProcess, catalog: Catalog): ComparedField[] {
   const people = usersById(catalog.users);

@@ -14,7 +14,7 @@ import { errorsUnder, fieldErrorsFrom, newItemId, type FieldErrors } from './fie
 import { FormField } from './FormField';
 import { OrderedListEditor } from './OrderedListEditor';
 import { UserPicker } from './UserPicker';
-import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
+import { useUnsavedChangesGuard } from '../../../common/unsavedChanges';
 
 type StreamDraft = { key: string; name: string; description: string; ownerAccountId: string | null; stages: { id: string; name: string }[] };
 

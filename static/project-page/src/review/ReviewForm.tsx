@@ -15,7 +15,7 @@ import { FieldBlock } from '../../../common/improvement/FieldBlock';
 import type { FieldErrors } from '../../../common/improvement/fieldErrors';
 import type { OutcomeValue, SprintReviewView } from '../../../common/improvement/improvementTypes';
 import { outcomeLabels, outcomeValues } from '../../../common/improvement/outcomes';
-import { useUnsavedChangesGuard } from '../../../common/improvement/unsavedChanges';
+import { useUnsavedChangesGuard } from '../../../common/unsavedChanges';
 import { formatKpiTarget, kpiDirection } from '../../../common/kpiFormat';
 import { useResolverAction } from '../../../common/useResolver';
 import { ConflictNotice, type ComparedField } from '../processes/ConflictNotice';

@@ -8,7 +8,7 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { ErrorState } from '../../../common/ErrorState';
 import type { ImprovementSetup } from '../../../common/improvement/improvementTypes';
-import { confirmDiscard } from '../../../common/improvement/unsavedChanges';
+import { confirmDiscard } from '../../../common/unsavedChanges';
 import { LiveAnnouncement } from '../../../common/LiveAnnouncement';
 import { LoadingState } from '../../../common/LoadingState';
 import { useResolver } from '../../../common/useResolver';

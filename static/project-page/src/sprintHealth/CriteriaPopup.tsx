@@ -5,19 +5,9 @@ import { Box } from '@atlaskit/primitives/compiled/box';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { token } from '@atlaskit/tokens';
+import type { HealthRow } from './types';
 
-export type CriterionView = {
-  key: string;
-  label: string;
-  passed: boolean | null;
-  weight: number;
-  effectiveWeight: number;
-  value: number | null;
-  target: number;
-  comparison: 'atLeast' | 'atMost';
-  unit: '%' | 'issues';
-  explanation: string;
-};
+export type CriterionView = HealthRow['criteria'][number];
 
 const round = (value: number) => String(Math.round(value * 10) / 10);
 

@@ -6,27 +6,9 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { token } from '@atlaskit/tokens';
 // Plain data (no zod): safe in the browser bundle. Never import the domain's index.ts here.
-import { criterionHelp, metricHelp, type MetricKey } from '../../../../src/domain/sprintHealth/definitions';
+import { criterionHelp, metricHelp } from '../../../../src/domain/sprintHealth/definitions';
+import { METRIC_KEYS } from '../../../../src/domain/sprintHealth/metricKeys';
 import { FlowKindLegend } from './FlowDistributionBar';
-
-const ORDER: MetricKey[] = [
-  'health',
-  'committed',
-  'added',
-  'removed',
-  'completed',
-  'sayDo',
-  'scopeChange',
-  'carryOver',
-  'flowTime',
-  'flowLoad',
-  'flowEfficiency',
-  'impediments',
-  'improvementsDone',
-  'flowDistribution',
-  'kpiAttainment',
-  'completeness',
-];
 
 /** Every metric's long explanation, collapsed until asked for. */
 export function HelpPanel() {
@@ -42,7 +24,7 @@ export function HelpPanel() {
           <Box padding="space.200" backgroundColor="color.background.neutral.subtle">
             <Stack space="space.200">
               <dl style={{ margin: 0 }}>
-                {ORDER.map((key) => (
+                {METRIC_KEYS.map((key) => (
                   <div key={key} style={{ marginBottom: token('space.150') }} data-testid={`help-${key}`}>
                     <dt>
                       <Text weight="semibold">{metricHelp[key].label}</Text>

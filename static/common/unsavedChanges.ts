@@ -16,6 +16,6 @@ export function useUnsavedChangesGuard(isDirty: boolean): void {
 }
 
 /** Asks before throwing changes away; true means go ahead. */
-export function confirmLeaving(isDirty: boolean): boolean {
+export function confirmDiscard(isDirty: boolean): boolean {
   return !isDirty || window.confirm(unsavedChangesQuestion);
 }
