@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { sprintSummarySchema } from '../contract/sprintHealthContract';
 import { fetchSprint } from '../jira/agile';
 import type { JiraCall } from '../jira/jiraRequest';
 import { searchIssueIds } from '../jira/sprintIssues';
 import { siteKeyOf } from '../resolvers/invocationContext';
-import { hasFrozenResult, readRunningJob, writeStartSnapshot, type SprintRecord } from '../storage/sprintHealthStore';
+import { hasFrozenResult, readRunningJob, toSprintRecord, writeStartSnapshot } from '../storage/sprintHealthStore';
 import { runBackgroundJob, startBackgroundJob, type JobBody } from '../useCases/sprintHealth/sprintHealthJobs';
 
 /**
@@ -57,16 +58,7 @@ export async function sprintClosedTrigger(event: unknown, context: unknown): Pro
   // The payload may lack the close time; the sprint as Jira has it now is authoritative.
   const sprint = await fetchSprint(call, sprintId);
   if (!sprint || sprint.state !== 'closed') return;
-  const record: SprintRecord = {
-    id: sprint.id,
-    name: sprint.name,
-    state: sprint.state,
-    startDate: sprint.startDate,
-    endDate: sprint.endDate,
-    completeDate: sprint.completeDate,
-    originBoardId: sprint.originBoardId,
-  };
-  await startBackgroundJob(record, sprint.originBoardId ?? Number(parsed.data.sprint.originBoardId ?? 0), call.site);
+  await startBackgroundJob(toSprintRecord(sprint), sprint.originBoardId ?? Number(parsed.data.sprint.originBoardId ?? 0), call.site);
 }
 
 const jobEventSchema = z.object({
@@ -74,15 +66,8 @@ const jobEventSchema = z.object({
     jobId: z.string(),
     boardId: z.number(),
     site: z.string(),
-    sprint: z.object({
-      id: z.number(),
-      name: z.string(),
-      state: z.enum(['future', 'active', 'closed']),
-      startDate: z.string().nullable(),
-      endDate: z.string().nullable(),
-      completeDate: z.string().nullable(),
-      originBoardId: z.number().nullable(),
-    }),
+    // A SprintRecord, as startBackgroundJob queued it.
+    sprint: sprintSummarySchema.extend({ originBoardId: z.number().nullable() }),
   }),
 });
 

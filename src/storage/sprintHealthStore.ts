@@ -28,6 +28,19 @@ export interface SprintRecord extends SprintSummaryView {
   originBoardId: number | null;
 }
 
+/** Only the fields stored of a sprint as Jira describes it (its goal and the like are left out). */
+export function toSprintRecord(sprint: SprintRecord): SprintRecord {
+  return {
+    id: sprint.id,
+    name: sprint.name,
+    state: sprint.state,
+    startDate: sprint.startDate,
+    endDate: sprint.endDate,
+    completeDate: sprint.completeDate,
+    originBoardId: sprint.originBoardId,
+  };
+}
+
 export type DrillDownCounts = Record<DrillDownKey, { listed: number; counted: number }>;
 
 export interface StoredRow {

@@ -20,6 +20,9 @@ export function customUiViteConfig(appDir: string): UserConfig {
     resolve: {
       // Atlaskit asks Statsig for feature gates; no client is initialised in a Forge iframe (see the stub).
       // @forge/bridge's ADF renderer (unused here) is the only user of iframe-resizer.
+      // @forge/bridge's CommonJS index can't be tree-shaken: take only the parts we use.
+      // Lozenge's Emotion Pressable would bring Emotion and xcss along; the Compiled one takes its styles as they are.
+      // Each stub says why it is safe; together they keep the issue panel within its gzip budget (npm run size).
       alias: [
         { find: /^@atlaskit\/feature-gate-js-client(\/.*)?$/, replacement: featureGatesStub },
         { find: /^iframe-resizer$/, replacement: iframeResizerStub },
@@ -27,6 +30,7 @@ export function customUiViteConfig(appDir: string): UserConfig {
         { find: /^@atlaskit\/primitives\/pressable$/, replacement: compiledPressable },
       ],
     },
+    // Every Atlaskit feature flag is off in a Forge iframe; saying so at build time drops the unused branches.
     plugins: [atlaskitFeatureFlagsOff()],
     logLevel: 'warn',
     // Vite 8 transforms TSX with oxc; no React plugin is needed for a production build.

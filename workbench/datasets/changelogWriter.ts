@@ -273,6 +273,39 @@ export class IssueHistory {
   }
 }
 
+/** What the dataset builder decides about an issue; every other field comes from its replayed history. */
+export type IssueIdentity = Pick<
+  DatasetIssue,
+  'id' | 'key' | 'projectKey' | 'issueTypeId' | 'summary' | 'description' | 'components' | 'parentKey' | 'reporterAccountId' | 'properties'
+>;
+
+/** The issue as a dataset stores it, its history replayed up to `now`. */
+export function datasetIssue(identity: IssueIdentity, history: IssueHistory, now: Date): DatasetIssue {
+  const end = history.finish(now);
+  return {
+    id: identity.id,
+    key: identity.key,
+    projectKey: identity.projectKey,
+    issueTypeId: identity.issueTypeId,
+    summary: identity.summary,
+    description: identity.description,
+    statusId: end.statusId,
+    priority: end.priority,
+    labels: end.labels,
+    components: identity.components,
+    parentKey: identity.parentKey,
+    assigneeAccountId: end.assigneeAccountId,
+    reporterAccountId: identity.reporterAccountId,
+    created: history.created.toISOString(),
+    updated: end.updated,
+    resolutionDate: end.resolutionDate,
+    sprintIds: end.sprintIds,
+    flagged: end.flagged,
+    properties: identity.properties,
+    changelog: end.changelog,
+  };
+}
+
 function item(field: string, fieldId: string, fieldtype: 'jira' | 'custom', from: string | null, fromString: string | null, to: string | null, toString: string | null): Item {
   return { field, fieldId, fieldtype, from, fromString, to, toString };
 }

@@ -1,4 +1,4 @@
-import { ChangelogWriter, type IssueHistory } from './changelogWriter';
+import { ChangelogWriter, datasetIssue, type IssueHistory } from './changelogWriter';
 import { parseDataset, type Dataset, type DatasetIssue } from './datasetSchema';
 import { THEMES, kindFor, priorityFor, summaryFor, type Theme } from './issueText';
 import { createRandom, type Random } from './random';
@@ -16,7 +16,20 @@ import {
   siteUsers,
   type IssueKind,
 } from './siteBasics';
-import { DAY, HOUR, MINUTE, SPRINT_LENGTH, between, simulateSprints, sprintWindows, workingTimes, type IssueRole, type NewIssue, type SimulatedSprint } from './sprintSimulation';
+import {
+  DAY,
+  HOUR,
+  MINUTE,
+  SPRINT_LENGTH,
+  between,
+  datasetSprints,
+  simulateSprints,
+  sprintWindows,
+  workingTimes,
+  type IssueRole,
+  type NewIssue,
+  type SimulatedSprint,
+} from './sprintSimulation';
 
 /**
  * The workbench's demo site: project ITSM (company-managed, Scrum board with six closed sprints, an
@@ -64,19 +77,12 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): Dataset {
   const statuses = siteStatuses();
 
   const simulated = sprintWindows(now, [...DEMO_SPRINT_IDS.closed, DEMO_SPRINT_IDS.active]);
-  const sprints: Dataset['sprints'] = [
-    ...simulated.map((sprint, index) => ({
-      id: sprint.id,
-      boardId: DEMO_BOARD_ID,
-      name: `ITSM Sprint ${index + 1}`,
-      state: sprint.complete ? ('closed' as const) : ('active' as const),
-      goal: SPRINT_GOALS[index % SPRINT_GOALS.length] as string,
-      startDate: sprint.start.toISOString(),
-      endDate: sprint.end.toISOString(),
-      ...(sprint.complete ? { completeDate: sprint.complete.toISOString() } : {}),
-    })),
-    { id: DEMO_SPRINT_IDS.future, boardId: DEMO_BOARD_ID, name: `ITSM Sprint ${simulated.length + 1}`, state: 'future', goal: '' },
-  ];
+  const sprints = datasetSprints(simulated, {
+    boardId: DEMO_BOARD_ID,
+    namePrefix: 'ITSM',
+    futureSprintId: DEMO_SPRINT_IDS.future,
+    goal: (index) => SPRINT_GOALS[index % SPRINT_GOALS.length] as string,
+  });
   const writer = new ChangelogWriter({ statuses, sprints, users, resolutions: RESOLUTIONS });
 
   const firstStart = (simulated[0] as SimulatedSprint).start.getTime();
@@ -250,31 +256,20 @@ function buildOpsIssues(rng: Random, writer: ChangelogWriter, now: Date) {
 }
 
 function toIssue(record: { draft: DemoDraft; history: IssueHistory; reporterAccountId: string }, id: string, keys: Map<DemoDraft, string>, now: Date): DatasetIssue {
-  const { draft, history } = record;
-  const end = history.finish(now);
-  const key = keys.get(draft) as string;
-  return {
+  const { draft } = record;
+  const identity = {
     id,
-    key,
+    key: keys.get(draft) as string,
     projectKey: draft.projectKey,
     issueTypeId: ISSUE_TYPE_IDS[draft.kind],
     summary: draft.summary,
     description: draft.description,
-    statusId: end.statusId,
-    priority: end.priority,
-    labels: end.labels,
     components: draft.components,
     parentKey: draft.parent ? (keys.get(draft.parent) ?? null) : null,
-    assigneeAccountId: end.assigneeAccountId,
     reporterAccountId: record.reporterAccountId,
-    created: history.created.toISOString(),
-    updated: end.updated,
-    resolutionDate: end.resolutionDate,
-    sprintIds: end.sprintIds,
-    flagged: end.flagged,
     properties: {},
-    changelog: end.changelog,
   };
+  return datasetIssue(identity, record.history, now);
 }
 
 function descriptionFor(kind: IssueKind): string {

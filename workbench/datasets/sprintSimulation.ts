@@ -1,4 +1,4 @@
-import type { DatasetIssue } from './datasetSchema';
+import type { Dataset, DatasetIssue } from './datasetSchema';
 import type { ChangelogWriter, IssueHistory } from './changelogWriter';
 import type { Random } from './random';
 import type { StatusIds } from './siteBasics';
@@ -416,3 +416,27 @@ export function sprintWindows(now: Date, sprintIds: readonly number[]): Simulate
   });
 }
 
+
+/**
+ * A board's sprints as a dataset stores them: the simulated ones (closed, then the active one) named
+ * "<prefix> Sprint n", and one future sprint after them.
+ */
+export function datasetSprints(
+  simulated: readonly SimulatedSprint[],
+  board: { boardId: number; namePrefix: string; futureSprintId: number; goal?: (index: number) => string },
+): Dataset['sprints'] {
+  const name = (index: number) => `${board.namePrefix} Sprint ${index + 1}`;
+  return [
+    ...simulated.map((sprint, index) => ({
+      id: sprint.id,
+      boardId: board.boardId,
+      name: name(index),
+      state: sprint.complete ? ('closed' as const) : ('active' as const),
+      goal: board.goal?.(index) ?? '',
+      startDate: sprint.start.toISOString(),
+      endDate: sprint.end.toISOString(),
+      ...(sprint.complete ? { completeDate: sprint.complete.toISOString() } : {}),
+    })),
+    { id: board.futureSprintId, boardId: board.boardId, name: name(simulated.length), state: 'future', goal: '' },
+  ];
+}

@@ -1,5 +1,5 @@
 import { PROCESS_LINK_PROPERTY_KEY, type ProcessLink } from '../../src/domain/catalog/processLink';
-import { ChangelogWriter } from './changelogWriter';
+import { ChangelogWriter, datasetIssue } from './changelogWriter';
 import type { Dataset, DatasetIssue } from './datasetSchema';
 import { THEMES, kindFor, priorityFor, summaryFor } from './issueText';
 import { createRandom } from './random';
@@ -17,7 +17,7 @@ import {
   siteUsers,
   type IssueKind,
 } from './siteBasics';
-import { DAY, between, simulateSprints, sprintWindows, type IssueRole, type NewIssue } from './sprintSimulation';
+import { DAY, between, datasetSprints, simulateSprints, sprintWindows, type IssueRole, type NewIssue } from './sprintSimulation';
 import { DEMO_DEFAULT_NOW } from './demoDataset';
 
 /**
@@ -85,19 +85,7 @@ export function buildSyntheticSite(options: SyntheticSiteOptions = {}): Syntheti
   const activeSprintId = FIRST_SPRINT_ID + closedCount;
   const futureSprintId = activeSprintId + 1;
   const simulated = sprintWindows(now, [...closedSprintIds, activeSprintId]);
-  const sprints: Dataset['sprints'] = [
-    ...simulated.map((sprint, index) => ({
-      id: sprint.id,
-      boardId: SYNTHETIC_BOARD_ID,
-      name: `BENCH Sprint ${index + 1}`,
-      state: sprint.complete ? ('closed' as const) : ('active' as const),
-      goal: '',
-      startDate: sprint.start.toISOString(),
-      endDate: sprint.end.toISOString(),
-      ...(sprint.complete ? { completeDate: sprint.complete.toISOString() } : {}),
-    })),
-    { id: futureSprintId, boardId: SYNTHETIC_BOARD_ID, name: `BENCH Sprint ${simulated.length + 1}`, state: 'future', goal: '' },
-  ];
+  const sprints = datasetSprints(simulated, { boardId: SYNTHETIC_BOARD_ID, namePrefix: SYNTHETIC_PROJECT_KEY, futureSprintId });
   const writer = new ChangelogWriter({ statuses, sprints, users, resolutions: RESOLUTIONS });
   const firstStart = (simulated[0]?.start ?? now).getTime();
 
@@ -137,7 +125,6 @@ export function buildSyntheticSite(options: SyntheticSiteOptions = {}): Syntheti
   const issues: DatasetIssue[] = simulatedIssues.map((record, index) => {
     const key = `${SYNTHETIC_PROJECT_KEY}-${index + 1}`;
     const created = record.history.created.getTime();
-    const end = record.history.finish(now);
     const properties: Record<string, unknown> = {};
     if (rng.chance(linkedShare)) {
       const link: ProcessLink = {
@@ -152,28 +139,19 @@ export function buildSyntheticSite(options: SyntheticSiteOptions = {}): Syntheti
       properties[PROCESS_LINK_PROPERTY_KEY] = link;
       linkProperties[key] = link;
     }
-    return {
+    const identity = {
       id: String(100001 + index),
       key,
       projectKey: SYNTHETIC_PROJECT_KEY,
       issueTypeId: ISSUE_TYPE_IDS[record.draft.kind],
       summary: record.draft.summary,
       description: '',
-      statusId: end.statusId,
-      priority: end.priority,
-      labels: end.labels,
       components: record.draft.components,
       parentKey: null,
-      assigneeAccountId: end.assigneeAccountId,
       reporterAccountId: record.reporterAccountId,
-      created: record.history.created.toISOString(),
-      updated: end.updated,
-      resolutionDate: end.resolutionDate,
-      sprintIds: end.sprintIds,
-      flagged: end.flagged,
       properties,
-      changelog: end.changelog,
     };
+    return datasetIssue(identity, record.history, now);
   });
 
   const ids = DEMO_ACCOUNT_IDS;

@@ -205,7 +205,7 @@ export class KvsService {
     const seen = new Set<string>();
     const targetOf = (raw: unknown) => {
       const item = asBody(raw);
-      const target = item.entityName === undefined ? this.plainTarget(KVS_NAMESPACE, item.key) : this.entityTarget(item.entityName, item.key);
+      const target = this.itemTarget(item);
       const identity = `${target.ns}\u0000${target.key}`;
       if (seen.has(identity)) throw badRequest('DUPLICATE_KEYS', `The key "${target.key}" appears more than once in the transaction.`);
       seen.add(identity);
@@ -224,10 +224,7 @@ export class KvsService {
     for (const { item, target } of planned.sets) this.assertWritable(target, item.value);
     for (const step of [...planned.sets, ...planned.deletes, ...planned.checks]) this.assertCondition(step.target, step.conditions);
     const ops: StoreOperation[] = [
-      ...planned.sets.map(({ item, target }): StoreOperation => {
-        const options = (item.options ?? {}) as { ttl?: unknown };
-        return { op: 'set', ns: target.ns, key: target.key, value: this.newRow(this.read(target), item.value, options.ttl) };
-      }),
+      ...planned.sets.map(({ item, target }) => this.setOperation(target, item)),
       ...planned.deletes.map(({ target }): StoreOperation => ({ op: 'delete', ns: target.ns, key: target.key })),
     ];
     this.store.apply(ops);
@@ -245,22 +242,10 @@ export class KvsService {
   // --- batches: per-item results ---------------------------------------------------------------
 
   private batchSet(items: unknown[]): KvsReply {
-    this.assertBatchSize(items);
-    const successfulKeys: Array<{ key: string; entityName?: string }> = [];
-    const failedKeys: BatchFailure[] = [];
-    const ops: StoreOperation[] = [];
-    for (const raw of items) {
-      const item = asBody(raw);
-      const attempt = this.tryItem(item, failedKeys, () => {
-        const target = this.itemTarget(item);
-        this.assertWritable(target, item.value);
-        const options = (item.options ?? {}) as { ttl?: unknown };
-        ops.push({ op: 'set', ns: target.ns, key: target.key, value: this.newRow(this.read(target), item.value, options.ttl) });
-      });
-      if (attempt) successfulKeys.push(itemIdentity(item));
-    }
-    this.store.apply(ops);
-    return { status: 200, body: { successfulKeys, failedKeys } };
+    return this.batchWrite(items, (item, target) => {
+      this.assertWritable(target, item.value);
+      return this.setOperation(target, item);
+    });
   }
 
   private batchGet(items: unknown[]): KvsReply {
@@ -281,6 +266,14 @@ export class KvsService {
   }
 
   private batchDelete(items: unknown[]): KvsReply {
+    return this.batchWrite(items, (_item, target) => (this.store.has(target.ns, target.key) ? { op: 'delete', ns: target.ns, key: target.key } : null));
+  }
+
+  /**
+   * Plans each item (null: nothing to write), reports the ones that fail, and applies the rest in
+   * one store write.
+   */
+  private batchWrite(items: unknown[], plan: (item: Body, target: Target) => StoreOperation | null): KvsReply {
     this.assertBatchSize(items);
     const successfulKeys: Array<{ key: string; entityName?: string }> = [];
     const failedKeys: BatchFailure[] = [];
@@ -288,8 +281,8 @@ export class KvsService {
     for (const raw of items) {
       const item = asBody(raw);
       const attempt = this.tryItem(item, failedKeys, () => {
-        const target = this.itemTarget(item);
-        if (this.store.has(target.ns, target.key)) ops.push({ op: 'delete', ns: target.ns, key: target.key });
+        const op = plan(item, this.itemTarget(item));
+        if (op) ops.push(op);
       });
       if (attempt) successfulKeys.push(itemIdentity(item));
     }
@@ -361,6 +354,12 @@ export class KvsService {
 
   private expired(row: StoredRow): boolean {
     return row.expireTime !== undefined && Date.parse(row.expireTime) <= this.now().getTime();
+  }
+
+  /** A set of the item's value (and TTL) over whatever the target holds now. */
+  private setOperation(target: Target, item: Body): StoreOperation {
+    const options = (item.options ?? {}) as { ttl?: unknown };
+    return { op: 'set', ns: target.ns, key: target.key, value: this.newRow(this.read(target), item.value, options.ttl) };
   }
 
   private newRow(previous: StoredRow | undefined, value: unknown, ttl: unknown): StoredRow {

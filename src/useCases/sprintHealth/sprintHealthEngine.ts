@@ -3,6 +3,7 @@ import {
   computeSprintHealth,
   DRILL_DOWN_KEYS,
   type ChangeHistory,
+  type DrillDownEntry,
   type HealthSettings,
   type IssueInput,
   type SprintHealthResult,
@@ -22,6 +23,7 @@ import {
   type ActiveMeta,
   type DrillDownCounts,
   type SprintRecord,
+  type StartSnapshot,
   type StoredDrillItem,
   type StoredResult,
   type StoredRow,
@@ -124,6 +126,26 @@ export function compute(
   });
 }
 
+/** The result from what a full read or a refresh gathered, and what the next refresh starts from. */
+function computeGathered(
+  ctx: Context,
+  gathered: { records: ActiveIssueRecord[]; statuses: Record<string, StatusInfo>; fields: SprintFieldIds; snapshot: StartSnapshot | null; searchedAt: string },
+): GatheredSprint {
+  const { records, fields, snapshot } = gathered;
+  const removedIssuesKnown = snapshot !== null;
+  const result = compute(ctx.sprint, records, {
+    settings: ctx.settings,
+    statuses: gathered.statuses,
+    fields,
+    now: ctx.now().toISOString(),
+    snapshot: snapshot?.issueIds ?? null,
+    removedIssuesKnown,
+    ...(ctx.kpiReadings ? { kpiReadings: ctx.kpiReadings } : {}),
+  });
+  const meta: ActiveMeta = { sprint: ctx.sprint, searchedAt: gathered.searchedAt, computedAt: result.computedAt, fields, issueIds: records.map((record) => record.issue.id) };
+  return { result, issues: records, meta, removedIssuesKnown };
+}
+
 /** Everything from Jira: the sprint's issues, the ones that left it, and their histories. */
 export async function gatherFull(ctx: Context): Promise<GatheredSprint> {
   const { call, sprint } = ctx;
@@ -154,18 +176,7 @@ export async function gatherFull(ctx: Context): Promise<GatheredSprint> {
 
   await ctx.onProgress(progress('computing', snapshots.length, snapshots.length));
   const records = snapshots.map((snapshot) => toRecord(snapshot, histories.get(snapshot.id) ?? null));
-  const removedIssuesKnown = snapshot !== null;
-  const result = compute(sprint, records, {
-    settings: ctx.settings,
-    statuses,
-    fields,
-    now: ctx.now().toISOString(),
-    snapshot: snapshot?.issueIds ?? null,
-    removedIssuesKnown,
-    ...(ctx.kpiReadings ? { kpiReadings: ctx.kpiReadings } : {}),
-  });
-  const meta: ActiveMeta = { sprint, searchedAt, computedAt: result.computedAt, fields, issueIds: records.map((record) => record.issue.id) };
-  return { result, issues: records, meta, removedIssuesKnown };
+  return computeGathered(ctx, { records, statuses, fields, snapshot, searchedAt });
 }
 
 /**
@@ -227,20 +238,11 @@ export async function gatherRefresh(ctx: Context, cached: { meta: ActiveMeta; is
   }
   if (events.length) await deleteEventChanges(sprint.id, events);
 
-  const records = [...byId.values()];
-  const removedIssuesKnown = snapshot !== null;
-  const result = compute(sprint, records, {
-    settings: ctx.settings,
-    statuses,
-    fields,
-    now: ctx.now().toISOString(),
-    snapshot: snapshot?.issueIds ?? null,
-    removedIssuesKnown,
-    ...(ctx.kpiReadings ? { kpiReadings: ctx.kpiReadings } : {}),
-  });
-  const meta: ActiveMeta = { sprint, searchedAt, computedAt: result.computedAt, fields, issueIds: records.map((record) => record.issue.id) };
-  return { result, issues: records, meta, removedIssuesKnown, changedIssueIds: [...needHistory] };
+  const gathered = computeGathered(ctx, { records: [...byId.values()], statuses, fields, snapshot, searchedAt });
+  return { ...gathered, changedIssueIds: [...needHistory] };
 }
+
+const countEntries = (entries: readonly DrillDownEntry[]) => ({ listed: entries.length, counted: entries.filter((entry) => entry.counted).length });
 
 /** The result without issue details: counts per drill-down, and drill-downs as ids and reasons. */
 export function toStoredResult(result: SprintHealthResult, sprint: SprintRecord, removedIssuesKnown: boolean): StoredResult {
@@ -249,16 +251,13 @@ export function toStoredResult(result: SprintHealthResult, sprint: SprintRecord,
     const counts = {} as DrillDownCounts;
     for (const key of DRILL_DOWN_KEYS) {
       const entries = row.drillDown[key];
-      counts[key] = { listed: entries.length, counted: entries.filter((entry) => entry.counted).length };
+      counts[key] = countEntries(entries);
       for (const entry of entries) drill.push([index, key, entry.issueId, entry.counted ? 1 : 0, entry.reason]);
     }
     return { processKey: row.processKey, metrics: row.metrics, criteria: row.criteria, health: row.health, drillDownCounts: counts };
   });
   const totalsCounts = {} as DrillDownCounts;
-  for (const key of DRILL_DOWN_KEYS) {
-    const entries = result.totals.drillDown[key];
-    totalsCounts[key] = { listed: entries.length, counted: entries.filter((entry) => entry.counted).length };
-  }
+  for (const key of DRILL_DOWN_KEYS) totalsCounts[key] = countEntries(result.totals.drillDown[key]);
   return {
     meta: {
       sprint,

@@ -1,7 +1,7 @@
 import type { ParsedPayloadOf, ResultOf } from '../../contract';
 import type { SprintHealthView } from '../../contract/sprintHealthContract';
 import { AppError } from '../../errors/appError';
-import { fetchBoardSprints, fetchProjectBoards, fetchSprint, type SprintSummary } from '../../jira/agile';
+import { fetchBoardSprints, fetchProjectBoards, fetchSprint } from '../../jira/agile';
 import type { JiraCall } from '../../jira/jiraRequest';
 import { isJiraAdmin } from '../../jira/permissions';
 import { siteKeyOf, type InvocationContext } from '../../resolvers/invocationContext';
@@ -13,6 +13,7 @@ import {
   readFrozenResult,
   readJob,
   readRunningJob,
+  toSprintRecord,
   writeChoice,
   type JobRecord,
   type SprintRecord,
@@ -32,16 +33,6 @@ export function userCall(context: InvocationContext): JiraCall {
 export function appCall(context: Pick<InvocationContext, 'cloudId' | 'installContext'>): JiraCall {
   return { actor: 'app', site: siteKeyOf(context) };
 }
-
-const toRecord = (sprint: SprintSummary): SprintRecord => ({
-  id: sprint.id,
-  name: sprint.name,
-  state: sprint.state,
-  startDate: sprint.startDate,
-  endDate: sprint.endDate,
-  completeDate: sprint.completeDate,
-  originBoardId: sprint.originBoardId,
-});
 
 function projectOf(context: InvocationContext): { id: string; key: string } {
   const project = context.extension?.project;
@@ -69,7 +60,7 @@ export async function getSprintHealthSetup(_payload: ParsedPayloadOf<'getSprintH
 export async function listBoardSprints(payload: ParsedPayloadOf<'listBoardSprints'>, context: InvocationContext): Promise<ResultOf<'listBoardSprints'>> {
   const sprints = await fetchBoardSprints(userCall(context), payload.boardId, ['active', 'closed']);
   const scope = { site: siteKeyOf(context), accountId: context.accountId };
-  for (const sprint of sprints) listedSprints.set(scope, String(sprint.id), toRecord(sprint));
+  for (const sprint of sprints) listedSprints.set(scope, String(sprint.id), toSprintRecord(sprint));
   return { sprints: sprints.map((sprint) => ({ id: sprint.id, name: sprint.name, state: sprint.state, startDate: sprint.startDate, endDate: sprint.endDate, completeDate: sprint.completeDate })) };
 }
 
@@ -80,7 +71,7 @@ async function sprintForViewer(context: InvocationContext, sprintId: number): Pr
   if (listed) return listed;
   const sprint = await fetchSprint(userCall(context), sprintId);
   if (!sprint) throw new AppError('NOT_FOUND', 'That sprint does not exist, or you cannot see it.');
-  const record = toRecord(sprint);
+  const record = toSprintRecord(sprint);
   listedSprints.set(scope, String(sprintId), record);
   return record;
 }

@@ -1,28 +1,7 @@
-import { useId } from 'react';
-import { Label } from '@atlaskit/form/label/default';
-import { Box } from '@atlaskit/primitives/compiled/box';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
-import Select from '@atlaskit/select/Select';
 import { formatDay } from '../../../common/improvement/dates';
 import type { ImprovementProcess, ReviewSprint } from '../../../common/improvement/improvementTypes';
-
-type Option = { value: string; label: string };
-
-function Picker(props: { label: string; options: Option[]; value: string | null; onChange: (value: string) => void; testId: string; isDisabled?: boolean }) {
-  const id = useId();
-  return (
-    <Box testId={props.testId}>
-      <Label htmlFor={id}>{props.label}</Label>
-      <Select<Option>
-        inputId={id}
-        options={props.options}
-        isDisabled={props.isDisabled}
-        value={props.options.find((option) => option.value === props.value) ?? null}
-        onChange={(option) => option && props.onChange(option.value)}
-      />
-    </Box>
-  );
-}
+import { LabelledSelect } from '../LabelledSelect';
 
 const stateWords = { active: 'active', closed: 'closed', future: 'not started' } as const;
 
@@ -42,14 +21,14 @@ export function ReviewPickers(props: {
 }) {
   return (
     <Inline space="space.200" shouldWrap role="group" aria-label="Choose what to review">
-      <Picker
+      <LabelledSelect
         label="Process"
         testId="review-pick-process"
         options={props.processes.map((p) => ({ value: p.key, label: `${p.key}: ${p.name}` }))}
         value={props.processKey}
         onChange={props.onProcess}
       />
-      <Picker
+      <LabelledSelect
         label="Sprint"
         testId="review-pick-sprint"
         isDisabled={props.sprints.length === 0}
