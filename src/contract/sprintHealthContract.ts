@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CRITERION_KEYS, DRILL_DOWN_KEYS } from '../domain/sprintHealth/metricKeys';
+import { DRILL_DOWN_KEYS } from '../domain/sprintHealth/metricKeys';
+import { criterionResultSchema, healthSchema, sprintMetricsSchema } from '../domain/sprintHealth/resultSchemas';
 import { healthSettingsSchema } from '../domain/sprintHealth/settings';
 import { resolverErrorSchema } from './errors';
 
@@ -25,67 +26,6 @@ export const sprintSummarySchema = z.object({
   completeDate: z.string().nullable(),
 });
 export type SprintSummaryView = z.infer<typeof sprintSummarySchema>;
-
-const flowKindRecord = z.object({ feature: z.number(), defect: z.number(), risk: z.number(), debt: z.number() });
-
-export const sprintMetricsSchema = z.object({
-  committed: z.number(),
-  added: z.number(),
-  removed: z.number(),
-  completed: z.number(),
-  completedCommitted: z.number(),
-  scopeAtEnd: z.number(),
-  sayDoPct: z.number().nullable(),
-  scopeChangePct: z.number().nullable(),
-  carryOver: z.number(),
-  carryOverPct: z.number().nullable(),
-  flowTimeP50Ms: z.number().nullable(),
-  flowTimeP85Ms: z.number().nullable(),
-  flowTimeSamples: z.number(),
-  flowLoad: z.number(),
-  activeMs: z.number(),
-  waitingMs: z.number(),
-  flowEfficiencyPct: z.number().nullable(),
-  impediments: z.number(),
-  impedimentsOpen: z.number(),
-  improvementsDone: z.number(),
-  flowDistribution: flowKindRecord,
-  flowDistributionPct: flowKindRecord.nullable(),
-  kpi: z.object({
-    readings: z.array(
-      z.object({
-        kpiId: z.string(),
-        name: z.string(),
-        value: z.number(),
-        target: z.number(),
-        direction: z.enum(['higher', 'lower']),
-        unit: z.string().optional(),
-        onTarget: z.boolean(),
-      }),
-    ),
-    onTarget: z.number(),
-    attainmentPct: z.number().nullable(),
-  }),
-});
-
-export const criterionResultSchema = z.object({
-  key: z.enum(CRITERION_KEYS),
-  label: z.string(),
-  /** null: not applicable for this row (left out of the score). */
-  passed: z.boolean().nullable(),
-  weight: z.number(),
-  effectiveWeight: z.number(),
-  value: z.number().nullable(),
-  target: z.number(),
-  comparison: z.enum(['atLeast', 'atMost']),
-  unit: z.enum(['%', 'issues']),
-  explanation: z.string(),
-});
-
-export const healthSchema = z.object({
-  score: z.number().nullable(),
-  band: z.enum(['green', 'amber', 'red']).nullable(),
-});
 
 /** Per drill-down: how many issues it lists, and how many of those count towards the number. */
 export const drillDownCountsSchema = z.record(drillDownKeySchema, z.object({ listed: z.number(), counted: z.number() }));

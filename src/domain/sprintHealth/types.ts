@@ -1,8 +1,11 @@
-import type { HealthSettings } from './settings';
+import type { DrillDownKey } from './metricKeys';
 import type { Reason } from './reasons';
-import type { CriterionKey, DrillDownKey, FlowKind } from './metricKeys';
+import type { CriterionResult, Health, KpiReading, SprintMetrics } from './resultSchemas';
+import type { HealthSettings } from './settings';
 
 export { FLOW_KINDS, type CriterionKey, type DrillDownKey, type FlowKind } from './metricKeys';
+// Types only: the schemas behind them stay out of the UI bundles that import this file.
+export type { CriterionResult, Health, HealthBand, KpiReading, KpiReadingResult, SprintMetrics } from './resultSchemas';
 
 /**
  * Inputs and outputs of the sprint health computation. Jira-shaped but minimal, and plain JSON
@@ -63,14 +66,6 @@ export interface StatusInfo {
   category: StatusCategory;
 }
 
-export interface KpiReading {
-  kpiId: string;
-  name: string;
-  value: number;
-  target: number;
-  direction: 'higher' | 'lower';
-  unit?: string;
-}
 
 export interface SprintHealthInput {
   sprint: SprintInput;
@@ -97,64 +92,10 @@ export interface SprintHealthInput {
   fields?: { sprint?: string; flagged?: string };
 }
 
-export interface KpiReadingResult extends KpiReading {
-  onTarget: boolean;
-}
 
-export interface SprintMetrics {
-  committed: number;
-  added: number;
-  removed: number;
-  completed: number;
-  /** Completed issues that were also committed: the numerator of say/do. */
-  completedCommitted: number;
-  /** Issues in the sprint at its end (or now): committed + added − removed. */
-  scopeAtEnd: number;
-  sayDoPct: number | null;
-  scopeChangePct: number | null;
-  carryOver: number;
-  /** carryOver ÷ scopeAtEnd × 100. */
-  carryOverPct: number | null;
-  flowTimeP50Ms: number | null;
-  flowTimeP85Ms: number | null;
-  /** How many completed issues had a flow time (those that never went through an active or waiting status have none). */
-  flowTimeSamples: number;
-  flowLoad: number;
-  activeMs: number;
-  waitingMs: number;
-  flowEfficiencyPct: number | null;
-  impediments: number;
-  /** Impediments still flagged at the end of the sprint (or now). */
-  impedimentsOpen: number;
-  improvementsDone: number;
-  flowDistribution: Record<FlowKind, number>;
-  /** Share of completed issues per kind, null when nothing was completed. */
-  flowDistributionPct: Record<FlowKind, number> | null;
-  kpi: { readings: KpiReadingResult[]; onTarget: number; attainmentPct: number | null };
-}
 
-export interface CriterionResult {
-  key: CriterionKey;
-  label: string;
-  /** null: not applicable for this row; excluded from the score, the other weights re-normalised. */
-  passed: boolean | null;
-  weight: number;
-  /** Share of the score this criterion carries for this row after re-normalisation (0 when n/a). */
-  effectiveWeight: number;
-  value: number | null;
-  target: number;
-  comparison: 'atLeast' | 'atMost';
-  unit: '%' | 'issues';
-  explanation: string;
-}
 
-export type HealthBand = 'green' | 'amber' | 'red';
 
-export interface Health {
-  /** 0–100, or null when no criterion applies. */
-  score: number | null;
-  band: HealthBand | null;
-}
 
 export interface DrillDownEntry {
   issueId: string;

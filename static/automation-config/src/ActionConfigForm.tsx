@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { events, view } from '@forge/bridge';
-import Select from '@atlaskit/select';
+import Select, { CreatableSelect } from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { Field, ErrorMessage, HelperMessage } from '@atlaskit/form';
 import SectionMessage from '@atlaskit/section-message';
@@ -11,7 +11,7 @@ import { invokeResolver } from '../../common/invokeResolver';
 import { useForgeContext } from '../../common/useForgeContext';
 import { useResolver } from '../../common/useResolver';
 import type { ResultOf } from '../../../src/contract';
-import { ACTION_FIELDS, initialValues, isActionKey, toInputs, type ActionKey, type FieldSpec } from './actionFields';
+import { ACTION_FIELDS, catalogProblems, initialValues, isActionKey, toInputs, type ActionKey, type FieldSpec } from './actionFields';
 
 type FormProcess = ResultOf<'getAutomationFormOptions'>['processes'][number];
 interface Option {
@@ -52,6 +52,9 @@ function ConfigForm({ action, extension }: { action: ActionKey; extension: Actio
   latest.current = values;
 
   const processes = options.state.status === 'ready' ? options.state.data.processes : [];
+  // The catalog's keys for the Next check (null while unknown), read from the event handler below.
+  const catalog = useRef<string[] | null>(null);
+  catalog.current = options.state.status === 'ready' ? processes.map((candidate) => candidate.key) : null;
   const process = processes.find((candidate) => candidate.key === values.processKey?.trim().toUpperCase()) ?? null;
 
   const change = useCallback(
@@ -79,14 +82,12 @@ function ConfigForm({ action, extension }: { action: ActionKey; extension: Actio
         return;
       }
       // Values with smart values are resolved only when the rule runs: validate those there.
-      const literal = Object.fromEntries(Object.entries(inputs).filter(([, value]) => !String(value).includes('{{')));
-      const checked = await invokeResolver('validateAutomationInputs', { actionKey: action, inputs: { ...inputs, ...literal } });
-      if (checked.ok && !checked.data.valid) {
-        const fields = Object.fromEntries(Object.entries(checked.data.fields).filter(([name]) => !String(inputs[name] ?? '').includes('{{')));
-        if (Object.keys(fields).length) {
-          setErrors(fields);
-          return;
-        }
+      const checked = await invokeResolver('validateAutomationInputs', { actionKey: action, inputs });
+      const invalid = checked.ok && !checked.data.valid ? Object.fromEntries(Object.entries(checked.data.fields).filter(([name]) => !String(inputs[name] ?? '').includes('{{'))) : {};
+      const fields = { ...catalogProblems(action, inputs, catalog.current), ...invalid };
+      if (Object.keys(fields).length) {
+        setErrors(fields);
+        return;
       }
       await view.submit(inputs);
     });
@@ -129,27 +130,37 @@ function ConfigField(props: {
     if (field.kind === 'kpi' && process) return [...(field.required ? [] : [{ value: '', label: 'No KPI' }]), ...process.kpis.map((kpi) => ({ value: kpi.id, label: `${kpi.name} (${kpi.unit})` }))];
     return null;
   }, [field, processes, process]);
-  const id = `action-input-${field.name}`;
+  // The process may also be typed (a key not in the catalog, or a smart value such as
+  // {{issue.Process}}): the backend checks it when the rule is saved and again when it runs.
+  const selected = choices?.find((choice) => choice.value === value) ?? (value ? { value, label: value } : null);
 
   return (
     <Field name={field.name} label={field.label} isRequired={field.required} isDisabled={disabled}>
-      {() => (
-        <>
-          {choices ? (
-            <Select<Option>
-              inputId={id}
-              options={choices}
-              value={choices.find((choice) => choice.value === value) ?? null}
-              onChange={(choice) => onChange(field.name, choice?.value ?? '')}
-              isDisabled={disabled}
-              aria-invalid={!!error}
-            />
-          ) : (
-            <Textfield id={id} value={value} isInvalid={!!error} isDisabled={disabled} onChange={(event) => onChange(field.name, event.currentTarget.value)} />
-          )}
-          {error ? <ErrorMessage>{error}</ErrorMessage> : field.helper ? <HelperMessage>{field.helper}</HelperMessage> : null}
-        </>
-      )}
+      {({ fieldProps }) => {
+        // The label and messages are tied to the input by Field's ids (fieldProps.id, aria-describedby).
+        const described = { 'aria-describedby': fieldProps['aria-describedby'], 'aria-invalid': !!error };
+        return (
+          <>
+            {choices && field.kind === 'process' ? (
+              <CreatableSelect<Option>
+                inputId={fieldProps.id}
+                options={choices}
+                value={selected}
+                onChange={(choice) => onChange(field.name, choice?.value ?? '')}
+                onCreateOption={(typed) => onChange(field.name, typed.trim())}
+                formatCreateLabel={(typed) => `Use “${typed.trim()}”`}
+                isDisabled={disabled}
+                {...described}
+              />
+            ) : choices ? (
+              <Select<Option> inputId={fieldProps.id} options={choices} value={selected} onChange={(choice) => onChange(field.name, choice?.value ?? '')} isDisabled={disabled} {...described} />
+            ) : (
+              <Textfield id={fieldProps.id} value={value} isInvalid={!!error} isDisabled={disabled} onChange={(event) => onChange(field.name, event.currentTarget.value)} {...described} />
+            )}
+            {error ? <ErrorMessage>{error}</ErrorMessage> : field.helper ? <HelperMessage>{field.helper}</HelperMessage> : null}
+          </>
+        );
+      }}
     </Field>
   );
 }

@@ -65,3 +65,19 @@ export function toInputs(action: ActionKey, values: Record<string, string>): Rec
   }
   return inputs;
 }
+
+/**
+ * Process keys the catalog does not know (typed ones; smart values are resolved only when the rule
+ * runs). `catalog` null: the catalog could not be loaded, so nothing can be said.
+ */
+export function catalogProblems(action: ActionKey, inputs: Record<string, string | number>, catalog: string[] | null): Record<string, string> {
+  if (!catalog) return {};
+  const known = new Set(catalog);
+  const problems: Record<string, string> = {};
+  for (const field of ACTION_FIELDS[action]) {
+    const value = inputs[field.name];
+    if (field.kind !== 'process' || typeof value !== 'string' || value.includes('{{')) continue;
+    if (!known.has(value.toUpperCase())) problems[field.name] = `There is no process with key ${value} in the catalog.`;
+  }
+  return problems;
+}

@@ -12,7 +12,7 @@ import { formatWhen } from '../../../common/improvement/dates';
 import { FieldBlock } from '../../../common/improvement/FieldBlock';
 import type { ImprovementOutcome, OutcomeValue } from '../../../common/improvement/improvementTypes';
 import { OutcomeLozenge, outcomeHelp, outcomeLabels, outcomeValues } from '../../../common/improvement/outcomes';
-import { confirmDiscard, useUnsavedChangesGuard } from '../../../common/improvement/unsavedChanges';
+import { confirmDiscard, useUnsavedChangesGuard } from '../../../common/unsavedChanges';
 
 type OutcomeDraft = { value: OutcomeValue | null; note: string };
 
