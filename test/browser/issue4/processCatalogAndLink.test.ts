@@ -86,6 +86,19 @@ describe('the process catalog on the project page', () => {
     await app.getByTestId('process-details').waitFor();
   });
 
+  it('keeps a half-edited form through a visit to another tab (tabs stay mounted), losing nothing', async () => {
+    const app = admin.appFrame();
+    await app.getByTestId('edit-process').click();
+    await app.getByTestId('process-form-name').fill('Half-typed name');
+    await app.getByTestId('tab-sprint-health').click();
+    await app.getByTestId('panel-sprint-health').waitFor();
+    await app.getByTestId('tab-processes').click();
+    await expect(app.getByTestId('process-form-name').inputValue()).resolves.toBe('Half-typed name');
+    admin.page.once('dialog', (dialog) => void dialog.accept());
+    await app.getByTestId('process-form-cancel').click();
+    await app.getByTestId('process-details').waitFor();
+  });
+
   it('lists the process in the table and passes axe in light and dark theme', async () => {
     await openProcessesTab(admin);
     const app = admin.appFrame();
