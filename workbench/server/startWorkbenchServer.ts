@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Dataset } from '../datasets/datasetSchema';
 import { automationRoutes } from '../automation/automationRoutes';
+import { ruleEditorRoutes } from '../automation/ruleEditorRoutes';
 import { apiRoutes } from './apiRoutes';
 import { HttpError, html, json, send, toWorkbenchRequest, type WorkbenchRequest, type WorkbenchResponse } from './http';
 import { readServerManifest } from './manifestModules';
@@ -60,6 +61,7 @@ export async function startWorkbenchServer(options: WorkbenchServerOptions): Pro
     ...pageRoutes({ platform, manifest, appRoot: options.appRoot ?? REPO_ROOT }),
     ...apiRoutes({ platform, manifest, demoDataset }),
     ...automationRoutes({ platform }),
+    ...ruleEditorRoutes({ platform }),
   ]);
 
   const server = http.createServer((raw, res) => {

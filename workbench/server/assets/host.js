@@ -168,7 +168,9 @@
     invoke: function (frame, args) {
       if (!args || typeof args.functionKey !== 'string') throw new Error('functionKey must be a string!');
       var context = frameContext(frame);
-      return fetch('/workbench/invoke', {
+      // A frame may name another invoke endpoint (data-invoke-path): modules that are not Jira UI
+      // modules, such as an automation action's configuration form, are answered elsewhere.
+      return fetch(frame.getAttribute('data-invoke-path') || '/workbench/invoke', {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json' },
@@ -221,8 +223,13 @@
     close: function () {
       return false;
     },
-    submit: function () {
-      return false;
+    // view.submit(payload): only a frame the host page marks data-submittable accepts it (Jira answers
+    // false elsewhere, which @forge/bridge turns into "this resource's view is not submittable").
+    // The payload goes to the host page as a `forge-submit` DOM event on the iframe (detail: payload).
+    submit: function (frame, args) {
+      if (frame.getAttribute('data-submittable') !== 'true') return false;
+      frame.dispatchEvent(new CustomEvent('forge-submit', { detail: args, bubbles: true }));
+      return true;
     },
     refresh: function () {
       return refreshIssueDetails();
@@ -306,5 +313,13 @@
   else wireControls();
 
   // For scripts and tests: switch the theme without clicking.
-  window.__workbenchHost = { setColorMode: applyHostTheme, colorMode: colorMode };
+  // emitToFrame: product events the host page sends to one frame (events.on in the app), e.g.
+  // Automation's AUTOMATION_ACTION_SUBMIT.
+  window.__workbenchHost = {
+    setColorMode: applyHostTheme,
+    colorMode: colorMode,
+    emitToFrame: function (frame, event, payload) {
+      send(frame, { kind: 'event', event: event, payload: payload });
+    },
+  };
 })();
