@@ -129,6 +129,17 @@ describe('checkRequest: requests the contract refuses', () => {
       expect.arrayContaining([expect.stringMatching(/path parameter \/boardId must be integer/)]),
     );
   });
+
+  it('asks the current reference’s scopes where the 2022 Agile description lists none (GET /board)', () => {
+    expect(listOperationScopes('GET', '/rest/agile/1.0/board')).toEqual([
+      { state: 'security', scopes: ['read:board-scope:jira-software', 'read:project:jira'] },
+    ]);
+    const boards = { method: 'GET', pathWithQuery: '/rest/agile/1.0/board?projectKeyOrId=ITSM&type=scrum', body: undefined };
+    expect(createOpenApiGuard({ manifestScopes: ['read:board-scope:jira-software', 'read:project:jira'] }).checkRequest(boards)).toEqual([]);
+    expect(createOpenApiGuard({ manifestScopes: ['read:board-scope:jira-software'] }).checkRequest(boards)).toEqual([
+      expect.stringMatching(/read:project:jira/),
+    ]);
+  });
 });
 
 describe('checkResponse', () => {

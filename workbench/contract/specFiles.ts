@@ -92,7 +92,7 @@ export function loadJiraSpecs(specDir?: string): JiraSpecs {
     specDir: dir,
     documents: [
       { name: 'platform', file: files.platform, doc: withKnownCorrections(read(files.platform)) },
-      { name: 'software', file: files.software, doc: read(files.software) },
+      { name: 'software', file: files.software, doc: withKnownSoftwareCorrections(read(files.software)) },
     ],
   };
   loaded.set(dir, specs);
@@ -110,6 +110,26 @@ function withKnownCorrections(doc: OpenApiDocument): OpenApiDocument {
   for (const name of ['from', 'fromString', 'to', 'toString']) {
     const property = changeDetails?.properties?.[name];
     if (property) property.nullable = true;
+  }
+  return doc;
+}
+
+/**
+ * The Agile description (2022) predates Jira Software's granular scopes for some operations and
+ * lists none; Atlassian's current reference (developer.atlassian.com, Jira Software Cloud REST API,
+ * "Get all boards") requires `read:board-scope:jira-software` and `read:project:jira`, and Jira
+ * Software accepts no classic scopes. The checks follow the current reference.
+ */
+const CURRENT_SOFTWARE_SCOPES: Record<string, Record<string, string[]>> = {
+  '/rest/agile/1.0/board': { get: ['read:board-scope:jira-software', 'read:project:jira'] },
+};
+
+function withKnownSoftwareCorrections(doc: OpenApiDocument): OpenApiDocument {
+  for (const [path, methods] of Object.entries(CURRENT_SOFTWARE_SCOPES)) {
+    for (const [method, scopes] of Object.entries(methods)) {
+      const operation = doc.paths[path]?.[method] as { security?: Record<string, string[]>[] } | undefined;
+      if (operation) operation.security = [{ OAuth2: scopes }];
+    }
   }
   return doc;
 }
