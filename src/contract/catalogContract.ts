@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  PROCESS_KEY_PATTERN,
   processInputSchema,
   processSchema,
   valueStreamInputSchema,
@@ -59,7 +60,11 @@ export const catalogContract = {
   /** Issue panel: link (or re-link) this issue to a process, as the viewer. */
   linkIssueToProcess: {
     payload: z
-      .object({ processKey: z.string().trim().toUpperCase().min(1, 'Pick a process.').max(10), stageId: z.string().max(64).nullable().default(null) })
+      .object({
+        // The key becomes a storage key: only what a process key can be gets that far.
+        processKey: z.string().trim().toUpperCase().min(1, 'Pick a process.').regex(PROCESS_KEY_PATTERN, 'Pick a process from the list.'),
+        stageId: z.string().max(64).nullable().default(null),
+      })
       .strict(),
     result: issueProcessPanelSchema,
   },

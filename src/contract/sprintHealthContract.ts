@@ -71,6 +71,10 @@ export const sprintHealthReadySchema = z.object({
   sprint: sprintSummarySchema,
   /** A closed sprint's numbers, stored once and never recomputed. */
   frozen: z.boolean(),
+  /** An active sprint's numbers: final only once it closes (say/do and carry-over are as of `computedAt`). */
+  provisional: z.boolean(),
+  /** Why the numbers are provisional, in plain words for the page; null when they are final. */
+  provisionalReason: z.string().nullable(),
   computedAt: z.string(),
   window: z.object({ start: z.string(), end: z.string() }),
   completeness: z.object({

@@ -1,6 +1,7 @@
-import api, { getAppContext } from '@forge/api';
+import api from '@forge/api';
 import { AppError } from '../errors/appError';
 import { sendRespectingRateLimits } from './rateLimitRetry';
+import { siteOfRunningInvocation } from './runningSite';
 
 /** Whose permissions a Jira call runs with. `app` only after the caller checked the user's. */
 export type JiraActor = 'user' | 'app';
@@ -22,6 +23,8 @@ export interface JiraRequestInit {
   site?: string;
   /** Epoch ms after which no more waiting on rate limits is allowed (default: 8 s from now). */
   deadline?: number;
+  /** At most this much waiting on rate limits in one request (interactive calls keep it short). */
+  maxWaitMs?: number;
 }
 
 /** Who, on which site, and until when: what every Jira adapter call needs to know. */
@@ -29,6 +32,11 @@ export interface JiraCall {
   actor: JiraActor;
   site: string;
   deadline?: number;
+  /**
+   * Longest rate-limit wait of one request. A resolver the page waits on keeps it short and answers
+   * RATE_LIMITED with `retryAt` beyond it (the page retries by itself); background jobs leave it unset.
+   */
+  maxWaitMs?: number;
   /** The signed-in user, for caches of what only they may see; without it such answers are not cached. */
   accountId?: string;
 }
@@ -46,6 +54,7 @@ export async function callJiraJson<T>(
     method,
     path: path.value,
     ...(init.deadline === undefined ? {} : { deadline: init.deadline }),
+    ...(init.maxWaitMs === undefined ? {} : { maxWaitMs: init.maxWaitMs }),
     send: () =>
       requester.requestJira(path, {
         method,
@@ -64,27 +73,14 @@ export async function callJiraJson<T>(
 export function callJira<T>(
   call: JiraCall,
   path: Route,
-  init: Omit<JiraRequestInit, 'site' | 'deadline'> = {},
+  init: Omit<JiraRequestInit, 'site' | 'deadline' | 'maxWaitMs'> = {},
 ): Promise<JiraJsonResponse<T>> {
   return callJiraJson<T>(call.actor, path, {
     ...init,
     site: call.site,
     ...(call.deadline === undefined ? {} : { deadline: call.deadline }),
+    ...(call.maxWaitMs === undefined ? {} : { maxWaitMs: call.maxWaitMs }),
   });
-}
-
-/**
- * Callers that predate `site`: the site of this invocation's installation, keyed as `siteKeyOf`
- * keys it so both kinds of caller share one pause; else the installation itself (one app, one site).
- */
-function siteOfRunningInvocation(): string {
-  try {
-    const context = getAppContext();
-    const cloudId = context.installation?.contexts.find((ari) => ari.cloudId)?.cloudId;
-    return cloudId ? `site:${cloudId}` : `installation:${context.installationAri.installationId}`;
-  } catch {
-    return 'unknown-site';
-  }
 }
 
 /** For answers other than the expected ones: keep Jira's own words, they are the most useful. */

@@ -31,6 +31,11 @@ export interface RateLimitedSend<R extends StatusAndHeaders> {
   path: string;
   /** Epoch ms after which no more waiting is allowed; by default now + 8 s. */
   deadline?: number;
+  /**
+   * At most this much sleeping in this request, whatever the deadline (interactive calls: a couple
+   * of seconds, so the page says "Jira is busy" instead of "Loading…" for the whole wait).
+   */
+  maxWaitMs?: number;
   send: () => Promise<R>;
 }
 
@@ -42,7 +47,10 @@ export interface RateLimitedSend<R extends StatusAndHeaders> {
  */
 export async function sendRespectingRateLimits<R extends StatusAndHeaders>(request: RateLimitedSend<R>): Promise<R> {
   const clock = rateLimitClock();
-  const deadline = request.deadline ?? clock.now() + DEFAULT_RATE_LIMIT_BUDGET_MS;
+  const startedAt = clock.now();
+  const byDeadline = request.deadline ?? startedAt + DEFAULT_RATE_LIMIT_BUDGET_MS;
+  // Sleeping is the only waiting here: a wait budget is a deadline counted from the first send.
+  const deadline = request.maxWaitMs === undefined ? byDeadline : Math.min(byDeadline, startedAt + request.maxWaitMs);
   const endpoint = endpointKey(request.method, request.path);
   const retryable = isIdempotentRead(request.method, request.path);
 

@@ -1,6 +1,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import { PROCESS_LINK_PROPERTY_KEY, readProcessLink, type ProcessLink } from '../domain/catalog/processLink';
+import { IMPROVEMENT_PROPERTY_KEY, readImprovementProperty } from '../domain/improvements/improvementProperty';
 import { AppError } from '../errors/appError';
 import type { SprintFieldIds } from './jiraFields';
 import { callJira, unexpectedJiraAnswer, type JiraCall } from './jiraRequest';
@@ -34,7 +35,15 @@ export interface SprintIssueSnapshot {
   flagged: boolean;
   /** The issue's process link (entity property), or null when it has none or an unreadable one. */
   linkProperty: ProcessLink | null;
+  /**
+   * The issue carries the app's improvement property: an improvement story whatever its type (in
+   * team-managed projects any story can be one). Its process, when the issue has no link of its own.
+   */
+  improvement: { processKey: string | null } | null;
 }
+
+/** Entity properties sprint health asks for with the issues: the process link and the improvement story. */
+export const SPRINT_HEALTH_PROPERTY_KEYS = [PROCESS_LINK_PROPERTY_KEY, IMPROVEMENT_PROPERTY_KEY];
 
 export interface SearchProgress {
   /** Pages received so far. */
@@ -101,7 +110,8 @@ export async function fetchSprintIssues(call: JiraCall, request: SprintIssuesReq
     {
       jql: sprintIssuesJql(request.sprintId, request.updatedSince),
       fields,
-      properties: [PROCESS_LINK_PROPERTY_KEY],
+      // In the same search: an improvement's property costs no extra request.
+      properties: SPRINT_HEALTH_PROPERTY_KEYS,
       maxResults: FIELDS_PAGE_SIZE,
     },
     request.onProgress,
@@ -129,7 +139,14 @@ export function toSnapshot(issue: IssueBean, fieldIds: SprintFieldIds): SprintIs
     // Flagged is a checkbox field: a non-empty list of options ("Impediment") means flagged.
     flagged: Array.isArray(flaggedValue) ? flaggedValue.length > 0 : flaggedValue != null,
     linkProperty: readProcessLink(issue.properties?.[PROCESS_LINK_PROPERTY_KEY]),
+    improvement: readImprovementMark(issue.properties?.[IMPROVEMENT_PROPERTY_KEY]),
   };
+}
+
+/** Present is enough to mark an improvement: a property from another app version still says so. */
+function readImprovementMark(value: unknown): SprintIssueSnapshot['improvement'] {
+  if (value === undefined || value === null) return null;
+  return { processKey: readImprovementProperty(value)?.processKey ?? null };
 }
 
 /** Jira's "undefined" category (no category) behaves like to-do for flow purposes. */

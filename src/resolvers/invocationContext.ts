@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors/appError';
+import { siteOfRunningInvocation } from '../jira/runningSite';
 
 /**
  * The part of Forge's invocation context the app relies on. It comes from the platform, not the
@@ -45,5 +46,7 @@ export function issueFromContext(context: InvocationContext): { id: string; key:
  */
 export function siteKeyOf(context: Pick<InvocationContext, 'cloudId' | 'installContext'>): string {
   const cloudId = context.cloudId ?? context.installContext?.match(/site\/([^/]+)$/)?.[1];
-  return cloudId ? `site:${cloudId}` : (context.installContext ?? 'unknown-site');
+  if (cloudId) return `site:${cloudId}`;
+  // Never a constant fallback: every site without one would share its caches.
+  return context.installContext ?? siteOfRunningInvocation();
 }

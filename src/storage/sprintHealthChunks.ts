@@ -119,3 +119,27 @@ export async function readChunked<M, T>(base: string): Promise<{ meta: M; items:
   }
   return { meta: head.meta, items };
 }
+
+/**
+ * The head and the items of the first chunks, read one at a time until `enough` says a chunk
+ * holds what the caller needs (or none is left). Null when nothing (complete) is stored.
+ */
+export async function readChunkedUntil<M, T>(base: string, enough: (chunk: T[]) => boolean): Promise<{ meta: M; items: T[] } | null> {
+  const head = await readHead<M>(base);
+  if (!head) return null;
+  const items: T[] = [];
+  for (let index = 0; index < head.chunkCount; index++) {
+    const chunk = await kvs.get<T[]>(chunkKey(base, head.generation, index));
+    if (!Array.isArray(chunk)) return null;
+    items.push(...chunk);
+    if (enough(chunk)) break;
+  }
+  return { meta: head.meta, items };
+}
+
+/** Removes the head first (readers stop following it), then its chunks. */
+export async function deleteChunked(base: string): Promise<void> {
+  const head = await readHead(base);
+  await kvs.delete(base);
+  if (head) await deleteChunks(base, head.generation, head.chunkCount);
+}

@@ -10,7 +10,7 @@ import type {
   Reason,
   SprintMetrics,
 } from '../domain/sprintHealth';
-import { readChunked, readHead, writeChunked } from './sprintHealthChunks';
+import { deleteChunked, readChunked, readChunkedUntil, readHead, writeChunked } from './sprintHealthChunks';
 
 /**
  * Sprint health in Forge storage (one installation = one site, so keys need no site):
@@ -107,6 +107,17 @@ export async function readFrozenResult(sprintId: number): Promise<StoredResult |
   return stored ? fromItems(stored.meta, stored.items) : null;
 }
 
+/**
+ * Only the rows of a frozen result (scores and metrics per process), without its drill-downs:
+ * rows are stored before drill items, so usually the first chunk is all that is read.
+ */
+export async function readFrozenRows(sprintId: number): Promise<{ meta: StoredResultMeta; rows: StoredRow[] } | null> {
+  const isDrillItem = (item: StoredResultItem) => Array.isArray(item);
+  const stored = await readChunkedUntil<StoredResultMeta, StoredResultItem>(frozenKey(sprintId), (chunk) => chunk.some(isDrillItem));
+  if (!stored) return null;
+  return { meta: stored.meta, rows: stored.items.flatMap((item) => (Array.isArray(item) ? [] : [item.row])) };
+}
+
 export async function hasFrozenResult(sprintId: number): Promise<boolean> {
   return (await readHead(frozenKey(sprintId))) !== null;
 }
@@ -160,6 +171,8 @@ export interface ActiveMeta {
   fields: { sprint: string | null; flagged: string | null };
   /** Ids of every issue kept, so issue events find the sprint without reading the chunks. */
   issueIds: string[];
+  /** When the sprint itself was last re-read from Jira (past its end, in case its close event was missed). */
+  sprintCheckedAt?: string;
 }
 
 export async function writeActiveInputs(meta: ActiveMeta, issues: ActiveIssueRecord[]): Promise<void> {
@@ -177,8 +190,9 @@ export async function listActiveHeads(): Promise<ActiveMeta[]> {
   return heads.map(({ value }) => value.meta).filter((meta): meta is ActiveMeta => Boolean(meta));
 }
 
+/** Once the sprint is frozen its inputs are of no use: issue events stop recording for it too. */
 export async function deleteActiveInputs(sprintId: number): Promise<void> {
-  await kvs.delete(activeKey(sprintId));
+  await deleteChunked(activeKey(sprintId));
 }
 
 // --- start snapshots, issues that left, changelogs from events ----------------------------------

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fetchIssueLinkFacts, writeProcessLinkAs } from '../automation/issueLinkJira';
+import { processKeySchema } from '../domain/catalog/catalogSchemas';
 import { AppError } from '../errors/appError';
 import { listTrendPoints } from '../storage/sprintHealthStore';
 import { readProcess } from '../storage/catalogStore';
@@ -41,14 +42,14 @@ const requestSchema = z.discriminatedUnion('action', [
     .object({
       action: z.literal('link-issue'),
       issueKey: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'issueKey looks like ITSM-42.'),
-      processKey: z.string().trim().toUpperCase().min(2).max(10),
+      processKey: processKeySchema,
       stageId: z.string().trim().min(1).max(64).nullish(),
     })
     .strict(),
   z
     .object({
       action: z.literal('process-health'),
-      processKey: z.string().trim().toUpperCase().min(2).max(10),
+      processKey: processKeySchema,
       boardId: z.number().int().positive(),
     })
     .strict(),

@@ -1,6 +1,6 @@
 import { rateLimitPauses } from '../../src/jira/rateLimit';
 import { DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../workbench/datasets/demoDataset';
-import type { JiraHttpRequest } from '../../workbench/jira/types';
+import type { JiraHttpRequest, JiraHttpResponse } from '../../workbench/jira/types';
 import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
 
@@ -10,6 +10,8 @@ import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbenc
  */
 let wb: TestWorkbench;
 let bodies: Array<{ method: string; path: string; body: unknown; caller: string }>;
+/** Rewrites the stand-in's answers about one sprint (its read and the board's list), as Jira would answer later. */
+let sprintAnswer: { sprintId: number; change: (sprint: Record<string, unknown>) => Record<string, unknown> } | null;
 
 type Ok<T> = { ok: true; data: T };
 type Err = { ok: false; error: { code: string; message: string; fields?: Record<string, string>; retryAt?: string } };
@@ -48,15 +50,38 @@ async function linkToInc(keys: string[]) {
 /** The platform's Jira is the stand-in; its write helpers are not on the `PlatformJira` interface. */
 const standIn = () => wb.jira;
 
+/** The improvement story's property as the app writes it (src/domain/improvements/improvementProperty.ts). */
+const improvementProperty = (processKey: string) => ({
+  schemaVersion: 1,
+  processKey,
+  userStory: { asA: 'agent', iWant: 'a runbook', soThat: 'restores are faster' },
+  hypothesis: { change: 'a runbook', outcome: 'shorter restores' },
+  measure: null,
+  benefit: 4,
+  cost: 2,
+  score: 2,
+  dod: [],
+  outcome: null,
+  createdBy: 'acc-1',
+});
+
 const requests = () => wb.jira.requestLog.map((entry) => `${entry.caller} ${entry.method} ${entry.path}`);
 
 beforeEach(async () => {
   wb = await createTestWorkbench();
   bodies = [];
+  sprintAnswer = null;
   const handle = wb.jira.handle.bind(wb.jira);
-  jest.spyOn(wb.jira, 'handle').mockImplementation(async (req: JiraHttpRequest) => {
-    bodies.push({ method: req.method, path: req.pathWithQuery.split('?')[0] ?? '', body: req.body ? JSON.parse(req.body) : undefined, caller: req.caller.kind });
-    return handle(req);
+  jest.spyOn(wb.jira, 'handle').mockImplementation(async (req: JiraHttpRequest): Promise<JiraHttpResponse> => {
+    const path = req.pathWithQuery.split('?')[0] ?? '';
+    bodies.push({ method: req.method, path, body: req.body ? JSON.parse(req.body) : undefined, caller: req.caller.kind });
+    const response = await handle(req);
+    if (!sprintAnswer || req.method !== 'GET' || response.status !== 200) return response;
+    const { sprintId, change } = sprintAnswer;
+    if (path === `/rest/agile/1.0/sprint/${sprintId}`) return { ...response, body: JSON.stringify(change(JSON.parse(response.body))) };
+    if (!/^\/rest\/agile\/1\.0\/board\/\d+\/sprint$/.test(path)) return response;
+    const page = JSON.parse(response.body) as { values: Array<Record<string, unknown>> };
+    return { ...response, body: JSON.stringify({ ...page, values: page.values.map((sprint) => (sprint.id === sprintId ? change(sprint) : sprint)) }) };
   });
 });
 afterEach(() => {
@@ -230,6 +255,101 @@ describe('sprint health: active sprint', () => {
   });
 });
 
+describe('sprint health: provisional numbers', () => {
+  it('marks an active sprint’s numbers as provisional, with the reason, and a closed sprint’s as final', async () => {
+    const { member } = wb.users;
+    const active = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: DEMO_SPRINT_IDS.active });
+    expect(active).toMatchObject({ frozen: false, provisional: true, provisionalReason: expect.stringMatching(/still running: say\/do and carry-over are as of now/) });
+    const closed = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
+    expect(closed).toMatchObject({ frozen: true, provisional: false, provisionalReason: null });
+  });
+});
+
+describe('sprint health: a missed sprint-closed event', () => {
+  const active = DEMO_SPRINT_IDS.active;
+  const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+  const HOUR = 3_600_000;
+  const kvsKeys = () => wb.store.entries('kvs').map(([key]) => key);
+
+  it('re-reads a sprint past its end (one request) and freezes it once Jira says closed', async () => {
+    const { member } = wb.users;
+    // Jira's view of the sprint: due an hour ago, not closed yet.
+    sprintAnswer = { sprintId: active, change: (sprint) => ({ ...sprint, endDate: ago(HOUR) }) };
+    await ok(member, 'listBoardSprints', { boardId: DEMO_BOARD_ID });
+    const first = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active });
+    expect(first).toMatchObject({ frozen: false, provisional: true, sprint: { state: 'active' } });
+
+    // Closed in Jira, but the close event never reached the app.
+    const completeDate = ago(HOUR / 2);
+    sprintAnswer = { sprintId: active, change: (sprint) => ({ ...sprint, state: 'closed', endDate: ago(HOUR), completeDate }) };
+    wb.jira.clearRequestLog();
+    const closed = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active });
+    expect(requests()[0]).toBe(`app GET /rest/agile/1.0/sprint/${active}`);
+    expect(closed).toMatchObject({ status: 'ready', frozen: true, provisional: false, sprint: { id: active, state: 'closed' } });
+    expect(Date.parse(closed.window.end)).toBe(Date.parse(completeDate));
+    // Frozen like any closed sprint: stored once, its refresh inputs gone, and no request on the next view.
+    expect(kvsKeys()).toContain(`sprint-health:frozen:${active}`);
+    expect(kvsKeys()).not.toContain(`sprint-health:active:${active}`);
+    expect(kvsKeys().filter((key) => key.startsWith(`sprint-health-chunk:sprint-health:active:${active}:`))).toEqual([]);
+    wb.jira.clearRequestLog();
+    expect(await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active })).toMatchObject({ frozen: true, computedAt: closed.computedAt });
+    expect(wb.jira.requestLog).toEqual([]);
+  });
+
+  it('re-reads a sprint that overran its end at most every few minutes, keeping the one-search refresh between', async () => {
+    const { member } = wb.users;
+    const { closeCheckTuning } = await import('../../src/useCases/sprintHealth/sprintCloseCheck');
+    const interval = closeCheckTuning.intervalMs;
+    sprintAnswer = { sprintId: active, change: (sprint) => ({ ...sprint, endDate: ago(HOUR) }) };
+    await ok(member, 'listBoardSprints', { boardId: DEMO_BOARD_ID });
+    await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active });
+
+    wb.jira.clearRequestLog();
+    const overran = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active });
+    expect(requests()).toEqual([`app GET /rest/agile/1.0/sprint/${active}`, 'app POST /rest/api/3/search/jql']);
+    expect(overran).toMatchObject({ frozen: false, provisional: true });
+
+    wb.jira.clearRequestLog();
+    await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active });
+    expect(requests()).toEqual(['app POST /rest/api/3/search/jql']);
+
+    closeCheckTuning.intervalMs = 0; // as if the few minutes had passed
+    try {
+      wb.jira.clearRequestLog();
+      await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active });
+      expect(requests()).toEqual([`app GET /rest/agile/1.0/sprint/${active}`, 'app POST /rest/api/3/search/jql']);
+    } finally {
+      closeCheckTuning.intervalMs = interval;
+    }
+  });
+});
+
+describe('sprint health: improvements marked by the app’s property', () => {
+  it('counts any story carrying the improvement property as an improvement, found in the same search', async () => {
+    const { member } = wb.users;
+    const unmarked = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: olderClosed });
+    expect(unmarked.totals.metrics.improvementsDone).toBeLessThan(unmarked.totals.metrics.completed);
+
+    // Team-managed projects have no Process Improvement type: the app marks stories with its property instead.
+    const issues = await sprintIssues(closedSprint);
+    for (const issue of issues) {
+      const property = { ...improvementProperty('INC'), createdAt: '2024-01-01T00:00:00.000Z' };
+      const { status } = await jiraAsApp('PUT', `/rest/api/3/issue/${issue.key}/properties/process-loop-improvement`, property);
+      expect([200, 201]).toContain(status);
+    }
+    wb.jira.clearRequestLog();
+    bodies.length = 0;
+    const marked = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
+    expect(marked.totals.metrics.completed).toBeGreaterThan(0);
+    expect(marked.totals.metrics.improvementsDone).toBe(marked.totals.metrics.completed);
+    // The improvement's process is its row when the issue has no process link of its own.
+    expect(marked.rows.map((row: { processKey: string | null }) => row.processKey)).toEqual(['INC']);
+    const searches = bodies.filter((entry) => entry.path === '/rest/api/3/search/jql');
+    expect(searches).toHaveLength(1);
+    expect((searches[0]?.body as { properties: string[] }).properties).toContain('process-loop-improvement');
+  });
+});
+
 describe('sprint health: events', () => {
   it('freezes a closed sprint once however often the close event arrives', async () => {
     const event = { sprint: { id: closedSprint, state: 'closed', originBoardId: DEMO_BOARD_ID } };
@@ -249,6 +369,24 @@ describe('sprint health: events', () => {
 });
 
 describe('sprint health: rate limits', () => {
+  it('answers RATE_LIMITED at once for a long Retry-After instead of waiting inside the call', async () => {
+    wb.jira.setRateLimits([{ pathPrefix: '/rest/api/3/search/jql', count: 1, retryAfterSeconds: 10, reason: 'jira-burst-based' }]);
+    const started = Date.now();
+    const response = await call(wb.users.member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(response).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', retryAt: expect.any(String) } });
+    expect(Date.parse((response as Err).error.retryAt!) - started).toBeGreaterThanOrEqual(9000);
+  });
+
+  it('retries a short Retry-After inside the call and answers the result', async () => {
+    wb.jira.setRateLimits([{ pathPrefix: '/rest/api/3/search/jql', count: 1, retryAfterSeconds: 1, reason: 'jira-burst-based' }]);
+    const started = Date.now();
+    const view = await ok(wb.users.member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
+    expect(view).toMatchObject({ status: 'ready', frozen: true });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(requests().filter((r) => r === 'app POST /rest/api/3/search/jql')).toHaveLength(2);
+  });
+
   it('surfaces a quota 429 as RATE_LIMITED with the time to retry', async () => {
     wb.jira.setRateLimits([{ pathPrefix: '/rest/api/3/search/jql', count: 10, retryAfterSeconds: 3600, reason: 'jira-quota-based' }]);
     const response = await call(wb.users.member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });

@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import { AppError } from '../../errors/appError';
-import type { Process, ValueStream } from './catalogSchemas';
+import { PROCESS_KEY_PATTERN, type Process, type ValueStream } from './catalogSchemas';
 
 /** The issue entity property that records which process owns an issue. Readable by anyone who can see the issue. */
 export const PROCESS_LINK_PROPERTY_KEY = 'process-loop-link';
 
+/**
+ * Entity properties are not the app's alone: anyone who may edit the issue can PUT any JSON there
+ * through Jira's REST API. A process key must look like one before it is used as a storage key.
+ */
+export const storedProcessKeySchema = z.string().regex(PROCESS_KEY_PATTERN);
+
 export const processLinkSchema = z.object({
   schemaVersion: z.literal(1),
-  processKey: z.string(),
+  processKey: storedProcessKeySchema,
   valueStreamKey: z.string().nullable(),
   stageId: z.string().nullable(),
   /** Denormalised so JQL (`asmStage = "Triage"`) works on the name people see. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedProcessKeySchema } from '../catalog/processLink';
 
 /**
  * The improvement story's own fields, stored on the issue as an entity property. Anyone who can
@@ -49,7 +50,8 @@ export type ImprovementOutcome = z.infer<typeof improvementOutcomeSchema>;
 
 export const improvementPropertySchema = z.object({
   schemaVersion: z.literal(1),
-  processKey: z.string(),
+  /** Checked like the link's: the property may have been written by anyone who can edit the issue. */
+  processKey: storedProcessKeySchema,
   userStory: userStorySchema,
   hypothesis: hypothesisSchema,
   /** Null until someone says how success will be measured (the backlog highlights these). */

@@ -13,8 +13,11 @@ export interface CsvSprint {
 /** A frozen sprint-health result, when sprint health stored one: one extra column set per row. */
 export interface CsvHealth {
   sprintId: number;
+  /** The band ("green", "amber", "red"), or "" when no criterion applied. */
   health: string;
   score: number | null;
+  /** The process's say/do in that sprint (completed of committed, %), null when nothing was committed. */
+  sayDoPct: number | null;
 }
 
 /**
@@ -34,6 +37,7 @@ export function reviewsCsv(input: { kpis: readonly Kpi[]; reviews: readonly Spri
     'Story outcomes',
     'Health',
     'Health score',
+    'Say/do %',
     'Last edited at',
     'Last edited by',
   ];
@@ -52,6 +56,7 @@ export function reviewsCsv(input: { kpis: readonly Kpi[]; reviews: readonly Spri
       review.storyOutcomes.map((outcome) => `${outcome.issueKey}: ${outcome.value}${outcome.note ? ` (${outcome.note})` : ''}`).join('; '),
       health?.health ?? '',
       health?.score ?? null,
+      health?.sayDoPct ?? null,
       review.updatedAt,
       review.updatedBy,
     ];

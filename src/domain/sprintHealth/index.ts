@@ -15,4 +15,5 @@ export {
   type SettingsValidation,
 } from './settings';
 export { DRILL_DOWN_KEYS, METRIC_KEYS } from './metricKeys';
+export { PROVISIONAL_REASON, provisionalReason } from './provisional';
 export * from './types';

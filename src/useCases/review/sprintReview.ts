@@ -3,7 +3,7 @@ import type { SprintReviewView } from '../../contract/improvementContract';
 import { IMPROVEMENT_PROPERTY_KEY } from '../../domain/improvements/improvementProperty';
 import { canReviewProcess, type ImprovementViewer } from '../../domain/improvements/improvementPermissions';
 import { withOutcome } from '../../domain/improvements/improvementStory';
-import { reviewsCsv, type CsvSprint } from '../../domain/review/reviewCsv';
+import { reviewsCsv, type CsvHealth, type CsvSprint } from '../../domain/review/reviewCsv';
 import { decideReviewSave, validateKpiReadings, type StoryOutcomeEntry } from '../../domain/review/sprintReview';
 import type { Process } from '../../domain/catalog/catalogSchemas';
 import { AppError } from '../../errors/appError';
@@ -13,6 +13,7 @@ import { fetchUsers } from '../../jira/users';
 import type { ResolverHandler } from '../../resolvers/defineResolvers';
 import type { InvocationContext } from '../../resolvers/invocationContext';
 import { readProcess } from '../../storage/catalogStore';
+import { readFrozenRows } from '../../storage/sprintHealthStore';
 import { listProcessReviews, readReviewHistory, readSprintReview, writeSprintReview } from '../../storage/sprintReviewStore';
 import { loadImprovementViewer, processNotFound, projectFromContext, toImprovementProcess, userCall } from '../improvements/improvementContext';
 import { jqlString, searchImprovementIssues } from '../improvements/improvementIssues';
@@ -123,13 +124,35 @@ export const saveSprintReview: ResolverHandler<'saveSprintReview'> = async (inpu
   return { outcome: 'saved', view: await buildView(context, process, viewer, sprint.id) };
 };
 
+/**
+ * The process's health in each sprint whose sprint-health result is frozen (closed sprints): its row
+ * of that result. Active or never-opened sprints have no frozen result and leave the columns empty.
+ */
+async function frozenHealthOf(processKey: string, sprintIds: readonly number[]): Promise<Map<number, CsvHealth>> {
+  const health = new Map<number, CsvHealth>();
+  const found = await Promise.all([...new Set(sprintIds)].map(async (sprintId) => [sprintId, await readFrozenRows(sprintId)] as const));
+  for (const [sprintId, frozen] of found) {
+    const row = frozen?.rows.find((candidate) => candidate.processKey === processKey);
+    if (row) health.set(sprintId, { sprintId, health: row.health.band ?? '', score: row.health.score, sayDoPct: row.metrics.sayDoPct === null ? null : Math.round(row.metrics.sayDoPct * 10) / 10 });
+  }
+  return health;
+}
+
 export const exportProcessReviewsCsv: ResolverHandler<'exportProcessReviewsCsv'> = async ({ processKey }, context) => {
   const process = await readProcess(processKey);
   if (!process) throw processNotFound(processKey);
   const project = projectFromContext(context);
-  const [reviews, sprints] = await Promise.all([listProcessReviews(process.key), recentProjectSprints(userCall(context), project.key, 200)]);
+  const call = userCall(context);
+  const [allReviews, sprints] = await Promise.all([listProcessReviews(process.key), recentProjectSprints(call, project.key, 200)]);
   const sprintById = new Map<number, CsvSprint>(sprints.map((sprint) => [sprint.id, toReviewSprint(sprint)]));
-  // Sprint health's frozen results are not stored yet; the columns stay empty until they are.
-  const csv = reviewsCsv({ kpis: process.kpis, reviews, sprints: sprintById, health: new Map() });
+  // A process spans projects: reviews of other boards' sprints are exported only when the viewer
+  // can see that sprint (asked as the viewer), the same rule as opening the review itself.
+  const elsewhere = [...new Set(allReviews.map((review) => review.sprintId).filter((id) => !sprintById.has(id)))];
+  for (const sprint of await Promise.all(elsewhere.map((id) => fetchSprint(call, id)))) {
+    if (sprint) sprintById.set(sprint.id, toReviewSprint(sprint));
+  }
+  const reviews = allReviews.filter((review) => sprintById.has(review.sprintId));
+  const health = await frozenHealthOf(process.key, reviews.map((review) => review.sprintId));
+  const csv = reviewsCsv({ kpis: process.kpis, reviews, sprints: sprintById, health });
   return { filename: `process-loop-${process.key}-reviews-${format(new Date(), 'yyyy-MM-dd')}.csv`, csv };
 };

@@ -1,4 +1,3 @@
-import { PROCESS_LINK_PROPERTY_KEY } from '../../domain/catalog/processLink';
 import {
   computeSprintHealth,
   DRILL_DOWN_KEYS,
@@ -12,7 +11,7 @@ import {
 import { fetchChangelogs } from '../../jira/changelogs';
 import { discoverSprintFieldIds, type SprintFieldIds } from '../../jira/jiraFields';
 import type { JiraCall } from '../../jira/jiraRequest';
-import { fetchSprintIssues, toSnapshot, type SprintIssueSnapshot } from '../../jira/sprintIssues';
+import { fetchSprintIssues, SPRINT_HEALTH_PROPERTY_KEYS, toSnapshot, type SprintIssueSnapshot } from '../../jira/sprintIssues';
 import { fetchStatusCatalog } from '../../jira/statuses';
 import {
   deleteEventChanges,
@@ -65,7 +64,8 @@ function toIssueInput(snapshot: SprintIssueSnapshot): ActiveIssueRecord['issue']
     currentSprintIds: snapshot.currentSprintIds,
     flagged: snapshot.flagged,
     created: snapshot.created,
-    processKey: snapshot.linkProperty?.processKey ?? null,
+    processKey: snapshot.linkProperty?.processKey ?? snapshot.improvement?.processKey ?? null,
+    ...(snapshot.improvement ? { isImprovement: true } : {}),
   };
 }
 
@@ -86,7 +86,7 @@ async function fetchIssuesThatLeft(call: JiraCall, ids: string[], fields: Sprint
   const requested = ['summary', 'status', 'issuetype', 'created', 'updated', 'resolutiondate', fields.sprint, fields.flagged].filter(
     (id): id is string => Boolean(id),
   );
-  const beans = await searchIssuesByIds(call, ids, requested, [PROCESS_LINK_PROPERTY_KEY]);
+  const beans = await searchIssuesByIds(call, ids, requested, SPRINT_HEALTH_PROPERTY_KEYS);
   return beans.map((bean) => toSnapshot(bean, fields));
 }
 
@@ -97,6 +97,8 @@ interface Context {
   now: () => Date;
   onProgress: ProgressSink;
   kpiReadings?: SprintHealthResultInputKpis;
+  /** When the sprint was last re-read from Jira (see sprintCloseCheck); kept in the next meta. */
+  sprintCheckedAt?: string;
 }
 type SprintHealthResultInputKpis = Parameters<typeof computeSprintHealth>[0]['kpiReadings'];
 
@@ -142,7 +144,14 @@ function computeGathered(
     removedIssuesKnown,
     ...(ctx.kpiReadings ? { kpiReadings: ctx.kpiReadings } : {}),
   });
-  const meta: ActiveMeta = { sprint: ctx.sprint, searchedAt: gathered.searchedAt, computedAt: result.computedAt, fields, issueIds: records.map((record) => record.issue.id) };
+  const meta: ActiveMeta = {
+    sprint: ctx.sprint,
+    searchedAt: gathered.searchedAt,
+    computedAt: result.computedAt,
+    fields,
+    issueIds: records.map((record) => record.issue.id),
+    ...(ctx.sprintCheckedAt ? { sprintCheckedAt: ctx.sprintCheckedAt } : {}),
+  };
   return { result, issues: records, meta, removedIssuesKnown };
 }
 
@@ -185,6 +194,8 @@ export async function gatherFull(ctx: Context): Promise<GatheredSprint> {
  * the histories of issues events saw leave the sprint.
  */
 export async function gatherRefresh(ctx: Context, cached: { meta: ActiveMeta; issues: ActiveIssueRecord[] }): Promise<GatheredSprint & { changedIssueIds: string[] }> {
+  const sprintCheckedAt = ctx.sprintCheckedAt ?? cached.meta.sprintCheckedAt;
+  ctx = sprintCheckedAt ? { ...ctx, sprintCheckedAt } : ctx;
   const { call } = ctx;
   const sprint = ctx.sprint;
   const { statuses } = await fieldsAndStatuses(call);

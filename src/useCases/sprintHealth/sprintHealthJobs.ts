@@ -6,6 +6,7 @@ import { listProcesses } from '../../storage/catalogStore';
 import { readHealthSettings } from '../../storage/sprintHealthSettings';
 import {
   clearRunning,
+  deleteActiveInputs,
   freezeResult,
   markRunning,
   readActiveInputs,
@@ -29,6 +30,11 @@ export const sprintHealthTuning = {
   inlineBudgetMs: 18_000,
   /** Rate-limit waits allowed inside a background job (its function may run for minutes). */
   backgroundDeadlineMs: 120_000,
+  /**
+   * Longest rate-limit wait of one request in a resolver the page waits on: past it the page gets
+   * RATE_LIMITED with `retryAt` at once and says "Jira is busy, retrying at …" (it retries by itself).
+   */
+  interactiveMaxWaitMs: 2_000,
 };
 
 export const SPRINT_HEALTH_QUEUE = 'sprint-health';
@@ -50,16 +56,24 @@ export interface JobBody extends Record<string, unknown> {
  * Computes the sprint's health and stores it: a closed sprint is frozen (first write wins, so a
  * concurrent computation never rewrites it), an active sprint keeps its inputs for refreshes.
  */
-export async function computeAndStore(call: JiraCall, sprint: SprintRecord, boardId: number, onProgress: ProgressSink): Promise<StoredResult> {
+export async function computeAndStore(
+  call: JiraCall,
+  sprint: SprintRecord,
+  boardId: number,
+  onProgress: ProgressSink,
+  options: { sprintCheckedAt?: string } = {},
+): Promise<StoredResult> {
   const [settingsRecord, processes] = await Promise.all([readHealthSettings(), listProcesses()]);
   const kpiReadings = await kpiReadingsFor(sprint.id, processes);
-  const ctx = { call, sprint, settings: settingsRecord.settings, now: () => new Date(), onProgress, kpiReadings };
+  const ctx = { call, sprint, settings: settingsRecord.settings, now: () => new Date(), onProgress, kpiReadings, ...options };
   const cached = sprint.state === 'active' ? await readActiveInputs(sprint.id) : null;
   const gathered = cached ? await gatherRefresh(ctx, cached) : await gatherFull(ctx);
   const stored = toStoredResult(gathered.result, sprint, gathered.removedIssuesKnown);
   await onProgress({ phase: 'saving', done: gathered.issues.length, total: gathered.issues.length, retryAt: null });
   if (sprint.state === 'closed') {
     const written = await freezeResult(stored, sprint.originBoardId ?? boardId);
+    // The refresh inputs kept while it was active are of no further use once it is frozen.
+    await deleteActiveInputs(sprint.id);
     if (!written) return (await readFrozenResult(sprint.id)) ?? stored;
     return stored;
   }

@@ -19,6 +19,7 @@ import {
   type SprintRecord,
 } from '../../storage/sprintHealthStore';
 import { budgetedProgress, computeAndStore, NeedsBackground, sprintHealthTuning, startBackgroundJob } from './sprintHealthJobs';
+import { closeCheckDue, recheckSprint } from './sprintCloseCheck';
 import { myProcessKeys, toReadyView } from './sprintHealthView';
 
 /**
@@ -27,11 +28,12 @@ import { myProcessKeys, toReadyView } from './sprintHealthView';
  */
 const listedSprints = new SiteCache<SprintRecord>({ ttlMs: 10 * 60_000, maxEntries: 5000 });
 
+/** Calls of resolvers the page waits on: short rate-limit waits (see `interactiveMaxWaitMs`). */
 export function userCall(context: InvocationContext): JiraCall {
-  return { actor: 'user', site: siteKeyOf(context), accountId: context.accountId };
+  return { actor: 'user', site: siteKeyOf(context), accountId: context.accountId, maxWaitMs: sprintHealthTuning.interactiveMaxWaitMs };
 }
 export function appCall(context: Pick<InvocationContext, 'cloudId' | 'installContext'>): JiraCall {
-  return { actor: 'app', site: siteKeyOf(context) };
+  return { actor: 'app', site: siteKeyOf(context), maxWaitMs: sprintHealthTuning.interactiveMaxWaitMs };
 }
 
 function projectOf(context: InvocationContext): { id: string; key: string } {
@@ -90,14 +92,20 @@ export async function getSprintHealth(payload: ParsedPayloadOf<'getSprintHealth'
   if (running) return computingView(running);
 
   // A cached active sprint is refreshed as the app (one search when nothing changed).
-  const cached = await readActiveInputs(sprintId);
-  const sprint = cached ? cached.meta.sprint : await sprintForViewer(context, sprintId);
-  if (sprint.state === 'future') throw new AppError('INVALID_INPUT', 'This sprint has not started yet: there is nothing to measure.');
-
   const startedAt = Date.now();
   const call = { ...appCall(context), deadline: startedAt + sprintHealthTuning.inlineBudgetMs };
+  const cached = await readActiveInputs(sprintId);
+  let sprint = cached ? cached.meta.sprint : await sprintForViewer(context, sprintId);
+  const options: { sprintCheckedAt?: string } = {};
+  if (cached && closeCheckDue(cached.meta, new Date(startedAt))) {
+    // Past its end: the close event may have been missed. Closed now means computed and frozen like any closed sprint.
+    sprint = await recheckSprint(call, cached.meta.sprint);
+    options.sprintCheckedAt = new Date(startedAt).toISOString();
+  }
+  if (sprint.state === 'future') throw new AppError('INVALID_INPUT', 'This sprint has not started yet: there is nothing to measure.');
+
   try {
-    const stored = await computeAndStore(call, sprint, boardId, budgetedProgress(startedAt, sprintHealthTuning.inlineBudgetMs));
+    const stored = await computeAndStore(call, sprint, boardId, budgetedProgress(startedAt, sprintHealthTuning.inlineBudgetMs), options);
     return toReadyView(stored, { ...viewOptions, frozen: sprint.state === 'closed' });
   } catch (error) {
     if (!(error instanceof NeedsBackground)) throw error;

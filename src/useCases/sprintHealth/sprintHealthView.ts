@@ -1,5 +1,6 @@
 import type { SprintHealthView } from '../../contract/sprintHealthContract';
 import type { Process } from '../../domain/catalog/catalogSchemas';
+import { provisionalReason } from '../../domain/sprintHealth/provisional';
 import { listTrendPoints, UNLINKED_TREND_KEY, type StoredResult, type TrendPoint } from '../../storage/sprintHealthStore';
 
 /** How many closed sprints a sparkline shows. */
@@ -38,10 +39,13 @@ export async function toReadyView(
       }),
     }));
   const { sprint } = stored.meta;
+  const reason = provisionalReason(sprint.state);
   return {
     status: 'ready',
     sprint: { id: sprint.id, name: sprint.name, state: sprint.state, startDate: sprint.startDate, endDate: sprint.endDate, completeDate: sprint.completeDate },
     frozen: options.frozen,
+    provisional: reason !== null,
+    provisionalReason: reason,
     computedAt: stored.meta.computedAt,
     window: stored.meta.window,
     completeness: stored.meta.completeness,

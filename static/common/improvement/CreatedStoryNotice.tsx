@@ -1,9 +1,8 @@
 import { useEffect, useRef } from 'react';
 import Button from '@atlaskit/button/new';
-import { Box } from '@atlaskit/primitives/compiled/box';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
-import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
+import { Notice } from '../Notice';
 import type { CreatedStory } from './improvementTypes';
 import { openIssue } from './openIssue';
 
@@ -23,26 +22,26 @@ export function CreatedStoryNotice({ created, onDismiss }: { created: CreatedSto
   useEffect(() => ref.current?.focus(), []);
   return (
     <div ref={ref} tabIndex={-1}>
-      <Box role={partial ? 'alert' : 'status'} padding="space.200" backgroundColor={partial ? 'color.background.warning' : 'color.background.success'} testId="created-story-notice">
-        <Stack space="space.100">
-          <Text as="strong" weight="semibold">
-            {partial ? `${created.issue.key} was created, but not completely` : `Created ${created.issue.key}`}
+      <Notice
+        appearance={partial ? 'warning' : 'success'}
+        role={partial ? 'alert' : 'status'}
+        testId="created-story-notice"
+        title={partial ? `${created.issue.key} was created, but not completely` : `Created ${created.issue.key}`}
+      >
+        {partial && (
+          <Text as="p">
+            Jira created the issue, but {stepWords[created.failedStep]} failed: {created.message} Open the issue to finish it, or ask your Jira admin.
           </Text>
-          {partial && (
-            <Text as="p">
-              Jira created the issue, but {stepWords[created.failedStep]} failed: {created.message} Open the issue to finish it, or ask your Jira admin.
-            </Text>
-          )}
-          <Inline space="space.100">
-            <Button spacing="compact" onClick={() => openIssue(created.issue.key)} testId="created-story-open">
-              Open {created.issue.key}
-            </Button>
-            <Button appearance="subtle" spacing="compact" onClick={onDismiss} testId="created-story-dismiss">
-              Dismiss
-            </Button>
-          </Inline>
-        </Stack>
-      </Box>
+        )}
+        <Inline space="space.100">
+          <Button spacing="compact" onClick={() => openIssue(created.issue.key)} testId="created-story-open">
+            Open {created.issue.key}
+          </Button>
+          <Button appearance="subtle" spacing="compact" onClick={onDismiss} testId="created-story-dismiss">
+            Dismiss
+          </Button>
+        </Inline>
+      </Notice>
     </div>
   );
 }

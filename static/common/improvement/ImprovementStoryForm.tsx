@@ -12,7 +12,9 @@ import Select from '@atlaskit/select/Select';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import type { ResolverError } from '../../../src/contract';
+import { ErrorMessage } from '@atlaskit/form/error-message';
 import { ErrorState } from '../ErrorState';
+import { Notice } from '../Notice';
 import { useResolverAction } from '../useResolver';
 import { FieldBlock } from './FieldBlock';
 import { errorAt, fieldErrorsFrom, type FieldErrors } from './fieldErrors';
@@ -73,20 +75,19 @@ function ScaleGroup(props: { legend: string; name: string; labels: Record<number
         />
       </Fieldset>
       <div id={messageId}>
-        {props.error && (
-          <Text color="color.text.danger" size="small" testId={`${props.testId}-error`}>
-            {props.error}
-          </Text>
-        )}
+        {props.error && <ErrorMessage testId={`${props.testId}-error`}>{props.error}</ErrorMessage>}
       </div>
     </div>
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+type HeadingLevel = 1 | 2 | 3 | 4 | 5;
+const headingTag = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4', 5: 'h5', 6: 'h6' } as const;
+
+function Section({ title, level, children }: { title: string; level: HeadingLevel; children: ReactNode }) {
   return (
     <Stack space="space.150">
-      <Heading size="xsmall" as="h4">
+      <Heading size="xsmall" as={headingTag[(level + 1) as keyof typeof headingTag]}>
         {title}
       </Heading>
       {children}
@@ -106,6 +107,11 @@ export function ImprovementStoryForm(props: {
   onCancel: () => void;
   /** Renders no heading of its own (a modal names the form in its header). */
   hideHeading?: boolean;
+  /**
+   * The outline level of the form's title (its own heading, or the modal's when hidden); the
+   * sections sit one below, so screen-reader heading lists nest as the page does. Default 3.
+   */
+  headingLevel?: HeadingLevel;
   /** Told whenever the form starts or stops holding unsaved changes (a modal guards its own close). */
   onDirtyChange?: (dirty: boolean) => void;
 }) {
@@ -162,6 +168,7 @@ export function ImprovementStoryForm(props: {
   const processOptions: Option[] = offered.map((p) => ({ value: p.key, label: `${p.key}: ${p.name}${p.status === 'draft' ? ' (draft)' : ''}` }));
   const kpiOptions: Option[] = [{ value: OWN_MEASURE, label: 'A measure of its own (no KPI)' }, ...(process?.kpis ?? []).map((k) => ({ value: k.id, label: `${k.name} (${k.unit})` }))];
   const errorCount = Object.keys(errors).length;
+  const level = props.headingLevel ?? 3;
 
   return (
     <form
@@ -177,22 +184,25 @@ export function ImprovementStoryForm(props: {
       <Stack space="space.300">
         {!props.hideHeading && (
           <div ref={headingRef} tabIndex={-1}>
-            <Heading size="small" as="h3" id={id('heading')}>
+            <Heading size="small" as={headingTag[level]} id={id('heading')}>
               Create improvement story
             </Heading>
           </div>
         )}
-        <div ref={summaryRef} tabIndex={-1}>
-          {saveError && <ErrorState error={saveError} />}
-          {!saveError && errorCount > 0 && (
-            <Text color="color.text.danger" role="alert" testId="improvement-form-summary">
-              {errorCount === 1 ? 'One value needs attention' : `${errorCount} values need attention`}; see the messages next to the fields.
-            </Text>
-          )}
+        {/* One block, so an empty summary (the usual case) adds no gap of its own. */}
+        <div>
+          <div ref={summaryRef} tabIndex={-1} style={saveError || errorCount > 0 ? { marginBlockEnd: 'var(--ds-space-200, 16px)' } : undefined}>
+            {saveError && <ErrorState error={saveError} />}
+            {!saveError && errorCount > 0 && (
+              <Notice appearance="error" role="alert" testId="improvement-form-summary" title={errorCount === 1 ? 'One value needs attention' : `${errorCount} values need attention`}>
+                <Text as="p">See the messages next to the fields.</Text>
+              </Notice>
+            )}
+          </div>
+          <Text as="p" color="color.text.subtle">
+            Created as you in {setup.project.name} ({setup.project.key}) as {setup.storyIssueType?.name ?? 'a story'}, and linked to the process.
+          </Text>
         </div>
-        <Text as="p" color="color.text.subtle">
-          Created as you in {setup.project.name} ({setup.project.key}) as {setup.storyIssueType?.name ?? 'a story'}, and linked to the process.
-        </Text>
 
         <FieldBlock id={id('process')} label="Process" error={errors.processKey} help="The process this story improves." testId="improvement-form-process">
           <Select<Option>
@@ -209,18 +219,18 @@ export function ImprovementStoryForm(props: {
           />
         </FieldBlock>
 
-        <Section title="User story">
+        <Section title="User story" level={level}>
           <TextInput id={id('asA')} label="As a …" help="Who benefits, for example: service desk agent" value={draft.asA} error={errorAt(errors, 'userStory.asA')} onChange={(v) => set('asA', v)} testId="improvement-form-as-a" />
           <TextInput id={id('iWant')} label="I want …" value={draft.iWant} error={errorAt(errors, 'userStory.iWant')} onChange={(v) => set('iWant', v)} testId="improvement-form-i-want" />
           <TextInput id={id('soThat')} label="so that …" value={draft.soThat} error={errorAt(errors, 'userStory.soThat')} onChange={(v) => set('soThat', v)} testId="improvement-form-so-that" />
         </Section>
 
-        <Section title="Hypothesis">
+        <Section title="Hypothesis" level={level}>
           <TextInput id={id('change')} label="We believe …" help="The change, for example: a triage checklist at intake" multiline value={draft.change} error={errorAt(errors, 'hypothesis.change')} onChange={(v) => set('change', v)} testId="improvement-form-change" />
           <TextInput id={id('outcome')} label="will give …" help="The result you expect, for example: fewer reassigned incidents" multiline value={draft.outcome} error={errorAt(errors, 'hypothesis.outcome')} onChange={(v) => set('outcome', v)} testId="improvement-form-outcome" />
         </Section>
 
-        <Section title="Measure">
+        <Section title="Measure" level={level}>
           <Checkbox
             isChecked={!draft.hasMeasure}
             onChange={(event) => set('hasMeasure', !event.currentTarget.checked)}
@@ -261,7 +271,7 @@ export function ImprovementStoryForm(props: {
           )}
         </Section>
 
-        <Section title="Benefit and cost">
+        <Section title="Benefit and cost" level={level}>
           <Text as="p" color="color.text.subtle">
             The backlog orders stories by benefit ÷ cost.
           </Text>

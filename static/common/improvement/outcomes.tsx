@@ -1,20 +1,8 @@
 import Lozenge from '@atlaskit/lozenge/lozenge';
 import type { OutcomeValue } from './improvementTypes';
+import { outcomeLabels } from './outcomeWords';
 
-/** The three verdicts of a review, in the order the form offers them. */
-export const outcomeValues: readonly OutcomeValue[] = ['confirmed', 'refuted', 'inconclusive'];
-
-export const outcomeLabels: Record<OutcomeValue, string> = {
-  confirmed: 'Confirmed',
-  refuted: 'Refuted',
-  inconclusive: 'Inconclusive',
-};
-
-export const outcomeHelp: Record<OutcomeValue, string> = {
-  confirmed: 'The measure moved as the hypothesis expected.',
-  refuted: 'The measure did not move, or moved the wrong way.',
-  inconclusive: 'Too early or too noisy to tell.',
-};
+export { outcomeHelp, outcomeLabels, outcomeValues } from './outcomeWords';
 
 const appearance = { confirmed: 'success', refuted: 'removed', inconclusive: 'moved' } as const;
 

@@ -18,7 +18,8 @@ export function IssuePanel() {
   const panel = useResolver('getIssueProcessPanel', {});
   const { state } = panel;
   return (
-    <div data-testid="process-panel">
+    // The inset keeps focus rings (drawn 2px outside a control) inside the iframe, which clips them.
+    <div data-testid="process-panel" style={{ padding: '0 var(--ds-space-050, 4px) var(--ds-space-050, 4px)' }}>
       {state.status === 'loading' && <LoadingState label="Loading the owning process…" />}
       {state.status === 'failed' && <ErrorState error={state.error} onRetry={panel.reload} />}
       {state.status === 'ready' && <ProcessLinkSection panel={state.data} onPanel={panel.update} />}

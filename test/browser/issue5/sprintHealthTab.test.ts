@@ -161,6 +161,8 @@ describe('the Sprint health tab', () => {
     await expect(cellText(app, 'INC', 'sayDo')).resolves.toBe(expected.sayDoPct === null ? '—' : `${Math.round(expected.sayDoPct)}%`);
     // The rest of the sprint is not hidden: it shows as unlinked work.
     await app.getByTestId('health-row-unlinked').waitFor();
+    // A closed sprint's numbers are final: no provisional note.
+    await expect(app.getByTestId('sprint-health-provisional').count()).resolves.toBe(0);
     const button = app.getByTestId('health-row-INC').getByTestId('metric-committed').getByRole('button');
     await expect(button.getAttribute('aria-label')).resolves.toBe(`Committed for INC: ${expected.committed} ${expected.committed === 1 ? 'issue' : 'issues'}, show the issues`);
   });
@@ -245,6 +247,12 @@ describe('when Jira is busy', () => {
     await member.openProjectPage('ITSM');
     const app = member.appFrame();
     await app.getByTestId('health-row-totals').waitFor();
+    // The member has no last choice: the active sprint opens, its numbers marked provisional next to the table.
+    const provisional = app.getByTestId('sprint-health-provisional');
+    await expect(provisional.getAttribute('role')).resolves.toBe('note');
+    await expect(provisional.textContent()).resolves.toMatch(/Provisional.*still running: say\/do and carry-over are as of now/);
+    await expect(seriousViolations(member)).resolves.toEqual([]);
+    await member.screenshot('issue5-provisional-light');
     // The next search for a sprint's issues answers 429 with a Retry-After longer than the backend will wait in one call.
     wb.platform.jira.setRateLimits([{ pathPrefix: '/rest/api/3/search', count: 1, retryAfterSeconds: 25, reason: 'jira-burst-based' }]);
     const earlier = dataset.sprints.find((sprint) => sprint.id === DEMO_SPRINT_IDS.closed[0]);

@@ -148,8 +148,16 @@ export async function startBrowserWorkbench(): Promise<BrowserWorkbench> {
       async screenshot(name) {
         fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
         const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+        // A full-page capture keeps the current scroll offset, so a page scrolled to a focused field
+        // would draw the host's sticky top bar mid-page: capture from the top, then restore the scroll.
+        const scrolled = await page.evaluate(() => {
+          const at = { x: window.scrollX, y: window.scrollY };
+          window.scrollTo(0, 0);
+          return at;
+        });
         // Transitions finished: a screenshot right after a theme switch must show the settled colours.
         await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+        await page.evaluate(({ x, y }) => window.scrollTo(x, y), scrolled);
         return file;
       },
       expectNoProblems() {

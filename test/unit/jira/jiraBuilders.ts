@@ -10,6 +10,8 @@ export function issueBean(
     sprintIds?: number[] | null;
     flagged?: boolean;
     link?: unknown;
+    /** The app's improvement property (`process-loop-improvement`), as stored on an improvement story. */
+    improvement?: unknown;
     type?: string;
   } = {},
 ) {
@@ -28,7 +30,14 @@ export function issueBean(
       [SPRINT_FIELD]: sprintIds === null ? null : sprintIds.map((sprintId) => ({ id: sprintId, name: `Sprint ${sprintId}`, state: 'active' })),
       [FLAGGED_FIELD]: overrides.flagged ? [{ id: '10019', value: 'Impediment' }] : null,
     },
-    ...(overrides.link === undefined ? {} : { properties: { 'process-loop-link': overrides.link } }),
+    ...(overrides.link === undefined && overrides.improvement === undefined
+      ? {}
+      : {
+          properties: {
+            ...(overrides.link === undefined ? {} : { 'process-loop-link': overrides.link }),
+            ...(overrides.improvement === undefined ? {} : { 'process-loop-improvement': overrides.improvement }),
+          },
+        }),
   };
 }
 
@@ -41,6 +50,24 @@ export function processLinkValue(processKey: string) {
     stageName: null,
     linkedBy: 'acc-1',
     linkedAt: '2025-02-01T10:00:00.000Z',
+  };
+}
+
+/** An improvement story's property as the app writes it (see improvementProperty.ts). */
+export function improvementValue(processKey: string) {
+  return {
+    schemaVersion: 1,
+    processKey,
+    userStory: { asA: 'service desk agent', iWant: 'a runbook', soThat: 'restores are faster' },
+    hypothesis: { change: 'a runbook', outcome: 'shorter restores' },
+    measure: null,
+    benefit: 4,
+    cost: 2,
+    score: 2,
+    dod: [],
+    outcome: null,
+    createdBy: 'acc-1',
+    createdAt: '2025-02-01T10:00:00.000Z',
   };
 }
 

@@ -144,6 +144,42 @@ describe('callJiraJson under rate limits', () => {
     expect(jira.requests).toHaveLength(1);
   });
 
+  it('with a short wait budget (interactive calls), answers RATE_LIMITED at once for a long Retry-After', async () => {
+    const clock = installFakeClock();
+    const start = clock.now;
+    const jira = scripted({ 'POST /rest/api/3/search/jql': [tooManyRequests(10, 'jira-burst-based')] });
+
+    const error = await rateLimitedError(
+      callJiraJson('app', route`/rest/api/3/search/jql`, { method: 'POST', body: { jql: 'sprint = 1' }, site: SITE_A, deadline: start + 18_000, maxWaitMs: 2000 }),
+    );
+
+    expect(jira.requests).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
+    expect(error.details.retryAt).toBe(new Date(start + 10_000).toISOString());
+  });
+
+  it('with a short wait budget, still retries a short Retry-After transparently', async () => {
+    const clock = installFakeClock(undefined, 0);
+    const jira = scripted({ 'POST /rest/api/3/search/jql': [tooManyRequests(1, 'jira-burst-based')] });
+
+    const answer = await callJiraJson('app', route`/rest/api/3/search/jql`, { method: 'POST', body: { jql: 'sprint = 1' }, site: SITE_A, maxWaitMs: 2000 });
+
+    expect(answer.status).toBe(200);
+    expect(jira.requests).toHaveLength(2);
+    expect(clock.sleeps).toEqual([1000]);
+  });
+
+  it('without a wait budget (background jobs), waits a long Retry-After out within the deadline', async () => {
+    const clock = installFakeClock(undefined, 0);
+    const jira = scripted({ 'POST /rest/api/3/search/jql': [tooManyRequests(10, 'jira-burst-based')] });
+
+    const answer = await callJiraJson('app', route`/rest/api/3/search/jql`, { method: 'POST', body: { jql: 'sprint = 1' }, site: SITE_A, deadline: clock.now + 120_000 });
+
+    expect(answer.status).toBe(200);
+    expect(jira.requests).toHaveLength(2);
+    expect(clock.sleeps).toEqual([10_000]);
+  });
+
   it('after a quota 429, pauses every endpoint of that site but not another site', async () => {
     const clock = installFakeClock();
     const start = clock.now;

@@ -6,7 +6,7 @@ import {
   type SearchProgress,
 } from '../../../src/jira/sprintIssues';
 import { installFakeJira, resetRateLimits } from './fakeJira';
-import { FLAGGED_FIELD, SPRINT_FIELD, issueBean, processLinkValue } from './jiraBuilders';
+import { FLAGGED_FIELD, SPRINT_FIELD, improvementValue, issueBean, processLinkValue } from './jiraBuilders';
 
 const call: JiraCall = { actor: 'user', site: 'site:a' };
 const fieldIds = { sprint: SPRINT_FIELD, flagged: FLAGGED_FIELD };
@@ -38,7 +38,8 @@ describe('fetchSprintIssues', () => {
       expect(request.provider).toBe('user');
       expect(request.body.jql).toBe('sprint = 7');
       expect(request.body.maxResults).toBe(100);
-      expect(request.body.properties).toEqual(['process-loop-link']);
+      // The improvement property rides in the same search: no request of its own.
+      expect(request.body.properties).toEqual(['process-loop-link', 'process-loop-improvement']);
       expect([...request.body.fields].sort()).toEqual(
         ['created', 'issuetype', 'resolutiondate', 'status', 'summary', 'updated', SPRINT_FIELD, FLAGGED_FIELD].sort(),
       );
@@ -75,8 +76,28 @@ describe('fetchSprintIssues', () => {
       resolutionDate: '2025-03-02T10:00:00.000+0000',
       flagged: true,
       linkProperty: processLinkValue('INC'),
+      improvement: null,
     });
-    expect(other).toMatchObject({ issueTypeName: 'Bug', statusCategory: 'indeterminate', currentSprintIds: [], flagged: false, linkProperty: null });
+    expect(other).toMatchObject({ issueTypeName: 'Bug', statusCategory: 'indeterminate', currentSprintIds: [], flagged: false, linkProperty: null, improvement: null });
+  });
+
+  it('marks a story carrying the improvement property as an improvement, whatever its type', async () => {
+    searchServer(
+      [
+        issueBean(10001, { type: 'Story', improvement: improvementValue('INC') }),
+        // A property from another app version still marks the issue; its process is then unknown.
+        issueBean(10002, { type: 'Task', improvement: { schemaVersion: 9 }, link: processLinkValue('CHG') }),
+        issueBean(10003, { type: 'Story' }),
+      ],
+      100,
+    );
+
+    const [story, task, plain] = await fetchSprintIssues(call, { sprintId: 7, fieldIds });
+
+    expect(story?.improvement).toEqual({ processKey: 'INC' });
+    expect(task?.improvement).toEqual({ processKey: null });
+    expect(task?.linkProperty?.processKey).toBe('CHG');
+    expect(plain?.improvement).toBeNull();
   });
 
   it('leaves out a field the site does not have', async () => {

@@ -35,6 +35,8 @@ export default function CreateImprovementFromPanel(props: { defaultProcessKey: s
     <ImprovementStoryForm
       setup={data}
       defaultProcessKey={props.defaultProcessKey}
+      // Under the panel's "Improvement stories" (h3).
+      headingLevel={4}
       onCancel={props.onClose}
       onCreated={(result) => {
         setCreated(result);

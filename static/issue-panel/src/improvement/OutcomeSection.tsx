@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Fieldset } from '@atlaskit/form/fieldset';
+import { ErrorMessage } from '@atlaskit/form/error-message';
 import Heading from '@atlaskit/heading';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -57,11 +58,7 @@ function OutcomeForm(props: { current: ImprovementOutcome | null; pending: boole
             />
           </Fieldset>
           <div id={`${uid}-outcome-message`}>
-            {missing && (
-              <Text color="color.text.danger" size="small">
-                Pick confirmed, refuted or inconclusive.
-              </Text>
-            )}
+            {missing && <ErrorMessage>Pick confirmed, refuted or inconclusive.</ErrorMessage>}
           </div>
         </div>
         <FieldBlock id={`${uid}-note`} label="Note" help="What the measure showed, and what you learned." error={props.fieldError}>

@@ -3,6 +3,7 @@ import Badge from '@atlaskit/badge';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import Heading from '@atlaskit/heading';
+import Link from '@atlaskit/link';
 import Lozenge from '@atlaskit/lozenge/lozenge';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -89,9 +90,17 @@ export function BacklogGroupTable(props: {
         content: (
           <Stack space="space.025">
             <Inline>
-              <Button appearance="subtle" spacing="compact" onClick={() => openIssue(story.issueKey)} aria-label={`Open ${story.issueKey}`}>
+              {/* A real link (copy, open in a new tab), but the host navigates: the frame cannot. */}
+              <Link
+                href={`/browse/${encodeURIComponent(story.issueKey)}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  openIssue(story.issueKey);
+                }}
+                testId={`backlog-open-${story.issueKey}`}
+              >
                 {story.issueKey}
-              </Button>
+              </Link>
             </Inline>
             <Text>{story.summary}</Text>
           </Stack>
@@ -160,7 +169,12 @@ export function BacklogGroupTable(props: {
           {group.processKey}: {group.processName}
         </Heading>
         <Badge>{group.stories.length}</Badge>
-        {group.noImprovementInLastSprints && <Lozenge appearance="moved">No improvement in the last three sprints</Lozenge>}
+        {/* Not truncated: the lozenge's whole point is the sentence. */}
+        {group.noImprovementInLastSprints && (
+          <Lozenge appearance="moved" maxWidth="none">
+            No improvement in the last three sprints
+          </Lozenge>
+        )}
       </Inline>
       <Text size="small" color="color.text.subtle" testId={`backlog-order-kind-${group.processKey}`}>
         {group.order.kind === 'manual' ? 'Ordered by hand by the process owner; new stories join below, by benefit ÷ cost.' : 'Ordered by benefit ÷ cost, older first on ties.'}

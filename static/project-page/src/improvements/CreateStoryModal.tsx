@@ -20,6 +20,8 @@ export function CreateStoryModal(props: { setup: ImprovementSetup; defaultProces
           setup={props.setup}
           defaultProcessKey={props.defaultProcessKey}
           hideHeading
+          // The modal's title is the h1.
+          headingLevel={1}
           onDirtyChange={(value) => {
             dirty.current = value;
           }}

@@ -15,7 +15,7 @@ export type ComparedField = { label: string; mine: string; theirs: string };
 export function ConflictNotice(props: { fields: ComparedField[]; savedBy: ReactNode; pending: boolean; onUseMine: () => void; onDiscardMine: () => void }) {
   const differing = props.fields.filter((field) => field.mine !== field.theirs);
   return (
-    <Box role="alert" padding="space.200" backgroundColor="color.background.warning" testId="conflict-notice">
+    <Box role="alert" padding="space.200" backgroundColor="color.background.warning" style={{ borderRadius: 'var(--ds-radius-medium, 6px)' }} testId="conflict-notice">
       <Stack space="space.150">
         <Heading size="small" as="h3">
           Someone else saved this first

@@ -7,6 +7,7 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import type { ResolverError } from '../../../../src/contract';
 import { usersById, type Catalog, type CatalogProcess } from '../../../common/catalogTypes';
 import { ErrorState } from '../../../common/ErrorState';
+import { Notice } from '../../../common/Notice';
 import { useResolverAction } from '../../../common/useResolver';
 import { ConflictNotice, type ComparedField } from './ConflictNotice';
 import { fieldErrorsFrom, type FieldErrors } from './fieldErrors';
@@ -73,6 +74,9 @@ export function ProcessForm(props: {
 
   const setDraft = (update: (draft: ProcessDraft) => ProcessDraft) => setDraftState((current) => update(current));
   const people = usersById(catalog.users);
+  // A new process defaults its APO to the viewer, whom the catalog's users may not list yet:
+  // "You" reads right in the picker, where "Unknown user" looked like a fault.
+  if (!people.has(catalog.viewer.accountId)) people.set(catalog.viewer.accountId, { accountId: catalog.viewer.accountId, displayName: 'You', avatarUrl: null });
   const isNew = baseline === null;
   const streams = isNew ? catalog.valueStreams.filter((stream) => catalog.viewer.processCreationStreamKeys.includes(stream.key)) : catalog.valueStreams;
 
@@ -114,18 +118,21 @@ export function ProcessForm(props: {
       }}
     >
       <Stack space="space.300">
-        <div ref={headingRef} tabIndex={-1}>
-          <Heading size="medium" as="h2" id="process-form-heading">
-            {isNew ? 'Create process' : `Edit ${baseline.key}: ${baseline.name}`}
-          </Heading>
-        </div>
-        <div ref={summaryRef} tabIndex={-1}>
-          {saveError && <ErrorState error={saveError} />}
-          {!saveError && Object.keys(errors).length > 0 && (
-            <Text color="color.text.danger" role="alert">
-              Some values need attention; see the messages next to the fields.
-            </Text>
-          )}
+        {/* One block, so an empty summary (the usual case) adds no gap under the heading. */}
+        <div>
+          <div ref={headingRef} tabIndex={-1}>
+            <Heading size="medium" as="h2" id="process-form-heading">
+              {isNew ? 'Create process' : `Edit ${baseline.key}: ${baseline.name}`}
+            </Heading>
+          </div>
+          <div ref={summaryRef} tabIndex={-1} style={saveError || Object.keys(errors).length > 0 ? { marginBlockStart: 'var(--ds-space-200, 16px)' } : undefined}>
+            {saveError && <ErrorState error={saveError} />}
+            {!saveError && Object.keys(errors).length > 0 && (
+              <Notice appearance="error" role="alert" title="Some values need attention">
+                <Text as="p">See the messages next to the fields.</Text>
+              </Notice>
+            )}
+          </div>
         </div>
         {conflict && (
           <ConflictNotice

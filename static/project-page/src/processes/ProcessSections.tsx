@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import Heading from '@atlaskit/heading';
 import { Checkbox } from '@atlaskit/checkbox';
+import { ErrorMessage } from '@atlaskit/form/error-message';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
@@ -115,7 +116,7 @@ export function KpiSection({ draft, setDraft, errors }: SectionProps) {
         renderItem={(kpi, index, update) => <KpiFields kpi={kpi} index={index} errors={errors} update={update} />}
       />
       {errorsUnder(errors, 'kpis').length > 0 && !Object.keys(errors).some((key) => /^kpis\.\d+\./.test(key)) && (
-        <Text color="color.text.danger">{errorsUnder(errors, 'kpis').join(' ')}</Text>
+        <ErrorMessage>{errorsUnder(errors, 'kpis').join(' ')}</ErrorMessage>
       )}
     </QuestionSection>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
+import { ErrorMessage } from '@atlaskit/form/error-message';
 import Heading from '@atlaskit/heading';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -127,7 +128,11 @@ export function ValueStreamForm(props: { catalog: Catalog; stream: CatalogValueS
             </FormField>
           )}
         />
-        {errors.stages && <div role="alert">{errorsUnder({ stages: errors.stages }, 'stages').join(' ')}</div>}
+        {errors.stages && (
+          <div role="alert">
+            <ErrorMessage>{errorsUnder({ stages: errors.stages }, 'stages').join(' ')}</ErrorMessage>
+          </div>
+        )}
         <Inline space="space.100">
           <Button type="submit" appearance="primary" isLoading={save.pending} testId="value-stream-form-save">
             {isNew ? 'Create value stream' : 'Save changes'}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Fieldset } from '@atlaskit/form/fieldset';
+import { ErrorMessage } from '@atlaskit/form/error-message';
 import Heading from '@atlaskit/heading';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -11,6 +12,7 @@ import Textfield from '@atlaskit/textfield';
 import type { ResolverError } from '../../../../src/contract';
 import { usersById } from '../../../common/catalogTypes';
 import { ErrorState } from '../../../common/ErrorState';
+import { Notice } from '../../../common/Notice';
 import { FieldBlock } from '../../../common/improvement/FieldBlock';
 import type { FieldErrors } from '../../../common/improvement/fieldErrors';
 import type { OutcomeValue, SprintReviewView } from '../../../common/improvement/improvementTypes';
@@ -109,13 +111,13 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
           <div ref={summaryRef} tabIndex={-1}>
             {saveError && <ErrorState error={saveError} />}
             {!saveError && errorCount > 0 && (
-              <Text color="color.text.danger" role="alert" testId="review-form-summary">
-                Some values need attention; see the messages next to the fields.
-              </Text>
+              <Notice appearance="error" role="alert" testId="review-form-summary" title="Some values need attention">
+                <Text as="p">See the messages next to the fields.</Text>
+              </Notice>
             )}
           </div>
           <div ref={savedRef} tabIndex={-1} role="status" data-testid="review-saved">
-            {savedMessage && <Text color="color.text.success">{savedMessage}</Text>}
+            {savedMessage && <Notice appearance="success" title={savedMessage} />}
           </div>
         </div>
         {conflict && (
@@ -193,11 +195,7 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
                         ]}
                         onChange={(e) => setOutcome(story.issueId, { value: e.currentTarget.value as OutcomeValue })}
                       />
-                      {valueError && (
-                        <Text color="color.text.danger" size="small">
-                          {valueError}
-                        </Text>
-                      )}
+                      {valueError && <ErrorMessage>{valueError}</ErrorMessage>}
                       <FieldBlock id={noteId} label={`Note on ${story.issueKey}`} error={errors[`outcomes.${story.issueId}.note`]}>
                         <TextArea id={noteId} value={outcome.note} minimumRows={1} resize="vertical" aria-describedby={`${noteId}-message`} onChange={(e) => setOutcome(story.issueId, { note: e.currentTarget.value })} testId={`review-outcome-note-${story.issueKey}`} />
                       </FieldBlock>

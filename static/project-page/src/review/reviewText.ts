@@ -1,5 +1,5 @@
 import type { SprintReviewView } from '../../../common/improvement/improvementTypes';
-import { outcomeLabels } from '../../../common/improvement/outcomes';
+import { outcomeLabels } from '../../../common/improvement/outcomeWords';
 import type { ReviewDraft } from './reviewDraft';
 
 type Kpis = SprintReviewView['process']['kpis'];

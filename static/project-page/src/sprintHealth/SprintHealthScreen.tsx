@@ -19,6 +19,7 @@ import { browserTimeZone, formatDay } from './format';
 import { HealthSettingsModal } from './HealthSettingsModal';
 import { HealthTable } from './HealthTable';
 import { HelpPanel } from './HelpPanel';
+import { ProvisionalNote } from './ProvisionalNote';
 import { RateLimitNotice } from './RateLimitNotice';
 import type { DrillDownKey, DrillDownTarget, RowRef, SprintHealthReady, SprintHealthSetup, SprintSummary } from './types';
 import { useSprintHealth } from './useSprintHealth';
@@ -41,6 +42,7 @@ function HealthResult({ data, myOnly, onDrillDown, timeZone }: { data: SprintHea
         {asOf}
       </Text>
       <CompletenessNotes exact={data.completeness.exact} notes={data.completeness.notes} />
+      <ProvisionalNote reason={data.provisional ? data.provisionalReason : null} />
       {!hasLinkedWork && (
         <Box testId="sprint-health-no-linked" padding="space.150" backgroundColor="color.background.information">
           <Text>

@@ -1,0 +1,88 @@
+import { DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../workbench/datasets/demoDataset';
+import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
+import { aSprintReviewInput } from '../builders/improvementBuilders';
+import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
+
+/**
+ * The process's review export (exportProcessReviewsCsv) with sprint health: a sprint whose health
+ * is frozen (closed) fills the health columns from the process's row of that result; a sprint
+ * without one (active, or never opened) leaves them empty.
+ */
+let wb: TestWorkbench;
+
+type Ok<T> = { ok: true; data: T };
+async function ok<T = any>(accountId: string, key: string, payload: unknown): Promise<T> {
+  const response = (await wb.invoke(accountId, key, payload)) as Ok<T> | { ok: false; error: unknown };
+  if (!response.ok) throw new Error(`${key} failed: ${JSON.stringify(response.error)}`);
+  return response.data;
+}
+
+async function linkToInc(sprintId: number, count: number): Promise<void> {
+  const search = await wb.jira.handle({
+    method: 'POST',
+    pathWithQuery: '/rest/api/3/search/jql',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ jql: `sprint = ${sprintId}`, fields: ['id'], maxResults: 5000 }),
+    caller: { kind: 'app' },
+  });
+  const issues = (JSON.parse(search.body) as { issues: Array<{ key: string }> }).issues.slice(0, count);
+  for (const { key } of issues) {
+    const link = { schemaVersion: 1, processKey: 'INC', valueStreamKey: 'RUN', stageId: null, stageName: null, linkedBy: wb.users.admin, linkedAt: '2024-01-01T00:00:00.000Z' };
+    await wb.jira.handle({ method: 'PUT', pathWithQuery: `/rest/api/3/issue/${key}/properties/process-loop-link`, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(link), caller: { kind: 'app' } });
+  }
+}
+
+/** The CSV as header → cell per data row (the fields used here hold no commas or quotes). */
+function rowsOf(csv: string): Array<Record<string, string>> {
+  const [header, ...lines] = csv.split('\r\n').filter((line) => line !== '');
+  const names = (header ?? '').split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((cell, index) => [names[index] ?? `#${index}`, cell])));
+}
+
+beforeEach(async () => {
+  wb = await createTestWorkbench();
+  const { admin, apo, asm } = wb.users;
+  await ok(admin, 'saveValueStream', { valueStream: aValueStreamInput({ ownerAccountId: admin }), expectedVersion: null });
+  await ok(admin, 'saveProcess', { process: aProcessInput({ apoAccountId: apo, asmAccountId: asm, kpis: [], definitionOfDone: [] }), expectedVersion: null });
+});
+afterEach(() => {
+  wb.expectNoContractViolations();
+  wb.close();
+});
+
+const closed = DEMO_SPRINT_IDS.closed[5];
+const closedUnopened = DEMO_SPRINT_IDS.closed[4];
+const active = DEMO_SPRINT_IDS.active;
+
+describe('exporting a process’s reviews with sprint health', () => {
+  it('fills health, score and say/do from frozen results, and leaves sprints without one empty', async () => {
+    const { apo, member } = wb.users;
+    await linkToInc(closed, 6);
+    await linkToInc(active, 3);
+    for (const sprintId of [closed, closedUnopened, active]) await ok(apo, 'saveSprintReview', aSprintReviewInput({ sprintId, achieved: `Review of ${sprintId}` }));
+    const frozen = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closed });
+    const inc = frozen.rows.find((row: { processKey: string | null }) => row.processKey === 'INC');
+    expect(frozen.frozen).toBe(true);
+    expect(inc.health.band).toMatch(/^(green|amber|red)$/);
+    // The active sprint has a computed result, but not a frozen one: its numbers are not final.
+    expect(await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active })).toMatchObject({ frozen: false });
+
+    const { csv } = await ok<{ csv: string }>(member, 'exportProcessReviewsCsv', { processKey: 'INC' });
+    const rows = rowsOf(csv);
+    const bySprint = new Map(rows.map((row) => [Number(row['Sprint id']), row]));
+    expect([...bySprint.keys()].sort()).toEqual([closed, closedUnopened, active].sort());
+
+    const sayDo = inc.metrics.sayDoPct === null ? '' : String(Math.round(inc.metrics.sayDoPct * 10) / 10);
+    expect(bySprint.get(closed)).toMatchObject({ Health: inc.health.band, 'Health score': String(inc.health.score ?? ''), 'Say/do %': sayDo });
+    for (const sprintId of [closedUnopened, active]) expect(bySprint.get(sprintId)).toMatchObject({ Health: '', 'Health score': '', 'Say/do %': '' });
+  });
+
+  it('leaves the columns empty for a frozen sprint in which the process had no work', async () => {
+    const { apo, member } = wb.users;
+    await ok(apo, 'saveSprintReview', aSprintReviewInput({ sprintId: closed }));
+    expect(await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closed })).toMatchObject({ frozen: true });
+
+    const { csv } = await ok<{ csv: string }>(member, 'exportProcessReviewsCsv', { processKey: 'INC' });
+    expect(rowsOf(csv)[0]).toMatchObject({ 'Sprint id': String(closed), Health: '', 'Health score': '', 'Say/do %': '' });
+  });
+});
