@@ -1,4 +1,5 @@
 import { kvs } from '@forge/kvs';
+import { z } from 'zod';
 
 /**
  * Values larger than one KVS value (240 KiB) stored as a head plus chunks. Chunks are written
@@ -57,28 +58,29 @@ export type HeadPolicy = 'overwrite' | 'first-write-wins';
 
 /**
  * Writes `items` in chunks and then the head. With `first-write-wins` the head is only written if
- * none exists; returns false (and removes its own chunks) when another writer was first.
+ * nothing at all is stored under `base` (an unreadable value counts: it is kept, never replaced);
+ * returns false (and removes its own chunks) when another writer was first.
  * When chunks and head fit one transaction (≤ 25 operations) and the head may be overwritten, all
  * is one transaction.
  */
-export async function writeChunked<M, T>(base: string, meta: M, items: readonly T[], policy: HeadPolicy): Promise<{ written: boolean; previous: ChunkedHead<M> | null }> {
+export async function writeChunked<M, T>(base: string, meta: M, items: readonly T[], policy: HeadPolicy): Promise<{ written: boolean }> {
   const generation = newGeneration();
   const chunks = splitIntoChunks(items);
   const head: ChunkedHead<M> = { schemaVersion: 1, generation, chunkCount: chunks.length, meta };
   const sets: Array<[string, unknown]> = chunks.map((chunk, index) => [chunkKey(base, generation, index), chunk]);
-  const previous = await readHead<M>(base);
   if (policy === 'first-write-wins') {
-    if (previous) return { written: false, previous };
+    if (await hasAnyValue(base)) return { written: false };
     await writeInTransactions(sets);
     try {
       await kvs.set(base, head, { keyPolicy: 'FAIL_IF_EXISTS' });
     } catch (error) {
       if (!isKeyExists(error)) throw error;
       await deleteChunks(base, generation, chunks.length);
-      return { written: false, previous: await readHead<M>(base) };
+      return { written: false };
     }
-    return { written: true, previous: null };
+    return { written: true };
   }
+  const previous = await readHead(base);
   if (sets.length + 1 <= TRANSACTION_MAX_OPS) {
     await writeInTransactions([...sets, [base, head]]);
   } else {
@@ -86,7 +88,7 @@ export async function writeChunked<M, T>(base: string, meta: M, items: readonly 
     await kvs.set(base, head);
   }
   if (previous) await deleteChunks(base, previous.generation, previous.chunkCount);
-  return { written: true, previous };
+  return { written: true };
 }
 
 function isKeyExists(error: unknown): boolean {
@@ -99,42 +101,94 @@ async function deleteChunks(base: string, generation: string, count: number): Pr
   for (let index = 0; index < count; index++) await kvs.delete(chunkKey(base, generation, index)).catch(() => undefined);
 }
 
-export async function readHead<M>(base: string): Promise<ChunkedHead<M> | null> {
-  const head = (await kvs.get<ChunkedHead<M>>(base)) ?? null;
-  return head && head.schemaVersion === 1 && typeof head.generation === 'string' ? head : null;
+const headEnvelopeSchema = z.object({
+  schemaVersion: z.literal(1),
+  generation: z.string().min(1),
+  chunkCount: z.number().int().min(0),
+  meta: z.unknown(),
+});
+
+/** How stored chunked values are checked when read back: the head's meta and every item. */
+export interface ChunkedSchemas<M, T> {
+  meta: z.ZodType<M>;
+  item: z.ZodType<T>;
 }
 
-/** The head and every item, or null when nothing (complete) is stored. */
-export async function readChunked<M, T>(base: string): Promise<{ meta: M; items: T[] } | null> {
-  const head = await readHead<M>(base);
-  if (!head) return null;
-  const chunks = await Promise.all(
-    Array.from({ length: head.chunkCount }, (_, index) => kvs.get<T[]>(chunkKey(base, head.generation, index))),
-  );
-  const items: T[] = [];
-  for (const chunk of chunks) {
-    // A missing chunk means the head was overwritten while reading: treat as not stored.
-    if (!Array.isArray(chunk)) return null;
-    items.push(...chunk);
+/**
+ * A chunked read: `absent` when nothing is stored under the key, `unreadable` when something is
+ * but it is not what this version writes (an older version's or a damaged record, a chunk gone).
+ * Callers decide: a cache recomputes, a frozen result is reported, never overwritten.
+ */
+export type ChunkedRead<M, T> = { state: 'absent' } | { state: 'unreadable'; why: string } | { state: 'ok'; meta: M; items: T[] };
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`;
+}
+
+/** The head's envelope (generation, chunk count), without checking its meta; null when absent or not a head. */
+export async function readHead(base: string): Promise<ChunkedHead<unknown> | null> {
+  const parsed = headEnvelopeSchema.safeParse(await kvs.get(base));
+  return parsed.success ? (parsed.data as ChunkedHead<unknown>) : null;
+}
+
+/** Whether anything at all is stored under `base`, readable or not. */
+export async function hasAnyValue(base: string): Promise<boolean> {
+  return (await kvs.get(base)) !== undefined;
+}
+
+async function readCheckedHead<M>(base: string, schema: z.ZodType<M>): Promise<{ state: 'absent' } | { state: 'unreadable'; why: string } | { state: 'ok'; head: ChunkedHead<M> }> {
+  const raw = await kvs.get(base);
+  if (raw === undefined) return { state: 'absent' };
+  const envelope = headEnvelopeSchema.safeParse(raw);
+  if (!envelope.success) return { state: 'unreadable', why: `head ${describe(envelope.error)}` };
+  const meta = schema.safeParse(envelope.data.meta);
+  if (!meta.success) return { state: 'unreadable', why: `meta.${describe(meta.error)}` };
+  // As stored, not rebuilt: nothing the schema does not name is lost.
+  return { state: 'ok', head: raw as ChunkedHead<M> };
+}
+
+function checkChunk<T>(chunk: unknown, schema: z.ZodType<T>, index: number): { items: T[] } | { why: string } {
+  // A missing chunk: the head was overwritten while reading, or the record is damaged.
+  if (!Array.isArray(chunk)) return { why: `chunk ${index} is missing` };
+  for (let i = 0; i < chunk.length; i++) {
+    const parsed = schema.safeParse(chunk[i]);
+    if (!parsed.success) return { why: `chunk ${index} item ${i} ${describe(parsed.error)}` };
   }
-  return { meta: head.meta, items };
+  return { items: chunk as T[] };
+}
+
+/** The head and every item, each checked against `schemas`. */
+export async function readChunked<M, T>(base: string, schemas: ChunkedSchemas<M, T>): Promise<ChunkedRead<M, T>> {
+  const head = await readCheckedHead(base, schemas.meta);
+  if (head.state !== 'ok') return head;
+  const { generation, chunkCount, meta } = head.head;
+  const chunks = await Promise.all(Array.from({ length: chunkCount }, (_, index) => kvs.get<unknown>(chunkKey(base, generation, index))));
+  const items: T[] = [];
+  for (const [index, chunk] of chunks.entries()) {
+    const checked = checkChunk(chunk, schemas.item, index);
+    if ('why' in checked) return { state: 'unreadable', why: checked.why };
+    items.push(...checked.items);
+  }
+  return { state: 'ok', meta, items };
 }
 
 /**
  * The head and the items of the first chunks, read one at a time until `enough` says a chunk
- * holds what the caller needs (or none is left). Null when nothing (complete) is stored.
+ * holds what the caller needs (or none is left). Each checked against `schemas`.
  */
-export async function readChunkedUntil<M, T>(base: string, enough: (chunk: T[]) => boolean): Promise<{ meta: M; items: T[] } | null> {
-  const head = await readHead<M>(base);
-  if (!head) return null;
+export async function readChunkedUntil<M, T>(base: string, schemas: ChunkedSchemas<M, T>, enough: (chunk: T[]) => boolean): Promise<ChunkedRead<M, T>> {
+  const head = await readCheckedHead(base, schemas.meta);
+  if (head.state !== 'ok') return head;
+  const { generation, chunkCount, meta } = head.head;
   const items: T[] = [];
-  for (let index = 0; index < head.chunkCount; index++) {
-    const chunk = await kvs.get<T[]>(chunkKey(base, head.generation, index));
-    if (!Array.isArray(chunk)) return null;
-    items.push(...chunk);
-    if (enough(chunk)) break;
+  for (let index = 0; index < chunkCount; index++) {
+    const checked = checkChunk(await kvs.get<unknown>(chunkKey(base, generation, index)), schemas.item, index);
+    if ('why' in checked) return { state: 'unreadable', why: checked.why };
+    items.push(...checked.items);
+    if (enough(checked.items)) break;
   }
-  return { meta: head.meta, items };
+  return { state: 'ok', meta, items };
 }
 
 /** Removes the head first (readers stop following it), then its chunks. */

@@ -141,7 +141,10 @@ export function ImprovementStoryForm(props: {
     setDraft((current) => ({ ...current, [key]: value }));
     // A message goes as soon as its field is edited; the rest stay until the next try.
     const path = errorPathOf[key];
-    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([p]) => p !== path && !(key === 'hasMeasure' && p.startsWith('measure.')))));
+    // Picking a KPI hides the unit field (the KPI has one), so its message goes too: a summary
+    // must never count a message nobody can see.
+    const alsoGone = (p: string) => (key === 'hasMeasure' && p.startsWith('measure.')) || (key === 'kpiId' && p === 'measure.unit');
+    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([p]) => p !== path && !alsoGone(p))));
   };
 
   async function submit() {
