@@ -15,6 +15,12 @@ export type SprintHealthDrillDownKey = z.infer<typeof drillDownKeySchema>;
 
 const idSchema = z.number().int().positive();
 
+/**
+ * A background computation's id as the app makes it (`sh-<sprintId>-<base36 time + random>`). It
+ * becomes part of a storage key, so nothing else is accepted: INVALID_INPUT, and nothing is read.
+ */
+export const jobIdSchema = z.string().regex(/^sh-\d{1,15}-[a-z0-9]{1,32}$/, 'Not a sprint health job id.');
+
 export const boardSchema = z.object({ id: z.number(), name: z.string() });
 
 export const sprintSummarySchema = z.object({
@@ -177,7 +183,7 @@ export const sprintHealthContract = {
   },
   /** Poll a background computation; `ready` once the result is stored. */
   getSprintHealthProgress: {
-    payload: z.object({ jobId: z.string().min(1).max(200), myProcessesOnly: z.boolean().default(false) }).strict(),
+    payload: z.object({ jobId: jobIdSchema, myProcessesOnly: z.boolean().default(false) }).strict(),
     result: sprintHealthViewSchema,
   },
   /**

@@ -1,4 +1,5 @@
 import { kvs, WhereConditions } from '@forge/kvs';
+import { z } from 'zod';
 import type { SprintHealthProgress, SprintSummaryView } from '../contract/sprintHealthContract';
 import type { ResolverError } from '../contract/errors';
 import type {
@@ -10,7 +11,23 @@ import type {
   Reason,
   SprintMetrics,
 } from '../domain/sprintHealth';
-import { deleteChunked, readChunked, readChunkedUntil, readHead, writeChunked } from './sprintHealthChunks';
+import { AppError } from '../errors/appError';
+import { deleteChunked, hasAnyValue, readChunked, readChunkedUntil, writeChunked, type ChunkedRead } from './sprintHealthChunks';
+import {
+  activeIssueRecordSchema,
+  activeMetaSchema,
+  boardChoiceSchema,
+  checkedRecord,
+  eventChangeSchema,
+  issueLeftSchema,
+  jobRecordSchema,
+  runningMarkerSchema,
+  startSnapshotSchema,
+  storedResultItemSchema,
+  storedResultMetaSchema,
+  trendPointSchema,
+  warnUnreadable,
+} from './sprintHealthRecordSchemas';
 
 /**
  * Sprint health in Forge storage (one installation = one site, so keys need no site):
@@ -22,6 +39,12 @@ import { deleteChunked, readChunked, readChunkedUntil, readHead, writeChunked } 
  *  - `sprint-health:trend:<boardId>:<completeDate>:<sprintId>`  frozen scores per process, for sparklines
  *  - `sprint-health:job:<jobId>`, `sprint-health:running:<sprintId>`  background computations
  *  - `sprint-health:choice:<accountId>`, `sprint-health:settings`
+ *
+ * Every record is checked when read back (sprintHealthRecordSchemas.ts). One that does not match
+ * what this version writes (an older version's, or damaged) is skipped with a log line naming the
+ * key, and the caller falls back as if it were absent (recompute, no choice, no job) — except a
+ * frozen result: it is never rewritten, so an unreadable one is reported (`UnreadableFrozenResult`)
+ * and left as it is, rather than silently replaced by numbers recomputed from today's Jira.
  */
 
 export interface SprintRecord extends SprintSummaryView {
@@ -102,8 +125,31 @@ export async function freezeResult(result: StoredResult, trendBoardId: number | 
   return written;
 }
 
+const resultSchemas = { meta: storedResultMetaSchema, item: storedResultItemSchema };
+
+/** The answer for a closed sprint whose frozen result cannot be read: said plainly, nothing changed. */
+export class UnreadableFrozenResult extends AppError {
+  constructor(sprintId: number) {
+    super(
+      'INTERNAL',
+      `The stored health of sprint ${sprintId} can't be read (it may have been saved by an older version of the app). ` +
+        'Frozen results are never recomputed or overwritten, so it is left as it is: ask your Jira administrator to contact the app vendor.',
+    );
+  }
+}
+
+function frozenOrThrow<M, T>(sprintId: number, read: ChunkedRead<M, T>): { meta: M; items: T[] } | null {
+  if (read.state === 'absent') return null;
+  if (read.state === 'unreadable') {
+    warnUnreadable(frozenKey(sprintId), read.why);
+    throw new UnreadableFrozenResult(sprintId);
+  }
+  return read;
+}
+
+/** A closed sprint's frozen result, null when none is stored; `UnreadableFrozenResult` when one is but cannot be read. */
 export async function readFrozenResult(sprintId: number): Promise<StoredResult | null> {
-  const stored = await readChunked<StoredResultMeta, StoredResultItem>(frozenKey(sprintId));
+  const stored = frozenOrThrow(sprintId, await readChunked(frozenKey(sprintId), resultSchemas));
   return stored ? fromItems(stored.meta, stored.items) : null;
 }
 
@@ -113,13 +159,17 @@ export async function readFrozenResult(sprintId: number): Promise<StoredResult |
  */
 export async function readFrozenRows(sprintId: number): Promise<{ meta: StoredResultMeta; rows: StoredRow[] } | null> {
   const isDrillItem = (item: StoredResultItem) => Array.isArray(item);
-  const stored = await readChunkedUntil<StoredResultMeta, StoredResultItem>(frozenKey(sprintId), (chunk) => chunk.some(isDrillItem));
-  if (!stored) return null;
+  const read = await readChunkedUntil(frozenKey(sprintId), resultSchemas, (chunk) => chunk.some(isDrillItem));
+  // For the reviews' health column: an unreadable result shows as no health (logged), not as a broken page.
+  if (read.state === 'unreadable') warnUnreadable(frozenKey(sprintId), read.why);
+  if (read.state !== 'ok') return null;
+  const stored = read;
   return { meta: stored.meta, rows: stored.items.flatMap((item) => (Array.isArray(item) ? [] : [item.row])) };
 }
 
+/** Whether a frozen result is stored, readable or not (either way it is never computed again). */
 export async function hasFrozenResult(sprintId: number): Promise<boolean> {
-  return (await readHead(frozenKey(sprintId))) !== null;
+  return hasAnyValue(frozenKey(sprintId));
 }
 
 // --- trend points -----------------------------------------------------------------------------
@@ -150,7 +200,7 @@ async function writeTrendPoint(boardId: number, result: StoredResult): Promise<v
 
 /** Frozen scores of the board's closed sprints, oldest first. */
 export async function listTrendPoints(boardId: number): Promise<TrendPoint[]> {
-  return (await listByPrefix<TrendPoint>(trendPrefix(boardId))).map(({ value }) => value);
+  return listByPrefix(trendPrefix(boardId), trendPointSchema);
 }
 
 // --- active-sprint inputs ---------------------------------------------------------------------
@@ -179,15 +229,18 @@ export async function writeActiveInputs(meta: ActiveMeta, issues: ActiveIssueRec
   await writeChunked(activeKey(meta.sprint.id), meta, issues, 'overwrite');
 }
 
+/** An active sprint's kept inputs; null when none are kept or they cannot be read (a cache: the caller recomputes and overwrites). */
 export async function readActiveInputs(sprintId: number): Promise<{ meta: ActiveMeta; issues: ActiveIssueRecord[] } | null> {
-  const stored = await readChunked<ActiveMeta, ActiveIssueRecord>(activeKey(sprintId));
-  return stored ? { meta: stored.meta, issues: stored.items } : null;
+  const read = await readChunked(activeKey(sprintId), { meta: activeMetaSchema, item: activeIssueRecordSchema });
+  if (read.state === 'unreadable') warnUnreadable(activeKey(sprintId), read.why);
+  return read.state === 'ok' ? { meta: read.meta, issues: read.items } : null;
 }
 
-/** Heads of every cached active sprint (a handful per site). */
+const activeHeadSchema = z.object({ meta: activeMetaSchema });
+
+/** Heads of every cached active sprint (a handful per site); unreadable ones are skipped. */
 export async function listActiveHeads(): Promise<ActiveMeta[]> {
-  const heads = await listByPrefix<{ meta?: ActiveMeta }>('sprint-health:active:');
-  return heads.map(({ value }) => value.meta).filter((meta): meta is ActiveMeta => Boolean(meta));
+  return (await listByPrefix('sprint-health:active:', activeHeadSchema)).map((head) => head.meta);
 }
 
 /** Once the sprint is frozen its inputs are of no use: issue events stop recording for it too. */
@@ -214,7 +267,8 @@ export async function writeStartSnapshot(sprintId: number, snapshot: StartSnapsh
 }
 
 export async function readStartSnapshot(sprintId: number): Promise<StartSnapshot | null> {
-  return (await kvs.get<StartSnapshot>(`sprint-health:snapshot:${sprintId}`)) ?? null;
+  const key = `sprint-health:snapshot:${sprintId}`;
+  return checkedRecord(startSnapshotSchema, key, await kvs.get(key));
 }
 
 export async function recordIssueLeftSprint(sprintId: number, issueId: string, at: string): Promise<void> {
@@ -222,7 +276,7 @@ export async function recordIssueLeftSprint(sprintId: number, issueId: string, a
 }
 
 export async function listIssuesLeftSprint(sprintId: number): Promise<Array<{ issueId: string; at: string }>> {
-  return (await listByPrefix<{ issueId: string; at: string }>(`sprint-health:left:${sprintId}:`)).map(({ value }) => value);
+  return listByPrefix(`sprint-health:left:${sprintId}:`, issueLeftSchema);
 }
 
 export interface EventChange {
@@ -238,7 +292,7 @@ export async function recordEventChange(sprintId: number, change: EventChange): 
 }
 
 export async function listEventChanges(sprintId: number): Promise<EventChange[]> {
-  return (await listByPrefix<EventChange>(`sprint-health:evt:${sprintId}:`)).map(({ value }) => value);
+  return listByPrefix(`sprint-health:evt:${sprintId}:`, eventChangeSchema);
 }
 
 export async function deleteEventChanges(sprintId: number, changes: EventChange[]): Promise<void> {
@@ -259,10 +313,14 @@ export interface JobRecord {
 }
 
 export const writeJob = (job: JobRecord) => kvs.set(`sprint-health:job:${job.jobId}`, job);
-export const readJob = async (jobId: string) => (await kvs.get<JobRecord>(`sprint-health:job:${jobId}`)) ?? null;
+export async function readJob(jobId: string): Promise<JobRecord | null> {
+  const key = `sprint-health:job:${jobId}`;
+  return checkedRecord(jobRecordSchema, key, await kvs.get(key));
+}
 
 export async function readRunningJob(sprintId: number): Promise<JobRecord | null> {
-  const running = await kvs.get<{ jobId: string }>(`sprint-health:running:${sprintId}`);
+  const key = `sprint-health:running:${sprintId}`;
+  const running = checkedRecord(runningMarkerSchema, key, await kvs.get(key));
   if (!running) return null;
   const job = await readJob(running.jobId);
   return job?.status === 'computing' ? job : null;
@@ -278,19 +336,26 @@ export interface BoardChoice {
   sprintId: number;
 }
 
-export const readChoice = async (accountId: string) => (await kvs.get<BoardChoice>(`sprint-health:choice:${accountId}`)) ?? null;
+export async function readChoice(accountId: string): Promise<BoardChoice | null> {
+  const key = `sprint-health:choice:${accountId}`;
+  return checkedRecord(boardChoiceSchema, key, await kvs.get(key));
+}
 export const writeChoice = (accountId: string, choice: BoardChoice) => kvs.set(`sprint-health:choice:${accountId}`, choice);
 
 // --- helpers ---------------------------------------------------------------------------------
 
-async function listByPrefix<T>(prefix: string): Promise<Array<{ key: string; value: T }>> {
-  const all: Array<{ key: string; value: T }> = [];
+/** Values under `prefix`, in key order; those that do not match `schema` are skipped (and logged). */
+async function listByPrefix<T>(prefix: string, schema: z.ZodType<T>): Promise<T[]> {
+  const all: T[] = [];
   let cursor: string | undefined;
   do {
     let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(100);
     if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany<T>();
-    all.push(...page.results.map(({ key, value }) => ({ key, value })));
+    const page = await query.getMany();
+    for (const { key, value } of page.results) {
+      const checked = checkedRecord(schema, key, value);
+      if (checked) all.push(checked);
+    }
     cursor = page.nextCursor;
   } while (cursor);
   return all;

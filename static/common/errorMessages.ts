@@ -1,4 +1,5 @@
 import type { ResolverError, ResolverErrorCode } from '../../src/contract';
+import { formatTime } from './dateFormat';
 
 export type ErrorDescription = {
   title: string;
@@ -59,9 +60,9 @@ const wordingByCode: Record<ResolverErrorCode, CodeWording> = {
 
 function retryHint(retryAt: string | undefined): string | null {
   if (!retryAt) return null;
-  const at = new Date(retryAt);
-  if (Number.isNaN(at.getTime())) return null;
-  return `Try again after ${at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}.`;
+  if (Number.isNaN(new Date(retryAt).getTime())) return null;
+  // Seconds matter here: the wait is usually under a minute.
+  return `Try again after ${formatTime(retryAt, { seconds: true })}.`;
 }
 
 /** Turns a resolver error into words for people; backend messages are already written for them. */

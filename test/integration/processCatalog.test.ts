@@ -54,6 +54,18 @@ describe('process catalog', () => {
     expect(users.map((user) => user.accountId)).toEqual(expect.arrayContaining([wb.users.apo, wb.users.asm]));
   });
 
+  it('names the viewer among the users, in the same single user lookup', async () => {
+    await seedCatalog();
+    wb.jira.clearRequestLog();
+    const catalog = await wb.invoke(wb.users.member, 'getCatalog', {});
+    const users = (catalog as { data: { users: Array<{ accountId: string; displayName: string }> } }).data.users;
+    // The member holds no role in any process, so only the viewer lookup can bring them in.
+    const member = wb.dataset.users.find((user) => user.accountId === wb.users.member);
+    expect(users).toEqual(expect.arrayContaining([{ accountId: wb.users.member, displayName: member?.displayName, avatarUrl: expect.any(String) }]));
+    expect(users.map((user) => user.accountId).sort()).toEqual([wb.users.admin, wb.users.apo, wb.users.asm, wb.users.member].sort());
+    expect(wb.jira.requestLog.filter((entry) => entry.path === '/rest/api/3/user/bulk')).toHaveLength(1);
+  });
+
   it("refuses a non-admin editing another APO's process, and writes nothing", async () => {
     await seedCatalog();
     const before = await kvsSnapshot();

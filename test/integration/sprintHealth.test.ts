@@ -1,4 +1,5 @@
 import { rateLimitPauses } from '../../src/jira/rateLimit';
+import { forgetSprintAccess } from '../../src/useCases/sprintHealth/sprintAccess';
 import { DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../workbench/datasets/demoDataset';
 import type { JiraHttpRequest, JiraHttpResponse } from '../../workbench/jira/types';
 import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
@@ -12,6 +13,11 @@ let wb: TestWorkbench;
 let bodies: Array<{ method: string; path: string; body: unknown; caller: string }>;
 /** Rewrites the stand-in's answers about one sprint (its read and the board's list), as Jira would answer later. */
 let sprintAnswer: { sprintId: number; change: (sprint: Record<string, unknown>) => Record<string, unknown> } | null;
+/**
+ * A user the boards are shared with (in Jira a board's visibility follows its saved filter's shares),
+ * who still cannot browse the project's issues: the stand-in answers their board and sprint reads as the member's.
+ */
+let boardSharedWith: string | null;
 
 type Ok<T> = { ok: true; data: T };
 type Err = { ok: false; error: { code: string; message: string; fields?: Record<string, string>; retryAt?: string } };
@@ -68,12 +74,19 @@ const improvementProperty = (processKey: string) => ({
 const requests = () => wb.jira.requestLog.map((entry) => `${entry.caller} ${entry.method} ${entry.path}`);
 
 beforeEach(async () => {
+  // Each case starts as a cold process: nothing remembered of who may see which sprint.
+  forgetSprintAccess();
   wb = await createTestWorkbench();
   bodies = [];
   sprintAnswer = null;
+  boardSharedWith = null;
   const handle = wb.jira.handle.bind(wb.jira);
   jest.spyOn(wb.jira, 'handle').mockImplementation(async (req: JiraHttpRequest): Promise<JiraHttpResponse> => {
     const path = req.pathWithQuery.split('?')[0] ?? '';
+    const boardRead = req.method === 'GET' && (path === '/rest/agile/1.0/board' || path.startsWith('/rest/agile/1.0/sprint/'));
+    if (boardRead && req.caller.kind === 'user' && req.caller.accountId === boardSharedWith) {
+      return handle({ ...req, caller: { kind: 'user', accountId: wb.users.member } });
+    }
     bodies.push({ method: req.method, path, body: req.body ? JSON.parse(req.body) : undefined, caller: req.caller.kind });
     const response = await handle(req);
     if (!sprintAnswer || req.method !== 'GET' || response.status !== 200) return response;
@@ -126,11 +139,15 @@ describe('sprint health: picker and closed sprints', () => {
     expect(requests().filter((r) => r.endsWith('/rest/api/3/changelog/bulkfetch'))).toHaveLength(1);
     expect(requests().length).toBeLessThanOrEqual(4);
 
+    // Another viewer: only whether they may see the sprint is asked (as them), the numbers are the frozen ones.
     wb.jira.clearRequestLog();
     const again = await ok(wb.users.viewer, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
-    expect(wb.jira.requestLog).toEqual([]);
+    expect(requests().sort()).toEqual([`user GET /rest/agile/1.0/board`, `user GET /rest/agile/1.0/sprint/${closedSprint}`]);
     expect(again.rows).toEqual(first.rows.map((row: object) => ({ ...row, isMine: false })));
     expect(again.computedAt).toBe(first.computedAt);
+    wb.jira.clearRequestLog();
+    await ok(wb.users.viewer, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
+    expect(wb.jira.requestLog).toEqual([]);
   });
 
   it('shows the trend of the last closed sprints from frozen results', async () => {
@@ -163,6 +180,8 @@ describe('sprint health: drill-downs', () => {
     expect(drill.issues[0]).toEqual(expect.objectContaining({ key: expect.stringMatching(/^ITSM-\d+$/), summary: expect.any(String), statusName: expect.any(String), reason: expect.any(String) }));
     expect(drill.timeZone).toBe('Europe/Berlin');
 
+    // The outsider sees the board (shared with them) but may browse none of its issues.
+    boardSharedWith = outsider;
     wb.jira.clearRequestLog();
     const hidden = await ok(outsider, 'getSprintHealthDrillDown', { sprintId: closedSprint, processKey: null, metric: 'committed' });
     expect(hidden.issues).toEqual([]);
@@ -362,6 +381,9 @@ describe('sprint health: events', () => {
     await wb.drainQueues();
     expect(frozenKeys()).toHaveLength(1);
     expect(JSON.stringify(wb.store.entries('kvs').filter(([key]) => key.startsWith('sprint-health-chunk:')))).toBe(before);
+    // The page's picker has shown the member the board and its sprints: the view itself asks Jira nothing.
+    await ok(wb.users.member, 'getSprintHealthSetup', {});
+    await ok(wb.users.member, 'listBoardSprints', { boardId: DEMO_BOARD_ID });
     wb.jira.clearRequestLog();
     expect(await ok(wb.users.member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint })).toMatchObject({ status: 'ready', frozen: true });
     expect(wb.jira.requestLog).toEqual([]);

@@ -45,7 +45,9 @@ export const getCatalog: ResolverHandler<'getCatalog'> = async (_payload, contex
     loadCatalogViewer(context),
     countOpenLinkedIssues(),
   ]);
+  // The viewer too: the process form offers them as the default APO and must show their name.
   const users = await fetchUsers([
+    viewer.accountId,
     ...processes.flatMap(accountIdsOfProcess),
     ...valueStreams.flatMap(accountIdsOfValueStream),
   ]);

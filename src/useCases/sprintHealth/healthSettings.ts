@@ -8,6 +8,7 @@ import { listProcesses } from '../../storage/catalogStore';
 import { readHealthSettings, writeHealthSettings } from '../../storage/sprintHealthSettings';
 import { readActiveInputs, readFrozenResult, readStartSnapshot } from '../../storage/sprintHealthStore';
 import { compute, toStoredResult } from './sprintHealthEngine';
+import { authorizeSprint } from './sprintAccess';
 import { appCall, userCall } from './sprintHealthPages';
 
 /** Health settings: anyone may read them; only Jira administrators (asked of Jira as the viewer) may change them. */
@@ -34,6 +35,8 @@ export async function previewHealthSettings(payload: ParsedPayloadOf<'previewHea
   const { settings, sprintId } = payload;
   const empty = { sprintId, mode: 'none' as const, rows: [], totals: null };
   if (sprintId === null) return empty;
+  // Administrators too see a sprint's stored numbers only when Jira shows them the sprint.
+  await authorizeSprint(context, sprintId);
   const names = new Map((await listProcesses()).map((process) => [process.key, process.name] as const));
   const frozen = await readFrozenResult(sprintId);
   if (frozen) {

@@ -7,10 +7,16 @@ import { readHealthSettings } from '../../storage/sprintHealthSettings';
 import { readActiveInputs, readFrozenResult, readStartSnapshot, type StoredResult } from '../../storage/sprintHealthStore';
 import { searchIssuesByIds } from './issuesById';
 import { compute, toStoredResult } from './sprintHealthEngine';
+import { authorizeSprint } from './sprintAccess';
 import { appCall, userCall } from './sprintHealthPages';
 
-/** The stored result of a sprint, frozen or (for an active sprint) recomputed from its kept inputs. */
+/**
+ * The stored result of a sprint, frozen or (for an active sprint) recomputed from its kept inputs,
+ * once the viewer may see the sprint: its rows and hidden-issue counts are the sprint's, not theirs to
+ * probe otherwise (NOT_FOUND, as for a sprint that does not exist).
+ */
 export async function storedResultFor(context: InvocationContext, sprintId: number): Promise<{ stored: StoredResult; frozen: boolean } | null> {
+  await authorizeSprint(context, sprintId);
   const frozen = await readFrozenResult(sprintId);
   if (frozen) return { stored: frozen, frozen: true };
   const active = await readActiveInputs(sprintId);

@@ -90,6 +90,7 @@ export function budgetedProgress(startedAt: number, budgetMs: number): ProgressS
 
 export async function startBackgroundJob(sprint: SprintRecord, boardId: number, site: string): Promise<JobRecord> {
   const now = new Date().toISOString();
+  // The contract accepts only this shape back (jobIdSchema): it becomes part of a storage key.
   const jobId = `sh-${sprint.id}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const job: JobRecord = { jobId, sprintId: sprint.id, boardId, status: 'computing', progress: { phase: 'queued', done: 0, total: null, retryAt: null }, error: null, startedAt: now, updatedAt: now };
   await writeJob(job);

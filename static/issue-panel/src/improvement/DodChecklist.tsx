@@ -4,7 +4,7 @@ import { Box } from '@atlaskit/primitives/compiled/box';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import type { UserSummary } from '../../../common/catalogTypes';
-import { formatWhen } from '../../../common/improvement/dates';
+import { formatDateTime } from '../../../common/dateFormat';
 import { DodProgress } from '../../../common/improvement/DodProgress';
 import type { DodLine, IssueImprovement } from '../../../common/improvement/improvementTypes';
 
@@ -45,7 +45,7 @@ export function DodChecklist(props: {
                 <Box paddingInlineStart="space.300">
                   <Text size="small" color="color.text.subtle" testId={`dod-done-by-${line.itemId}`}>
                     Ticked by {line.doneBy ? (people.get(line.doneBy)?.displayName ?? 'Unknown user') : 'someone'}
-                    {line.doneAt ? ` on ${formatWhen(line.doneAt)}` : ''}
+                    {line.doneAt ? ` on ${formatDateTime(line.doneAt)}` : ''}
                   </Text>
                 </Box>
               )}

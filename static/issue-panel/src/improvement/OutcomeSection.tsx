@@ -9,7 +9,7 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import { RadioGroup } from '@atlaskit/radio';
 import TextArea from '@atlaskit/textarea';
 import type { UserSummary } from '../../../common/catalogTypes';
-import { formatWhen } from '../../../common/improvement/dates';
+import { formatDateTime } from '../../../common/dateFormat';
 import { FieldBlock } from '../../../common/improvement/FieldBlock';
 import type { ImprovementOutcome, OutcomeValue } from '../../../common/improvement/improvementTypes';
 import { OutcomeLozenge, outcomeHelp, outcomeLabels, outcomeValues } from '../../../common/improvement/outcomes';
@@ -111,7 +111,7 @@ export function OutcomeSection(props: {
           <Inline space="space.100" alignBlock="center">
             <OutcomeLozenge value={outcome.value} testId="outcome-value" />
             <Text size="small" color="color.text.subtle">
-              Recorded by {props.people.get(outcome.by)?.displayName ?? 'Unknown user'} on {formatWhen(outcome.at)}
+              Recorded by {props.people.get(outcome.by)?.displayName ?? 'Unknown user'} on {formatDateTime(outcome.at)}
             </Text>
           </Inline>
           {outcome.note && (

@@ -1,35 +1,47 @@
+import { useState } from 'react';
 import Heading from '@atlaskit/heading';
-import { Stack } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives';
 import type { ResultOf } from '../../../../src/contract';
-import { AutoLinkRulesEditor } from './AutoLinkRulesEditor';
+import { LiveAnnouncement } from '../../../common/LiveAnnouncement';
+import { AutoLinkRulesEditor, type SaveOutcome } from './AutoLinkRulesEditor';
 import { WebTriggerSecretPanel } from './WebTriggerSecretPanel';
 
 export type AutomationSettings = ResultOf<'getAutomationSettings'>;
 
+/** Headed like the other tabs: the tab's name as h2, one h3 per section. */
 export function AutomationScreen({ settings, onChange }: { settings: AutomationSettings; onChange: (settings: AutomationSettings) => void }) {
+  const [rulesOutcome, setRulesOutcome] = useState<SaveOutcome | null>(null);
   return (
-    <Stack space="space.400">
+    <Stack space="space.300" testId="automation">
+      <LiveAnnouncement message={rulesOutcome === 'saved' ? 'Saved the auto-link rules' : ''} />
+      <Heading size="medium" as="h2">
+        Automation
+      </Heading>
       <section aria-labelledby="auto-link-heading">
         <Stack space="space.150">
-          <Heading as="h2" size="medium" id="auto-link-heading">
+          <Heading size="small" as="h3" id="auto-link-heading">
             Auto-link rules
           </Heading>
-          <p>
+          <Text as="p">
             A new work item without a process inherits its parent’s or epic’s. Otherwise the first rule below that matches links it. Links people set are
             never changed.
-          </p>
+          </Text>
           <AutoLinkRulesEditor
             key={settings.autoLinkRules.version}
             stored={settings.autoLinkRules}
             processes={settings.processes}
             canEdit={settings.isJiraAdmin}
-            onSaved={(autoLinkRules) => onChange({ ...settings, autoLinkRules })}
+            lastOutcome={rulesOutcome}
+            onSaved={(autoLinkRules, outcome) => {
+              setRulesOutcome(outcome);
+              onChange({ ...settings, autoLinkRules });
+            }}
           />
         </Stack>
       </section>
       <section aria-labelledby="web-trigger-heading">
         <Stack space="space.150">
-          <Heading as="h2" size="medium" id="web-trigger-heading">
+          <Heading size="small" as="h3" id="web-trigger-heading">
             Web trigger for “Send web request”
           </Heading>
           <WebTriggerSecretPanel webTrigger={settings.webTrigger} isJiraAdmin={settings.isJiraAdmin} onRotated={(webTrigger) => onChange({ ...settings, webTrigger })} />

@@ -4,7 +4,7 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { usersById } from '../../../common/catalogTypes';
-import { formatWhen } from '../../../common/improvement/dates';
+import { formatDateTime } from '../../../common/dateFormat';
 import type { SprintReviewView } from '../../../common/improvement/improvementTypes';
 import { historyFieldLabels, historyValueText } from './reviewText';
 
@@ -30,7 +30,7 @@ export function ReviewHistory({ view }: { view: SprintReviewView }) {
               <Stack space="space.075">
                 <Inline space="space.100" alignBlock="center" shouldWrap>
                   <Text weight="semibold">
-                    {people.get(entry.by)?.displayName ?? 'Unknown user'}, {formatWhen(entry.at)}
+                    {people.get(entry.by)?.displayName ?? 'Unknown user'}, {formatDateTime(entry.at)}
                   </Text>
                   {entry.sprintState === 'closed' && <Lozenge appearance="moved">Sprint was closed</Lozenge>}
                 </Inline>

@@ -1,12 +1,12 @@
 import { Inline } from '@atlaskit/primitives/compiled/inline';
-import { formatDay } from '../../../common/improvement/dates';
+import { formatDate } from '../../../common/dateFormat';
 import type { ImprovementProcess, ReviewSprint } from '../../../common/improvement/improvementTypes';
 import { LabelledSelect } from '../LabelledSelect';
 
 const stateWords = { active: 'active', closed: 'closed', future: 'not started' } as const;
 
 export function sprintLabel(sprint: ReviewSprint): string {
-  const dates = sprint.startDate ? ` · ${formatDay(sprint.startDate)} – ${formatDay(sprint.endDate)}` : '';
+  const dates = sprint.startDate ? ` · ${formatDate(sprint.startDate)} – ${formatDate(sprint.endDate)}` : '';
   return `${sprint.name} (${stateWords[sprint.state]})${dates}`;
 }
 
