@@ -1,6 +1,7 @@
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { processSchema, valueStreamSchema, type Process, type ValueStream } from '../domain/catalog/catalogSchemas';
+import { scanPrefix } from './prefixScan';
 
 /**
  * The process catalog in Forge storage, one key per process and per value stream. Records carry
@@ -23,21 +24,8 @@ function readRecord<T>(schema: z.ZodType<{ schemaVersion: number; data: T }>, ke
   return null;
 }
 
-async function listByPrefix<T>(prefix: string, schema: z.ZodType<{ schemaVersion: number; data: T }>): Promise<T[]> {
-  const records: T[] = [];
-  let cursor: string | undefined;
-  do {
-    let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(100);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    for (const { key, value } of page.results) {
-      const record = readRecord(schema, key, value);
-      if (record) records.push(record);
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
-  return records;
-}
+const listByPrefix = <T>(prefix: string, schema: z.ZodType<{ schemaVersion: number; data: T }>): Promise<T[]> =>
+  scanPrefix(prefix, (key, value) => readRecord(schema, key, value));
 
 export const listProcesses = () => listByPrefix(PROCESS_PREFIX, storedProcessSchema);
 export const listValueStreams = () => listByPrefix(VALUE_STREAM_PREFIX, storedValueStreamSchema);

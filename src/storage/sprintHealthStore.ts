@@ -1,4 +1,4 @@
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import type { SprintHealthProgress, SprintSummaryView } from '../contract/sprintHealthContract';
 import type { ResolverError } from '../contract/errors';
@@ -12,6 +12,7 @@ import type {
   SprintMetrics,
 } from '../domain/sprintHealth';
 import { AppError } from '../errors/appError';
+import { scanPrefix } from './prefixScan';
 import { deleteChunked, hasAnyValue, readChunked, readChunkedUntil, writeChunked, type ChunkedRead } from './sprintHealthChunks';
 import {
   activeIssueRecordSchema,
@@ -345,18 +346,4 @@ export const writeChoice = (accountId: string, choice: BoardChoice) => kvs.set(`
 // --- helpers ---------------------------------------------------------------------------------
 
 /** Values under `prefix`, in key order; those that do not match `schema` are skipped (and logged). */
-async function listByPrefix<T>(prefix: string, schema: z.ZodType<T>): Promise<T[]> {
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(100);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    for (const { key, value } of page.results) {
-      const checked = checkedRecord(schema, key, value);
-      if (checked) all.push(checked);
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
-  return all;
-}
+const listByPrefix = <T>(prefix: string, schema: z.ZodType<T>): Promise<T[]> => scanPrefix(prefix, (key, value) => checkedRecord(schema, key, value));

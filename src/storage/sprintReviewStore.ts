@@ -1,6 +1,7 @@
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import type { KpiReading, ReviewHistoryEntry, SprintReview } from '../domain/review/sprintReview';
+import { scanPrefix } from './prefixScan';
 
 /**
  * Sprint reviews, one key per (process, sprint), and their history, one key per saved version.
@@ -42,38 +43,21 @@ export async function readSprintReview(processKey: string, sprintId: number): Pr
   return parsed.success ? parsed.data.data : null;
 }
 
-async function listValues(prefix: string): Promise<unknown[]> {
-  const values: unknown[] = [];
-  let cursor: string | undefined;
-  do {
-    let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(100);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    values.push(...page.results.map((result) => result.value));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return values;
-}
+/** Stored values under a prefix; entries of another shape (older versions) are left out. */
+const listValid = <T>(prefix: string, schema: z.ZodType<{ data: T }>): Promise<T[]> =>
+  scanPrefix(prefix, (_key, value) => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data.data : null;
+  });
 
 /** Every review of a process, oldest sprint id first. */
 export async function listProcessReviews(processKey: string): Promise<SprintReview[]> {
-  const values = await listValues(`sprint-review:${processKey}:`);
-  return values
-    .flatMap((value) => {
-      const parsed = storedReviewSchema.safeParse(value);
-      return parsed.success ? [parsed.data.data] : [];
-    })
-    .sort((a, b) => a.sprintId - b.sprintId);
+  return (await listValid(`sprint-review:${processKey}:`, storedReviewSchema)).sort((a, b) => a.sprintId - b.sprintId);
 }
 
 /** The change history of one review, oldest first. */
 export async function readReviewHistory(processKey: string, sprintId: number): Promise<ReviewHistoryEntry[]> {
-  const values = await listValues(historyPrefix(processKey, sprintId));
-  return values
-    .flatMap((value) => {
-      const parsed = storedHistorySchema.safeParse(value);
-      return parsed.success ? [parsed.data.data] : [];
-    })
+  return (await listValid(historyPrefix(processKey, sprintId), storedHistorySchema))
     .sort((a, b) => a.version - b.version);
 }
 

@@ -1,4 +1,5 @@
 import { rateLimitPauses } from '../../src/jira/rateLimit';
+import { anImprovementProperty } from '../builders/improvementBuilders';
 import { forgetSprintAccess } from '../../src/useCases/sprintHealth/sprintAccess';
 import { DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../workbench/datasets/demoDataset';
 import type { JiraHttpRequest, JiraHttpResponse } from '../../workbench/jira/types';
@@ -55,21 +56,6 @@ async function linkToInc(keys: string[]) {
 
 /** The platform's Jira is the stand-in; its write helpers are not on the `PlatformJira` interface. */
 const standIn = () => wb.jira;
-
-/** The improvement story's property as the app writes it (src/domain/improvements/improvementProperty.ts). */
-const improvementProperty = (processKey: string) => ({
-  schemaVersion: 1,
-  processKey,
-  userStory: { asA: 'agent', iWant: 'a runbook', soThat: 'restores are faster' },
-  hypothesis: { change: 'a runbook', outcome: 'shorter restores' },
-  measure: null,
-  benefit: 4,
-  cost: 2,
-  score: 2,
-  dod: [],
-  outcome: null,
-  createdBy: 'acc-1',
-});
 
 const requests = () => wb.jira.requestLog.map((entry) => `${entry.caller} ${entry.method} ${entry.path}`);
 
@@ -352,7 +338,7 @@ describe('sprint health: improvements marked by the app’s property', () => {
     // Team-managed projects have no Process Improvement type: the app marks stories with its property instead.
     const issues = await sprintIssues(closedSprint);
     for (const issue of issues) {
-      const property = { ...improvementProperty('INC'), createdAt: '2024-01-01T00:00:00.000Z' };
+      const property = anImprovementProperty({ processKey: 'INC', createdAt: '2024-01-01T00:00:00.000Z' });
       const { status } = await jiraAsApp('PUT', `/rest/api/3/issue/${issue.key}/properties/process-loop-improvement`, property);
       expect([200, 201]).toContain(status);
     }

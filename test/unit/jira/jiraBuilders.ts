@@ -53,24 +53,6 @@ export function processLinkValue(processKey: string) {
   };
 }
 
-/** An improvement story's property as the app writes it (see improvementProperty.ts). */
-export function improvementValue(processKey: string) {
-  return {
-    schemaVersion: 1,
-    processKey,
-    userStory: { asA: 'service desk agent', iWant: 'a runbook', soThat: 'restores are faster' },
-    hypothesis: { change: 'a runbook', outcome: 'shorter restores' },
-    measure: null,
-    benefit: 4,
-    cost: 2,
-    score: 2,
-    dod: [],
-    outcome: null,
-    createdBy: 'acc-1',
-    createdAt: '2025-02-01T10:00:00.000Z',
-  };
-}
-
 export function changelogBean(id: number, created: string, items: Array<{ fieldId: string; from?: string; to?: string }>) {
   return {
     id: String(id),

@@ -6,7 +6,8 @@ import {
   type SearchProgress,
 } from '../../../src/jira/sprintIssues';
 import { installFakeJira, resetRateLimits } from './fakeJira';
-import { FLAGGED_FIELD, SPRINT_FIELD, improvementValue, issueBean, processLinkValue } from './jiraBuilders';
+import { anImprovementProperty } from '../../builders/improvementBuilders';
+import { FLAGGED_FIELD, SPRINT_FIELD, issueBean, processLinkValue } from './jiraBuilders';
 
 const call: JiraCall = { actor: 'user', site: 'site:a' };
 const fieldIds = { sprint: SPRINT_FIELD, flagged: FLAGGED_FIELD };
@@ -84,7 +85,7 @@ describe('fetchSprintIssues', () => {
   it('marks a story carrying the improvement property as an improvement, whatever its type', async () => {
     searchServer(
       [
-        issueBean(10001, { type: 'Story', improvement: improvementValue('INC') }),
+        issueBean(10001, { type: 'Story', improvement: anImprovementProperty({ processKey: 'INC' }) }),
         // A property from another app version still marks the issue; its process is then unknown.
         issueBean(10002, { type: 'Task', improvement: { schemaVersion: 9 }, link: processLinkValue('CHG') }),
         issueBean(10003, { type: 'Story' }),
