@@ -1,6 +1,15 @@
 import type { Process, ProcessInput, ValueStream, ValueStreamInput } from '../../src/domain/catalog/catalogSchemas';
 
 /** Small named builders: each test states only what matters to it. */
+
+/** The audit fields of a record saved once, by an admin. */
+const firstVersion = {
+  version: 1,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  createdBy: 'admin-1',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  updatedBy: 'admin-1',
+};
 export function aValueStreamInput(overrides: Partial<ValueStreamInput> = {}): ValueStreamInput {
   return {
     key: 'RUN',
@@ -18,11 +27,7 @@ export function aValueStreamInput(overrides: Partial<ValueStreamInput> = {}): Va
 export function aValueStream(overrides: Partial<ValueStream> = {}): ValueStream {
   return {
     ...aValueStreamInput(),
-    version: 1,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    createdBy: 'admin-1',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    updatedBy: 'admin-1',
+    ...firstVersion,
     ...overrides,
   };
 }
@@ -49,11 +54,7 @@ export function aProcessInput(overrides: Partial<ProcessInput> = {}): ProcessInp
 export function aProcess(overrides: Partial<Process> = {}): Process {
   return {
     ...aProcessInput(),
-    version: 1,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    createdBy: 'admin-1',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    updatedBy: 'admin-1',
+    ...firstVersion,
     ...overrides,
   };
 }
