@@ -1,4 +1,5 @@
 import { seriousViolations } from '../support/accessibility';
+import { textEventually } from '../support/eventually';
 import { appFrame } from '../support/appFrame';
 import { startBrowserWorkbench, type BrowserWorkbench, type WorkbenchPage } from '../support/browserWorkbench';
 
@@ -138,7 +139,7 @@ describe('the issue panel', () => {
     await member.page.keyboard.press('Enter');
     await app.getByTestId('process-key').waitFor();
     await expect(app.getByTestId('process-key').textContent()).resolves.toBe('INC');
-    await expect(app.getByTestId('announcement').textContent()).resolves.toBe('Linked to INC');
+    expect(await textEventually(app.getByTestId('announcement'), (text) => text === 'Linked to INC')).toBe('Linked to INC');
     await expect(app.getByTestId('kpi-list').textContent()).resolves.toContain('Time to restore');
     await member.screenshot('issue4-panel-linked-light');
   });
@@ -168,7 +169,7 @@ describe('the issue panel', () => {
     const app = member.appFrame();
     await app.getByTestId('unlink-button').click();
     await app.getByTestId('empty-state').waitFor();
-    await expect(app.getByTestId('announcement').textContent()).resolves.toBe('Unlinked');
+    expect(await textEventually(app.getByTestId('announcement'), (text) => text === 'Unlinked')).toBe('Unlinked');
     // Focus moves to Undo, so a keyboard user can take it back at once.
     await expect(appFrame(member).evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('undo');
     await member.page.keyboard.press('Enter');

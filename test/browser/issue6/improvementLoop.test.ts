@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { textEventually } from '../support/eventually';
 import { buildDemoDataset, DEMO_SPRINT_IDS } from '../../../workbench/datasets/demoDataset';
 import { STATUS_IDS } from '../../../workbench/datasets/siteBasics';
 import { JiraStandIn } from '../../../workbench/jira/jiraStandIn';
@@ -150,7 +151,7 @@ describe('an improvement story from the issue panel', () => {
     await app.getByTestId(`dod-done-by-${item.id}`).waitFor();
     await expect(app.getByTestId(`dod-done-by-${item.id}`).textContent()).resolves.toContain('Ticked by Priya Raman');
     await expect(app.getByTestId('dod-progress').textContent()).resolves.toContain(`1 of ${INC_DOD.length} done`);
-    await expect(app.getByTestId('improvement-announcement').textContent()).resolves.toContain(`Ticked: ${item.text}`);
+    expect(await textEventually(app.getByTestId('improvement-announcement'), (text) => text.includes(`Ticked: ${item.text}`))).toContain(`Ticked: ${item.text}`);
     await expect(seriousViolations(apo)).resolves.toEqual([]);
     await apo.screenshot('issue6-panel-story-light');
     await apo.switchTheme('dark');
@@ -188,7 +189,8 @@ describe('the process backlog', () => {
     const app = apo.appFrame();
     await app.getByTestId(`move-up-${created[0]}`).focus();
     await apo.page.keyboard.press('Enter');
-    await expect(app.getByTestId('backlog-announcement').textContent()).resolves.toBe(`${created[0]} moved to position 1 of 2 in INC.`);
+    const moved = `${created[0]} moved to position 1 of 2 in INC.`;
+    expect(await textEventually(app.getByTestId('backlog-announcement'), (text) => text === moved)).toBe(moved);
     // At the top "Move up" is gone; focus lands on the same story's "Move down".
     await expect(activeTestId(apo)).resolves.toBe(`move-down-${created[0]}`);
     await openTab(apo, 'ITSM', 'improvement-backlog');
