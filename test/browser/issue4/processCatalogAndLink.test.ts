@@ -81,7 +81,7 @@ describe('the process catalog on the project page', () => {
     await app.getByTestId('edit-process').click();
     await app.getByRole('textbox', { name: 'Target', exact: true }).fill('soon');
     await app.getByTestId('process-form-save').click();
-    await expect(app.getByText('The target must be a number.').isVisible()).resolves.toBe(true);
+    await app.getByText('The target must be a number.').waitFor();
     admin.page.once('dialog', (dialog) => void dialog.accept());
     await app.getByTestId('process-form-cancel').click();
     await app.getByTestId('process-details').waitFor();
