@@ -77,9 +77,26 @@ describe('as a Jira administrator', () => {
     await app.getByRole('button', { name: 'Add rule' }).click();
     const n = before + 1;
     await app.getByLabel(`Rule ${n}: value`, { exact: true }).fill('Payments');
+    // Each row's buttons say which rule they act on, starting with their visible text.
+    await expect(app.getByRole('button', { name: `Remove rule ${n} (component 'Payments' → INC)`, exact: true }).count()).resolves.toBe(1);
+    await expect(app.getByRole('button', { name: `Move up rule ${n} (component 'Payments' → INC)`, exact: true }).count()).resolves.toBe(1);
     const save = app.getByRole('button', { name: 'Save rules' });
     await save.click();
     await app.getByRole('button', { name: 'Save rules', disabled: true }).waitFor(); // nothing left unsaved
+    const announcement = app.getByTestId('auto-link-announcement');
+    const first = (await announcement.textContent()) ?? '';
+    expect(first).toBe('Saved the auto-link rules.');
+
+    // A second save in a row ends the same way; the live region's text still changes, so it is heard again.
+    await app.getByLabel(`Rule ${n}: value`, { exact: true }).fill('Payments team');
+    await save.click();
+    await app.getByRole('button', { name: 'Save rules', disabled: true }).waitFor();
+    const second = (await announcement.textContent()) ?? '';
+    expect(second).not.toBe(first);
+    expect(second.trim()).toBe(first);
+    await app.getByLabel(`Rule ${n}: value`, { exact: true }).fill('Payments');
+    await save.click();
+    await app.getByRole('button', { name: 'Save rules', disabled: true }).waitFor();
 
     await reopenTab(admin);
     await expect(app.getByLabel(`Rule ${n}: value`, { exact: true }).inputValue()).resolves.toBe('Payments');

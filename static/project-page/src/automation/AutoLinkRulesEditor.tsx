@@ -9,6 +9,7 @@ import { ErrorState } from '../../../common/ErrorState';
 import { Notice } from '../../../common/Notice';
 import { useResolverAction } from '../../../common/useResolver';
 import type { AutomationSettings } from './AutomationScreen';
+import { ruleButtonNames, type RulesSaveOutcome } from './ruleWording';
 
 type StoredRules = AutomationSettings['autoLinkRules'];
 type Rule = StoredRules['rules'][number];
@@ -27,7 +28,7 @@ const KIND_OPTIONS: Option<Kind>[] = [
 let nextId = 0;
 const newRuleId = () => `rule-${Date.now().toString(36)}-${(nextId++).toString(36)}`;
 
-export type SaveOutcome = 'saved' | 'conflict';
+export type SaveOutcome = RulesSaveOutcome;
 
 /**
  * The ordered rules: first match wins, so order is editable (move up / down). Jira admins edit; others read.
@@ -69,47 +70,50 @@ export function AutoLinkRulesEditor(props: {
     <Stack space="space.150">
       {rules.length > 0 && (
         <ol aria-label="Auto-link rules, first match wins">
-          {rules.map((rule, index) => (
-            <li key={rule.id}>
-              <Inline space="space.100" alignBlock="center" shouldWrap>
-                <div style={{ minWidth: 170 }}>
-                  <Select<Option<Kind>>
-                    aria-label={`Rule ${index + 1}: what it matches`}
-                    options={KIND_OPTIONS}
-                    value={KIND_OPTIONS.find((option) => option.value === rule.kind) ?? null}
-                    onChange={(option) => option && update(index, { kind: option.value })}
-                    isDisabled={!canEdit}
-                  />
-                </div>
-                <Textfield aria-label={`Rule ${index + 1}: value`} value={rule.value} onChange={(event) => update(index, { value: event.currentTarget.value })} isReadOnly={!canEdit} width={200} />
-                <span>→</span>
-                <div style={{ minWidth: 220 }}>
-                  <Select<Option<string>>
-                    aria-label={`Rule ${index + 1}: process`}
-                    options={processOptions}
-                    value={processOptions.find((option) => option.value === rule.processKey) ?? { value: rule.processKey, label: rule.processKey }}
-                    onChange={(option) => option && update(index, { processKey: option.value })}
-                    isDisabled={!canEdit}
-                  />
-                </div>
-                {canEdit && (
-                  <>
-                    <Button onClick={() => move(index, -1)} isDisabled={index === 0}>
-                      Move up
-                    </Button>
-                    <Button onClick={() => move(index, 1)} isDisabled={index === rules.length - 1}>
-                      Move down
-                    </Button>
-                    <Button appearance="subtle" onClick={() => setRules((current) => current.filter((_, i) => i !== index))}>
-                      Remove
-                    </Button>
-                  </>
-                )}
-              </Inline>
-              {error?.fields?.[`rules.${index}.processKey`] && <ErrorMessage>{error.fields[`rules.${index}.processKey`]}</ErrorMessage>}
-              {error?.fields?.[`rules.${index}.value`] && <ErrorMessage>{error.fields[`rules.${index}.value`]}</ErrorMessage>}
-            </li>
-          ))}
+          {rules.map((rule, index) => {
+            const names = ruleButtonNames(rule, index);
+            return (
+              <li key={rule.id}>
+                <Inline space="space.100" alignBlock="center" shouldWrap>
+                  <div style={{ minWidth: 170 }}>
+                    <Select<Option<Kind>>
+                      aria-label={`Rule ${index + 1}: what it matches`}
+                      options={KIND_OPTIONS}
+                      value={KIND_OPTIONS.find((option) => option.value === rule.kind) ?? null}
+                      onChange={(option) => option && update(index, { kind: option.value })}
+                      isDisabled={!canEdit}
+                    />
+                  </div>
+                  <Textfield aria-label={`Rule ${index + 1}: value`} value={rule.value} onChange={(event) => update(index, { value: event.currentTarget.value })} isReadOnly={!canEdit} width={200} />
+                  <span>→</span>
+                  <div style={{ minWidth: 220 }}>
+                    <Select<Option<string>>
+                      aria-label={`Rule ${index + 1}: process`}
+                      options={processOptions}
+                      value={processOptions.find((option) => option.value === rule.processKey) ?? { value: rule.processKey, label: rule.processKey }}
+                      onChange={(option) => option && update(index, { processKey: option.value })}
+                      isDisabled={!canEdit}
+                    />
+                  </div>
+                  {canEdit && (
+                    <>
+                      <Button onClick={() => move(index, -1)} isDisabled={index === 0} aria-label={names.moveUp}>
+                        Move up
+                      </Button>
+                      <Button onClick={() => move(index, 1)} isDisabled={index === rules.length - 1} aria-label={names.moveDown}>
+                        Move down
+                      </Button>
+                      <Button appearance="subtle" onClick={() => setRules((current) => current.filter((_, i) => i !== index))} aria-label={names.remove}>
+                        Remove
+                      </Button>
+                    </>
+                  )}
+                </Inline>
+                {error?.fields?.[`rules.${index}.processKey`] && <ErrorMessage>{error.fields[`rules.${index}.processKey`]}</ErrorMessage>}
+                {error?.fields?.[`rules.${index}.value`] && <ErrorMessage>{error.fields[`rules.${index}.value`]}</ErrorMessage>}
+              </li>
+            );
+          })}
         </ol>
       )}
       {canEdit && rules.length === 0 && <Text as="p">No rules yet. Add one to link new work by its component, label or work type.</Text>}
@@ -127,7 +131,8 @@ export function AutoLinkRulesEditor(props: {
         </Inline>
       )}
       {props.lastOutcome === 'conflict' && !dirty && (
-        <Notice appearance="warning" role="status" title="Someone else saved the rules first">
+        // No role: the screen's live region already announces the conflict (twice would be noise).
+        <Notice appearance="warning" title="Someone else saved the rules first">
           <Text as="p">Their version is shown. Make your change again.</Text>
         </Notice>
       )}

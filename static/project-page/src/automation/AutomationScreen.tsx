@@ -4,16 +4,18 @@ import { Stack, Text } from '@atlaskit/primitives';
 import type { ResultOf } from '../../../../src/contract';
 import { LiveAnnouncement } from '../../../common/LiveAnnouncement';
 import { AutoLinkRulesEditor, type SaveOutcome } from './AutoLinkRulesEditor';
+import { saveAnnouncement } from './ruleWording';
 import { WebTriggerSecretPanel } from './WebTriggerSecretPanel';
 
 export type AutomationSettings = ResultOf<'getAutomationSettings'>;
 
 /** Headed like the other tabs: the tab's name as h2, one h3 per section. */
 export function AutomationScreen({ settings, onChange }: { settings: AutomationSettings; onChange: (settings: AutomationSettings) => void }) {
-  const [rulesOutcome, setRulesOutcome] = useState<SaveOutcome | null>(null);
+  // The count makes each save heard, even one that ends as the last did (same outcome, same version).
+  const [rulesSave, setRulesSave] = useState<{ outcome: SaveOutcome | null; count: number }>({ outcome: null, count: 0 });
   return (
     <Stack space="space.300" testId="automation">
-      <LiveAnnouncement message={rulesOutcome === 'saved' ? 'Saved the auto-link rules' : ''} />
+      <LiveAnnouncement message={saveAnnouncement(rulesSave.outcome, rulesSave.count)} testId="auto-link-announcement" />
       <Heading size="medium" as="h2">
         Automation
       </Heading>
@@ -31,9 +33,9 @@ export function AutomationScreen({ settings, onChange }: { settings: AutomationS
             stored={settings.autoLinkRules}
             processes={settings.processes}
             canEdit={settings.isJiraAdmin}
-            lastOutcome={rulesOutcome}
+            lastOutcome={rulesSave.outcome}
             onSaved={(autoLinkRules, outcome) => {
-              setRulesOutcome(outcome);
+              setRulesSave((last) => ({ outcome, count: last.count + 1 }));
               onChange({ ...settings, autoLinkRules });
             }}
           />

@@ -31,7 +31,7 @@ export function SprintPicker({ sprints, value, onChange, isLoading, timeZone }: 
       testId="sprint-health-sprint"
       placeholder={isLoading ? 'Loading sprints…' : 'Choose a sprint'}
       isLoading={isLoading}
-      options={sprints.map((sprint) => ({ value: sprint.id, label: sprintLabel(sprint, timeZone) }))}
+      options={sprints.map((sprint) => ({ value: sprint.id, label: sprintLabel(sprint, { timeZone }) }))}
       value={value}
       onChange={onChange}
     />

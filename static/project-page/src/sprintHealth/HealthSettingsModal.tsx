@@ -13,9 +13,11 @@ import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { criterionHelp } from '../../../../src/domain/sprintHealth/definitions';
 import type { ResolverError } from '../../../../src/contract';
+import { formatDateTime } from '../../../common/dateFormat';
 import { ErrorState } from '../../../common/ErrorState';
 import { invokeResolver } from '../../../common/invokeResolver';
 import { LoadingState } from '../../../common/LoadingState';
+import { Notice } from '../../../common/Notice';
 import { useResolver, useResolverAction } from '../../../common/useResolver';
 import { HealthLozenge } from './HealthLozenge';
 import { fieldsFromError, localProblems, THRESHOLD_UNIT, toDraft, weightSum } from './settingsDraft';
@@ -183,33 +185,30 @@ function SettingsForm({ answer, sprintId, onClose, onSaved }: { answer: HealthSe
           <Text as="p" color="color.text.subtle">
             How health is scored for every process on this site. Each criterion passes or fails per row; health is the share of
             weight that passed. Changes apply to active sprints; closed sprints keep the health they were frozen with.
-            {record.version === 0 ? ' These are the defaults.' : record.updatedAt ? ` Last saved ${new Date(record.updatedAt).toLocaleString('en-GB')}.` : ''}
+            {record.version === 0 ? ' These are the defaults.' : record.updatedAt ? ` Last saved ${formatDateTime(record.updatedAt)}.` : ''}
           </Text>
           {conflict && (
-            <Box role="alert" padding="space.200" backgroundColor="color.background.warning" testId="settings-conflict">
-              <Stack space="space.100">
-                <Text weight="semibold">Someone else saved health settings first</Text>
-                <Text as="p">
-                  Their version was saved {conflict.updatedAt ? new Date(conflict.updatedAt).toLocaleString('en-GB') : 'just now'}. Your
-                  changes are still here: keep yours (replacing theirs) or load theirs.
-                </Text>
-                <Inline space="space.100">
-                  <Button appearance="warning" onClick={() => void submit(conflict.version)} isDisabled={save.pending} testId="settings-conflict-keep-mine">
-                    Keep mine
-                  </Button>
-                  <Button
-                    onClick={() => {
-                      setRecord(conflict);
-                      change(toDraft(conflict.settings, answer.defaults));
-                      setConflict(null);
-                    }}
-                    testId="settings-conflict-load-theirs"
-                  >
-                    Load theirs
-                  </Button>
-                </Inline>
-              </Stack>
-            </Box>
+            <Notice appearance="warning" role="alert" title="Someone else saved health settings first" testId="settings-conflict">
+              <Text as="p">
+                Their version was saved {conflict.updatedAt ? formatDateTime(conflict.updatedAt) : 'just now'}. Your changes are still
+                here: keep yours (replacing theirs) or load theirs.
+              </Text>
+              <Inline space="space.100">
+                <Button appearance="warning" onClick={() => void submit(conflict.version)} isDisabled={save.pending} testId="settings-conflict-keep-mine">
+                  Keep mine
+                </Button>
+                <Button
+                  onClick={() => {
+                    setRecord(conflict);
+                    change(toDraft(conflict.settings, answer.defaults));
+                    setConflict(null);
+                  }}
+                  testId="settings-conflict-load-theirs"
+                >
+                  Load theirs
+                </Button>
+              </Inline>
+            </Notice>
           )}
           {saveError && saveError.code !== 'INVALID_INPUT' && <ErrorState error={saveError} />}
 

@@ -7,7 +7,7 @@ import { metricHelp, type MetricKey } from '../../../../src/domain/sprintHealth/
 import { describeDuration } from '../../../../src/domain/sprintHealth/reasons';
 import { CriteriaPopup } from './CriteriaPopup';
 import { FlowDistributionBar } from './FlowDistributionBar';
-import { formatDurationShort, formatPct, issues } from './format';
+import { flowTimeLines, formatDurationShort, formatPct, issues } from './format';
 import { HealthLozenge, healthText } from './HealthLozenge';
 import { MetricButton } from './MetricButton';
 import { Sparkline } from './Sparkline';
@@ -35,7 +35,10 @@ const COLUMNS: Column[] = [
   { key: 'carryOver', cell: (m) => m.carryOver, words: (m) => issues(m.carryOver) },
   {
     key: 'flowTime',
-    cell: (m) => `${formatDurationShort(m.flowTimeP50Ms)} / ${formatDurationShort(m.flowTimeP85Ms)}`,
+    cell: (m) => {
+      const lines = flowTimeLines(m.flowTimeP50Ms, m.flowTimeP85Ms);
+      return lines ? <TwoLines first={lines[0]} second={lines[1]} /> : '—';
+    },
     // The visible text leads the label (WCAG "label in name"), the long form follows.
     words: (m) =>
       m.flowTimeSamples
@@ -46,8 +49,8 @@ const COLUMNS: Column[] = [
   { key: 'flowEfficiency', cell: (m) => formatPct(m.flowEfficiencyPct), words: (m) => pctWords(m.flowEfficiencyPct) },
   {
     key: 'impediments',
-    cell: (m) => (m.impedimentsOpen ? `${m.impediments} (${m.impedimentsOpen} open)` : m.impediments),
-    words: (m) => (m.impedimentsOpen ? `${m.impediments} (${m.impedimentsOpen} open): ${issues(m.impediments)} flagged, ${m.impedimentsOpen} still flagged` : `${issues(m.impediments)} flagged`),
+    cell: (m) => (m.impedimentsOpen ? <TwoLines first={String(m.impediments)} second={`${m.impedimentsOpen} open`} /> : m.impediments),
+    words: (m) => (m.impedimentsOpen ? `${m.impediments}, ${m.impedimentsOpen} open: ${issues(m.impediments)} flagged, ${m.impedimentsOpen} still flagged` : `${issues(m.impediments)} flagged`),
   },
   { key: 'improvementsDone', cell: (m) => m.improvementsDone, words: (m) => issues(m.improvementsDone) },
   {
@@ -60,18 +63,36 @@ const COLUMNS: Column[] = [
   },
 ];
 
+/**
+ * Header words short enough for the grid to fit a 1280 px screen. The full label stays in the
+ * header's accessible name (visually hidden text) and its tooltip, so "Imped." is never all anyone gets.
+ */
+const SHORT_HEADER: Partial<Record<MetricKey, string>> = {
+  impediments: 'Imped.',
+  improvementsDone: 'Improv. done',
+  flowDistribution: 'Flow mix',
+};
+
+/** Under the label, what the cell's two lines are. */
+const HEADER_DETAIL: Partial<Record<MetricKey, { short: string; full: string }>> = {
+  flowTime: { short: 'p50 / p85', full: 'median / 85th percentile' },
+};
+
+const visuallyHidden = { position: 'absolute' as const, width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' as const };
+
 const th = {
-  padding: `${token('space.100')} ${token('space.100')}`,
+  paddingBlock: token('space.050'),
+  // Lines the header up with the text of the cell buttons below (cell padding + button padding).
+  paddingInline: token('space.100'),
   textAlign: 'start' as const,
   verticalAlign: 'bottom' as const,
   borderBlockEnd: `2px solid ${token('color.border')}`,
   color: token('color.text.subtle'),
   font: token('font.heading.xxsmall'),
-  // Headers wrap ("Flow time p50 / p85" on two lines) so the grid fits a laptop screen.
-  minWidth: 56,
 };
 const td = {
-  padding: `${token('space.050')} ${token('space.050')}`,
+  paddingBlock: token('space.050'),
+  paddingInline: token('space.025'),
   textAlign: 'start' as const,
   verticalAlign: 'middle' as const,
   borderBlockEnd: `1px solid ${token('color.border')}`,
@@ -81,8 +102,22 @@ const td = {
 /** The process column stays in view while the numbers scroll sideways. */
 const sticky = { position: 'sticky' as const, insetInlineStart: 0, zIndex: 1, backgroundColor: token('elevation.surface') };
 
-function HeaderCell({ metric, extra }: { metric: MetricKey | 'trend' | 'process'; extra?: string }) {
-  if (metric === 'process') return <th scope="col" style={{ ...th, ...sticky }}>Process</th>;
+/**
+ * Two short lines in a cell: the main figure, and the second one quieter ("78d 6h", "2 open"). The
+ * space between keeps the button's text "7d 23h 78d 6h" for its label-in-name match, not "7d 23h78d 6h".
+ */
+function TwoLines({ first, second }: { first: string; second: string }) {
+  return (
+    <>
+      <span>{first}</span>
+      {' '}
+      <span style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>{second}</span>
+    </>
+  );
+}
+
+function HeaderCell({ metric }: { metric: MetricKey | 'trend' | 'process' }) {
+  if (metric === 'process') return <th scope="col" style={{ ...th, ...sticky, paddingInline: token('space.075') }}>Process</th>;
   if (metric === 'trend') {
     return (
       <th scope="col" style={th}>
@@ -92,12 +127,27 @@ function HeaderCell({ metric, extra }: { metric: MetricKey | 'trend' | 'process'
       </th>
     );
   }
+  const full = metricHelp[metric].label;
+  const short = SHORT_HEADER[metric];
+  const detail = HEADER_DETAIL[metric];
   return (
     <th scope="col" style={th}>
-      <Tooltip content={metricHelp[metric].short}>
+      <Tooltip content={`${full}${detail ? ` (${detail.full})` : ''}: ${metricHelp[metric].short}`}>
         <span tabIndex={0} style={{ textDecoration: `underline dotted ${token('color.border.bold')}` }}>
-          {metricHelp[metric].label}
-          {extra ? ` ${extra}` : ''}
+          {short ? (
+            <>
+              <span aria-hidden>{short}</span>
+              <span style={visuallyHidden}>{full}</span>
+            </>
+          ) : (
+            full
+          )}
+          {detail && (
+            <span style={{ display: 'block', font: token('font.body.small'), whiteSpace: 'nowrap' }}>
+              <span aria-hidden>{detail.short}</span>
+              <span style={visuallyHidden}>{`, ${detail.full}`}</span>
+            </span>
+          )}
         </span>
       </Tooltip>
     </th>
@@ -163,7 +213,7 @@ export function HealthTable({ rows, totals, onDrillDown }: Props) {
             <HeaderCell metric="health" />
             <HeaderCell metric="trend" />
             {COLUMNS.map((column) => (
-              <HeaderCell key={column.key} metric={column.key} extra={column.key === 'flowTime' ? 'p50 / p85' : undefined} />
+              <HeaderCell key={column.key} metric={column.key} />
             ))}
           </tr>
         </thead>
@@ -172,7 +222,7 @@ export function HealthTable({ rows, totals, onDrillDown }: Props) {
             const ref: RowRef = { processKey: row.processKey, label: rowLabel(row) };
             return (
               <tr key={row.processKey ?? '(unlinked)'} data-testid={rowTestId(row.processKey)}>
-                <th scope="row" style={{ ...td, ...sticky, whiteSpace: 'normal', minWidth: 110, maxWidth: 160 }}>
+                <th scope="row" style={{ ...td, ...sticky, paddingInline: token('space.075'), whiteSpace: 'normal', minWidth: 96, maxWidth: 140 }}>
                   {row.processKey === null ? (
                     <Text weight="semibold">Unlinked work</Text>
                   ) : (
@@ -201,7 +251,7 @@ export function HealthTable({ rows, totals, onDrillDown }: Props) {
         </tbody>
         <tfoot>
           <tr data-testid="health-row-totals">
-            <th scope="row" style={{ ...td, ...sticky, borderBlockEnd: 'none' }}>
+            <th scope="row" style={{ ...td, ...sticky, paddingInline: token('space.075'), borderBlockEnd: 'none' }}>
               <Text weight="semibold">Whole sprint</Text>
             </th>
             <td style={{ ...td, borderBlockEnd: 'none' }} data-testid="metric-health">

@@ -15,7 +15,9 @@ import { BoardPicker, SprintPicker } from './BoardSprintPicker';
 import { CompletenessNotes } from './CompletenessNotes';
 import { ComputeProgress } from './ComputeProgress';
 import { DrillDownModal } from './DrillDownModal';
-import { browserTimeZone, formatDay } from './format';
+import { formatDate, formatDateTime } from '../../../common/dateFormat';
+import { Notice } from '../../../common/Notice';
+import { browserTimeZone } from './format';
 import { HealthSettingsModal } from './HealthSettingsModal';
 import { HealthTable } from './HealthTable';
 import { HelpPanel } from './HelpPanel';
@@ -34,8 +36,8 @@ function HealthResult({ data, myOnly, onDrillDown, timeZone }: { data: SprintHea
   const rows = myOnly ? data.rows.filter((row) => row.isMine) : data.rows;
   const hasLinkedWork = data.rows.some((row) => row.processKey !== null);
   const asOf = data.frozen
-    ? `Closed sprint: numbers frozen when it closed (${formatDay(data.window.end, timeZone) ?? data.window.end}).`
-    : `Active sprint: numbers as of ${new Date(data.computedAt).toLocaleString('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}.`;
+    ? `Closed sprint: numbers frozen when it closed (${formatDate(data.window.end, { timeZone }) || data.window.end}).`
+    : `Active sprint: numbers as of ${formatDateTime(data.computedAt, { timeZone })}.`;
   return (
     <Stack space="space.200">
       <Text color="color.text.subtle" testId="sprint-health-as-of">
@@ -44,12 +46,9 @@ function HealthResult({ data, myOnly, onDrillDown, timeZone }: { data: SprintHea
       <CompletenessNotes exact={data.completeness.exact} notes={data.completeness.notes} />
       <ProvisionalNote reason={data.provisional ? data.provisionalReason : null} />
       {!hasLinkedWork && (
-        <Box testId="sprint-health-no-linked" padding="space.150" backgroundColor="color.background.information">
-          <Text>
-            No work in this sprint is linked to a process yet, so all of it shows as unlinked work. Link issues to their process in the
-            Process Loop panel on each issue.
-          </Text>
-        </Box>
+        <Notice appearance="information" title="No work in this sprint is linked to a process yet" testId="sprint-health-no-linked">
+          <Text as="p">All of it shows as unlinked work. Link issues to their process in the Process Loop panel on each issue.</Text>
+        </Notice>
       )}
       {myOnly && rows.length === 0 ? (
         <Text testId="sprint-health-no-mine">None of your processes (as APO or ASM) has work in this sprint.</Text>

@@ -1,3 +1,5 @@
+import type { DateFormatOptions } from '../../../common/dateFormat';
+
 /**
  * Number and date wording for the sprint health table. Short forms go in cells; screen readers
  * get the long form through aria-labels, so "2d 5h" is never the only text.
@@ -31,27 +33,35 @@ export function issues(count: number): string {
   return `${count} ${count === 1 ? 'issue' : 'issues'}`;
 }
 
-/** "3 Nov" in the viewer's zone, or null when there is no date. */
-export function formatDay(iso: string | null | undefined, timeZone?: string): string | null {
-  if (!iso) return null;
+/**
+ * "Nov 3" / "3 Nov": a day without its year, for the sprint picker, where the year would only crowd
+ * the label. Same locale and zone defaults as the shared formatter (static/common/dateFormat.ts), which
+ * has no year-less style; empty for no or unparseable value.
+ */
+export function formatShortDay(iso: string | null | undefined, options: DateFormatOptions = {}): string {
+  if (!iso) return '';
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', ...(timeZone ? { timeZone } : {}) }).format(date);
-}
-
-/** "14:02:05" in the viewer's zone. */
-export function formatClock(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(options.locale, { month: 'short', day: 'numeric', ...(options.timeZone ? { timeZone: options.timeZone } : {}) }).format(date);
 }
 
 export type SprintLike = { name: string; state: 'active' | 'closed' | 'future'; startDate?: string | null; endDate?: string | null; completeDate?: string | null };
 
-/** "ITSM Sprint 6 · closed · 3 Nov – 17 Nov": what the sprint picker offers. */
-export function sprintLabel(sprint: SprintLike, timeZone?: string): string {
-  const start = formatDay(sprint.startDate, timeZone);
-  const end = formatDay(sprint.completeDate ?? sprint.endDate, timeZone);
-  const dates = start ? ` · ${start} – ${end ?? '…'}` : '';
+/** "ITSM Sprint 6 · closed · Nov 3 – Nov 17": what the sprint picker offers. */
+export function sprintLabel(sprint: SprintLike, options: DateFormatOptions = {}): string {
+  const start = formatShortDay(sprint.startDate, options);
+  const end = formatShortDay(sprint.completeDate ?? sprint.endDate, options);
+  const dates = start ? ` · ${start} – ${end || '…'}` : '';
   return `${sprint.name} · ${sprint.state}${dates}`;
+}
+
+/**
+ * Flow time for a cell on two short lines, median then 85th percentile ("7d 23h", "78d 6h"): one
+ * line of "7d 23h / 78d 6h" was the widest cell of the table. Null when nothing has a flow time.
+ */
+export function flowTimeLines(p50Ms: number | null | undefined, p85Ms: number | null | undefined): [string, string] | null {
+  if ((p50Ms === null || p50Ms === undefined) && (p85Ms === null || p85Ms === undefined)) return null;
+  return [formatDurationShort(p50Ms), formatDurationShort(p85Ms)];
 }
 
 /** The viewer's time zone as the browser knows it (Forge's context also carries one). */

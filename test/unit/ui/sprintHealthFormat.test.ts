@@ -1,0 +1,66 @@
+import { formatTime } from '../../../static/common/dateFormat';
+import { progressText } from '../../../static/project-page/src/sprintHealth/progress';
+import { flowTimeLines, formatShortDay, sprintLabel, type SprintLike } from '../../../static/project-page/src/sprintHealth/format';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+function aSprint(overrides: Partial<SprintLike> = {}): SprintLike {
+  return { name: 'ITSM Sprint 6', state: 'closed', startDate: '2026-11-02T09:00:00.000Z', endDate: '2026-11-16T09:00:00.000Z', completeDate: null, ...overrides };
+}
+
+describe('formatShortDay', () => {
+  it('writes the day without its year, in the order of the locale', () => {
+    expect(formatShortDay('2026-11-02T09:00:00.000Z', { locale: 'en-US', timeZone: 'UTC' })).toBe('Nov 2');
+    expect(formatShortDay('2026-11-02T09:00:00.000Z', { locale: 'en-GB', timeZone: 'UTC' })).toBe('2 Nov');
+  });
+
+  it('writes the day of the time zone it is given', () => {
+    expect(formatShortDay('2026-11-02T20:00:00.000Z', { locale: 'en-US', timeZone: 'Pacific/Auckland' })).toBe('Nov 3');
+  });
+
+  it('writes nothing for no date or text that is not one', () => {
+    expect(formatShortDay(null)).toBe('');
+    expect(formatShortDay(undefined)).toBe('');
+    expect(formatShortDay('soon')).toBe('');
+  });
+});
+
+describe('sprintLabel', () => {
+  const us = { locale: 'en-US', timeZone: 'UTC' };
+
+  it('names the sprint with its state and short dates', () => {
+    expect(sprintLabel(aSprint(), us)).toBe('ITSM Sprint 6 · closed · Nov 2 – Nov 16');
+    expect(sprintLabel(aSprint(), { locale: 'en-GB', timeZone: 'UTC' })).toBe('ITSM Sprint 6 · closed · 2 Nov – 16 Nov');
+  });
+
+  it('ends a closed sprint on the day it was completed rather than planned to end', () => {
+    expect(sprintLabel(aSprint({ completeDate: '2026-11-14T17:00:00.000Z' }), us)).toBe('ITSM Sprint 6 · closed · Nov 2 – Nov 14');
+  });
+
+  it('leaves the end open without one, and the dates out without a start', () => {
+    expect(sprintLabel(aSprint({ state: 'active', endDate: null }), us)).toBe('ITSM Sprint 6 · active · Nov 2 – …');
+    expect(sprintLabel(aSprint({ state: 'future', startDate: null }), us)).toBe('ITSM Sprint 6 · future');
+  });
+});
+
+describe('flowTimeLines', () => {
+  it('gives the median and the 85th percentile on a line each', () => {
+    expect(flowTimeLines(7 * DAY + 23 * HOUR, 78 * DAY + 6 * HOUR)).toEqual(['7d 23h', '78d 6h']);
+    expect(flowTimeLines(5 * HOUR, null)).toEqual(['5h', '—']);
+  });
+
+  it('gives nothing when no issue has a flow time', () => {
+    expect(flowTimeLines(null, null)).toBeNull();
+    expect(flowTimeLines(undefined, undefined)).toBeNull();
+  });
+});
+
+describe('progressText while Jira is busy', () => {
+  it('says the retry time with seconds, as the shared formatter writes it in the given zone', () => {
+    const retryAt = '2026-11-25T15:44:33.000Z';
+    const text = progressText({ phase: 'rate-limited', done: 0, total: null, retryAt }, 'Europe/Berlin');
+    expect(text).toBe(`Jira is busy, retrying at ${formatTime(retryAt, { timeZone: 'Europe/Berlin', seconds: true })}…`);
+    expect(text).toMatch(/:44:33/);
+  });
+});
