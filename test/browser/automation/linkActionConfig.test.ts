@@ -1,6 +1,6 @@
 import { findAutomationAction } from '../../../workbench/automation/actionConfig';
 import { seriousViolations } from '../support/accessibility';
-import type { BrowserWorkbench, ColorMode, WorkbenchPage } from '../support/browserWorkbench';
+import type { BrowserWorkbench, ColorMode, NewPageOptions, WorkbenchPage } from '../support/browserWorkbench';
 import { chooseProcess, openRuleEditor, processLinkOf, runRule, startAutomationWorkbench, submittedConfig } from './ruleEditorDriver';
 
 /**
@@ -22,11 +22,8 @@ afterAll(async () => {
   await wb?.close();
 });
 
-async function newPage(options: Parameters<BrowserWorkbench['newPage']>[0]): Promise<WorkbenchPage> {
-  const page = await wb.newPage(options);
-  page.page.setDefaultTimeout(15_000);
-  return page;
-}
+/** Pages that fail fast: every wait here is for something already on its way. */
+const newPage = (options: NewPageOptions): Promise<WorkbenchPage> => wb.newPage({ ...options, defaultTimeoutMs: 15_000 });
 
 describe('configuring and running the action', () => {
   it('shows the action from the manifest, keeps Next disabled until the form submits, and links the work item as the APO', async () => {

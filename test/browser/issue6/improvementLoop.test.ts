@@ -5,7 +5,7 @@ import { STATUS_IDS } from '../../../workbench/datasets/siteBasics';
 import { JiraStandIn } from '../../../workbench/jira/jiraStandIn';
 import { seriousViolations } from '../support/accessibility';
 import { appFrame } from '../support/appFrame';
-import { startBrowserWorkbench, type BrowserWorkbench, type WorkbenchPage } from '../support/browserWorkbench';
+import { startBrowserWorkbench, type BrowserWorkbench, type NewPageOptions, type WorkbenchPage } from '../support/browserWorkbench';
 import { INC_DOD, invokerFor, seedIncidentProcess } from './seedIssue6';
 
 /**
@@ -29,12 +29,8 @@ afterAll(async () => {
   await wb?.close();
 });
 
-/** A page that fails fast: every wait here is for something already on its way. */
-async function newPage(options: Parameters<BrowserWorkbench['newPage']>[0]): Promise<WorkbenchPage> {
-  const page = await wb.newPage(options);
-  page.page.setDefaultTimeout(15_000);
-  return page;
-}
+/** Pages that fail fast: every wait here is for something already on its way. */
+const newPage = (options: NewPageOptions): Promise<WorkbenchPage> => wb.newPage({ ...options, defaultTimeoutMs: 15_000 });
 
 async function activeTestId(page: WorkbenchPage): Promise<string | null | undefined> {
   return appFrame(page).evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid'));

@@ -57,6 +57,13 @@ export interface WorkbenchPage {
   close(): Promise<void>;
 }
 
+export interface NewPageOptions {
+  as: Role | { accountId: string };
+  colorMode?: ColorMode;
+  /** Playwright's default wait; suites whose waits are for something already on its way fail faster with less. */
+  defaultTimeoutMs?: number;
+}
+
 export interface BrowserWorkbench {
   url: string;
   platform: WorkbenchPlatform;
@@ -64,7 +71,7 @@ export interface BrowserWorkbench {
   browser: Browser;
   /** Account id of the first user of each role in the demo dataset. */
   users: Record<Role, string>;
-  newPage(options: { as: Role | { accountId: string }; colorMode?: ColorMode }): Promise<WorkbenchPage>;
+  newPage(options: NewPageOptions): Promise<WorkbenchPage>;
   close(): Promise<void>;
 }
 
@@ -109,13 +116,14 @@ export async function startBrowserWorkbench(): Promise<BrowserWorkbench> {
   const users = {} as Record<Role, string>;
   for (const user of dataset.users) users[user.role] ??= user.accountId;
 
-  async function newPage(options: { as: Role | { accountId: string }; colorMode?: ColorMode }): Promise<WorkbenchPage> {
+  async function newPage(options: NewPageOptions): Promise<WorkbenchPage> {
     const accountId = typeof options.as === 'string' ? users[options.as] : options.as.accountId;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
     const cookies = [{ name: 'wb-account', value: accountId, url: server.url }];
     if (options.colorMode) cookies.push({ name: 'wb-theme', value: options.colorMode, url: server.url });
     await context.addCookies(cookies);
     const page = await context.newPage();
+    if (options.defaultTimeoutMs !== undefined) page.setDefaultTimeout(options.defaultTimeoutMs);
     const problems: BrowserProblem[] = [];
     page.on('console', (message) => {
       const text = message.text();
