@@ -38,7 +38,6 @@ import {
  */
 
 export const DEMO_DEFAULT_SEED = 42;
-export const DEMO_DEFAULT_NOW = new Date('2026-11-25T10:00:00.000Z');
 export const DEMO_BOARD_ID = 1;
 export const DEMO_OPS_BOARD_ID = 2;
 /** Sprint ids of the ITSM board: six closed, the active one, a future one. */
@@ -71,7 +70,8 @@ export interface DemoDraft {
 
 export function buildDemoDataset(options: DemoDatasetOptions = {}): Dataset {
   const seed = options.seed ?? DEMO_DEFAULT_SEED;
-  const now = options.now ?? DEMO_DEFAULT_NOW;
+  // Built relative to the moment it loads: the active sprint runs today, closed ones lie in the recent past.
+  const now = options.now ?? new Date();
   const rng = createRandom(seed);
   const users = siteUsers();
   const statuses = siteStatuses();

@@ -18,7 +18,6 @@ import {
   type IssueKind,
 } from './siteBasics';
 import { DAY, between, datasetSprints, simulateSprints, sprintWindows, type IssueRole, type NewIssue } from './sprintSimulation';
-import { DEMO_DEFAULT_NOW } from './demoDataset';
 
 /**
  * The benchmark's site: one project (BENCH), one Scrum board, a run of closed sprints and an active
@@ -73,7 +72,7 @@ export function syntheticProcessKeys(count: number): string[] {
 
 export function buildSyntheticSite(options: SyntheticSiteOptions = {}): SyntheticSite {
   const rng = createRandom(options.seed ?? 7);
-  const now = options.now ?? DEMO_DEFAULT_NOW;
+  const now = options.now ?? new Date();
   const closedCount = options.closedSprints ?? 12;
   const activeSize = options.activeSprintIssues ?? 1000;
   const closedSize = options.closedSprintIssues ?? 300;
