@@ -3,6 +3,7 @@ import { catalogHandlers } from './resolvers/catalogHandlers';
 import { defineResolvers } from './resolvers/defineResolvers';
 import { improvementHandlers } from './resolvers/improvementHandlers';
 import { sprintHealthHandlers } from './resolvers/sprintHealthHandlers';
+import { templateHandlers } from './resolvers/templateHandlers';
 
 /** The Custom UI resolver: every function key of the contract, validated (one handler group per area). */
 export const resolverHandler = defineResolvers({
@@ -10,6 +11,7 @@ export const resolverHandler = defineResolvers({
   ...improvementHandlers,
   ...sprintHealthHandlers,
   ...automationHandlers,
+  ...templateHandlers,
 });
 export { onInstalled } from './events/onInstalled';
 // Sprint health (issue 5): sprint start / close, issue changes, background computations.

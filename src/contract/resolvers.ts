@@ -3,6 +3,7 @@ import { automationContract } from './automationContract';
 import { catalogContract } from './catalogContract';
 import { improvementContract } from './improvementContract';
 import { sprintHealthContract } from './sprintHealthContract';
+import { templateContract } from './templateContract';
 
 /**
  * The one contract between the Custom UI apps and the backend: per resolver its function key,
@@ -16,6 +17,7 @@ export const resolverContract = {
   ...improvementContract,
   ...sprintHealthContract,
   ...automationContract,
+  ...templateContract,
 } as const;
 
 
