@@ -15,12 +15,14 @@ import { ProcessForm } from './ProcessForm';
 import { confirmDiscard } from '../../../common/unsavedChanges';
 import { ValueStreamBoard } from './ValueStreamBoard';
 import { ValueStreamForm } from './ValueStreamForm';
+import { LazyProcessTemplatesScreen, TemplatesButton } from '../templates/TemplatesEntry';
 
 type Screen =
   | { kind: 'list'; layout: 'table' | 'streams' }
   | { kind: 'process'; key: string }
   | { kind: 'edit-process'; process: CatalogProcess | null }
-  | { kind: 'edit-stream'; stream: CatalogValueStream | null };
+  | { kind: 'edit-stream'; stream: CatalogValueStream | null }
+  | { kind: 'templates' };
 
 function withSaved<T extends { key: string }>(items: T[], saved: T): T[] {
   return items.some((item) => item.key === saved.key) ? items.map((item) => (item.key === saved.key ? saved : item)) : [...items, saved].sort((a, b) => a.key.localeCompare(b.key));
@@ -85,6 +87,9 @@ export function CatalogScreen({ catalog, onCatalog }: { catalog: Catalog; onCata
       />
     );
   }
+  if (screen.kind === 'templates') {
+    return <LazyProcessTemplatesScreen catalog={catalog} onCatalog={onCatalog} onDirtyChange={onDirtyChange} onClose={backToList} />;
+  }
   if (screen.kind === 'edit-stream') {
     return (
       <ValueStreamForm
@@ -122,6 +127,9 @@ export function CatalogScreen({ catalog, onCatalog }: { catalog: Catalog; onCata
       Create process
     </Button>
   );
+  const templatesButton = (
+    <TemplatesButton emptyCatalog={catalog.processes.length === 0} canCreate={canCreateProcess} onOpen={() => go({ kind: 'templates' })} />
+  );
   const visible = filterProcesses(catalog.processes, filter);
   return (
     <Stack space="space.200">
@@ -133,6 +141,7 @@ export function CatalogScreen({ catalog, onCatalog }: { catalog: Catalog; onCata
       </div>
       <Inline space="space.100" shouldWrap>
         {createProcessButton}
+        {catalog.processes.length > 0 && templatesButton}
         {viewer.canCreateValueStream && (
           <Button onClick={() => go({ kind: 'edit-stream', stream: null })} testId="create-value-stream">
             Create value stream
@@ -163,7 +172,7 @@ export function CatalogScreen({ catalog, onCatalog }: { catalog: Catalog; onCata
             header="No processes yet"
             headingLevel={3}
             description="A process is a repeatable piece of work (incident handling, onboarding, a release) with an owner (APO), a purpose, KPIs that say whether it goes well, and a Definition of Done. Link issues to it to see how it performs each sprint."
-            primaryAction={createProcessButton || undefined}
+            primaryAction={templatesButton}
           />
           {!canCreateProcess && <Text>Ask a Jira admin or a value stream owner to create the first process.</Text>}
         </div>
