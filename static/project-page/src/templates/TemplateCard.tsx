@@ -87,7 +87,7 @@ export function TemplateCard(props: {
   const picked = props.pickedKey !== undefined;
   const stage = stream.stages.find((candidate) => candidate.id === template.stageId);
   return (
-    <li style={{ listStyle: 'none' }} data-testid={`template-${template.id}`}>
+    <li style={{ listStyle: 'none' }} data-testid={`template-${template.id}`} data-template-key={template.key} data-key-in-use={String(template.keyInUse)}>
       <Box padding="space.200" style={card}>
         <Stack space="space.100">
           <Inline space="space.100" alignBlock="center" shouldWrap>
@@ -100,13 +100,20 @@ export function TemplateCard(props: {
               testId={`template-pick-${template.id}`}
             />
             <Lozenge>{template.key}</Lozenge>
-            {template.keyInUse && <Lozenge appearance="moved">Key in use</Lozenge>}
-            {template.nameUsedBy && <Lozenge appearance="inprogress">{`Name used by ${template.nameUsedBy}`}</Lozenge>}
+            {template.keyInUse && template.nameUsedBy === template.key ? (
+              <Lozenge appearance="moved">In the catalog</Lozenge>
+            ) : (
+              <>
+                {template.keyInUse && <Lozenge appearance="moved">Key in use</Lozenge>}
+                {template.nameUsedBy && <Lozenge appearance="inprogress">{`Name used by ${template.nameUsedBy}`}</Lozenge>}
+              </>
+            )}
           </Inline>
           <div id={`${id}-about`}>
             <Stack space="space.100">
               <Text as="p" color="color.text.subtle">
-                {template.practice} · {stage ? `${stream.name}, stage ${stage.name}` : `${stream.name} (no matching stage: pick one later)`}
+                {template.practice === template.name ? '' : `${template.practice} · `}
+                {stage ? `${stream.name}, stage ${stage.name}` : `${stream.name} (no matching stage: pick one later)`}
               </Text>
               <Text as="p">{template.purpose}</Text>
             </Stack>

@@ -28,7 +28,7 @@ export function TemplateResults(props: { library: TemplateLibrary; order: string
     <Stack space="space.200">
       {props.done ? (
         <Notice appearance={allCreated ? 'success' : 'warning'} title={`Done: ${props.summary}`} testId="templates-summary">
-          <Text as="p">{allCreated ? 'The catalog lists them now: open one to adapt its KPIs, RACI and Definition of Done.' : 'The rest of the catalog was left as it was.'}</Text>
+          <Text as="p">{allCreated ? 'The catalog lists them now: open one to adapt its KPIs, RACI and Definition of Done.' : 'Nothing in the catalog was overwritten. To create a skipped template, open the templates again and give it another key.'}</Text>
         </Notice>
       ) : (
         <Text as="p">Creating, one at a time…</Text>

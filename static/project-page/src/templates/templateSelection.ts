@@ -135,7 +135,7 @@ export async function runPlan(plan: Plan, invoke: Invoke, report: (templateId: s
     report(template.id, { state: 'creating' });
     const response = await invoke.saveProcess({ process: input, expectedVersion: null });
     if (response.ok) report(template.id, { state: 'created', key: input.key });
-    else if (isKeyInUse(response.error)) report(template.id, { state: 'skipped', key: input.key, message: `Skipped: a process with key ${input.key} already exists; it was left as it is.` });
+    else if (isKeyInUse(response.error)) report(template.id, { state: 'skipped', key: input.key, message: `A process with key ${input.key} already exists and was left as it is.` });
     else report(template.id, { state: 'failed', message: failureMessage(response.error) });
   }
 }
