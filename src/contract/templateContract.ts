@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { automationCandidateSchema, dodItemSchema, kpiSchema, raciStepSchema, valueStreamStageSchema } from '../domain/catalog/catalogSchemas';
+import {
+  automationCandidateSchema,
+  dodItemSchema,
+  kpiSchema,
+  raciStepSchema,
+  valueStreamStageSchema,
+} from '../domain/catalog/catalogSchemas';
 
 /**
  * Process templates for an empty (or growing) catalog. Only the library is read here: creating from
@@ -35,7 +41,13 @@ export const templateContract = {
     payload: z.object({}).strict(),
     result: z.object({
       valueStreams: z.array(
-        z.object({ key: z.string(), name: z.string(), description: z.string(), stages: z.array(valueStreamStageSchema), exists: z.boolean() }),
+        z.object({
+          key: z.string(),
+          name: z.string(),
+          description: z.string(),
+          stages: z.array(valueStreamStageSchema),
+          exists: z.boolean(),
+        }),
       ),
       templates: z.array(processTemplateSchema),
       usedProcessKeys: z.array(z.string()),

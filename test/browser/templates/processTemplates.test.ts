@@ -63,7 +63,9 @@ describe('starting the catalog from templates', () => {
     await expect(app.getByRole('heading', { name: 'Join the organisation' }).count()).resolves.toBe(1);
     const incident = app.locator('li[data-template-key="INC"]');
     await expect(incident.textContent()).resolves.toContain('Mean time to restore: target 4 hours');
-    const free = await app.locator('li[data-key-in-use="false"]').evaluateAll((items) => items.map((item) => item.getAttribute('data-template-key')));
+    const free = await app
+      .locator('li[data-key-in-use="false"]')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-template-key')));
     picked = PREFERRED.filter((key) => free.includes(key)).slice(0, 2);
     expect(picked).toHaveLength(2);
   });
@@ -102,7 +104,8 @@ describe('starting the catalog from templates', () => {
       );
       expect(id).toBe('created');
     }
-    await expect(textEventually(app.getByTestId('templates-announcement'), (text) => text.startsWith('Done'))).resolves.toBe('Done: 2 created.');
+    const announced = await textEventually(app.getByTestId('templates-announcement'), (text) => text.startsWith('Done'));
+    expect(announced).toBe('Done: 2 created.');
     await expect(seriousViolations(admin)).resolves.toEqual([]);
     await admin.screenshot('templates-results-light');
     await app.getByTestId('templates-back').click();
@@ -126,7 +129,8 @@ describe('starting the catalog from templates', () => {
     await admin.screenshot('templates-picker-dark');
     await app.getByTestId('templates-create').click();
     await app.getByTestId('templates-summary').waitFor();
-    await expect(app.getByTestId('templates-results').textContent()).resolves.toContain(`A process with key ${first} already exists and was left as it is.`);
+    const results = await app.getByTestId('templates-results').textContent();
+    expect(results).toContain(`A process with key ${first} already exists and was left as it is.`);
     await expect(seriousViolations(admin)).resolves.toEqual([]);
     await admin.screenshot('templates-results-dark');
     await admin.switchTheme('light');

@@ -36,7 +36,8 @@ describe('checkSelection', () => {
   });
 
   it('validates keys like the process form, refuses duplicates and warns about keys in use', () => {
-    const result = checkSelection(libraryFor(), { [idOf('PRB')]: 'p', [idOf('CHG')]: 'X1', [idOf('DEP')]: 'x1', [idOf('KNW')]: 'inc' }, choices);
+    const selection = { [idOf('PRB')]: 'p', [idOf('CHG')]: 'X1', [idOf('DEP')]: 'x1', [idOf('KNW')]: 'inc' };
+    const result = checkSelection(libraryFor(), selection, choices);
     expect(result.errors[idOf('PRB')]).toMatch(/2–10 letters or digits/);
     expect(result.errors[idOf('CHG')]).toBeUndefined();
     expect(result.errors[idOf('DEP')]).toMatch(/unique/);
@@ -47,15 +48,21 @@ describe('checkSelection', () => {
 
 describe('planCreation', () => {
   it('creates each missing stream once, owned by the APO, then each process with the chosen key, owners and status', () => {
-    const plan = planCreation(libraryFor(), { [idOf('INC')]: 'inc2', [idOf('PRB')]: 'PRB', [idOf('ONB')]: 'ONB' }, { ...choices, status: 'draft' });
+    const selection = { [idOf('INC')]: 'inc2', [idOf('PRB')]: 'PRB', [idOf('ONB')]: 'ONB' };
+    const plan = planCreation(libraryFor(), selection, { ...choices, status: 'draft' });
     expect(plan.streams.map((s) => [s.key, s.ownerAccountId])).toEqual([['RUN', 'apo-1'], ['JOIN', 'apo-1']]);
     expect(plan.processes.map((p) => p.input.key)).toEqual(['INC2', 'PRB', 'ONB']);
-    expect(plan.processes[0]!.input).toMatchObject({ apoAccountId: 'apo-1', asmAccountId: 'asm-1', status: 'draft', valueStreamKey: 'RUN', stageId: 'resolve' });
+    expect(plan.processes[0]!.input).toMatchObject({ apoAccountId: 'apo-1', asmAccountId: 'asm-1', status: 'draft' });
+    expect(plan.processes[0]!.input).toMatchObject({ valueStreamKey: 'RUN', stageId: 'resolve' });
   });
 });
 
 describe('runPlan', () => {
-  const error = (code: 'INVALID_INPUT' | 'FORBIDDEN', message: string, fields?: Record<string, string>) => ({ ok: false as const, error: { code, message, ...(fields ? { fields } : {}) } });
+  const error = (code: 'INVALID_INPUT' | 'FORBIDDEN', message: string, fields?: Record<string, string>) => ({
+    ok: false as const,
+    error: { code, message, ...(fields ? { fields } : {}) },
+  });
+  const keyUsed = { key: 'This key is already used.' };
 
   it('reports created, skipped for a key in use, and failed with the reason, one request per record', async () => {
     const plan = planCreation(libraryFor(), { [idOf('INC')]: 'INC', [idOf('PRB')]: 'PRB', [idOf('KNW')]: 'KNW' }, choices);
@@ -70,7 +77,7 @@ describe('runPlan', () => {
         },
         saveProcess: async ({ process }) => {
           calls.push(`process ${process.key}`);
-          if (process.key === 'INC') return error('INVALID_INPUT', 'A process with key INC already exists.', { key: 'This key is already used.' });
+          if (process.key === 'INC') return error('INVALID_INPUT', 'A process with key INC already exists.', keyUsed);
           if (process.key === 'KNW') return error('FORBIDDEN', 'Only Jira administrators can create a process.');
           return { ok: true };
         },
@@ -85,7 +92,7 @@ describe('runPlan', () => {
     expect(outcomes[idOf('KNW')]).toEqual({ state: 'failed', message: 'Only Jira administrators can create a process.' });
   });
 
-  it('fails the templates of a stream that could not be created without trying them, and uses a stream someone made meanwhile', async () => {
+  it('fails the templates of a stream that could not be created, untried, and uses a stream someone made meanwhile', async () => {
     const plan = planCreation(libraryFor([]), { [idOf('INC')]: 'INC', [idOf('ONB')]: 'ONB' }, choices);
     const tried: string[] = [];
     const outcomes: Record<string, TemplateOutcome> = {};
@@ -93,7 +100,9 @@ describe('runPlan', () => {
       plan,
       {
         saveValueStream: async ({ valueStream }) =>
-          valueStream.key === 'RUN' ? error('INVALID_INPUT', 'A value stream with key RUN already exists.', { key: 'This key is already used.' }) : error('FORBIDDEN', 'Only Jira administrators can create a value stream.'),
+          valueStream.key === 'RUN'
+            ? error('INVALID_INPUT', 'A value stream with key RUN already exists.', keyUsed)
+            : error('FORBIDDEN', 'Only Jira administrators can create a value stream.'),
         saveProcess: async ({ process }) => {
           tried.push(process.key);
           return { ok: true };
@@ -104,6 +113,9 @@ describe('runPlan', () => {
       },
     );
     expect(tried).toEqual(['INC']);
-    expect(outcomes[idOf('ONB')]).toEqual({ state: 'failed', message: expect.stringContaining('Join the organisation could not be created: Only Jira administrators') });
+    expect(outcomes[idOf('ONB')]).toEqual({
+      state: 'failed',
+      message: expect.stringContaining('Join the organisation could not be created: Only Jira administrators'),
+    });
   });
 });

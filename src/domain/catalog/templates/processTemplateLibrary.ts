@@ -80,9 +80,23 @@ export const processTemplates: readonly ProcessTemplate[] = [
       kpi('Mean time to detect', 'minutes', 'lower', 10),
     ],
     raci: [
-      step('Define what to monitor and the thresholds', 'When a service or component goes live', ['Monitoring engineer'], 'Service owner', ['Architect'], ['Service desk']),
+      step(
+        'Define what to monitor and the thresholds',
+        'When a service or component goes live',
+        ['Monitoring engineer'],
+        'Service owner',
+        ['Architect'],
+        ['Service desk'],
+      ),
       step('Filter and correlate events', 'Continuously', ['Monitoring tool', 'Operations engineer'], 'Operations lead'),
-      step('Raise an incident for actionable alerts', 'When an alert crosses a threshold', ['Operations engineer'], 'Operations lead', [], ['Service desk']),
+      step(
+        'Raise an incident for actionable alerts',
+        'When an alert crosses a threshold',
+        ['Operations engineer'],
+        'Operations lead',
+        [],
+        ['Service desk'],
+      ),
       step('Tune noisy alerts', 'Every sprint', ['Monitoring engineer'], 'Operations lead', ['Service owner']),
     ],
     definitionOfDone: checklist([
@@ -90,14 +104,19 @@ export const processTemplates: readonly ProcessTemplate[] = [
       'False-positive rate measured for a week after the change',
       'Runbook linked from every new alert',
     ]),
-    automationCandidates: candidates(['Open an incident automatically from a critical alert', 'Suppress duplicate alerts within a maintenance window']),
+    automationCandidates: candidates([
+      'Open an incident automatically from a critical alert',
+      'Suppress duplicate alerts within a maintenance window',
+    ]),
   },
   {
     id: 'service-desk',
     practice: 'Service desk',
     key: 'DESK',
     name: 'Service desk',
-    purpose: 'Be the single point of contact for users: capture every demand for incident resolution and service requests, and route it right the first time.',
+    purpose:
+      'Be the single point of contact for users: capture every demand for incident resolution and service requests, and route it right ' +
+      'the first time.',
     valueStreamKey: 'RUN',
     stageId: 'triage',
     kpis: [
@@ -118,7 +137,11 @@ export const processTemplates: readonly ProcessTemplate[] = [
       'Knowledge article published or updated',
       'First-contact resolution compared with the baseline after two weeks',
     ]),
-    automationCandidates: candidates(['Suggest knowledge articles while the user types', 'Auto-route by category and component', 'Send a satisfaction survey on resolution']),
+    automationCandidates: candidates([
+      'Suggest knowledge articles while the user types',
+      'Auto-route by category and component',
+      'Send a satisfaction survey on resolution',
+    ]),
   },
   {
     id: 'incident-management',
@@ -134,9 +157,23 @@ export const processTemplates: readonly ProcessTemplate[] = [
       kpi('Reopened incidents', '%', 'lower', 5),
     ],
     raci: [
-      step('Log and classify the incident', 'As soon as it is reported or detected', ['Service desk agent'], 'Service desk lead', [], ['Requester']),
+      step(
+        'Log and classify the incident',
+        'As soon as it is reported or detected',
+        ['Service desk agent'],
+        'Service desk lead',
+        [],
+        ['Requester'],
+      ),
       step('Investigate and diagnose', 'After classification', ['Resolver team'], 'Incident manager', ['Service owner']),
-      step('Restore the service', 'As soon as a fix or workaround is known', ['Resolver team'], 'Incident manager', ['Change manager'], ['Service desk']),
+      step(
+        'Restore the service',
+        'As soon as a fix or workaround is known',
+        ['Resolver team'],
+        'Incident manager',
+        ['Change manager'],
+        ['Service desk'],
+      ),
       step('Close and confirm with the user', 'When service is restored', ['Service desk agent'], 'Incident manager', [], ['Requester']),
       step('Hand recurring incidents to problem management', 'On the third occurrence', ['Incident manager'], 'Problem manager'),
     ],
@@ -145,7 +182,11 @@ export const processTemplates: readonly ProcessTemplate[] = [
       'Major incident communication templates checked',
       'Restore times compared with the baseline after one sprint',
     ]),
-    automationCandidates: candidates(['Page the on-call engineer for priority 1 incidents', 'Link incidents from the same alert automatically', 'Escalate incidents nearing their SLA breach']),
+    automationCandidates: candidates([
+      'Page the on-call engineer for priority 1 incidents',
+      'Link incidents from the same alert automatically',
+      'Escalate incidents nearing their SLA breach',
+    ]),
   },
   {
     id: 'service-request-management',
@@ -171,14 +212,20 @@ export const processTemplates: readonly ProcessTemplate[] = [
       'Approval rule agreed with the budget holder',
       'Fulfilment steps documented for the fulfilment team',
     ]),
-    automationCandidates: candidates(['Auto-approve low-cost standard requests', 'Fulfil software requests by licence assignment', 'Remind approvers after one working day']),
+    automationCandidates: candidates([
+      'Auto-approve low-cost standard requests',
+      'Fulfil software requests by licence assignment',
+      'Remind approvers after one working day',
+    ]),
   },
   {
     id: 'problem-management',
     practice: 'Problem management',
     key: 'PRB',
     name: 'Problem management',
-    purpose: 'Reduce the likelihood and impact of incidents by finding their causes, managing workarounds and known errors, and removing them for good.',
+    purpose:
+      'Reduce the likelihood and impact of incidents by finding their causes, managing workarounds and known errors, and removing them ' +
+      'for good.',
     valueStreamKey: 'RUN',
     stageId: 'learn',
     kpis: [
@@ -188,23 +235,47 @@ export const processTemplates: readonly ProcessTemplate[] = [
     ],
     raci: [
       step('Identify problems from incident trends', 'Every sprint', ['Problem analyst'], 'Problem manager', ['Service desk lead']),
-      step('Analyse the root cause', 'For each prioritised problem', ['Resolver team', 'Problem analyst'], 'Problem manager', ['Architect']),
-      step('Record the known error and workaround', 'As soon as a workaround exists', ['Problem analyst'], 'Problem manager', [], ['Service desk']),
-      step('Remove the cause through a change', 'When the fix is worth its cost', ['Resolver team'], 'Service owner', ['Change manager'], ['Problem manager']),
+      step(
+        'Analyse the root cause',
+        'For each prioritised problem',
+        ['Resolver team', 'Problem analyst'],
+        'Problem manager',
+        ['Architect'],
+      ),
+      step(
+        'Record the known error and workaround',
+        'As soon as a workaround exists',
+        ['Problem analyst'],
+        'Problem manager',
+        [],
+        ['Service desk'],
+      ),
+      step(
+        'Remove the cause through a change',
+        'When the fix is worth its cost',
+        ['Resolver team'],
+        'Service owner',
+        ['Change manager'],
+        ['Problem manager'],
+      ),
     ],
     definitionOfDone: checklist([
       'Root cause recorded on the problem',
       'Known error article published',
       'Fix verified by the absence of repeat incidents for a month',
     ]),
-    automationCandidates: candidates(['Open a problem when the same incident recurs three times', 'Link new incidents to matching known errors']),
+    automationCandidates: candidates([
+      'Open a problem when the same incident recurs three times',
+      'Link new incidents to matching known errors',
+    ]),
   },
   {
     id: 'knowledge-management',
     practice: 'Knowledge management',
     key: 'KNW',
     name: 'Knowledge management',
-    purpose: 'Keep the knowledge people need to use and support services accurate, findable and used, so nobody solves the same thing twice.',
+    purpose:
+      'Keep the knowledge people need to use and support services accurate, findable and used, so nobody solves the same thing twice.',
     valueStreamKey: 'RUN',
     stageId: 'learn',
     kpis: [
@@ -213,8 +284,20 @@ export const processTemplates: readonly ProcessTemplate[] = [
       kpi('Self-service deflection', '%', 'higher', 25),
     ],
     raci: [
-      step('Capture knowledge while resolving', 'On every resolved ticket without an article', ['Service desk agent', 'Resolver team'], 'Knowledge manager'),
-      step('Review and publish the article', 'Within a week of capture', ['Subject matter expert'], 'Knowledge manager', [], ['Service desk']),
+      step(
+        'Capture knowledge while resolving',
+        'On every resolved ticket without an article',
+        ['Service desk agent', 'Resolver team'],
+        'Knowledge manager',
+      ),
+      step(
+        'Review and publish the article',
+        'Within a week of capture',
+        ['Subject matter expert'],
+        'Knowledge manager',
+        [],
+        ['Service desk'],
+      ),
       step('Retire or refresh stale articles', 'Every quarter', ['Knowledge manager'], 'Knowledge manager', ['Subject matter expert']),
     ],
     definitionOfDone: checklist([
@@ -229,7 +312,9 @@ export const processTemplates: readonly ProcessTemplate[] = [
     practice: 'Service configuration management',
     key: 'CFG',
     name: 'Service configuration management',
-    purpose: 'Know how services are built from configuration items and how they depend on each other, so changes and incidents are assessed on facts.',
+    purpose:
+      'Know how services are built from configuration items and how they depend on each other, so changes and incidents are assessed on ' +
+      'facts.',
     valueStreamKey: 'CHANGE',
     stageId: 'assess',
     kpis: [
@@ -238,8 +323,21 @@ export const processTemplates: readonly ProcessTemplate[] = [
       kpi('Incidents caused by unknown dependencies', 'per month', 'lower', 2),
     ],
     raci: [
-      step('Define which configuration items to record', 'When a service is designed or changed', ['Configuration manager'], 'Service owner', ['Architect']),
-      step('Update records as part of every change', 'When the change is implemented', ['Change implementer'], 'Configuration manager', [], ['Service desk']),
+      step(
+        'Define which configuration items to record',
+        'When a service is designed or changed',
+        ['Configuration manager'],
+        'Service owner',
+        ['Architect'],
+      ),
+      step(
+        'Update records as part of every change',
+        'When the change is implemented',
+        ['Change implementer'],
+        'Configuration manager',
+        [],
+        ['Service desk'],
+      ),
       step('Audit records against discovery', 'Every month', ['Configuration analyst'], 'Configuration manager', [], ['Service owner']),
     ],
     definitionOfDone: checklist([
@@ -247,14 +345,19 @@ export const processTemplates: readonly ProcessTemplate[] = [
       'Discovery reconciled with the records',
       'Audit result compared with the previous audit',
     ]),
-    automationCandidates: candidates(['Reconcile discovered devices with the CMDB nightly', 'Block change closure until the CI is updated']),
+    automationCandidates: candidates([
+      'Reconcile discovered devices with the CMDB nightly',
+      'Block change closure until the CI is updated',
+    ]),
   },
   {
     id: 'change-enablement',
     practice: 'Change enablement',
     key: 'CHG',
     name: 'Change enablement',
-    purpose: 'Maximise the number of successful service changes by assessing risk properly, authorising changes quickly and managing the change schedule.',
+    purpose:
+      'Maximise the number of successful service changes by assessing risk properly, authorising changes quickly and managing the ' +
+      'change schedule.',
     valueStreamKey: 'CHANGE',
     stageId: 'approve',
     kpis: [
@@ -264,9 +367,22 @@ export const processTemplates: readonly ProcessTemplate[] = [
       kpi('Changes causing incidents', '%', 'lower', 3),
     ],
     raci: [
-      step('Raise the change with risk and rollback plan', 'Before any work on production', ['Change requester'], 'Change owner', ['Service owner']),
+      step(
+        'Raise the change with risk and rollback plan',
+        'Before any work on production',
+        ['Change requester'],
+        'Change owner',
+        ['Service owner'],
+      ),
       step('Assess risk and impact', 'Within one working day', ['Change manager'], 'Change manager', ['Configuration manager', 'Security']),
-      step('Authorise the change', 'Standard changes pre-authorised; normal changes by the change authority', ['Change authority'], 'Change manager', [], ['Service desk']),
+      step(
+        'Authorise the change',
+        'Standard changes pre-authorised; normal changes by the change authority',
+        ['Change authority'],
+        'Change manager',
+        [],
+        ['Service desk'],
+      ),
       step('Schedule and communicate', 'After authorisation', ['Change manager'], 'Change manager', [], ['Affected users', 'Service desk']),
       step('Review the outcome', 'After implementation', ['Change owner'], 'Change manager', [], ['Change authority']),
     ],
@@ -275,7 +391,11 @@ export const processTemplates: readonly ProcessTemplate[] = [
       'Standard change catalog reviewed',
       'Change success rate compared with the baseline after one sprint',
     ]),
-    automationCandidates: candidates(['Pre-approve standard changes from the catalog', 'Collect risk data from the CI pipeline', 'Detect schedule clashes automatically']),
+    automationCandidates: candidates([
+      'Pre-approve standard changes from the catalog',
+      'Collect risk data from the CI pipeline',
+      'Detect schedule clashes automatically',
+    ]),
   },
   {
     id: 'deployment-management',
@@ -292,22 +412,42 @@ export const processTemplates: readonly ProcessTemplate[] = [
     ],
     raci: [
       step('Prepare the deployment package', 'When the build passes its tests', ['Developer'], 'Team lead', [], ['Release manager']),
-      step('Deploy to the target environment', 'In the agreed window', ['Deployment pipeline', 'Operations engineer'], 'Operations lead', [], ['Change manager']),
-      step('Verify and roll back on failure', 'Right after deployment', ['Operations engineer'], 'Operations lead', ['Developer'], ['Service desk']),
+      step(
+        'Deploy to the target environment',
+        'In the agreed window',
+        ['Deployment pipeline', 'Operations engineer'],
+        'Operations lead',
+        [],
+        ['Change manager'],
+      ),
+      step(
+        'Verify and roll back on failure',
+        'Right after deployment',
+        ['Operations engineer'],
+        'Operations lead',
+        ['Developer'],
+        ['Service desk'],
+      ),
     ],
     definitionOfDone: checklist([
       'Deployment scripted in the pipeline, no manual steps',
       'Rollback tested',
       'Deployment recorded on the change',
     ]),
-    automationCandidates: candidates(['Deploy automatically after approval', 'Roll back when health checks fail', 'Post the deployment to the change record']),
+    automationCandidates: candidates([
+      'Deploy automatically after approval',
+      'Roll back when health checks fail',
+      'Post the deployment to the change record',
+    ]),
   },
   {
     id: 'release-management',
     practice: 'Release management',
     key: 'REL',
     name: 'Release management',
-    purpose: 'Make new and changed services and features available to users at the right time, with the users and support teams ready for them.',
+    purpose:
+      'Make new and changed services and features available to users at the right time, with the users and support teams ready for ' +
+      'them.',
     valueStreamKey: 'CHANGE',
     stageId: 'release',
     kpis: [
@@ -333,7 +473,8 @@ export const processTemplates: readonly ProcessTemplate[] = [
     practice: 'Employee onboarding',
     key: 'ONB',
     name: 'Employee onboarding',
-    purpose: 'Make every new colleague productive and welcome from day one: equipment, access, a buddy and a plan ready before they arrive.',
+    purpose:
+      'Make every new colleague productive and welcome from day one: equipment, access, a buddy and a plan ready before they arrive.',
     valueStreamKey: 'JOIN',
     stageId: 'prepare',
     kpis: [
@@ -343,8 +484,21 @@ export const processTemplates: readonly ProcessTemplate[] = [
     ],
     raci: [
       step('Register the new hire', 'When the contract is signed', ['HR partner'], 'Hiring manager', [], ['IT service desk', 'Facilities']),
-      step('Prepare workplace and equipment', 'At least 5 working days before the start', ['IT service desk', 'Facilities'], 'Onboarding coordinator', [], ['Hiring manager']),
-      step('Grant accounts and access', 'At least 2 working days before the start', ['Identity team'], 'Onboarding coordinator', ['Hiring manager']),
+      step(
+        'Prepare workplace and equipment',
+        'At least 5 working days before the start',
+        ['IT service desk', 'Facilities'],
+        'Onboarding coordinator',
+        [],
+        ['Hiring manager'],
+      ),
+      step(
+        'Grant accounts and access',
+        'At least 2 working days before the start',
+        ['Identity team'],
+        'Onboarding coordinator',
+        ['Hiring manager'],
+      ),
       step('Welcome and first-week plan', 'On day one', ['Buddy', 'Hiring manager'], 'Hiring manager', [], ['Team']),
     ],
     definitionOfDone: checklist([
@@ -352,7 +506,11 @@ export const processTemplates: readonly ProcessTemplate[] = [
       'New-hire survey question added or changed',
       'Day-one readiness measured for the next three starters',
     ]),
-    automationCandidates: candidates(['Create onboarding sub-tasks from the HR record', 'Order the standard laptop bundle automatically', 'Send the welcome mail with the first-week plan']),
+    automationCandidates: candidates([
+      'Create onboarding sub-tasks from the HR record',
+      'Order the standard laptop bundle automatically',
+      'Send the welcome mail with the first-week plan',
+    ]),
   },
   {
     id: 'access-management',
@@ -385,7 +543,9 @@ export const processTemplates: readonly ProcessTemplate[] = [
     practice: 'Purchasing',
     key: 'PUR',
     name: 'Purchasing',
-    purpose: 'Buy what the organisation needs at the right price and quality, with approvals that are fast for small spend and careful for large spend.',
+    purpose:
+      'Buy what the organisation needs at the right price and quality, with approvals that are fast for small spend and careful for ' +
+      'large spend.',
     valueStreamKey: 'BUY',
     stageId: 'approve',
     kpis: [
@@ -404,7 +564,10 @@ export const processTemplates: readonly ProcessTemplate[] = [
       'Preferred supplier list checked',
       'Cycle time compared with the baseline after a month',
     ]),
-    automationCandidates: candidates(['Auto-approve requests under the low-value threshold', 'Create the purchase order from an approved request']),
+    automationCandidates: candidates([
+      'Auto-approve requests under the low-value threshold',
+      'Create the purchase order from an approved request',
+    ]),
   },
   {
     id: 'supplier-management',
@@ -420,9 +583,22 @@ export const processTemplates: readonly ProcessTemplate[] = [
       kpi('Supplier-caused incidents', 'per month', 'lower', 2),
     ],
     raci: [
-      step('Select and contract the supplier', 'For a new need or a renewal', ['Procurement'], 'Supplier manager', ['Legal', 'Service owner']),
+      step(
+        'Select and contract the supplier',
+        'For a new need or a renewal',
+        ['Procurement'],
+        'Supplier manager',
+        ['Legal', 'Service owner'],
+      ),
       step('Monitor supplier performance', 'Every month', ['Supplier manager'], 'Supplier manager', ['Service owner']),
-      step('Review the relationship and contract', 'Every quarter and before renewal', ['Supplier manager'], 'Service owner', ['Finance controller'], ['Procurement']),
+      step(
+        'Review the relationship and contract',
+        'Every quarter and before renewal',
+        ['Supplier manager'],
+        'Service owner',
+        ['Finance controller'],
+        ['Procurement'],
+      ),
     ],
     definitionOfDone: checklist([
       'Supplier service levels recorded in the contract register',
@@ -448,7 +624,14 @@ export const processTemplates: readonly ProcessTemplate[] = [
       step('Register the asset on receipt', 'When goods are received', ['Asset coordinator'], 'Asset manager', [], ['Requester']),
       step('Assign to a user or service', 'On handover', ['IT service desk'], 'Asset manager', [], ['User']),
       step('Reconcile licences and inventory', 'Every quarter', ['Asset coordinator'], 'Asset manager', ['Procurement']),
-      step('Dispose of retired assets securely', 'At end of life', ['Asset coordinator'], 'Asset manager', ['Security'], ['Finance controller']),
+      step(
+        'Dispose of retired assets securely',
+        'At end of life',
+        ['Asset coordinator'],
+        'Asset manager',
+        ['Security'],
+        ['Finance controller'],
+      ),
     ],
     definitionOfDone: checklist([
       'Asset register updated',
@@ -462,7 +645,9 @@ export const processTemplates: readonly ProcessTemplate[] = [
     practice: 'Relationship management',
     key: 'BRM',
     name: 'Relationship management',
-    purpose: 'Understand what our customers and stakeholders need and value, and keep a relationship in which priorities are agreed, not guessed.',
+    purpose:
+      'Understand what our customers and stakeholders need and value, and keep a relationship in which priorities are agreed, not ' +
+      'guessed.',
     valueStreamKey: 'AGREE',
     stageId: 'understand',
     kpis: [
@@ -470,8 +655,21 @@ export const processTemplates: readonly ProcessTemplate[] = [
       kpi('Key customers with a service review this quarter', '%', 'higher', 100),
     ],
     raci: [
-      step('Map stakeholders and their needs', 'Once a year and when the organisation changes', ['Relationship manager'], 'Head of service management', ['Service owners']),
-      step('Hold service reviews with customers', 'Every quarter', ['Relationship manager'], 'Relationship manager', ['Service owners'], ['Customers']),
+      step(
+        'Map stakeholders and their needs',
+        'Once a year and when the organisation changes',
+        ['Relationship manager'],
+        'Head of service management',
+        ['Service owners'],
+      ),
+      step(
+        'Hold service reviews with customers',
+        'Every quarter',
+        ['Relationship manager'],
+        'Relationship manager',
+        ['Service owners'],
+        ['Customers'],
+      ),
       step('Turn feedback into improvement requests', 'After each review', ['Relationship manager'], 'Service owner', [], ['Customers']),
     ],
     definitionOfDone: checklist([
@@ -486,7 +684,8 @@ export const processTemplates: readonly ProcessTemplate[] = [
     practice: 'Service level management',
     key: 'SLM',
     name: 'Service level management',
-    purpose: 'Set clear, business-based targets for service levels, and make sure delivery is measured, reported and improved against them.',
+    purpose:
+      'Set clear, business-based targets for service levels, and make sure delivery is measured, reported and improved against them.',
     valueStreamKey: 'AGREE',
     stageId: 'agree',
     kpis: [
@@ -495,8 +694,21 @@ export const processTemplates: readonly ProcessTemplate[] = [
       kpi('SLA breaches', 'per month', 'lower', 3),
     ],
     raci: [
-      step('Agree service level targets with the customer', 'When a service starts and at each renewal', ['Service level manager'], 'Service owner', ['Relationship manager', 'Customers']),
-      step('Measure and report achievement', 'Every month', ['Service level manager'], 'Service level manager', [], ['Customers', 'Service owner']),
+      step(
+        'Agree service level targets with the customer',
+        'When a service starts and at each renewal',
+        ['Service level manager'],
+        'Service owner',
+        ['Relationship manager', 'Customers'],
+      ),
+      step(
+        'Measure and report achievement',
+        'Every month',
+        ['Service level manager'],
+        'Service level manager',
+        [],
+        ['Customers', 'Service owner'],
+      ),
       step('Act on breaches and trends', 'When a target is missed', ['Service owner'], 'Service level manager', ['Resolver team']),
     ],
     definitionOfDone: checklist([
@@ -520,9 +732,22 @@ export const processTemplates: readonly ProcessTemplate[] = [
     ],
     raci: [
       step('Collect improvement ideas', 'Continuously', ['Everyone'], 'Agile process owner'),
-      step('Order the improvement backlog by benefit and cost', 'Every sprint planning', ['Agile process owner'], 'Agile process owner', ['Agile service manager']),
+      step(
+        'Order the improvement backlog by benefit and cost',
+        'Every sprint planning',
+        ['Agile process owner'],
+        'Agile process owner',
+        ['Agile service manager'],
+      ),
       step('Run the experiment', 'During the sprint', ['Team'], 'Agile process owner', [], ['Stakeholders']),
-      step('Review the outcome against the hypothesis', 'At the sprint review', ['Agile process owner'], 'Agile process owner', ['Agile service manager'], ['Stakeholders']),
+      step(
+        'Review the outcome against the hypothesis',
+        'At the sprint review',
+        ['Agile process owner'],
+        'Agile process owner',
+        ['Agile service manager'],
+        ['Stakeholders'],
+      ),
     ],
     definitionOfDone: checklist([
       'Hypothesis, baseline and target written on the story',

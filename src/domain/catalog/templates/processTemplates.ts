@@ -41,14 +41,19 @@ export interface TemplatePlacement {
   streamMissing: boolean;
 }
 
-export function placeTemplate(template: Pick<ProcessTemplate, 'valueStreamKey' | 'stageId'>, streams: ReadonlyMap<string, Pick<ValueStream, 'stages'>>, library: readonly ValueStreamTemplate[]): TemplatePlacement {
+export function placeTemplate(
+  template: Pick<ProcessTemplate, 'valueStreamKey' | 'stageId'>,
+  streams: ReadonlyMap<string, Pick<ValueStream, 'stages'>>,
+  library: readonly ValueStreamTemplate[],
+): TemplatePlacement {
   const existing = streams.get(template.valueStreamKey);
   if (!existing) return { valueStreamKey: template.valueStreamKey, stageId: template.stageId, streamMissing: true };
   if (existing.stages.some((stage) => stage.id === template.stageId)) {
     return { valueStreamKey: template.valueStreamKey, stageId: template.stageId, streamMissing: false };
   }
   // A stream someone made by hand may call the stage the same but give it another id.
-  const wanted = library.find((stream) => stream.key === template.valueStreamKey)?.stages.find((stage) => stage.id === template.stageId)?.name.toLowerCase();
+  const ownStream = library.find((stream) => stream.key === template.valueStreamKey);
+  const wanted = ownStream?.stages.find((stage) => stage.id === template.stageId)?.name.toLowerCase();
   const byName = wanted ? existing.stages.find((stage) => stage.name.toLowerCase() === wanted) : undefined;
   return { valueStreamKey: template.valueStreamKey, stageId: byName?.id ?? null, streamMissing: false };
 }
@@ -73,7 +78,13 @@ export function buildProcessFromTemplate(template: ProcessTemplate, choices: Tem
     valueStreamKey: choices.placement.valueStreamKey,
     stageId: choices.placement.stageId,
     kpis: template.kpis.map((kpi) => ({ ...kpi })),
-    raci: template.raci.map((step) => ({ ...step, responsible: [...step.responsible], accountable: [...step.accountable], consulted: [...step.consulted], informed: [...step.informed] })),
+    raci: template.raci.map((step) => ({
+      ...step,
+      responsible: [...step.responsible],
+      accountable: [...step.accountable],
+      consulted: [...step.consulted],
+      informed: [...step.informed],
+    })),
     definitionOfDone: template.definitionOfDone.map((item) => ({ ...item })),
     automationCandidates: template.automationCandidates.map((item) => ({ ...item })),
     status: choices.status,
@@ -81,20 +92,26 @@ export function buildProcessFromTemplate(template: ProcessTemplate, choices: Tem
 }
 
 export function buildValueStreamFromTemplate(template: ValueStreamTemplate, ownerAccountId: string): ValueStreamInput {
-  return { key: template.key, name: template.name, description: template.description, ownerAccountId, stages: template.stages.map((stage) => ({ ...stage })) };
+  const stages = template.stages.map((stage) => ({ ...stage }));
+  return { key: template.key, name: template.name, description: template.description, ownerAccountId, stages };
 }
 
 /**
  * May the viewer create this template's process here? The rule of the normal create path: admins,
  * or the owner of the (existing) stream. A missing stream needs a stream creator (admins) first.
  */
-export function canCreateFromTemplate(viewer: CatalogViewer, placement: TemplatePlacement, streams: ReadonlyMap<string, Pick<ValueStream, 'ownerAccountId'>>): boolean {
+export function canCreateFromTemplate(
+  viewer: CatalogViewer,
+  placement: TemplatePlacement,
+  streams: ReadonlyMap<string, Pick<ValueStream, 'ownerAccountId'>>,
+): boolean {
   if (placement.streamMissing) return canCreateValueStream(viewer) && canCreateProcessIn(viewer, null);
   return canCreateProcessIn(viewer, streams.get(placement.valueStreamKey) ?? null);
 }
 
 export const WHO_CAN_CREATE_FROM_TEMPLATES =
-  'Jira administrators can create processes (and the value streams they sit in) from templates; a value stream’s owner can create them in their own stream.';
+  'Jira administrators can create processes (and the value streams they sit in) from templates; ' +
+  'a value stream’s owner can create them in their own stream.';
 
 /* Small builders that keep the library below readable: ids come from the text, so they stay stable. */
 
@@ -106,7 +123,13 @@ export function slug(text: string): string {
     .slice(0, 64);
 }
 
-export const kpi = (name: string, unit: string, direction: Kpi['direction'], target: number): Kpi => ({ id: slug(name), name, unit, direction, target });
+export const kpi = (name: string, unit: string, direction: Kpi['direction'], target: number): Kpi => ({
+  id: slug(name),
+  name,
+  unit,
+  direction,
+  target,
+});
 
 const roles = (names: string[]): RaciParty[] => names.map((name) => ({ kind: 'role', name }));
 
@@ -121,7 +144,10 @@ export const candidates = (items: string[]) => items.map((text) => ({ id: slug(t
 /** The library as one viewer sees it against the catalog as it is now. */
 export function describeTemplatesFor(
   viewer: CatalogViewer,
-  catalog: { processes: readonly Pick<Process, 'key' | 'name'>[]; valueStreams: readonly Pick<ValueStream, 'key' | 'name' | 'ownerAccountId' | 'stages'>[] },
+  catalog: {
+    processes: readonly Pick<Process, 'key' | 'name'>[];
+    valueStreams: readonly Pick<ValueStream, 'key' | 'name' | 'ownerAccountId' | 'stages'>[];
+  },
   library: { valueStreams: readonly ValueStreamTemplate[]; processes: readonly ProcessTemplate[] },
 ) {
   const streams = new Map(catalog.valueStreams.map((stream) => [stream.key, stream]));
@@ -131,7 +157,9 @@ export function describeTemplatesFor(
   return {
     valueStreams: library.valueStreams.map((template) => {
       const existing = streams.get(template.key);
-      return { ...template, stages: existing ? existing.stages.map((stage) => ({ ...stage })) : template.stages.map((stage) => ({ ...stage })), name: existing?.name ?? template.name, exists: !!existing };
+      // A stream that exists is shown as it is: its name and stages are the ones the processes will get.
+      const stages = (existing ?? template).stages.map((stage) => ({ ...stage }));
+      return { ...template, stages, name: existing?.name ?? template.name, exists: !!existing };
     }),
     templates: library.processes.map((template) => {
       const placement = placeTemplate(template, streams, library.valueStreams);
@@ -146,6 +174,10 @@ export function describeTemplatesFor(
       };
     }),
     usedProcessKeys: [...usedKeys].sort(),
-    viewer: { canCreateProcesses: canCreateAny, canCreateValueStreams: canCreateValueStream(viewer), whoCanCreate: WHO_CAN_CREATE_FROM_TEMPLATES },
+    viewer: {
+      canCreateProcesses: canCreateAny,
+      canCreateValueStreams: canCreateValueStream(viewer),
+      whoCanCreate: WHO_CAN_CREATE_FROM_TEMPLATES,
+    },
   };
 }

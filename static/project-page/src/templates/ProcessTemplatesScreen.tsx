@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
 import Button from '@atlaskit/button/new';
 import { Fieldset } from '@atlaskit/form/fieldset';
 import Heading from '@atlaskit/heading';
@@ -8,6 +8,7 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { RadioGroup } from '@atlaskit/radio';
 import Textfield from '@atlaskit/textfield';
+import type { PayloadOf } from '../../../../src/contract';
 import { usersById, type Catalog } from '../../../common/catalogTypes';
 import { ErrorState } from '../../../common/ErrorState';
 import { invokeResolver } from '../../../common/invokeResolver';
@@ -20,7 +21,16 @@ import { FormField } from '../processes/FormField';
 import { UserPicker } from '../processes/UserPicker';
 import { TemplateCard } from './TemplateCard';
 import { TemplateResults } from './TemplateResults';
-import { checkSelection, groupTemplates, planCreation, runPlan, type Choices, type Selection, type TemplateLibrary, type TemplateOutcome } from './templateSelection';
+import {
+  checkSelection,
+  groupTemplates,
+  planCreation,
+  runPlan,
+  type Choices,
+  type Selection,
+  type TemplateLibrary,
+  type TemplateOutcome,
+} from './templateSelection';
 
 export type ProcessTemplatesScreenProps = {
   catalog: Catalog;
@@ -30,7 +40,20 @@ export type ProcessTemplatesScreenProps = {
   onDirtyChange: (dirty: boolean) => void;
 };
 
-type Phase = { kind: 'choosing' } | { kind: 'creating' | 'done'; order: string[]; outcomes: Record<string, TemplateOutcome> };
+type Phase =
+  | { kind: 'choosing' }
+  | { kind: 'creating' | 'done'; order: string[]; outcomes: Record<string, TemplateOutcome>; catalogRefreshed?: boolean };
+
+const cardGrid: CSSProperties = {
+  margin: 0,
+  padding: 0,
+  display: 'grid',
+  gap: 'var(--ds-space-150, 12px)',
+  gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 1fr))',
+};
+
+type ValueStreamPayload = PayloadOf<'saveValueStream'>;
+type ProcessPayload = PayloadOf<'saveProcess'>;
 
 const pickedCount = (count: number) => `${count} ${count === 1 ? 'process' : 'processes'}`;
 
@@ -60,7 +83,9 @@ function ProcessTemplatesChooser(props: ProcessTemplatesScreenProps & { library:
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const people = usersById(catalog.users);
-  if (!people.has(catalog.viewer.accountId)) people.set(catalog.viewer.accountId, { accountId: catalog.viewer.accountId, displayName: 'You', avatarUrl: null });
+  // The default APO is the viewer, whom the catalog's users may not list yet (as in the process form).
+  const viewerId = catalog.viewer.accountId;
+  if (!people.has(viewerId)) people.set(viewerId, { accountId: viewerId, displayName: 'You', avatarUrl: null });
   const groups = useMemo(() => groupTemplates(library, query), [library, query]);
   const check = checkSelection(library, selection, choices);
   const picked = library.templates.filter((template) => template.id in selection);
@@ -70,7 +95,9 @@ function ProcessTemplatesChooser(props: ProcessTemplatesScreenProps & { library:
 
   useUnsavedChangesGuard(dirty || phase.kind === 'creating');
   useEffect(() => props.onDirtyChange(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => headingRef.current?.focus(), [phase.kind === 'choosing']); // eslint-disable-line react-hooks/exhaustive-deps
+  // Focus moves to the heading when the screen opens and when the picker gives way to the results.
+  const choosing = phase.kind === 'choosing';
+  useEffect(() => headingRef.current?.focus(), [choosing]);
 
   const toggle = (templateId: string, key: string, on: boolean) =>
     setSelection((current) => {
@@ -88,17 +115,22 @@ function ProcessTemplatesChooser(props: ProcessTemplatesScreenProps & { library:
     }
     const plan = planCreation(library, selection, { ...choices, apoAccountId: choices.apoAccountId });
     const order = plan.processes.map((entry) => entry.template.id);
-    let outcomes: Record<string, TemplateOutcome> = Object.fromEntries(order.map((templateId) => [templateId, { state: 'waiting' } as TemplateOutcome]));
+    const waiting: TemplateOutcome = { state: 'waiting' };
+    let outcomes: Record<string, TemplateOutcome> = Object.fromEntries(order.map((templateId) => [templateId, waiting]));
     setPhase({ kind: 'creating', order, outcomes });
     setAnnouncement(`Creating ${pickedCount(order.length)}…`);
-    await runPlan(plan, { saveValueStream: (p) => invokeResolver('saveValueStream', p), saveProcess: (p) => invokeResolver('saveProcess', p) }, (templateId, outcome) => {
+    const saves = {
+      saveValueStream: (payload: ValueStreamPayload) => invokeResolver('saveValueStream', payload),
+      saveProcess: (payload: ProcessPayload) => invokeResolver('saveProcess', payload),
+    };
+    await runPlan(plan, saves, (templateId, outcome) => {
       outcomes = { ...outcomes, [templateId]: outcome };
       setPhase({ kind: 'creating', order, outcomes });
     });
     props.onDirtyChange(false);
     const refreshed = await invokeResolver('getCatalog', {});
     if (refreshed.ok) props.onCatalog(refreshed.data);
-    setPhase({ kind: 'done', order, outcomes });
+    setPhase({ kind: 'done', order, outcomes, catalogRefreshed: refreshed.ok });
     setAnnouncement(`Done: ${summary(Object.values(outcomes))}.`);
   }
 
@@ -115,7 +147,14 @@ function ProcessTemplatesChooser(props: ProcessTemplatesScreenProps & { library:
       <Stack space="space.300" testId="templates-results-screen">
         <LiveAnnouncement message={announcement} testId="templates-announcement" />
         {heading}
-        <TemplateResults library={library} order={phase.order} outcomes={phase.outcomes} done={phase.kind === 'done'} summary={summary(Object.values(phase.outcomes))} />
+        <TemplateResults
+          library={library}
+          order={phase.order}
+          outcomes={phase.outcomes}
+          done={phase.kind === 'done'}
+          catalogRefreshed={phase.catalogRefreshed ?? true}
+          summary={summary(Object.values(phase.outcomes))}
+        />
         <Inline space="space.100">
           <Button appearance="primary" isDisabled={phase.kind === 'creating'} onClick={props.onClose} testId="templates-back">
             Back to the catalog
@@ -163,14 +202,37 @@ function ProcessTemplatesChooser(props: ProcessTemplatesScreenProps & { library:
               Owners and status for the new processes
             </Heading>
             <Inline space="space.200" shouldWrap alignBlock="start">
-              <FormField id={`${id}-apo`} label="APO (process owner)" error={showErrors ? check.errors.apo : undefined} help="Owns the processes and their improvement backlog.">
+              <FormField
+                id={`${id}-apo`}
+                label="APO (process owner)"
+                error={showErrors ? check.errors.apo : undefined}
+                help="Owns the processes and their improvement backlog."
+              >
                 <div data-testid="templates-apo" style={{ minInlineSize: 260 }}>
-                  <UserPicker inputId={`${id}-apo`} value={choices.apoAccountId} knownUsers={people} isInvalid={showErrors && !!check.errors.apo} describedBy={`${id}-apo-message`} onChange={(accountId) => setChoices((c) => ({ ...c, apoAccountId: accountId }))} />
+                  <UserPicker
+                    inputId={`${id}-apo`}
+                    value={choices.apoAccountId}
+                    knownUsers={people}
+                    isInvalid={showErrors && !!check.errors.apo}
+                    describedBy={`${id}-apo-message`}
+                    onChange={(accountId) => setChoices((c) => ({ ...c, apoAccountId: accountId }))}
+                  />
                 </div>
               </FormField>
-              <FormField id={`${id}-asm`} label="ASM (service manager, optional)" help="Keeps the team on its practice and removes impediments.">
+              <FormField
+                id={`${id}-asm`}
+                label="ASM (service manager, optional)"
+                help="Keeps the team on its practice and removes impediments."
+              >
                 <div data-testid="templates-asm" style={{ minInlineSize: 260 }}>
-                  <UserPicker inputId={`${id}-asm`} value={choices.asmAccountId} knownUsers={people} isClearable describedBy={`${id}-asm-message`} onChange={(accountId) => setChoices((c) => ({ ...c, asmAccountId: accountId }))} />
+                  <UserPicker
+                    inputId={`${id}-asm`}
+                    value={choices.asmAccountId}
+                    knownUsers={people}
+                    isClearable
+                    describedBy={`${id}-asm-message`}
+                    onChange={(accountId) => setChoices((c) => ({ ...c, asmAccountId: accountId }))}
+                  />
                 </div>
               </FormField>
               <Fieldset legend="Status">
@@ -192,7 +254,14 @@ function ProcessTemplatesChooser(props: ProcessTemplatesScreenProps & { library:
         )}
         <FormField id={`${id}-search`} label="Search templates" help="By name, key, purpose or KPI.">
           <div style={{ maxInlineSize: 360 }}>
-            <Textfield id={`${id}-search`} type="search" value={query} testId="templates-search" aria-describedby={`${id}-search-message`} onChange={(event) => setQuery(event.currentTarget.value)} />
+            <Textfield
+              id={`${id}-search`}
+              type="search"
+              value={query}
+              testId="templates-search"
+              aria-describedby={`${id}-search-message`}
+              onChange={(event) => setQuery(event.currentTarget.value)}
+            />
           </div>
         </FormField>
         {groups.length === 0 && (
@@ -212,7 +281,7 @@ function ProcessTemplatesChooser(props: ProcessTemplatesScreenProps & { library:
                 </Inline>
                 <Text color="color.text.subtle">{stream.stages.map((stage) => stage.name).join(' → ')}</Text>
               </Stack>
-              <ul style={{ margin: 0, padding: 0, display: 'grid', gap: 'var(--ds-space-150, 12px)', gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 1fr))' }}>
+              <ul style={cardGrid}>
                 {templates.map((template) => (
                   <TemplateCard
                     key={template.id}
@@ -234,8 +303,8 @@ function ProcessTemplatesChooser(props: ProcessTemplatesScreenProps & { library:
           <Stack space="space.100">
             {newStreams.length > 0 && (
               <Text as="p" testId="templates-new-streams">
-                Also creates the value {newStreams.length === 1 ? 'stream' : 'streams'} {newStreams.map((stream) => stream.name).join(', ')}, owned by
-                the APO.
+                Also creates the value {newStreams.length === 1 ? 'stream' : 'streams'}{' '}
+                {newStreams.map((stream) => stream.name).join(', ')}, owned by the APO.
               </Text>
             )}
             <Inline space="space.100">

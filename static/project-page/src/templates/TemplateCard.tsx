@@ -13,7 +13,12 @@ import { KpiTargetList } from '../../../common/KpiTargetList';
 import type { ProcessTemplateView, ValueStreamTemplateView } from './templateSelection';
 
 const card: CSSProperties = { border: '1px solid var(--ds-border, #091E4224)', borderRadius: 'var(--ds-radius-medium, 6px)' };
-const cell: CSSProperties = { textAlign: 'start', verticalAlign: 'top', padding: 'var(--ds-space-050, 4px) var(--ds-space-100, 8px)', borderBlockEnd: '1px solid var(--ds-border, #091E4224)' };
+const cell: CSSProperties = {
+  textAlign: 'start',
+  verticalAlign: 'top',
+  padding: 'var(--ds-space-050, 4px) var(--ds-space-100, 8px)',
+  borderBlockEnd: '1px solid var(--ds-border, #091E4224)',
+};
 
 const parties = (list: ProcessTemplateView['raci'][number]['responsible']) =>
   list.map((party) => (party.kind === 'role' ? party.name : party.accountId)).join(', ') || '—';
@@ -87,7 +92,12 @@ export function TemplateCard(props: {
   const picked = props.pickedKey !== undefined;
   const stage = stream.stages.find((candidate) => candidate.id === template.stageId);
   return (
-    <li style={{ listStyle: 'none' }} data-testid={`template-${template.id}`} data-template-key={template.key} data-key-in-use={String(template.keyInUse)}>
+    <li
+      style={{ listStyle: 'none' }}
+      data-testid={`template-${template.id}`}
+      data-template-key={template.key}
+      data-key-in-use={String(template.keyInUse)}
+    >
       <Box padding="space.200" style={card}>
         <Stack space="space.100">
           <Inline space="space.100" alignBlock="center" shouldWrap>

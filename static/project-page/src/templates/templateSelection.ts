@@ -22,12 +22,16 @@ export const normaliseKey = (key: string) => key.trim().toUpperCase();
 function matches(template: ProcessTemplateView, query: string): boolean {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const text = [template.key, template.name, template.practice, template.purpose, ...template.kpis.map((kpi) => kpi.name)].join(' ').toLowerCase();
+  const fields = [template.key, template.name, template.practice, template.purpose, ...template.kpis.map((kpi) => kpi.name)];
+  const text = fields.join(' ').toLowerCase();
   return words.every((word) => text.includes(word));
 }
 
 /** Templates matching the search, grouped by the value stream they suggest, in the library's order. */
-export function groupTemplates(library: TemplateLibrary, query: string): { stream: ValueStreamTemplateView; templates: ProcessTemplateView[] }[] {
+export function groupTemplates(
+  library: TemplateLibrary,
+  query: string,
+): { stream: ValueStreamTemplateView; templates: ProcessTemplateView[] }[] {
   return library.valueStreams
     .map((stream) => ({ stream, templates: library.templates.filter((t) => t.valueStreamKey === stream.key && matches(t, query)) }))
     .filter((group) => group.templates.length > 0);
@@ -71,7 +75,7 @@ export function planCreation(library: TemplateLibrary, selection: Selection, cho
   return {
     streams: library.valueStreams
       .filter((stream) => missing.has(stream.key))
-      .map((stream) => ({ key: stream.key, name: stream.name, description: stream.description, ownerAccountId: choices.apoAccountId, stages: stream.stages })),
+      .map(({ key, name, description, stages }) => ({ key, name, description, ownerAccountId: choices.apoAccountId, stages })),
     processes: picked.map((template) => ({
       template,
       input: {
@@ -135,7 +139,10 @@ export async function runPlan(plan: Plan, invoke: Invoke, report: (templateId: s
     report(template.id, { state: 'creating' });
     const response = await invoke.saveProcess({ process: input, expectedVersion: null });
     if (response.ok) report(template.id, { state: 'created', key: input.key });
-    else if (isKeyInUse(response.error)) report(template.id, { state: 'skipped', key: input.key, message: `A process with key ${input.key} already exists and was left as it is.` });
-    else report(template.id, { state: 'failed', message: failureMessage(response.error) });
+    else if (!isKeyInUse(response.error)) report(template.id, { state: 'failed', message: failureMessage(response.error) });
+    else {
+      const message = `A process with key ${input.key} already exists and was left as it is.`;
+      report(template.id, { state: 'skipped', key: input.key, message });
+    }
   }
 }

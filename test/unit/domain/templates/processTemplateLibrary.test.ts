@@ -54,7 +54,8 @@ describe('the process template library', () => {
     expect(duplicates(valueStreamTemplates.map((s) => s.key))).toEqual([]);
   });
 
-  it.each(valueStreamTemplates.map((stream) => [stream.key, stream] as const))('value stream %s is a valid value stream', (_key, stream) => {
+  const streams = valueStreamTemplates.map((stream) => [stream.key, stream] as const);
+  it.each(streams)('value stream %s is a valid value stream', (_key, stream) => {
     expect(valueStreamInputSchema.safeParse(buildValueStreamFromTemplate(stream, 'owner-1'))).toMatchObject({ success: true });
     expect(stream.stages.length).toBeGreaterThanOrEqual(3);
   });
@@ -120,12 +121,13 @@ describe('placing a template in an existing catalog', () => {
   const incident = processTemplates.find((t) => t.key === 'INC') as ProcessTemplate;
 
   it('asks for the stream when the catalog has none of that key', () => {
-    expect(placeTemplate(incident, noStreams, valueStreamTemplates)).toEqual({ valueStreamKey: 'RUN', stageId: 'resolve', streamMissing: true });
+    const placed = placeTemplate(incident, noStreams, valueStreamTemplates);
+    expect(placed).toEqual({ valueStreamKey: 'RUN', stageId: 'resolve', streamMissing: true });
   });
 
   it('uses a same-key stream that exists, matching the stage by id, else by name, else no stage', () => {
     const byId = new Map([['RUN', aValueStream({ stages: [{ id: 'resolve', name: 'Fix' }] })]]);
-    expect(placeTemplate(incident, byId, valueStreamTemplates)).toEqual({ valueStreamKey: 'RUN', stageId: 'resolve', streamMissing: false });
+    expect(placeTemplate(incident, byId, valueStreamTemplates)).toMatchObject({ stageId: 'resolve', streamMissing: false });
     const byName = new Map([['RUN', aValueStream({ stages: [{ id: 'stage-7', name: 'resolve' }] })]]);
     expect(placeTemplate(incident, byName, valueStreamTemplates)).toMatchObject({ stageId: 'stage-7' });
     const neither = new Map([['RUN', aValueStream({ stages: [{ id: 'other', name: 'Other' }] })]]);
@@ -135,7 +137,8 @@ describe('placing a template in an existing catalog', () => {
 
 describe('the library as a viewer sees it', () => {
   it('marks keys and names in use and lets an admin create everything', () => {
-    const seen = describeTemplatesFor(admin, { processes: [aProcess({ key: 'INC', name: 'Other name' }), aProcess({ key: 'OPS1', name: 'change enablement' })], valueStreams: [] }, library);
+    const processes = [aProcess({ key: 'INC', name: 'Other name' }), aProcess({ key: 'OPS1', name: 'change enablement' })];
+    const seen = describeTemplatesFor(admin, { processes, valueStreams: [] }, library);
     const byKey = new Map(seen.templates.map((t) => [t.key, t]));
     expect(byKey.get('INC')).toMatchObject({ keyInUse: true, nameUsedBy: null, canCreate: true, streamMissing: true });
     expect(byKey.get('CHG')).toMatchObject({ keyInUse: false, nameUsedBy: 'OPS1' });
