@@ -79,6 +79,8 @@ function ProcessTemplatesChooser(props: ProcessTemplatesScreenProps & { library:
   const [showErrors, setShowErrors] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'choosing' });
   const [announcement, setAnnouncement] = useState('');
+  // Named as opened: the catalog refreshed after creating is no longer empty, but this is still the same screen.
+  const [title] = useState(catalog.processes.length === 0 ? 'Start from templates' : 'Add from templates');
   const headingRef = useRef<HTMLDivElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
@@ -137,7 +139,7 @@ function ProcessTemplatesChooser(props: ProcessTemplatesScreenProps & { library:
   const heading = (
     <div ref={headingRef} tabIndex={-1}>
       <Heading size="medium" as="h2" id={`${id}-heading`}>
-        {catalog.processes.length === 0 ? 'Start from templates' : 'Add from templates'}
+        {title}
       </Heading>
     </div>
   );
