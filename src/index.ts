@@ -3,14 +3,13 @@ import { catalogHandlers } from './resolvers/catalogHandlers';
 import { defineResolvers } from './resolvers/defineResolvers';
 import { improvementHandlers } from './resolvers/improvementHandlers';
 import { sprintHealthHandlers } from './resolvers/sprintHealthHandlers';
+import { surfaceKeys } from './resolvers/surfaces';
 
-/** The Custom UI resolver: every function key of the contract, validated (one handler group per area). */
-export const resolverHandler = defineResolvers({
-  ...catalogHandlers,
-  ...improvementHandlers,
-  ...sprintHealthHandlers,
-  ...automationHandlers,
-});
+const handlers = { ...catalogHandlers, ...improvementHandlers, ...sprintHealthHandlers, ...automationHandlers };
+/** One resolver function per Custom UI surface, each exposing only its own keys (least privilege). */
+export const issuePanelResolver = defineResolvers(handlers, surfaceKeys.issuePanel);
+export const projectPageResolver = defineResolvers(handlers, surfaceKeys.projectPage);
+export const automationConfigResolver = defineResolvers(handlers, surfaceKeys.automationConfig);
 export { onInstalled } from './events/onInstalled';
 // Sprint health (issue 5): sprint start / close, issue changes, background computations.
 export { sprintClosedTrigger, sprintHealthJobConsumer, sprintStartedTrigger } from './events/sprintEvents';
