@@ -3,21 +3,19 @@ import { catalogHandlers } from './resolvers/catalogHandlers';
 import { defineResolvers } from './resolvers/defineResolvers';
 import { improvementHandlers } from './resolvers/improvementHandlers';
 import { sprintHealthHandlers } from './resolvers/sprintHealthHandlers';
+import { surfaceKeys } from './resolvers/surfaces';
 import { templateHandlers } from './resolvers/templateHandlers';
 
-/** The Custom UI resolver: every function key of the contract, validated (one handler group per area). */
-export const resolverHandler = defineResolvers({
-  ...catalogHandlers,
-  ...improvementHandlers,
-  ...sprintHealthHandlers,
-  ...automationHandlers,
-  ...templateHandlers,
-});
+const handlers = { ...catalogHandlers, ...improvementHandlers, ...sprintHealthHandlers, ...automationHandlers, ...templateHandlers };
+/** One resolver function per Custom UI surface, each exposing only its own keys (least privilege). */
+export const issuePanelResolver = defineResolvers(handlers, surfaceKeys.issuePanel);
+export const projectPageResolver = defineResolvers(handlers, surfaceKeys.projectPage);
+export const automationConfigResolver = defineResolvers(handlers, surfaceKeys.automationConfig);
 export { onInstalled } from './events/onInstalled';
-// Sprint health (issue 5): sprint start / close, issue changes, background computations.
+// Sprint health: sprint start / close, issue changes, background computations.
 export { sprintClosedTrigger, sprintHealthJobConsumer, sprintStartedTrigger } from './events/sprintEvents';
 export { issueUpdatedTrigger as sprintHealthIssueUpdatedTrigger } from './events/issueUpdatedEvents';
-// Automation (issue 7): actions, issue-created/parent-changed inheritance, the signed web trigger.
+// Automation: actions, issue-created/parent-changed inheritance, the signed web trigger.
 export { createImprovementStoryAction, linkWorkItemAction, recordKpiReadingAction } from './automation/actions';
 export { issueInheritanceTrigger } from './events/issueCreatedInheritance';
 export { automationWebTrigger } from './webtrigger/automationWebTrigger';

@@ -96,8 +96,7 @@ export const recordKpiReadingInputSchema = z.object({
 });
 export type RecordKpiReadingInput = z.infer<typeof recordKpiReadingInputSchema>;
 
-export const AUTOMATION_ACTION_KEYS = ['link-work-item-to-process', 'create-process-improvement-story', 'record-kpi-reading'] as const;
-export type AutomationActionKey = (typeof AUTOMATION_ACTION_KEYS)[number];
+export { AUTOMATION_ACTION_KEYS, type AutomationActionKey } from '../contract/automationContract';
 
 export const actionInputSchemas = {
   'link-work-item-to-process': linkWorkItemInputSchema,

@@ -14,7 +14,7 @@ import {
   type LinkWorkItemInput,
   type RecordKpiReadingInput,
 } from './actionInputs';
-import { fetchIssueLinkFacts, fetchProjectRef, writeProcessLinkAs } from './issueLinkJira';
+import { fetchIssueLinkFacts, fetchProjectRef, writeProcessLinkAs } from '../jira/issueLinks';
 
 /**
  * The automation actions. Automation calls each with the configured inputs as the payload and the

@@ -5,7 +5,10 @@ import { autoLinkRuleSchema, autoLinkRulesSchema } from '../domain/autoLink/auto
  * Automation (issue 7): the action configuration forms' options and validation, and the admin
  * section for auto-link rules and the web trigger's signing secret.
  */
-const automationActionKeySchema = z.enum(['link-work-item-to-process', 'create-process-improvement-story', 'record-kpi-reading']);
+/** The app's Jira Automation actions: the `action` module keys of manifest.yml (checked by a test). */
+export const AUTOMATION_ACTION_KEYS = ['link-work-item-to-process', 'create-process-improvement-story', 'record-kpi-reading'] as const;
+export type AutomationActionKey = (typeof AUTOMATION_ACTION_KEYS)[number];
+const automationActionKeySchema = z.enum(AUTOMATION_ACTION_KEYS);
 
 const formProcessSchema = z.object({
   key: z.string(),

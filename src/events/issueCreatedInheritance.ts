@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decideProcessLink, type InheritanceDecision } from '../domain/autoLink/autoLinkRules';
-import { fetchIssueLinkFacts, writeProcessLinkAs } from '../automation/issueLinkJira';
+import { fetchIssueLinkFacts, writeProcessLinkAs } from '../jira/issueLinks';
 import { retryLaterFor } from '../automation/retryLater';
 import { readAutoLinkRules } from '../storage/autoLinkRulesStore';
 import { prepareProcessLink } from '../useCases/issueLink/issueProcessPanel';

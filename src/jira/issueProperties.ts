@@ -1,10 +1,13 @@
 import { route } from '@forge/api';
 import { AppError } from '../errors/appError';
-import { callJiraJson, unexpectedJiraAnswer } from './jiraRequest';
+import { callJiraJson, unexpectedJiraAnswer, type JiraActor } from './jiraRequest';
 
-/** Writes an issue entity property as the viewer: Jira's own edit permission decides. */
-export async function writeIssueProperty(issueId: string, propertyKey: string, value: unknown): Promise<void> {
-  const { status, body } = await callJiraJson('user', route`/rest/api/3/issue/${issueId}/properties/${propertyKey}`, {
+/**
+ * Writes an issue entity property, by default as the viewer: Jira's own edit permission decides (403). As the
+ * app (triggers, web triggers: there is no user) the app's own access does.
+ */
+export async function writeIssueProperty(issueId: string, propertyKey: string, value: unknown, actor: JiraActor = 'user'): Promise<void> {
+  const { status, body } = await callJiraJson(actor, route`/rest/api/3/issue/${issueId}/properties/${propertyKey}`, {
     method: 'PUT',
     body: value,
   });

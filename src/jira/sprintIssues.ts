@@ -1,17 +1,12 @@
-import { route } from '@forge/api';
 import { z } from 'zod';
 import { PROCESS_LINK_PROPERTY_KEY, readProcessLink, type ProcessLink } from '../domain/catalog/processLink';
 import { IMPROVEMENT_PROPERTY_KEY, readImprovementProperty } from '../domain/improvements/improvementProperty';
 import { AppError } from '../errors/appError';
 import type { SprintFieldIds } from './jiraFields';
-import { callJira, unexpectedJiraAnswer, type JiraCall } from './jiraRequest';
+import { searchEveryIssue, type SearchIssueBean, type SearchProgress } from './enhancedSearch';
+import type { JiraCall } from './jiraRequest';
 
-/**
- * Enhanced search page sizes. The operation returns up to 5000 issues a page only when asked for
- * `id`/`key` alone; with more fields it returns fewer, so 100 is asked (Jira's usual cap then).
- */
-export const ID_PAGE_SIZE = 5000;
-export const FIELDS_PAGE_SIZE = 100;
+export type { SearchProgress } from './enhancedSearch';
 
 export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
 
@@ -45,14 +40,6 @@ export interface SprintIssueSnapshot {
 /** Entity properties sprint health asks for with the issues: the process link and the improvement story. */
 export const SPRINT_HEALTH_PROPERTY_KEYS = [PROCESS_LINK_PROPERTY_KEY, IMPROVEMENT_PROPERTY_KEY];
 
-export interface SearchProgress {
-  /** Pages received so far. */
-  pages: number;
-  /** Issues received so far. Enhanced search gives no total, so this is the measure of progress. */
-  issues: number;
-  done: boolean;
-}
-
 export interface SprintIssuesRequest {
   sprintId: number;
   fieldIds: SprintFieldIds;
@@ -77,20 +64,6 @@ export function sprintIssuesJql(sprintId: number, updatedSince?: SprintIssuesReq
   return `${base} AND updated >= "-${elapsedMinutes + RELATIVE_BOUND_SLACK_MINUTES}m"`;
 }
 
-const issueSchema = z.object({
-  id: z.string(),
-  key: z.string(),
-  fields: z.record(z.string(), z.unknown()).default({}),
-  properties: z.record(z.string(), z.unknown()).optional(),
-});
-type IssueBean = z.infer<typeof issueSchema>;
-
-const searchPageSchema = z.object({
-  issues: z.array(issueSchema).default([]),
-  nextPageToken: z.string().nullish(),
-  isLast: z.boolean().optional(),
-});
-
 const statusSchema = z.object({
   id: z.string(),
   name: z.string().default(''),
@@ -105,21 +78,17 @@ export async function fetchSprintIssues(call: JiraCall, request: SprintIssuesReq
   const fields = ['summary', 'status', 'issuetype', 'created', 'updated', 'resolutiondate'];
   if (sprint) fields.push(sprint);
   if (flagged) fields.push(flagged);
-  const issues = await searchPages(
-    call,
-    {
-      jql: sprintIssuesJql(request.sprintId, request.updatedSince),
-      fields,
-      // In the same search: an improvement's property costs no extra request.
-      properties: SPRINT_HEALTH_PROPERTY_KEYS,
-      maxResults: FIELDS_PAGE_SIZE,
-    },
-    request.onProgress,
-  );
+  const issues = await searchEveryIssue(call, {
+    jql: sprintIssuesJql(request.sprintId, request.updatedSince),
+    fields,
+    // In the same search: an improvement's property costs no extra request.
+    properties: SPRINT_HEALTH_PROPERTY_KEYS,
+    ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+  });
   return issues.map((issue) => toSnapshot(issue, request.fieldIds));
 }
 
-export function toSnapshot(issue: IssueBean, fieldIds: SprintFieldIds): SprintIssueSnapshot {
+export function toSnapshot(issue: SearchIssueBean, fieldIds: SprintFieldIds): SprintIssueSnapshot {
   const fields = issue.fields;
   const status = statusSchema.safeParse(fields.status);
   const sprints = fieldIds.sprint ? sprintValueSchema.safeParse(fields[fieldIds.sprint]) : undefined;
@@ -159,7 +128,7 @@ export async function searchIssueIds(
   jql: string,
   onProgress?: (progress: SearchProgress) => void,
 ): Promise<Array<{ id: string; key: string }>> {
-  const issues = await searchPages(call, { jql, fields: ['id'], maxResults: ID_PAGE_SIZE }, onProgress);
+  const issues = await searchEveryIssue(call, { jql, fields: ['id'], ...(onProgress ? { onProgress } : {}) });
   return issues.map(({ id, key }) => ({ id, key }));
 }
 
@@ -170,29 +139,3 @@ interface SearchBody {
   maxResults: number;
 }
 
-/** POST /rest/api/3/search/jql, following `nextPageToken` to the last page. */
-async function searchPages(
-  call: JiraCall,
-  body: SearchBody,
-  onProgress?: (progress: SearchProgress) => void,
-): Promise<IssueBean[]> {
-  const issues: IssueBean[] = [];
-  const seenTokens = new Set<string>();
-  let nextPageToken: string | undefined;
-  for (let pages = 1; ; pages++) {
-    const { status, body: answer } = await callJira<unknown>(call, route`/rest/api/3/search/jql`, {
-      method: 'POST',
-      body: { ...body, ...(nextPageToken ? { nextPageToken } : {}) },
-    });
-    if (status !== 200) throw unexpectedJiraAnswer('search issues', status, answer);
-    const page = searchPageSchema.safeParse(answer);
-    if (!page.success) throw unexpectedJiraAnswer('search issues', status, undefined);
-    issues.push(...page.data.issues);
-    nextPageToken = page.data.isLast === true ? undefined : (page.data.nextPageToken ?? undefined);
-    onProgress?.({ pages, issues: issues.length, done: !nextPageToken });
-    if (!nextPageToken) return issues;
-    // A token handed back twice would page forever.
-    if (seenTokens.has(nextPageToken)) throw unexpectedJiraAnswer('search issues (repeated page token)', status, undefined);
-    seenTokens.add(nextPageToken);
-  }
-}

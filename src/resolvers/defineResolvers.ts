@@ -2,7 +2,6 @@ import Resolver from '@forge/resolver';
 import type { z } from 'zod';
 import {
   resolverContract,
-  resolverKeys,
   type ParsedPayloadOf,
   type ResolverKey,
   type ResolverResponse,
@@ -53,10 +52,13 @@ async function runResolver<K extends ResolverKey>(
   }
 }
 
-/** Registers one validated handler per contract key; a missing handler is a type error. */
-export function defineResolvers(handlers: ResolverHandlers) {
+/**
+ * Registers one validated handler per key the surface exposes (every contract key has a handler: a missing one
+ * is a type error). A key the surface does not expose is unknown to its Forge function.
+ */
+export function defineResolvers(handlers: ResolverHandlers, keys: readonly ResolverKey[]) {
   const resolver = new Resolver();
-  for (const key of resolverKeys) {
+  for (const key of keys) {
     const handler = handlers[key] as ResolverHandler<typeof key>;
     resolver.define(key, ({ payload, context }) => runResolver(key, handler, payload, context));
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fetchIssueLinkFacts, writeProcessLinkAs } from '../automation/issueLinkJira';
+import { fetchIssueLinkFacts, writeProcessLinkAs } from '../jira/issueLinks';
 import { processKeySchema } from '../domain/catalog/catalogSchemas';
 import { AppError } from '../errors/appError';
 import { listTrendPoints } from '../storage/sprintHealthStore';

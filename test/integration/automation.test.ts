@@ -252,8 +252,18 @@ describe('automation actions, run as a rule runs them', () => {
   });
 
   it('validates form inputs through the resolver the configuration form calls', async () => {
-    const result = await wb.invoke(wb.users.admin, 'validateAutomationInputs', { actionKey: 'record-kpi-reading', inputs: { processKey: 'INC', kpi: 'mttr', value: 'x', projectKey: 'ITSM' } });
+    const form = { moduleKey: 'record-kpi-reading' };
+    const result = await wb.invoke(wb.users.admin, 'validateAutomationInputs', { actionKey: 'record-kpi-reading', inputs: { processKey: 'INC', kpi: 'mttr', value: 'x', projectKey: 'ITSM' } }, form);
     expect(result).toMatchObject({ ok: true, data: { valid: false, fields: { value: expect.stringMatching(/number/) } } });
+  });
+
+  it('keeps each surface to its own keys: the configuration form cannot rotate the secret, the issue panel cannot save rules', async () => {
+    const rotate = wb.invoke(wb.users.admin, 'rotateWebTriggerSecret', {}, { moduleKey: 'record-kpi-reading' });
+    await expect(rotate).rejects.toThrow(/rotateWebTriggerSecret/);
+    const panel = { moduleKey: 'process-loop-issue-panel', extension: { type: 'jira:issuePanel', issue: { id: '10001', key: 'ITSM-1' } } };
+    await expect(wb.invoke(wb.users.admin, 'saveAutoLinkRules', { rules: [], expectedVersion: 0 }, panel)).rejects.toThrow(/saveAutoLinkRules/);
+    const settings = await wb.invoke(wb.users.admin, 'getAutomationSettings', {});
+    expect(settings).toMatchObject({ ok: true, data: { webTrigger: { rotatedAt: null }, autoLinkRules: { version: 0 } } });
   });
 });
 

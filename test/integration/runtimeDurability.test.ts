@@ -27,7 +27,7 @@ function openPlatform(file: string): WorkbenchPlatform<FakeJira> {
     dataset: aMinimalDataset(),
     contractGuard: false,
     createJira: ({ store }) => new FakeJira(store),
-    loadHandler: (ref) => (ref === 'index.resolverHandler' ? resolver.getDefinitions() : undefined),
+    loadHandler: (ref) => (ref === 'index.projectPageResolver' ? resolver.getDefinitions() : undefined),
   });
   opened.push(platform);
   return platform;

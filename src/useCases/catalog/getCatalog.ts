@@ -6,9 +6,10 @@ import {
 } from '../../domain/catalog/catalogPermissions';
 import { PROCESS_LINK_PROPERTY_KEY, readProcessLink } from '../../domain/catalog/processLink';
 import { AppError } from '../../errors/appError';
-import { searchAllIssues } from '../../jira/issueSearch';
+import { searchEveryIssue } from '../../jira/enhancedSearch';
 import { fetchUsers } from '../../jira/users';
 import type { ResolverHandler } from '../../resolvers/defineResolvers';
+import { siteKeyOf, type InvocationContext } from '../../resolvers/invocationContext';
 import { listProcesses, listValueStreams } from '../../storage/catalogStore';
 import { accountIdsOfProcess, accountIdsOfValueStream } from './catalogUsers';
 import { loadCatalogViewer } from './catalogViewer';
@@ -18,14 +19,12 @@ import { loadCatalogViewer } from './catalogViewer';
  * as the viewer, so counts only include issues they may see. Null if Jira cannot answer now:
  * the catalog still shows.
  */
-async function countOpenLinkedIssues(): Promise<Record<string, number> | null> {
+async function countOpenLinkedIssues(context: InvocationContext): Promise<Record<string, number> | null> {
   try {
-    const issues = await searchAllIssues('user', {
-      jql: 'asmProcess IS NOT EMPTY AND statusCategory != Done',
-      fields: [],
-      properties: [PROCESS_LINK_PROPERTY_KEY],
-      pageSize: 100,
-    });
+    const issues = await searchEveryIssue(
+      { actor: 'user', site: siteKeyOf(context), accountId: context.accountId },
+      { jql: 'asmProcess IS NOT EMPTY AND statusCategory != Done', fields: [], properties: [PROCESS_LINK_PROPERTY_KEY] },
+    );
     const counts: Record<string, number> = {};
     for (const issue of issues) {
       const link = readProcessLink(issue.properties[PROCESS_LINK_PROPERTY_KEY]);
@@ -43,7 +42,7 @@ export const getCatalog: ResolverHandler<'getCatalog'> = async (_payload, contex
     listProcesses(),
     listValueStreams(),
     loadCatalogViewer(context),
-    countOpenLinkedIssues(),
+    countOpenLinkedIssues(context),
   ]);
   // The viewer too: the process form offers them as the default APO and must show their name.
   const users = await fetchUsers([

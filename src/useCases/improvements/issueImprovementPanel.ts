@@ -10,7 +10,7 @@ import type { ResolverHandler } from '../../resolvers/defineResolvers';
 import { issueFromContext, type InvocationContext } from '../../resolvers/invocationContext';
 import { readProcess } from '../../storage/catalogStore';
 import { toImprovementProcess, userCall } from './improvementContext';
-import { fetchImprovementIssue, type ImprovementIssue } from './improvementIssues';
+import { fetchImprovementIssue, type ImprovementIssue } from '../../jira/improvementIssues';
 
 const cannotSeeIssue = () => new AppError('NOT_FOUND', "This issue doesn't exist or you don't have permission to view it.");
 

@@ -13,7 +13,7 @@ import type { InvocationContext } from '../../resolvers/invocationContext';
 import { listProcesses, listValueStreams, readProcess } from '../../storage/catalogStore';
 import { readBacklogOrders, writeBacklogOrder } from '../../storage/improvementBacklogOrder';
 import { loadImprovementViewer, processNotFound, projectFromContext, userCall } from './improvementContext';
-import { currentSprintOf, jqlString, searchImprovementIssues, type ImprovementIssue } from './improvementIssues';
+import { currentSprintOf, jqlString, searchImprovementIssues, type ImprovementIssue } from '../../jira/improvementIssues';
 
 type StoredImprovementIssue = ImprovementIssue & { improvement: NonNullable<ImprovementIssue['improvement']> };
 

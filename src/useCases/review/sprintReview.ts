@@ -16,7 +16,7 @@ import { readProcess } from '../../storage/catalogStore';
 import { readFrozenRows } from '../../storage/sprintHealthStore';
 import { listProcessReviews, readReviewHistory, readSprintReview, writeSprintReview } from '../../storage/sprintReviewStore';
 import { loadImprovementViewer, processNotFound, projectFromContext, toImprovementProcess, userCall } from '../improvements/improvementContext';
-import { jqlString, searchImprovementIssues } from '../improvements/improvementIssues';
+import { jqlString, searchImprovementIssues } from '../../jira/improvementIssues';
 import { recentProjectSprints } from '../improvements/processBacklog';
 
 /** Enough sprints for a picker of the last half year or so of two-week sprints. */

@@ -5,7 +5,7 @@ import { fetchStatusCatalog } from '../../jira/statuses';
 import type { InvocationContext } from '../../resolvers/invocationContext';
 import { readHealthSettings } from '../../storage/sprintHealthSettings';
 import { readActiveInputs, readFrozenResult, readStartSnapshot, type StoredResult } from '../../storage/sprintHealthStore';
-import { searchIssuesByIds } from './issuesById';
+import { searchIssuesByIds } from '../../jira/enhancedSearch';
 import { compute, toStoredResult } from './sprintHealthEngine';
 import { authorizeSprint } from './sprintAccess';
 import { appCall, userCall } from './sprintHealthPages';

@@ -28,7 +28,7 @@ import {
   type StoredRow,
 } from '../../storage/sprintHealthStore';
 import type { SprintHealthProgress } from '../../contract/sprintHealthContract';
-import { searchIssuesByIds } from './issuesById';
+import { searchIssuesByIds } from '../../jira/enhancedSearch';
 
 /**
  * Gathers a sprint's inputs from Jira (bulk endpoints only: one enhanced search, one bulk

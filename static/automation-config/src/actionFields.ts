@@ -1,9 +1,11 @@
+import type { AutomationActionKey } from '../../../src/contract/automationContract';
+
 /**
  * The configuration form's fields per automation action: the same names as the action's `inputs`
  * in manifest.yml (Automation rejects any other). Smart values such as {{issue.key}} are allowed
  * in text fields; the backend validates again at run time, once they are resolved.
  */
-export type ActionKey = 'link-work-item-to-process' | 'create-process-improvement-story' | 'record-kpi-reading';
+export type ActionKey = AutomationActionKey;
 
 export interface FieldSpec {
   name: string;

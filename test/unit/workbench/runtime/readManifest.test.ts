@@ -4,7 +4,7 @@ import { aManifest } from '../../../support/runtimeFixtures';
 describe('readManifest', () => {
   it("reads the app's own manifest.yml", () => {
     const manifest = readManifest();
-    expect(manifest.functions).toMatchObject({ resolver: 'index.resolverHandler' });
+    expect(manifest.functions).toMatchObject({ 'project-page-resolver': 'index.projectPageResolver' });
     expect(manifest.appId).toMatch(/^[0-9a-f-]{36}$/);
     expect(manifest.scopes).toEqual(expect.arrayContaining(['storage:app', 'read:jira-work']));
     expect(manifest.entityPropertyAliases).toContainEqual({ propertyKey: 'process-loop-link', path: 'processKey', type: 'string', searchAlias: 'asmProcess' });

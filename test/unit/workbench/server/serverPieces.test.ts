@@ -56,7 +56,7 @@ describe('readServerManifest', () => {
     const manifest = readServerManifest(raw);
     expect(manifest.uiModules).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ type: 'jira:issuePanel', resource: 'issue-panel', resolverFunction: 'resolver' }),
+        expect.objectContaining({ type: 'jira:issuePanel', resource: 'issue-panel', resolverFunction: 'issue-panel-resolver' }),
         expect.objectContaining({ type: 'jira:projectPage', resource: 'project-page' }),
       ]),
     );

@@ -1,12 +1,13 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { PROCESS_LINK_PROPERTY_KEY, readProcessLink, type ProcessLink } from '../../domain/catalog/processLink';
-import { IMPROVEMENT_PROPERTY_KEY, readImprovementProperty, type ImprovementProperty } from '../../domain/improvements/improvementProperty';
-import { discoverSprintFieldIds } from '../../jira/jiraFields';
-import { callJiraJson, unexpectedJiraAnswer, type JiraCall } from '../../jira/jiraRequest';
+import { PROCESS_LINK_PROPERTY_KEY, readProcessLink, type ProcessLink } from '../domain/catalog/processLink';
+import { IMPROVEMENT_PROPERTY_KEY, readImprovementProperty, type ImprovementProperty } from '../domain/improvements/improvementProperty';
+import { searchEveryIssue, searchIssueBeanSchema, type SearchIssueBean } from './enhancedSearch';
+import { discoverSprintFieldIds } from './jiraFields';
+import { callJiraJson, unexpectedJiraAnswer, type JiraCall } from './jiraRequest';
 
 /**
- * Jira reads of improvement stories (kept next to their only users). Everything as the viewer:
+ * Jira reads of improvement stories. Everything as the viewer:
  * what Jira lets them see is what the backlog, the review and the panel show.
  */
 
@@ -17,13 +18,8 @@ const sprintValueSchema = z.object({
   startDate: z.string().nullish(),
 });
 
-const issueBeanSchema = z.object({
-  id: z.string(),
-  key: z.string(),
-  fields: z.record(z.string(), z.unknown()).default({}),
-  properties: z.record(z.string(), z.unknown()).default({}),
-});
-type IssueBean = z.infer<typeof issueBeanSchema>;
+const issueBeanSchema = searchIssueBeanSchema;
+type IssueBean = SearchIssueBean;
 
 export type SprintRef = { id: number; name: string; state: 'future' | 'active' | 'closed'; startDate: string | null };
 
@@ -81,20 +77,8 @@ export const jqlString = (value: string) => `"${value.replace(/\\/g, '\\\\').rep
 export async function searchImprovementIssues(call: JiraCall, jql: string): Promise<ImprovementIssue[]> {
   const { sprint: sprintFieldId } = await discoverSprintFieldIds(call);
   const fields = sprintFieldId ? [...BASE_FIELDS, sprintFieldId] : BASE_FIELDS;
-  const issues: ImprovementIssue[] = [];
-  let nextPageToken: string | undefined;
-  do {
-    const { status, body } = await callJiraJson<unknown>(call.actor, route`/rest/api/3/search/jql`, {
-      method: 'POST',
-      body: { jql, fields, properties: PROPERTIES, maxResults: 100, ...(nextPageToken ? { nextPageToken } : {}) },
-      site: call.site,
-    });
-    const page = z.object({ issues: z.array(issueBeanSchema).default([]), nextPageToken: z.string().optional(), isLast: z.boolean().optional() }).safeParse(body);
-    if (status !== 200 || !page.success) throw unexpectedJiraAnswer('search the improvement stories', status, body);
-    issues.push(...page.data.issues.map((bean) => toImprovementIssue(bean, sprintFieldId)));
-    nextPageToken = page.data.isLast === true ? undefined : page.data.nextPageToken;
-  } while (nextPageToken);
-  return issues;
+  const beans = await searchEveryIssue(call, { jql, fields, properties: PROPERTIES, what: 'search the improvement stories' });
+  return beans.map((bean) => toImprovementIssue(bean, sprintFieldId));
 }
 
 /** One issue with its type and both properties, or null when the viewer cannot see it. */

@@ -1,8 +1,8 @@
 import { route } from '@forge/api';
 import { PROCESS_LINK_PROPERTY_KEY, readProcessLink, type ProcessLink } from '../domain/catalog/processLink';
 import type { IssueTraits } from '../domain/autoLink/autoLinkRules';
-import { AppError } from '../errors/appError';
-import { callJiraJson, unexpectedJiraAnswer, type JiraActor } from '../jira/jiraRequest';
+import { writeIssueProperty } from './issueProperties';
+import { callJiraJson, unexpectedJiraAnswer, type JiraActor } from './jiraRequest';
 
 /** An issue as inheritance and the automation actions need it: its link, parent and the traits rules match on. */
 export interface IssueLinkFacts extends IssueTraits {
@@ -50,19 +50,9 @@ export async function fetchIssueLinkFacts(actor: JiraActor, issueIdOrKey: string
   };
 }
 
-/**
- * Writes the process link as `actor`. As the user, Jira's edit permission decides (403); as the app
- * (triggers, web triggers: there is no user) the app's own access does.
- */
-export async function writeProcessLinkAs(actor: JiraActor, issueId: string, link: ProcessLink): Promise<void> {
-  const { status, body } = await callJiraJson(actor, route`/rest/api/3/issue/${issueId}/properties/${PROCESS_LINK_PROPERTY_KEY}`, {
-    method: 'PUT',
-    body: link,
-  });
-  if (status === 200 || status === 201) return;
-  if (status === 403) throw new AppError('FORBIDDEN', `You don't have permission to edit this issue.`);
-  if (status === 404) throw new AppError('NOT_FOUND', "The issue doesn't exist or you don't have permission to view it.");
-  throw unexpectedJiraAnswer('save the process link on the issue', status, body);
+/** Writes the process link as `actor` (see `writeIssueProperty`). */
+export function writeProcessLinkAs(actor: JiraActor, issueId: string, link: ProcessLink): Promise<void> {
+  return writeIssueProperty(issueId, PROCESS_LINK_PROPERTY_KEY, link, actor);
 }
 
 interface ProjectBean {
