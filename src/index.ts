@@ -2,6 +2,7 @@ import { automationHandlers } from './resolvers/automationHandlers';
 import { catalogHandlers } from './resolvers/catalogHandlers';
 import { defineResolvers } from './resolvers/defineResolvers';
 import { improvementHandlers } from './resolvers/improvementHandlers';
+import { linkSuggestionsHandlers } from './resolvers/linkSuggestionsHandlers';
 import { sprintHealthHandlers } from './resolvers/sprintHealthHandlers';
 
 /** The Custom UI resolver: every function key of the contract, validated (one handler group per area). */
@@ -10,6 +11,7 @@ export const resolverHandler = defineResolvers({
   ...improvementHandlers,
   ...sprintHealthHandlers,
   ...automationHandlers,
+  ...linkSuggestionsHandlers,
 });
 export { onInstalled } from './events/onInstalled';
 // Sprint health (issue 5): sprint start / close, issue changes, background computations.

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { automationContract } from './automationContract';
 import { catalogContract } from './catalogContract';
 import { improvementContract } from './improvementContract';
+import { linkSuggestionsContract } from './linkSuggestionsContract';
 import { sprintHealthContract } from './sprintHealthContract';
 
 /**
@@ -16,6 +17,7 @@ export const resolverContract = {
   ...improvementContract,
   ...sprintHealthContract,
   ...automationContract,
+  ...linkSuggestionsContract,
 } as const;
 
 
