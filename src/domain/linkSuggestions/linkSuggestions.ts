@@ -22,8 +22,11 @@ export const suggestionSignalSchema = z
   .strict();
 export type SuggestionSignal = z.infer<typeof suggestionSignalSchema>;
 
-/** Evidence needs some weight before it is worth a person's attention. */
-export const MIN_LINKED_EVIDENCE = 3;
+/**
+ * Evidence needs some weight before it is worth a person's attention. A work type spans many
+ * processes (every team has tasks), so a few linked tasks say little about the rest: it needs more.
+ */
+export const MIN_LINKED_EVIDENCE: Record<Exclude<SignalKind, 'parent'>, number> = { component: 3, label: 3, issueType: 10 };
 export const MIN_SHARE = 0.6;
 export const MAX_EXAMPLES = 3;
 
@@ -112,7 +115,7 @@ function candidatesFor(
     }
   }
   for (const [key, tally] of tallies) {
-    if (candidates.has(key) || tally.total < MIN_LINKED_EVIDENCE) continue;
+    if (candidates.has(key) || tally.total < MIN_LINKED_EVIDENCE[kind]) continue;
     // Ties go to the smaller key so the answer never depends on the order Jira returned issues in.
     const [processKey, matching] = [...tally.byProcess].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? ['', 0];
     const share = matching / tally.total;

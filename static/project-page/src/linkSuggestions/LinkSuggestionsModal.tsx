@@ -32,7 +32,8 @@ function IssueLink({ issueKey }: { issueKey: string }) {
         event.preventDefault();
         openIssue(issueKey);
       }}
-      style={{ color: token('color.link') }}
+      // Underlined: inside a sentence, colour alone would not tell a link from text.
+      style={{ color: token('color.link'), textDecoration: 'underline' }}
     >
       {issueKey}
     </a>
@@ -41,14 +42,13 @@ function IssueLink({ issueKey }: { issueKey: string }) {
 
 function SuggestionItem(props: { suggestion: LinkSuggestion; pending: boolean; busy: boolean; outcome: Outcome | undefined; onAccept: () => void }) {
   const { suggestion, outcome } = props;
-  const percent = Math.round(suggestion.confidence * 100);
   const headingId = `suggestion-${suggestion.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
     <Box
       as="li"
       padding="space.200"
       backgroundColor="elevation.surface.raised"
-      testId={`link-suggestion-${suggestion.processKey}`}
+      testId={`link-suggestion-${suggestion.id}`}
       style={{ listStyle: 'none', borderRadius: 'var(--ds-radius-medium, 6px)', boxShadow: token('elevation.shadow.raised') }}
     >
       <section aria-labelledby={headingId}>
@@ -57,7 +57,7 @@ function SuggestionItem(props: { suggestion: LinkSuggestion; pending: boolean; b
             {signalLabel(suggestion)} → {suggestion.processKey} {suggestion.processName}
           </Heading>
           <Text as="p">
-            <Text weight="semibold">{issueCount(suggestion.issueCount)} unlinked</Text> · {percent}% sure. {basisText(suggestion)}
+            <Text weight="semibold">{issueCount(suggestion.issueCount)} unlinked.</Text> {basisText(suggestion)}
           </Text>
           <Text as="p" color="color.text.subtle">
             For example:{' '}
@@ -114,7 +114,7 @@ function SuggestionList({ data, onRefresh }: { data: LinkSuggestions; onRefresh:
     setAnnouncement(outcome.kind === 'done' ? resultText(outcome.result, suggestion.processKey) : describeError(outcome.error).message);
   };
 
-  const accepted = Object.values(outcomes).some((outcome) => outcome.kind === 'done');
+  const accepted = Object.values(outcomes).some((outcome) => outcome.kind === 'done' && outcome.result.linked > 0);
   const summary = `${issueCount(data.unlinkedCount)} in ${data.projectKey} without a process, ${data.linkedCount} linked.`;
   return (
     <Stack space="space.200">

@@ -42,6 +42,12 @@ describe('link suggestions', () => {
     expect(suggestion?.examples.map((example) => example.key)).toEqual(issues.slice(0, 3).map((issue) => issue.key));
   });
 
+  it('needs more linked issues of a work type than of a component or label', () => {
+    const issues = [unlinked({ issueType: 'Task' })];
+    expect(suggestLinks({ unlinked: issues, linked: times(9, () => linked('INC', { issueType: 'Task' })), processes, rules: [] })).toEqual([]);
+    expect(suggestLinks({ unlinked: issues, linked: times(10, () => linked('INC', { issueType: 'Task' })), processes, rules: [] })).toHaveLength(1);
+  });
+
   it('needs enough linked issues and a clear majority before suggesting anything', () => {
     const issues = [unlinked({ labels: ['vpn'] }), unlinked({ labels: ['printer'] })];
     const evidence = [
@@ -54,7 +60,8 @@ describe('link suggestions', () => {
 
   it('puts each issue in one suggestion only: parent first, then component, label, issue type', () => {
     const evidence = [
-      ...times(3, () => linked('INC', { components: ['Desk'], labels: ['change'], issueType: 'Incident' })),
+      ...times(3, () => linked('INC', { components: ['Desk'], labels: ['change'] })),
+      ...times(10, () => linked('INC', { issueType: 'Incident' })),
       ...times(6, () => linked('CHG', { labels: ['change'], issueType: 'Change' })),
     ];
     const child = unlinked({ parentProcessKey: 'CHG', components: ['Desk'] });
