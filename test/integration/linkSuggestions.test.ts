@@ -19,26 +19,26 @@ const LINKED_BY_APO = (processKey: string) => ({
   source: 'person',
 });
 
-/** Five Backend stories linked to INC; thirty unlinked Backend tasks; one task with nothing to go on. */
-function dataset() {
+/** Five Backend stories linked to INC; `count` unlinked Backend tasks; one task with nothing to go on. */
+function dataset(count = 30) {
   const linked = Array.from({ length: 5 }, (_, index) =>
-    anIssue({ key: `ITSM-${101 + index}`, issueTypeId: ISSUE_TYPE.story, components: ['Backend'], properties: { 'process-loop-link': LINKED_BY_APO('INC') } }),
+    anIssue({ key: `ITSM-${501 + index}`, issueTypeId: ISSUE_TYPE.story, components: ['Backend'], properties: { 'process-loop-link': LINKED_BY_APO('INC') } }),
   );
-  const unlinked = Array.from({ length: 30 }, (_, index) => anIssue({ key: `ITSM-${index + 1}`, summary: `Backend task ${index + 1}`, components: ['Backend'] }));
+  const unlinked = Array.from({ length: count }, (_, index) => anIssue({ key: `ITSM-${index + 1}`, summary: `Backend task ${index + 1}`, components: ['Backend'] }));
   return aDataset({
-    issues: [...linked, ...unlinked, anIssue({ key: 'ITSM-40', summary: 'Lonely task' }), anIssue({ key: 'TEAM-1', id: '20001', summary: 'Team task' })],
+    issues: [...linked, ...unlinked, anIssue({ key: 'ITSM-400', summary: 'Lonely task' }), anIssue({ key: 'TEAM-1', id: '20001', summary: 'Team task' })],
   });
 }
 
-const unlinkedIds = () => Array.from({ length: 30 }, (_, index) => String(10001 + index));
+const unlinkedIds = (count = 30) => Array.from({ length: count }, (_, index) => String(10001 + index));
 const acceptBackend = (accountId: string, issueIds = unlinkedIds()) =>
   wb.invoke(accountId, 'acceptLinkSuggestion', { signal: { kind: 'component', value: 'Backend' }, processKey: 'INC', issueIds });
 
 const linkOf = (key: string) => wb.jira.issue(key)?.properties['process-loop-link'] as Record<string, unknown> | undefined;
 const jiraRequests = () => wb.jira.requestLog.map((entry) => `${entry.method} ${entry.path.replace(/\/task\/\d+$/, '/task/{id}')}`);
 
-beforeEach(async () => {
-  wb = await createTestWorkbench({ dataset: dataset() });
+async function start(count = 30) {
+  wb = await createTestWorkbench({ dataset: dataset(count) });
   const { admin, apo, asm } = wb.users;
   await wb.invoke(admin, 'saveValueStream', { valueStream: aValueStreamInput({ ownerAccountId: admin }), expectedVersion: null });
   for (const process of [
@@ -48,6 +48,10 @@ beforeEach(async () => {
     expect(await wb.invoke(admin, 'saveProcess', { process, expectedVersion: null })).toMatchObject({ ok: true });
   }
   wb.jira.clearRequestLog();
+}
+
+beforeEach(async () => {
+  await start();
 });
 afterEach(() => {
   wb.expectNoContractViolations();
@@ -104,6 +108,18 @@ describe('link suggestions', () => {
     expect(after).toMatchObject({ ok: true, data: { unlinkedCount: 1, linkedCount: 35, suggestions: [{ id: 'issueType:Task→INC', issueCount: 1 }] } });
   });
 
+  it('write 150 issues in two bulk requests of 100 and 50', async () => {
+    wb.close();
+    await start(150);
+    const answer = await acceptBackend(wb.users.member, unlinkedIds(150));
+    expect(answer).toEqual({ ok: true, data: { linked: 150, skipped: [], complete: true } });
+    const requests = jiraRequests();
+    expect(requests.filter((request) => request === 'POST /rest/api/3/issue/properties/multi')).toHaveLength(2);
+    expect(requests.filter((request) => request === 'POST /rest/api/3/permissions/check')).toHaveLength(1);
+    expect(requests).toHaveLength(3 + 1 + 2 + 2);
+    expect(linkOf('ITSM-150')).toMatchObject({ processKey: 'INC' });
+  });
+
   it('skip every issue a viewer cannot edit, say why, and write nothing', async () => {
     const answer = await acceptBackend(wb.users.viewer);
     expect(answer).toEqual({
@@ -123,7 +139,7 @@ describe('link suggestions', () => {
       body: JSON.stringify(LINKED_BY_APO('INC')),
       caller: { kind: 'user', accountId: wb.users.apo },
     });
-    const lonely = wb.jira.issue('ITSM-40')?.id as string;
+    const lonely = wb.jira.issue('ITSM-400')?.id as string;
     const team = wb.jira.issue('TEAM-1')?.id as string;
     const answer = await acceptBackend(wb.users.member, [...unlinkedIds(), lonely, team, '999999']);
     expect(answer).toEqual({
@@ -132,13 +148,13 @@ describe('link suggestions', () => {
         linked: 29,
         skipped: [
           { reason: 'already-linked', count: 1, examples: ['ITSM-1'] },
-          { reason: 'no-longer-matches', count: 1, examples: ['ITSM-40'] },
+          { reason: 'no-longer-matches', count: 1, examples: ['ITSM-400'] },
           { reason: 'not-found', count: 2, examples: [team, '999999'] },
         ],
         complete: true,
       },
     });
-    expect(linkOf('ITSM-40')).toBeUndefined();
+    expect(linkOf('ITSM-400')).toBeUndefined();
     expect(linkOf('TEAM-1')).toBeUndefined();
   });
 
