@@ -46,7 +46,11 @@ const FINISHED = new Set(['COMPLETE', 'FAILED', 'CANCELLED', 'DEAD']);
  * Jira ignores issues it does not find and skips those the viewer may not edit, so callers check
  * permissions first to say why. `complete` is false when Jira was still writing when we stopped waiting.
  */
-export async function bulkSetIssueProperty(issueIds: readonly string[], propertyKey: string, value: unknown): Promise<{ complete: boolean }> {
+export async function bulkSetIssueProperty(
+  issueIds: readonly string[],
+  propertyKey: string,
+  value: unknown,
+): Promise<{ complete: boolean }> {
   const tasks: string[] = [];
   for (let start = 0; start < issueIds.length; start += BULK_PROPERTY_ISSUES) {
     const chunk = issueIds.slice(start, start + BULK_PROPERTY_ISSUES);

@@ -53,7 +53,9 @@ export async function searchIssues(actor: JiraActor, request: SearchRequest): Pr
     nextPageToken = body.isLast === true ? undefined : body.nextPageToken;
     if (nextPageToken && issues.length >= limit) return { issues: issues.slice(0, limit), truncated: true };
     // A token handed back twice would page forever.
-    if (nextPageToken && seenTokens.has(nextPageToken)) throw unexpectedJiraAnswer('search issues (repeated page token)', status, undefined);
+    if (nextPageToken && seenTokens.has(nextPageToken)) {
+      throw unexpectedJiraAnswer('search issues (repeated page token)', status, undefined);
+    }
     if (nextPageToken) seenTokens.add(nextPageToken);
   } while (nextPageToken);
   return { issues: issues.slice(0, limit), truncated: issues.length > limit };

@@ -21,25 +21,39 @@ async function invokeAs(accountId: string, functionKey: string, payload: unknown
   expect(answer).toMatchObject({ ok: true });
 }
 
+function labelledIssue(issueTypeId: string, number: number) {
+  const summary = `Label check ${number}`;
+  return wb.platform.jira.createIssue({ projectKey: 'ITSM', issueTypeId, summary, reporterAccountId: wb.users.member, labels: [LABEL] });
+}
+
 beforeAll(async () => {
   wb = await startBrowserWorkbench();
   const { admin, apo, asm, member } = wb.users;
   const projectPage = { type: 'jira:projectPage', project: PROJECT };
-  const existing = (await wb.platform.host.invokeResolver({ functionKey: 'getCatalog', payload: {}, accountId: admin, context: { extension: projectPage } })) as {
-    data?: { processes: Array<{ key: string }> };
-  };
+  const existing = (await wb.platform.host.invokeResolver({
+    functionKey: 'getCatalog',
+    payload: {},
+    accountId: admin,
+    context: { extension: projectPage },
+  })) as { data?: { processes: Array<{ key: string }> } };
   if (!existing.data?.processes.some((process) => process.key === PROCESS)) {
-    const process = aProcessInput({ key: PROCESS, name: 'Suggestion check', apoAccountId: apo, asmAccountId: asm, valueStreamKey: null, stageId: null });
+    const process = aProcessInput({
+      key: PROCESS,
+      name: 'Suggestion check',
+      apoAccountId: apo,
+      asmAccountId: asm,
+      valueStreamKey: null,
+      stageId: null,
+    });
     await invokeAs(admin, 'saveProcess', { process, expectedVersion: null }, projectPage);
   }
   // Seven issues with the test's label: three linked by a person, four left for the suggestion.
   const typeId = wb.platform.jira.issue('ITSM-3')?.issueTypeId;
   if (!typeId) throw new Error('The demo dataset has no ITSM-3.');
-  const created = Array.from({ length: 7 }, (_, index) =>
-    wb.platform.jira.createIssue({ projectKey: 'ITSM', issueTypeId: typeId, summary: `Label check ${index + 1}`, reporterAccountId: member, labels: [LABEL] }),
-  );
+  const created = Array.from({ length: 7 }, (_, index) => labelledIssue(typeId, index + 1));
   for (const issue of created.slice(0, 3)) {
-    await invokeAs(member, 'linkIssueToProcess', { processKey: PROCESS }, { type: 'jira:issuePanel', issue: { id: issue.id, key: issue.key }, project: PROJECT });
+    const panel = { type: 'jira:issuePanel', issue: { id: issue.id, key: issue.key }, project: PROJECT };
+    await invokeAs(member, 'linkIssueToProcess', { processKey: PROCESS }, panel);
   }
 });
 
@@ -61,7 +75,8 @@ describe('link suggestions', () => {
     const member = await wb.newPage({ as: 'member', colorMode: 'light' });
     const app = await openSuggestions(member);
     const suggestion = app.getByTestId(`link-suggestion-label:${LABEL}→${PROCESS}`);
-    await expect(suggestion.textContent()).resolves.toMatch(new RegExp(`Label ${LABEL} → ${PROCESS}.*4 issues unlinked\\. 100% of the 3 linked issues with this label are ${PROCESS}`));
+    const expected = `Label ${LABEL} → ${PROCESS}.*4 issues unlinked\\. 100% of the 3 linked issues with this label are ${PROCESS}`;
+    await expect(suggestion.textContent()).resolves.toMatch(new RegExp(expected));
     await expect(suggestion.getByRole('link').first().getAttribute('href')).resolves.toMatch(/^\/browse\/ITSM-\d+$/);
     await expect(seriousViolations(member)).resolves.toEqual([]);
     await member.screenshot('link-suggestions-light');
@@ -85,14 +100,13 @@ describe('link suggestions', () => {
   it('explain, in dark mode, that a viewer cannot link what they may not edit', async () => {
     // The member's accepted suggestion used up the label's issues: add two more for the viewer to try.
     const typeId = wb.platform.jira.issue('ITSM-3')?.issueTypeId as string;
-    for (const index of [8, 9]) {
-      wb.platform.jira.createIssue({ projectKey: 'ITSM', issueTypeId: typeId, summary: `Label check ${index}`, reporterAccountId: wb.users.member, labels: [LABEL] });
-    }
+    for (const number of [8, 9]) labelledIssue(typeId, number);
     const viewer = await wb.newPage({ as: 'viewer', colorMode: 'dark' });
     const app = await openSuggestions(viewer);
     const suggestion = app.getByTestId(`link-suggestion-label:${LABEL}→${PROCESS}`);
     await suggestion.getByTestId('accept-link-suggestion').click();
-    await expect(suggestion.getByTestId('link-suggestion-result').textContent()).resolves.toMatch(/No issues were linked; \d+ skipped: you can't edit them \(ITSM-\d+/);
+    const result = suggestion.getByTestId('link-suggestion-result');
+    await expect(result.textContent()).resolves.toMatch(/No issues were linked; \d+ skipped: you can't edit them \(ITSM-\d+/);
     await expect(seriousViolations(viewer)).resolves.toEqual([]);
     await viewer.screenshot('link-suggestions-dark');
     viewer.expectNoProblems();

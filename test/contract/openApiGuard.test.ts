@@ -43,7 +43,7 @@ describe('checkRequest: requests real Jira accepts', () => {
     ['GET', '/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS,EDIT_ISSUES&projectKey=ITSM', undefined],
     ['PUT', '/rest/api/3/issue/10001/properties/process-loop-link', { processKey: 'INC' }],
     // Property values are any JSON, although the description types them as Jackson's JsonNode class.
-    ['POST', '/rest/api/3/issue/properties/multi', { issues: [{ issueID: 10001, properties: { 'process-loop-link': { processKey: 'INC', stageId: null } } }] }],
+    ['POST', '/rest/api/3/issue/properties/multi', { issues: [{ issueID: 10001, properties: { link: { processKey: 'INC' } } }] }],
     ['POST', '/rest/api/3/permissions/check', { projectPermissions: [{ permissions: ['EDIT_ISSUES'], issues: [10001, 10002] }] }],
   ])('%s %s passes', (method, pathWithQuery, body) => {
     expect(guard.checkRequest({ method, pathWithQuery, body })).toEqual([]);

@@ -22,14 +22,27 @@ const LINKED_BY_APO = (processKey: string) => ({
 /** Five Backend stories linked to INC; `count` unlinked Backend tasks; one task with nothing to go on. */
 function dataset(count = 30) {
   const linked = Array.from({ length: 5 }, (_, index) =>
-    anIssue({ key: `ITSM-${501 + index}`, issueTypeId: ISSUE_TYPE.story, components: ['Backend'], properties: { 'process-loop-link': LINKED_BY_APO('INC') } }),
+    anIssue({
+      key: `ITSM-${501 + index}`,
+      issueTypeId: ISSUE_TYPE.story,
+      components: ['Backend'],
+      properties: { 'process-loop-link': LINKED_BY_APO('INC') },
+    }),
   );
-  const unlinked = Array.from({ length: count }, (_, index) => anIssue({ key: `ITSM-${index + 1}`, summary: `Backend task ${index + 1}`, components: ['Backend'] }));
+  const unlinked = Array.from({ length: count }, (_, index) =>
+    anIssue({ key: `ITSM-${index + 1}`, summary: `Backend task ${index + 1}`, components: ['Backend'] }),
+  );
   return aDataset({
-    issues: [...linked, ...unlinked, anIssue({ key: 'ITSM-400', summary: 'Lonely task' }), anIssue({ key: 'TEAM-1', id: '20001', summary: 'Team task' })],
+    issues: [
+      ...linked,
+      ...unlinked,
+      anIssue({ key: 'ITSM-400', summary: 'Lonely task' }),
+      anIssue({ key: 'TEAM-1', id: '20001', summary: 'Team task' }),
+    ],
   });
 }
 
+const BACKEND = { kind: 'component', value: 'Backend' };
 const unlinkedIds = (count = 30) => Array.from({ length: count }, (_, index) => String(10001 + index));
 const acceptBackend = (accountId: string, issueIds = unlinkedIds()) =>
   wb.invoke(accountId, 'acceptLinkSuggestion', { signal: { kind: 'component', value: 'Backend' }, processKey: 'INC', issueIds });
@@ -92,7 +105,14 @@ describe('link suggestions', () => {
       'POST /rest/api/3/issue/properties/multi',
       'GET /rest/api/3/task/{id}',
     ]);
-    expect(linkOf('ITSM-7')).toMatchObject({ processKey: 'INC', source: 'person', via: 'link-suggestion', linkedBy: wb.users.member, valueStreamKey: 'RUN', stageName: 'Resolve' });
+    expect(linkOf('ITSM-7')).toMatchObject({
+      processKey: 'INC',
+      source: 'person',
+      via: 'link-suggestion',
+      linkedBy: wb.users.member,
+      valueStreamKey: 'RUN',
+      stageName: 'Resolve',
+    });
 
     const search = await wb.jira.handle({
       method: 'POST',
@@ -105,7 +125,10 @@ describe('link suggestions', () => {
 
     // The new links are evidence too: every linked task is INC now, so the last task is suggested by its type.
     const after = await wb.invoke(wb.users.member, 'getLinkSuggestions', {});
-    expect(after).toMatchObject({ ok: true, data: { unlinkedCount: 1, linkedCount: 35, suggestions: [{ id: 'issueType:Task→INC', issueCount: 1 }] } });
+    expect(after).toMatchObject({
+      ok: true,
+      data: { unlinkedCount: 1, linkedCount: 35, suggestions: [{ id: 'issueType:Task→INC', issueCount: 1 }] },
+    });
   });
 
   it('write 150 issues in two bulk requests of 100 and 50', async () => {
@@ -162,7 +185,7 @@ describe('link suggestions', () => {
     ['an issue id that is not a number', { signal: { kind: 'component', value: 'Backend' }, processKey: 'INC', issueIds: ['ITSM-1'] }],
     ['no issues', { signal: { kind: 'component', value: 'Backend' }, processKey: 'INC', issueIds: [] }],
     ['an unknown signal', { signal: { kind: 'reporter', value: 'x' }, processKey: 'INC', issueIds: ['10001'] }],
-    ['a project in the payload', { signal: { kind: 'component', value: 'Backend' }, processKey: 'INC', issueIds: ['10001'], projectKey: 'TEAM' }],
+    ['a project in the payload', { signal: BACKEND, processKey: 'INC', issueIds: ['10001'], projectKey: 'TEAM' }],
     ['a retired process', { signal: { kind: 'component', value: 'Backend' }, processKey: 'OLD', issueIds: ['10001'] }],
     ['a process that does not exist', { signal: { kind: 'component', value: 'Backend' }, processKey: 'NOPE', issueIds: ['10001'] }],
   ])('refuse %s and change nothing', async (_name, payload) => {
@@ -173,7 +196,8 @@ describe('link suggestions', () => {
   });
 
   it('answer from the project of the invocation context only', async () => {
-    const answer = await wb.invoke(wb.users.member, 'getLinkSuggestions', {}, { extension: { type: 'jira:issuePanel', issue: { id: '10001', key: 'ITSM-1' } } });
+    const issuePanel = { extension: { type: 'jira:issuePanel', issue: { id: '10001', key: 'ITSM-1' } } };
+    const answer = await wb.invoke(wb.users.member, 'getLinkSuggestions', {}, issuePanel);
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

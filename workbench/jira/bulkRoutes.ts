@@ -22,6 +22,8 @@ interface StoredTask {
 }
 
 const isInt = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((key): key is string => typeof key === 'string' && key !== '') : [];
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function addBulkRoutes(router: Router, ctx: StandInContext): void {
@@ -37,13 +39,13 @@ export function addBulkRoutes(router: Router, ctx: StandInContext): void {
       return jiraError(400, 'The workbench checks the calling user only.');
     }
     const unknown: Record<string, string> = {};
-    const globals = Array.isArray(body.globalPermissions) ? body.globalPermissions.filter((key): key is string => typeof key === 'string') : [];
+    const globals = strings(body.globalPermissions);
     for (const key of globals) if (PERMISSIONS[key as PermissionKey]?.type !== 'GLOBAL') unknown[key] = 'Unrecognized permission';
     const requests = Array.isArray(body.projectPermissions) ? body.projectPermissions.filter(isObject) : [];
     let issueCount = 0;
     let projectCount = 0;
     for (const request of requests) {
-      const keys = Array.isArray(request.permissions) ? request.permissions.filter((key): key is string => typeof key === 'string' && key !== '') : [];
+      const keys = strings(request.permissions);
       if (keys.length === 0) return jiraError(400, 'At least one project permission is required.');
       for (const key of keys) if (PERMISSIONS[key as PermissionKey]?.type !== 'PROJECT') unknown[key] = 'Unrecognized permission';
       issueCount += Array.isArray(request.issues) ? request.issues.length : 0;
@@ -62,9 +64,8 @@ export function addBulkRoutes(router: Router, ctx: StandInContext): void {
         for (const id of issueIds) {
           const issue = ctx.state.issueByIdOrKey(String(id));
           // Jira ignores ids it does not know; an issue the caller cannot see is one of those.
-          if (issue && String(issue.id) === String(id) && ctx.permissions.canBrowse(req.caller, issue) && ctx.permissions.onIssue(req.caller, issue, key)) {
-            grant.issues.add(id);
-          }
+          const visible = issue && String(issue.id) === String(id) && ctx.permissions.canBrowse(req.caller, issue);
+          if (visible && ctx.permissions.onIssue(req.caller, issue, key)) grant.issues.add(id);
         }
         for (const id of projectIds) {
           const project = [...ctx.state.projects.values()].find((candidate) => candidate.id === String(id));
@@ -75,7 +76,11 @@ export function addBulkRoutes(router: Router, ctx: StandInContext): void {
     }
     return reply(200, {
       globalPermissions: globals.filter((key) => key === 'ADMINISTER' && ctx.permissions.isSiteAdmin(req.caller)),
-      projectPermissions: [...grants].map(([permission, grant]) => ({ permission, issues: [...grant.issues], projects: [...grant.projects] })),
+      projectPermissions: [...grants].map(([permission, grant]) => ({
+        permission,
+        issues: [...grant.issues],
+        projects: [...grant.projects],
+      })),
     });
   });
 
@@ -83,7 +88,9 @@ export function addBulkRoutes(router: Router, ctx: StandInContext): void {
     const body = req.body;
     if (!isObject(body) || !Array.isArray(body.issues)) return badPayload();
     if (body.issues.length === 0) return jiraError(400, 'At least one issue is required.');
-    if (body.issues.length > BULK_LIMITS.multiIssues) return jiraError(400, `You can set properties on at most ${BULK_LIMITS.multiIssues} issues at once.`);
+    if (body.issues.length > BULK_LIMITS.multiIssues) {
+      return jiraError(400, `You can set properties on at most ${BULK_LIMITS.multiIssues} issues at once.`);
+    }
     for (const entry of body.issues) {
       if (!isObject(entry) || !isInt(entry.issueID) || !isObject(entry.properties)) return badPayload();
       const properties = Object.entries(entry.properties);
@@ -92,7 +99,9 @@ export function addBulkRoutes(router: Router, ctx: StandInContext): void {
       }
       for (const [key, value] of properties) {
         if (value === null || value === undefined) return jiraError(400, `The property value of '${key}' must be a valid, non-empty JSON.`);
-        if (JSON.stringify(value).length > MAX_PROPERTY_LENGTH) return jiraError(400, `The property value cannot be longer than ${MAX_PROPERTY_LENGTH} characters.`);
+        if (JSON.stringify(value).length > MAX_PROPERTY_LENGTH) {
+          return jiraError(400, `The property value cannot be longer than ${MAX_PROPERTY_LENGTH} characters.`);
+        }
       }
     }
     let written = 0;
@@ -104,7 +113,13 @@ export function addBulkRoutes(router: Router, ctx: StandInContext): void {
       written++;
     }
     const now = ctx.now().getTime();
-    const task: StoredTask = { id: String(nextTaskId++), description: 'Bulk set issue properties', submittedBy: req.caller, submitted: now, finished: now };
+    const task: StoredTask = {
+      id: String(nextTaskId++),
+      description: 'Bulk set issue properties',
+      submittedBy: req.caller,
+      submitted: now,
+      finished: now,
+    };
     tasks.set(task.id, task);
     return { status: 303, headers: { Location: ctx.beans.url(`/rest/api/3/task/${task.id}`) }, returnedObjects: written };
   });

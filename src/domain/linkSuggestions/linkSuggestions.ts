@@ -130,9 +130,9 @@ function candidatesFor(
   return candidates;
 }
 
+const support = (candidate: Candidate) => (candidate.basis.kind === 'evidence' ? candidate.basis.matching : 0);
 const strongerFirst = (a: Candidate, b: Candidate) =>
-  b.confidence - a.confidence || (b.basis.kind === 'evidence' ? b.basis.matching : 0) - (a.basis.kind === 'evidence' ? a.basis.matching : 0) ||
-  a.signal.value.localeCompare(b.signal.value);
+  b.confidence - a.confidence || support(b) - support(a) || a.signal.value.localeCompare(b.signal.value);
 
 /**
  * One suggestion per (signal → process), each unlinked issue in at most one of them: the parent's
@@ -172,7 +172,12 @@ export function suggestLinks(input: {
       examples: issues.slice(0, MAX_EXAMPLES).map(({ id: issueId, key, summary }) => ({ id: issueId, key, summary })),
       issueIds: issues.map((issue) => issue.id),
     }))
-    .sort((a, b) => b.issueCount - a.issueCount || SIGNAL_KINDS.indexOf(a.signal.kind) - SIGNAL_KINDS.indexOf(b.signal.kind) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        b.issueCount - a.issueCount ||
+        SIGNAL_KINDS.indexOf(a.signal.kind) - SIGNAL_KINDS.indexOf(b.signal.kind) ||
+        a.id.localeCompare(b.id),
+    );
 }
 
 function pickFor(
@@ -181,7 +186,8 @@ function pickFor(
   usable: ReadonlyMap<string, Process>,
 ): Candidate | null {
   if (issue.parentProcessKey && usable.has(issue.parentProcessKey)) {
-    return { signal: { kind: 'parent', value: issue.parentProcessKey }, processKey: issue.parentProcessKey, basis: { kind: 'parent' }, confidence: 1 };
+    const processKey = issue.parentProcessKey;
+    return { signal: { kind: 'parent', value: processKey }, processKey, basis: { kind: 'parent' }, confidence: 1 };
   }
   for (const kind of ['component', 'label', 'issueType'] as const) {
     const found = signalValues(kind, issue)
@@ -194,8 +200,14 @@ function pickFor(
 }
 
 /** The suggestion a person accepted, found again in a fresh computation; null when it no longer applies. */
-export function findSuggestion(suggestions: readonly LinkSuggestion[], signal: SuggestionSignal, processKey: string): LinkSuggestion | null {
-  return suggestions.find((candidate) => candidate.processKey === processKey && candidate.signal.kind === signal.kind && norm(candidate.signal.value) === norm(signal.value)) ?? null;
+export function findSuggestion(
+  suggestions: readonly LinkSuggestion[],
+  signal: SuggestionSignal,
+  processKey: string,
+): LinkSuggestion | null {
+  const same = (candidate: LinkSuggestion) =>
+    candidate.processKey === processKey && candidate.signal.kind === signal.kind && norm(candidate.signal.value) === norm(signal.value);
+  return suggestions.find(same) ?? null;
 }
 
 export type SkipReason = 'no-permission' | 'already-linked' | 'not-found' | 'no-longer-matches';

@@ -82,7 +82,15 @@ export async function prepareProcessLink(input: {
     throw new AppError('INVALID_INPUT', `There is no process with key ${input.processKey}.`, { fields: { processKey: 'Pick a process from the list.' } });
   }
   const valueStream = process.valueStreamKey ? await readValueStream(process.valueStreamKey) : null;
-  return buildProcessLink({ process, valueStream, stageId: input.stageId, linkedBy: input.linkedBy, now: input.now ?? new Date(), source: input.source, ...(input.via ? { via: input.via } : {}) });
+  return buildProcessLink({
+    process,
+    valueStream,
+    stageId: input.stageId,
+    linkedBy: input.linkedBy,
+    now: input.now ?? new Date(),
+    source: input.source,
+    ...(input.via ? { via: input.via } : {}),
+  });
 }
 
 export const linkIssueToProcess: ResolverHandler<'linkIssueToProcess'> = async ({ processKey, stageId }, context) => {

@@ -1,4 +1,5 @@
 import { LINK_SUGGESTION_ISSUE_LIMIT } from '../../contract/linkSuggestionsContract';
+import type { Process } from '../../domain/catalog/catalogSchemas';
 import { PROCESS_LINK_PROPERTY_KEY, readProcessLink } from '../../domain/catalog/processLink';
 import {
   findSuggestion,
@@ -52,7 +53,13 @@ function traitsOf(bean: SearchIssueBean) {
 async function loadProjectIssues(projectKey: string): Promise<ProjectIssues> {
   const project = `project = ${jqlString(projectKey)}`;
   const search = (jql: string) =>
-    searchIssues('user', { jql, fields: FIELDS, properties: [PROCESS_LINK_PROPERTY_KEY], pageSize: 100, limit: LINK_SUGGESTION_ISSUE_LIMIT });
+    searchIssues('user', {
+      jql,
+      fields: FIELDS,
+      properties: [PROCESS_LINK_PROPERTY_KEY],
+      pageSize: 100,
+      limit: LINK_SUGGESTION_ISSUE_LIMIT,
+    });
   const [unlinkedPage, linkedPage] = await Promise.all([
     search(`${project} AND asmProcess IS EMPTY ORDER BY created DESC`),
     search(`${project} AND asmProcess IS NOT EMPTY ORDER BY created DESC`),
@@ -67,7 +74,8 @@ async function loadProjectIssues(projectKey: string): Promise<ProjectIssues> {
       continue;
     }
     const traits = traitsOf(bean);
-    linked.push({ id: bean.id, key: bean.key, issueType: traits.issueType, components: traits.components, labels: traits.labels, processKey: link.processKey });
+    const { issueType, components, labels } = traits;
+    linked.push({ id: bean.id, key: bean.key, issueType, components, labels, processKey: link.processKey });
     linkedByKey.set(bean.key, link.processKey);
   }
   const unlinked = [...unlinkedPage.issues, ...unreadable].map((bean): UnlinkedIssue => {
@@ -86,14 +94,17 @@ async function loadProjectIssues(projectKey: string): Promise<ProjectIssues> {
   return { unlinked, linked, truncated: { unlinked: unlinkedPage.truncated, linked: linkedPage.truncated } };
 }
 
-async function computeSuggestions(projectKey: string): Promise<{ issues: ProjectIssues; suggestions: LinkSuggestion[] }> {
-  const [issues, processes, rules] = await Promise.all([loadProjectIssues(projectKey), listProcesses(), readAutoLinkRules()]);
+async function computeSuggestions(
+  projectKey: string,
+  processes: readonly Process[],
+): Promise<{ issues: ProjectIssues; suggestions: LinkSuggestion[] }> {
+  const [issues, rules] = await Promise.all([loadProjectIssues(projectKey), readAutoLinkRules()]);
   return { issues, suggestions: suggestLinks({ unlinked: issues.unlinked, linked: issues.linked, processes, rules: rules.rules }) };
 }
 
 export const getLinkSuggestions: ResolverHandler<'getLinkSuggestions'> = async (_payload, context) => {
   const project = projectFromContext(context);
-  const { issues, suggestions } = await computeSuggestions(project.key);
+  const { issues, suggestions } = await computeSuggestions(project.key, await listProcesses());
   return {
     projectKey: project.key,
     suggestions,
@@ -111,11 +122,14 @@ export const getLinkSuggestions: ResolverHandler<'getLinkSuggestions'> = async (
  */
 export const acceptLinkSuggestion: ResolverHandler<'acceptLinkSuggestion'> = async ({ signal, processKey, issueIds }, context) => {
   const project = projectFromContext(context);
-  const process = (await listProcesses()).find((candidate) => candidate.key === processKey);
+  const processes = await listProcesses();
+  const process = processes.find((candidate) => candidate.key === processKey);
   if (!process || process.status !== 'active') {
-    throw new AppError('INVALID_INPUT', `There is no active process with key ${processKey}.`, { fields: { processKey: 'Pick a process from the suggestions.' } });
+    throw new AppError('INVALID_INPUT', `There is no active process with key ${processKey}.`, {
+      fields: { processKey: 'Pick a process from the suggestions.' },
+    });
   }
-  const { issues, suggestions } = await computeSuggestions(project.key);
+  const { issues, suggestions } = await computeSuggestions(project.key, processes);
   const { toWrite, skipped } = sortAcceptedIssues({
     requestedIds: issueIds,
     suggestion: findSuggestion(suggestions, signal, processKey),
@@ -130,7 +144,13 @@ export const acceptLinkSuggestion: ResolverHandler<'acceptLinkSuggestion'> = asy
     const refused = toWrite.filter((id) => !permitted.has(id));
     if (refused.length) skipped.set('no-permission', refused);
     if (written.length) {
-      const link = await prepareProcessLink({ processKey, stageId: null, linkedBy: context.accountId, source: 'person', via: 'link-suggestion' });
+      const link = await prepareProcessLink({
+        processKey,
+        stageId: null,
+        linkedBy: context.accountId,
+        source: 'person',
+        via: 'link-suggestion',
+      });
       ({ complete } = await bulkSetIssueProperty(written, PROCESS_LINK_PROPERTY_KEY, link));
     }
   }

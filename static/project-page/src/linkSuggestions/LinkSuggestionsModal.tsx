@@ -40,7 +40,13 @@ function IssueLink({ issueKey }: { issueKey: string }) {
   );
 }
 
-function SuggestionItem(props: { suggestion: LinkSuggestion; pending: boolean; busy: boolean; outcome: Outcome | undefined; onAccept: () => void }) {
+function SuggestionItem(props: {
+  suggestion: LinkSuggestion;
+  pending: boolean;
+  busy: boolean;
+  outcome: Outcome | undefined;
+  onAccept: () => void;
+}) {
   const { suggestion, outcome } = props;
   const headingId = `suggestion-${suggestion.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
@@ -69,7 +75,11 @@ function SuggestionItem(props: { suggestion: LinkSuggestion; pending: boolean; b
             ))}
           </Text>
           {outcome?.kind === 'done' && (
-            <Notice appearance={outcome.result.skipped.length ? 'warning' : 'success'} title={outcome.result.linked ? 'Linked' : 'Nothing linked'} testId="link-suggestion-result">
+            <Notice
+              appearance={outcome.result.skipped.length ? 'warning' : 'success'}
+              title={outcome.result.linked ? 'Linked' : 'Nothing linked'}
+              testId="link-suggestion-result"
+            >
               <Text as="p">{resultText(outcome.result, suggestion.processKey)}</Text>
             </Notice>
           )}
@@ -134,8 +144,8 @@ function SuggestionList({ data, onRefresh }: { data: LinkSuggestions; onRefresh:
       ) : data.suggestions.length === 0 ? (
         <Notice appearance="information" title="No suggestions" testId="link-suggestions-empty">
           <Text as="p">
-            Suggestions come from parents' links, auto-link rules, and linked issues that share a component, label or work type. Link a few issues by
-            hand, then come back.
+            Suggestions come from parents' links, auto-link rules, and linked issues that share a component, label or
+            work type. Link a few issues by hand, then come back.
           </Text>
         </Notice>
       ) : (

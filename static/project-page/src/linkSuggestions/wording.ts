@@ -22,9 +22,10 @@ export const signalLabel = (suggestion: LinkSuggestion) => `${KIND_WORDS[suggest
 export function basisText(suggestion: LinkSuggestion): string {
   const { basis, processKey } = suggestion;
   if (basis.kind === 'parent') return `Their parent or epic is linked to ${processKey}.`;
-  if (basis.kind === 'rule') return `An auto-link rule links new work with this ${KIND_WORDS[suggestion.signal.kind].phrase} to ${processKey}.`;
+  const phrase = KIND_WORDS[suggestion.signal.kind].phrase;
+  if (basis.kind === 'rule') return `An auto-link rule links new work with this ${phrase} to ${processKey}.`;
   const percent = Math.round(basis.share * 100);
-  return `${percent}% of the ${basis.linkedWithSignal} linked issues with this ${KIND_WORDS[suggestion.signal.kind].phrase} are ${processKey}.`;
+  return `${percent}% of the ${basis.linkedWithSignal} linked issues with this ${phrase} are ${processKey}.`;
 }
 
 const REASONS: Record<SkipReason, (count: number) => string> = {
@@ -37,7 +38,10 @@ const REASONS: Record<SkipReason, (count: number) => string> = {
 /** "Linked 21 issues to INC; 2 skipped: you can't edit them (ITSM-3, ITSM-4)." */
 export function resultText(result: AcceptResult, processKey: string): string {
   const linked = result.linked > 0 ? `Linked ${issueCount(result.linked)} to ${processKey}` : 'No issues were linked';
-  const skipped = result.skipped.map((skip) => `${skip.count} skipped: ${REASONS[skip.reason](skip.count)} (${skip.examples.join(', ')}${skip.count > skip.examples.length ? ', …' : ''})`);
+  const skipped = result.skipped.map((skip) => {
+    const examples = `${skip.examples.join(', ')}${skip.count > skip.examples.length ? ', …' : ''}`;
+    return `${skip.count} skipped: ${REASONS[skip.reason](skip.count)} (${examples})`;
+  });
   const pending = result.complete ? '' : ' Jira is still saving some of them: refresh in a minute to see them.';
   return `${[linked, ...skipped].join('; ')}.${pending}`;
 }

@@ -11,9 +11,16 @@ import { aProcess } from '../../../builders/catalogBuilders';
 let nextId = 1;
 const unlinked = (overrides: Partial<UnlinkedIssue> = {}): UnlinkedIssue => {
   const id = String(nextId++);
-  return { id, key: `ITSM-${id}`, summary: `Issue ${id}`, issueType: 'Task', components: [], labels: [], parentProcessKey: null, ...overrides };
+  const defaults = { issueType: 'Task', components: [], labels: [], parentProcessKey: null };
+  return { id, key: `ITSM-${id}`, summary: `Issue ${id}`, ...defaults, ...overrides };
 };
-const linked = (processKey: string, overrides: Partial<LinkedIssue> = {}): LinkedIssue => ({ issueType: null, components: [], labels: [], processKey, ...overrides });
+const linked = (processKey: string, overrides: Partial<LinkedIssue> = {}): LinkedIssue => ({
+  issueType: null,
+  components: [],
+  labels: [],
+  processKey,
+  ...overrides,
+});
 const times = <T>(count: number, make: () => T): T[] => Array.from({ length: count }, make);
 
 const processes = [
@@ -22,7 +29,13 @@ const processes = [
   aProcess({ key: 'OLD', name: 'Retired process', status: 'retired' }),
   aProcess({ key: 'NEW', name: 'Draft process', status: 'draft' }),
 ];
-const rule = (overrides: Partial<AutoLinkRule>): AutoLinkRule => ({ id: 'r1', kind: 'component', value: 'Network', processKey: 'CHG', ...overrides });
+const rule = (overrides: Partial<AutoLinkRule>): AutoLinkRule => ({
+  id: 'r1',
+  kind: 'component',
+  value: 'Network',
+  processKey: 'CHG',
+  ...overrides,
+});
 
 describe('link suggestions', () => {
   it('proposes a component’s process from the linked issues, with counts, share and examples', () => {
@@ -44,8 +57,9 @@ describe('link suggestions', () => {
 
   it('needs more linked issues of a work type than of a component or label', () => {
     const issues = [unlinked({ issueType: 'Task' })];
-    expect(suggestLinks({ unlinked: issues, linked: times(9, () => linked('INC', { issueType: 'Task' })), processes, rules: [] })).toEqual([]);
-    expect(suggestLinks({ unlinked: issues, linked: times(10, () => linked('INC', { issueType: 'Task' })), processes, rules: [] })).toHaveLength(1);
+    const linkedTasks = (count: number) => times(count, () => linked('INC', { issueType: 'Task' }));
+    expect(suggestLinks({ unlinked: issues, linked: linkedTasks(9), processes, rules: [] })).toEqual([]);
+    expect(suggestLinks({ unlinked: issues, linked: linkedTasks(10), processes, rules: [] })).toHaveLength(1);
   });
 
   it('needs enough linked issues and a clear majority before suggesting anything', () => {
@@ -78,10 +92,19 @@ describe('link suggestions', () => {
 
   it('prefers an auto-link rule over evidence, and never suggests retired or draft processes', () => {
     const evidence = times(5, () => linked('INC', { components: ['Network'] }));
-    const issues = [unlinked({ components: ['Network'] }), unlinked({ components: ['Legacy'] }), unlinked({ parentProcessKey: 'OLD', labels: ['x'] })];
-    const rules = [rule({}), rule({ id: 'r2', value: 'Legacy', processKey: 'OLD' }), rule({ id: 'r3', kind: 'label', value: 'x', processKey: 'NEW' })];
+    const issues = [
+      unlinked({ components: ['Network'] }),
+      unlinked({ components: ['Legacy'] }),
+      unlinked({ parentProcessKey: 'OLD', labels: ['x'] }),
+    ];
+    const rules = [
+      rule({}),
+      rule({ id: 'r2', value: 'Legacy', processKey: 'OLD' }),
+      rule({ id: 'r3', kind: 'label', value: 'x', processKey: 'NEW' }),
+    ];
     const suggestions = suggestLinks({ unlinked: issues, linked: evidence, processes, rules });
-    expect(suggestions.map((suggestion) => [suggestion.id, suggestion.basis.kind, suggestion.issueCount])).toEqual([['component:Network→CHG', 'rule', 1]]);
+    const summary = suggestions.map((suggestion) => [suggestion.id, suggestion.basis.kind, suggestion.issueCount]);
+    expect(summary).toEqual([['component:Network→CHG', 'rule', 1]]);
   });
 
   it('finds an accepted suggestion again by signal (any case) and process', () => {
@@ -92,7 +115,8 @@ describe('link suggestions', () => {
   });
 
   it('writes only issues the fresh suggestion covers and says why the others were skipped', () => {
-    const [suggestion] = suggestLinks({ unlinked: [unlinked({ id: 'a', components: ['Network'] })], linked: [], processes, rules: [rule({})] });
+    const network = unlinked({ id: 'a', components: ['Network'] });
+    const [suggestion] = suggestLinks({ unlinked: [network], linked: [], processes, rules: [rule({})] });
     const sorted = sortAcceptedIssues({
       requestedIds: ['a', 'a', 'b', 'c', 'd'],
       suggestion: suggestion ?? null,
@@ -101,6 +125,7 @@ describe('link suggestions', () => {
     });
     expect(sorted.toWrite).toEqual(['a']);
     expect(Object.fromEntries(sorted.skipped)).toEqual({ 'already-linked': ['b'], 'no-longer-matches': ['c'], 'not-found': ['d'] });
-    expect(sortAcceptedIssues({ requestedIds: ['a'], suggestion: null, unlinkedIds: new Set(['a']), linkedIds: new Set() }).toWrite).toEqual([]);
+    const gone = sortAcceptedIssues({ requestedIds: ['a'], suggestion: null, unlinkedIds: new Set(['a']), linkedIds: new Set() });
+    expect(gone.toWrite).toEqual([]);
   });
 });

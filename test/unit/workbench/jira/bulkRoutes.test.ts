@@ -8,7 +8,10 @@ describe('Jira stand-in bulk endpoints', () => {
   it('checks a permission on many issues at once, leaving out ids it does not know or the caller cannot see', async () => {
     const { call } = standIn();
     const member = await call(asUser(USERS.member), 'POST', '/rest/api/3/permissions/check', check([10001, 10002, 99999]));
-    expect(member).toMatchObject({ status: 200, body: { globalPermissions: [], projectPermissions: [{ permission: 'EDIT_ISSUES', issues: [10001, 10002], projects: [] }] } });
+    expect(member).toMatchObject({
+      status: 200,
+      body: { globalPermissions: [], projectPermissions: [{ permission: 'EDIT_ISSUES', issues: [10001, 10002], projects: [] }] },
+    });
     const viewer = await call(asUser(USERS.viewer), 'POST', '/rest/api/3/permissions/check', check([10001]));
     expect(viewer.body.projectPermissions).toEqual([{ permission: 'EDIT_ISSUES', issues: [], projects: [] }]);
     const outsider = await call(asUser(USERS.outsider), 'POST', '/rest/api/3/permissions/check', check([10001]));
@@ -17,7 +20,8 @@ describe('Jira stand-in bulk endpoints', () => {
 
   it('refuses unknown permissions, too many ids, and checking someone else unless an admin asks', async () => {
     const { call } = standIn();
-    const unknown = await call(asUser(USERS.member), 'POST', '/rest/api/3/permissions/check', { projectPermissions: [{ permissions: ['FLY'] }] });
+    const fly = { projectPermissions: [{ permissions: ['FLY'] }] };
+    const unknown = await call(asUser(USERS.member), 'POST', '/rest/api/3/permissions/check', fly);
     expect(unknown).toMatchObject({ status: 400, body: { errors: { FLY: 'Unrecognized permission' } } });
     const many = Array.from({ length: 1001 }, (_, index) => 10000 + index);
     expect((await call(asUser(USERS.member), 'POST', '/rest/api/3/permissions/check', check(many))).status).toBe(400);
@@ -27,7 +31,8 @@ describe('Jira stand-in bulk endpoints', () => {
 
   it('sets properties on the issues the caller may edit, answers 303 to a task only they can read', async () => {
     const { call, jira } = standIn();
-    const body = { issues: [10001, 10002, 99999].map((issueID) => ({ issueID, properties: { 'process-loop-link': { processKey: 'INC' } } })) };
+    const link = { 'process-loop-link': { processKey: 'INC' } };
+    const body = { issues: [10001, 10002, 99999].map((issueID) => ({ issueID, properties: link })) };
     const viewer = await call(asUser(USERS.viewer), 'POST', '/rest/api/3/issue/properties/multi', body);
     expect(viewer.status).toBe(303);
     expect(jira.issue('ITSM-1')?.properties['process-loop-link']).toBeUndefined();
