@@ -1,5 +1,6 @@
 import { aProcessInput } from '../builders/catalogBuilders';
 import { seriousViolations } from './support/accessibility';
+import { appFrame } from './support/appFrame';
 import { startBrowserWorkbench, type BrowserWorkbench, type WorkbenchPage } from './support/browserWorkbench';
 
 /**
@@ -85,6 +86,9 @@ describe('link suggestions', () => {
     await suggestion.getByTestId('accept-link-suggestion').focus();
     await member.page.keyboard.press('Enter');
     await expect(suggestion.getByTestId('link-suggestion-result').textContent()).resolves.toContain(`Linked 4 issues to ${PROCESS}.`);
+    // The button is gone once done: focus moves to the result, not back to the top of the dialog.
+    const focusOnResult = () => document.activeElement?.querySelector('[data-testid="link-suggestion-result"]') != null;
+    await expect(appFrame(member).evaluate(focusOnResult)).resolves.toBe(true);
     await member.screenshot('link-suggestions-accepted-light');
 
     await member.page.goto(`/issues?jql=${encodeURIComponent(`asmProcess = ${PROCESS}`)}`);

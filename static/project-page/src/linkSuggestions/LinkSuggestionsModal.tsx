@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import ModalDialog, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
@@ -48,6 +48,11 @@ function SuggestionItem(props: {
   onAccept: () => void;
 }) {
   const { suggestion, outcome } = props;
+  const resultRef = useRef<HTMLDivElement>(null);
+  // The accept button goes away once done: keyboard users land on the result instead of the dialog's top.
+  useEffect(() => {
+    if (outcome) resultRef.current?.focus();
+  }, [outcome]);
   const headingId = `suggestion-${suggestion.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
     <Box
@@ -74,19 +79,22 @@ function SuggestionItem(props: {
               </span>
             ))}
           </Text>
-          {outcome?.kind === 'done' && (
-            <Notice
-              appearance={outcome.result.skipped.length ? 'warning' : 'success'}
-              title={outcome.result.linked ? 'Linked' : 'Nothing linked'}
-              testId="link-suggestion-result"
-            >
-              <Text as="p">{resultText(outcome.result, suggestion.processKey)}</Text>
-            </Notice>
-          )}
-          {outcome?.kind === 'failed' && (
-            <Notice appearance="error" title={describeError(outcome.error).title} testId="link-suggestion-error">
-              <Text as="p">{describeError(outcome.error).message}</Text>
-            </Notice>
+          {outcome && (
+            <div ref={resultRef} tabIndex={-1} style={{ outline: 'none' }}>
+              {outcome.kind === 'done' ? (
+                <Notice
+                  appearance={outcome.result.skipped.length ? 'warning' : 'success'}
+                  title={outcome.result.linked ? 'Linked' : 'Nothing linked'}
+                  testId="link-suggestion-result"
+                >
+                  <Text as="p">{resultText(outcome.result, suggestion.processKey)}</Text>
+                </Notice>
+              ) : (
+                <Notice appearance="error" title={describeError(outcome.error).title} testId="link-suggestion-error">
+                  <Text as="p">{describeError(outcome.error).message}</Text>
+                </Notice>
+              )}
+            </div>
           )}
           {outcome?.kind !== 'done' && (
             <Inline>
