@@ -2,11 +2,12 @@ import { automationHandlers } from './resolvers/automationHandlers';
 import { catalogHandlers } from './resolvers/catalogHandlers';
 import { defineResolvers } from './resolvers/defineResolvers';
 import { improvementHandlers } from './resolvers/improvementHandlers';
+import { linkSuggestionsHandlers } from './resolvers/linkSuggestionsHandlers';
 import { sprintHealthHandlers } from './resolvers/sprintHealthHandlers';
 import { surfaceKeys } from './resolvers/surfaces';
 import { templateHandlers } from './resolvers/templateHandlers';
 
-const handlers = { ...catalogHandlers, ...improvementHandlers, ...sprintHealthHandlers, ...automationHandlers, ...templateHandlers };
+const handlers = { ...catalogHandlers, ...improvementHandlers, ...sprintHealthHandlers, ...automationHandlers, ...templateHandlers, ...linkSuggestionsHandlers };
 /** One resolver function per Custom UI surface, each exposing only its own keys (least privilege). */
 export const issuePanelResolver = defineResolvers(handlers, surfaceKeys.issuePanel);
 export const projectPageResolver = defineResolvers(handlers, surfaceKeys.projectPage);

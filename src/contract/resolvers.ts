@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { automationContract } from './automationContract';
 import { catalogContract } from './catalogContract';
 import { improvementContract } from './improvementContract';
+import { linkSuggestionsContract } from './linkSuggestionsContract';
 import { sprintHealthContract } from './sprintHealthContract';
 import { templateContract } from './templateContract';
 
@@ -18,6 +19,7 @@ export const resolverContract = {
   ...sprintHealthContract,
   ...automationContract,
   ...templateContract,
+  ...linkSuggestionsContract,
 } as const;
 
 

@@ -43,28 +43,33 @@ export interface EnhancedSearch {
   properties?: readonly string[];
   /** Default: FIELDS_PAGE_SIZE, or ID_PAGE_SIZE when only `id` is asked for. */
   maxResults?: number;
+  /** Stop after this many issues (never asking for more than that leaves room for); `truncated` then says so. */
+  limit?: number;
   /** What the error says the app tried ("search the improvement stories"). */
   what?: string;
   onProgress?: (progress: SearchProgress) => void;
 }
 
 /** Every issue matching the JQL, following `nextPageToken` to the last page. */
-export async function searchEveryIssue(call: JiraCall, search: EnhancedSearch): Promise<SearchIssueBean[]> {
+export async function searchEveryIssue(call: JiraCall, search: Omit<EnhancedSearch, 'limit'>): Promise<SearchIssueBean[]> {
+  return (await searchIssues(call, search)).issues;
+}
+
+/** Issues matching the JQL up to `search.limit` (every one without it), following `nextPageToken`. */
+export async function searchIssues(call: JiraCall, search: EnhancedSearch): Promise<{ issues: SearchIssueBean[]; truncated: boolean }> {
   const what = search.what ?? 'search issues';
+  const limit = search.limit ?? Number.POSITIVE_INFINITY;
   const onlyIds = search.fields.length === 1 && search.fields[0] === 'id' && !search.properties?.length;
-  const body = {
-    jql: search.jql,
-    fields: search.fields,
-    ...(search.properties?.length ? { properties: search.properties } : {}),
-    maxResults: search.maxResults ?? (onlyIds ? ID_PAGE_SIZE : FIELDS_PAGE_SIZE),
-  };
+  const pageSize = search.maxResults ?? (onlyIds ? ID_PAGE_SIZE : FIELDS_PAGE_SIZE);
+  const body = { jql: search.jql, fields: search.fields, ...(search.properties?.length ? { properties: search.properties } : {}) };
   const issues: SearchIssueBean[] = [];
   const seenTokens = new Set<string>();
   let nextPageToken: string | undefined;
   for (let pages = 1; ; pages++) {
     const { status, body: answer } = await callJira<unknown>(call, route`/rest/api/3/search/jql`, {
       method: 'POST',
-      body: { ...body, ...(nextPageToken ? { nextPageToken } : {}) },
+      // Never ask for more than the limit leaves room for: each issue returned costs a rate-limit point.
+      body: { ...body, maxResults: Math.max(1, Math.min(pageSize, limit - issues.length)), ...(nextPageToken ? { nextPageToken } : {}) },
     });
     if (status !== 200) throw unexpectedJiraAnswer(what, status, answer);
     const page = searchPageSchema.safeParse(answer);
@@ -72,7 +77,8 @@ export async function searchEveryIssue(call: JiraCall, search: EnhancedSearch): 
     issues.push(...page.data.issues);
     nextPageToken = page.data.isLast === true ? undefined : (page.data.nextPageToken ?? undefined);
     search.onProgress?.({ pages, issues: issues.length, done: !nextPageToken });
-    if (!nextPageToken) return issues;
+    if (!nextPageToken) return { issues: issues.slice(0, limit), truncated: issues.length > limit };
+    if (issues.length >= limit) return { issues: issues.slice(0, limit), truncated: true };
     // A token handed back twice would page forever.
     if (seenTokens.has(nextPageToken)) throw unexpectedJiraAnswer(`${what} (repeated page token)`, status, undefined);
     seenTokens.add(nextPageToken);

@@ -11,6 +11,8 @@ type Route = Parameters<ReturnType<typeof api.asUser>['requestJira']>[0];
 export interface JiraJsonResponse<T> {
   status: number;
   body: T | undefined;
+  /** The `Location` header: where an asynchronous operation's task (303) can be followed. */
+  location?: string | null;
 }
 
 export interface JiraRequestInit {
@@ -66,7 +68,8 @@ export async function callJiraJson<T>(
       }),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as T) : undefined };
+  const location = response.headers.get('location');
+  return { status: response.status, body: text ? (JSON.parse(text) as T) : undefined, ...(location ? { location } : {}) };
 }
 
 /** `callJiraJson` for one `JiraCall`: its actor, site and deadline. */

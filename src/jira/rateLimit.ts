@@ -67,6 +67,7 @@ const READ_ONLY_POSTS = new Set([
   '/rest/api/3/search/approximate-count',
   '/rest/api/3/changelog/bulkfetch',
   '/rest/api/3/user/bulk',
+  '/rest/api/3/permissions/check',
 ]);
 
 export function pathWithoutQuery(pathWithQuery: string): string {

@@ -25,6 +25,8 @@ export const surfaceKeys = {
     'saveValueStream',
     'searchUsers',
     'getProcessTemplates',
+    'getLinkSuggestions',
+    'acceptLinkSuggestion',
     'getImprovementSetup',
     'enableImprovementsForProject',
     'createImprovementStory',

@@ -42,6 +42,9 @@ describe('checkRequest: requests real Jira accepts', () => {
     ['GET', '/rest/api/3/user/bulk?accountId=a1&accountId=b2&maxResults=50', undefined],
     ['GET', '/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS,EDIT_ISSUES&projectKey=ITSM', undefined],
     ['PUT', '/rest/api/3/issue/10001/properties/process-loop-link', { processKey: 'INC' }],
+    // Property values are any JSON, although the description types them as Jackson's JsonNode class.
+    ['POST', '/rest/api/3/issue/properties/multi', { issues: [{ issueID: 10001, properties: { link: { processKey: 'INC' } } }] }],
+    ['POST', '/rest/api/3/permissions/check', { projectPermissions: [{ permissions: ['EDIT_ISSUES'], issues: [10001, 10002] }] }],
   ])('%s %s passes', (method, pathWithQuery, body) => {
     expect(guard.checkRequest({ method, pathWithQuery, body })).toEqual([]);
   });
@@ -82,6 +85,15 @@ describe('checkRequest: requests the contract refuses', () => {
     expect(violations).toEqual(
       expect.arrayContaining([expect.stringMatching(/lacks required property "issueIdsOrKeys"/), expect.stringMatching(/property "issueKeys"/)]),
     );
+  });
+
+  it('issue keys where bulk endpoints take numeric issue ids', () => {
+    const violations = guard.checkRequest({
+      method: 'POST',
+      pathWithQuery: '/rest/api/3/issue/properties/multi',
+      body: { issues: [{ issueID: 'ITSM-1', properties: { 'process-loop-link': { processKey: 'INC' } } }] },
+    });
+    expect(violations).toEqual([expect.stringMatching(/issues\/0\/issueID must be integer/)]);
   });
 
   it('a missing required body', () => {

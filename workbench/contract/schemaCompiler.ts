@@ -69,7 +69,7 @@ export class SchemaCompiler {
       ajv = newAjv(direction);
       // Registering only the components (not 3 MB of paths) and converting them once per direction: ~50 ms.
       for (const { name, doc } of this.specs.documents) {
-        ajv.addSchema({ $id: rootId(name, direction), components: toAjvSchema(doc.components ?? {}, direction, null) });
+        ajv.addSchema({ $id: rootId(name, direction), components: withAnyJsonNode(toAjvSchema(doc.components ?? {}, direction, null)) });
       }
       this.ajvs.set(direction, ajv);
     }
@@ -92,6 +92,17 @@ export class SchemaCompiler {
   docOf(specName: string): OpenApiDocument | undefined {
     return this.specs.documents.find((d) => d.name === specName)?.doc;
   }
+}
+
+/**
+ * `JsonNode` describes Jackson's Java class (its getters: `array`, `bigDecimal`, …), not JSON: where the
+ * descriptions use it (entity property values, e.g. "Bulk set issue properties by issue"), Jira takes
+ * any JSON value, as the operations' own examples show. It is validated as "any JSON".
+ */
+function withAnyJsonNode(components: unknown): unknown {
+  const schemas = (components as { schemas?: Record<string, unknown> }).schemas;
+  if (schemas && 'JsonNode' in schemas) schemas.JsonNode = {};
+  return components;
 }
 
 function rootId(specName: string, direction: Direction): string {

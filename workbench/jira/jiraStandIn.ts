@@ -2,6 +2,7 @@ import type { ChangelogEntry, Dataset, DatasetUser } from '../datasets/datasetSc
 import type { DurableStore } from '../store/durableStore';
 import { addAgileRoutes } from './agileRoutes';
 import { Beans } from './beans';
+import { addBulkRoutes } from './bulkRoutes';
 import type { StandInContext } from './context';
 import { addIssueRoutes } from './issueRoutes';
 import { IssueWrites } from './issueWrites';
@@ -62,6 +63,7 @@ export class JiraStandIn {
     addSearchRoutes(this.router, this.context);
     addSiteRoutes(this.router, this.context);
     addAgileRoutes(this.router, this.context);
+    addBulkRoutes(this.router, this.context);
   }
 
   /** Replaces every jira:* table with the dataset (validate it with `parseDataset` first). */

@@ -25,6 +25,12 @@ export const processLinkSchema = z.object({
    * and never overwritten by a trigger; `inherited` and `auto-rule` were set by the app itself.
    */
   source: z.enum(['person', 'automation', 'inherited', 'auto-rule']).optional(),
+  /**
+   * How a person's link was made, when not by hand: `link-suggestion` = they accepted a suggestion.
+   * A separate optional field rather than a new `source` value: readers of older versions parse
+   * `source` as a closed list (a new value would make them drop the link) but ignore unknown keys.
+   */
+  via: z.literal('link-suggestion').optional(),
 });
 export type ProcessLink = z.infer<typeof processLinkSchema>;
 export type ProcessLinkSource = NonNullable<ProcessLink['source']>;
@@ -45,6 +51,7 @@ export function buildProcessLink(input: {
   linkedBy: string;
   now: Date;
   source?: ProcessLinkSource;
+  via?: ProcessLink['via'];
 }): ProcessLink {
   const { process, valueStream } = input;
   if (process.status === 'retired') {
@@ -65,5 +72,6 @@ export function buildProcessLink(input: {
     linkedBy: input.linkedBy,
     linkedAt: input.now.toISOString(),
     ...(input.source ? { source: input.source } : {}),
+    ...(input.via ? { via: input.via } : {}),
   };
 }

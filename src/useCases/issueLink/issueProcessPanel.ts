@@ -74,6 +74,7 @@ export async function prepareProcessLink(input: {
   stageId: string | null;
   linkedBy: string;
   source: ProcessLinkSource;
+  via?: ProcessLink['via'];
   now?: Date;
 }): Promise<ProcessLink> {
   const process = await readProcess(input.processKey);
@@ -81,7 +82,15 @@ export async function prepareProcessLink(input: {
     throw new AppError('INVALID_INPUT', `There is no process with key ${input.processKey}.`, { fields: { processKey: 'Pick a process from the list.' } });
   }
   const valueStream = process.valueStreamKey ? await readValueStream(process.valueStreamKey) : null;
-  return buildProcessLink({ process, valueStream, stageId: input.stageId, linkedBy: input.linkedBy, now: input.now ?? new Date(), source: input.source });
+  return buildProcessLink({
+    process,
+    valueStream,
+    stageId: input.stageId,
+    linkedBy: input.linkedBy,
+    now: input.now ?? new Date(),
+    source: input.source,
+    ...(input.via ? { via: input.via } : {}),
+  });
 }
 
 export const linkIssueToProcess: ResolverHandler<'linkIssueToProcess'> = async ({ processKey, stageId }, context) => {

@@ -13,6 +13,7 @@ import { CatalogTable } from './CatalogTable';
 import { ProcessDetails } from './ProcessDetails';
 import { ProcessForm } from './ProcessForm';
 import { confirmDiscard } from '../../../common/unsavedChanges';
+import { LinkSuggestionsButton } from '../linkSuggestions/LinkSuggestionsButton';
 import { ValueStreamBoard } from './ValueStreamBoard';
 import { ValueStreamForm } from './ValueStreamForm';
 import { LazyProcessTemplatesScreen, TemplatesButton } from '../templates/TemplatesEntry';
@@ -147,6 +148,7 @@ export function CatalogScreen({ catalog, onCatalog }: { catalog: Catalog; onCata
             Create value stream
           </Button>
         )}
+        <LinkSuggestionsButton />
         <Button
           appearance="subtle"
           isSelected={layout === 'table'}
