@@ -17,8 +17,9 @@ describe('buildSyntheticSite', () => {
   });
 
   it('is reproducible for a seed and differs between seeds', () => {
-    expect(buildSyntheticSite({ ...small, seed: 3 })).toEqual(buildSyntheticSite({ ...small, seed: 3 }));
-    expect(buildSyntheticSite({ ...small, seed: 3 }).dataset.issues).not.toEqual(buildSyntheticSite({ ...small, seed: 4 }).dataset.issues);
+    const now = new Date();
+    expect(buildSyntheticSite({ ...small, seed: 3, now })).toEqual(buildSyntheticSite({ ...small, seed: 3, now }));
+    expect(buildSyntheticSite({ ...small, seed: 3, now }).dataset.issues).not.toEqual(buildSyntheticSite({ ...small, seed: 4, now }).dataset.issues);
   });
 
   it('has one project, one board, twelve closed sprints and an active sprint of 1,000 issues', () => {
