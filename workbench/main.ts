@@ -30,15 +30,16 @@ async function main(): Promise<void> {
   const demo = buildDemoDataset();
   const platform = createWorkbenchPlatform({
     dataFile: DATA_FILE,
-    // Used on the first start only; Jira's avatar URLs then point at this server.
+    // Used on the first start only.
     dataset: { ...demo, site: { ...demo.site, baseUrl: `http://localhost:${port}` } },
-    webTriggerBaseUrl: `http://localhost:${port}`,
     backgroundQueues: true,
   });
   const server = await startWorkbenchServer({
     port,
     host: process.env.HOST ?? '127.0.0.1',
     platform,
+    // Avatars, links and web trigger URLs follow the port served now, not the one stored on the first start.
+    siteUrl: (actualPort) => `http://localhost:${actualPort}`,
     ...(process.env.WORKBENCH_LOG === '1' ? { log: (line: string) => console.log(line) } : { log: (line: string) => line.startsWith('ERROR') && console.error(line) }),
   });
 

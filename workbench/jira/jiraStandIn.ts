@@ -73,6 +73,11 @@ export class JiraStandIn {
     return this.state.hasData();
   }
 
+  /** Serves the site at `url` (the workbench's own address): self links, avatars and `site().baseUrl` follow it. */
+  setSiteUrl(url: string): void {
+    this.state.serveAt(url);
+  }
+
   users(): DatasetUser[] {
     return [...this.state.users.values()];
   }
