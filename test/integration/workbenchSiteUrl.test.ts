@@ -76,7 +76,7 @@ describe('the workbench site URL', () => {
     await stop();
     const second = await start(file);
     expect(second.site).not.toBe(first.site);
-    expect(await avatarOf(second.server)).toBe(firstAvatar.replace(first.site, second.site));
+    expect(await avatarOf(second.server)).toBe(firstAvatar?.replace(first.site, second.site));
     expect((await call(second.server, 'POST', '/workbench/reset')).error).toBeUndefined();
     expect(second.platform.jira.site().baseUrl).toBe(second.site);
     expect(await avatarOf(second.server)).toMatch(new RegExp(`^${second.site}/`));

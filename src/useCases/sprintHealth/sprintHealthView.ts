@@ -1,6 +1,7 @@
 import type { SprintHealthView } from '../../contract/sprintHealthContract';
 import type { Process } from '../../domain/catalog/catalogSchemas';
 import { provisionalReason } from '../../domain/sprintHealth/provisional';
+import { withOverdueNote } from '../../domain/sprints/sprintOverdue';
 import { listTrendPoints, UNLINKED_TREND_KEY, type StoredResult, type TrendPoint } from '../../storage/sprintHealthStore';
 
 /** How many closed sprints a sparkline shows. */
@@ -42,7 +43,7 @@ export async function toReadyView(
   const reason = provisionalReason(sprint.state);
   return {
     status: 'ready',
-    sprint: { id: sprint.id, name: sprint.name, state: sprint.state, startDate: sprint.startDate, endDate: sprint.endDate, completeDate: sprint.completeDate },
+    sprint: withOverdueNote({ id: sprint.id, name: sprint.name, state: sprint.state, startDate: sprint.startDate, endDate: sprint.endDate, completeDate: sprint.completeDate }, new Date()),
     frozen: options.frozen,
     provisional: reason !== null,
     provisionalReason: reason,
