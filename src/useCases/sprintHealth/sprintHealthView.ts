@@ -40,10 +40,11 @@ export async function toReadyView(
       }),
     }));
   const { sprint } = stored.meta;
-  const reason = provisionalReason(sprint.state);
+  const summary = withOverdueNote({ id: sprint.id, name: sprint.name, state: sprint.state, startDate: sprint.startDate, endDate: sprint.endDate, completeDate: sprint.completeDate }, new Date());
+  const reason = provisionalReason(sprint.state, summary.overdueNote !== null);
   return {
     status: 'ready',
-    sprint: withOverdueNote({ id: sprint.id, name: sprint.name, state: sprint.state, startDate: sprint.startDate, endDate: sprint.endDate, completeDate: sprint.completeDate }, new Date()),
+    sprint: summary,
     frozen: options.frozen,
     provisional: reason !== null,
     provisionalReason: reason,

@@ -56,6 +56,7 @@ it('says it in the sprint health picker and above the numbers', async () => {
   const asOf = app.getByTestId('sprint-health-as-of');
   await asOf.waitFor({ timeout: 60_000 });
   await expect(asOf.textContent()).resolves.toContain(`Active sprint (${NOTE}): numbers as of`);
+  await expect(app.getByTestId('sprint-health-provisional').textContent()).resolves.toContain('The sprint is not closed in Jira yet');
   await expect(seriousViolations(apo)).resolves.toEqual([]);
   await apo.screenshot('overdue-sprint-health');
   apo.expectNoProblems();

@@ -1,4 +1,5 @@
 import { addDays, addHours, addMinutes, addSeconds, subDays, subHours, subMinutes, subMonths, subSeconds, subYears } from 'date-fns';
+import { provisionalReason } from '../../../../src/domain/sprintHealth/provisional';
 import { sprintOverdueNote, withOverdueNote } from '../../../../src/domain/sprints/sprintOverdue';
 
 const now = new Date();
@@ -37,5 +38,13 @@ describe('sprintOverdueNote', () => {
   it('adds the note to a sprint, keeping its other fields', () => {
     const sprint = { id: 7, name: 'Sprint 7', ...active(subDays(now, 3)) };
     expect(withOverdueNote(sprint, now)).toEqual({ ...sprint, overdueNote: 'ended 3 days ago, not closed in Jira yet' });
+  });
+});
+
+describe('provisionalReason of an active sprint past its end', () => {
+  it('does not call it still running', () => {
+    expect(provisionalReason('active')).toMatch(/still running/);
+    expect(provisionalReason('active', true)).toMatch(/^The sprint is not closed in Jira yet: /);
+    expect(provisionalReason('closed', true)).toBeNull();
   });
 });
