@@ -4,6 +4,7 @@ import { buildDemoDataset } from './datasets/demoDataset';
 import { createWorkbenchPlatform } from './platform';
 import { startWorkbenchServer } from './server';
 import { siteSample } from './server/jiraReads';
+import { staleSprintsWarning } from './staleSprints';
 
 /**
  * `npm start`: the workbench on http://localhost:$PORT (default 8080), its state kept in
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
   for (const project of sample.projects) console.log(`  Project page    ${base}/projects/${project.key}/process-loop`);
   console.log(`  Users (API)     ${base}/workbench/users`);
   if (missing.length > 0) console.log(`\n  Not built: ${missing.join(', ')}. Run npm run build.`);
+  const stale = staleSprintsWarning(platform.jira.sprints(), new Date(), path.relative(process.cwd(), DATA_FILE));
+  if (stale) console.log(`\n  ${stale}`);
   console.log('\nCtrl-C stops it.\n');
 
   let stopping = false;

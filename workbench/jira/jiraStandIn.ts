@@ -1,4 +1,4 @@
-import type { ChangelogEntry, Dataset, DatasetUser } from '../datasets/datasetSchema';
+import type { ChangelogEntry, Dataset, DatasetSprint, DatasetUser } from '../datasets/datasetSchema';
 import type { DurableStore } from '../store/durableStore';
 import { addAgileRoutes } from './agileRoutes';
 import { Beans } from './beans';
@@ -80,6 +80,11 @@ export class JiraStandIn {
 
   users(): DatasetUser[] {
     return [...this.state.users.values()];
+  }
+
+  /** Every sprint as stored (for the workbench's own checks; the app reads sprints over REST). */
+  sprints(): DatasetSprint[] {
+    return [...this.state.sprints.values()];
   }
 
   site(): Dataset['site'] {
