@@ -21,6 +21,9 @@ type ChangelogInput = NonNullable<IssueInput['changelog']>[number];
  */
 export const TEST_NOW = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
 
+/** Two years before TEST_NOW: for records that only need to be old (a link or a story made long ago). */
+export const LONG_AGO = addDays(new Date(TEST_NOW), -730).toISOString();
+
 /** An ISO instant as Jira's REST API writes it (`…000+0000`). */
 export const jiraTime = (iso: string): string => iso.replace(/Z$/, '+0000');
 
