@@ -10,7 +10,8 @@ if ! command -v faketime >/dev/null; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends faketime >/dev/null
   else
-    echo "test:any-date needs libfaketime: install Debian's 'faketime' package (as root: apt-get install -y --no-install-recommends faketime)." >&2
+    echo "test:any-date needs libfaketime: install Debian's 'faketime' package" \
+      "(as root: apt-get install -y --no-install-recommends faketime)." >&2
     exit 1
   fi
 fi

@@ -148,7 +148,15 @@ export function aDatasetInput(overrides: Partial<DatasetInput> = {}): DatasetInp
     issues: [
       anIssue({ key: 'ITSM-1', summary: 'Printer on fire', issueTypeId: ISSUE_TYPE.epic }),
       anIssue({ key: 'ITSM-2', summary: 'Reset my password', statusId: STATUS.inProgress, sprintIds: [1, 2], parentKey: 'ITSM-1', labels: ['vpn'], assigneeAccountId: USERS.member }),
-      anIssue({ key: 'ITSM-3', summary: 'New laptop', statusId: STATUS.done, sprintIds: [2], flagged: true, components: ['Backend'], resolutionDate: testDate(-13) }),
+      anIssue({
+        key: 'ITSM-3',
+        summary: 'New laptop',
+        statusId: STATUS.done,
+        sprintIds: [2],
+        flagged: true,
+        components: ['Backend'],
+        resolutionDate: testDate(-13),
+      }),
       anIssue({ key: 'TEAM-1', id: '20001', summary: 'Team task', issueTypeId: ISSUE_TYPE.task }),
     ],
     ...overrides,

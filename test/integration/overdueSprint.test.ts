@@ -21,7 +21,8 @@ const data = <T>(answer: unknown): T => {
 async function seedCatalog() {
   const { admin, apo, asm } = wb.users;
   await wb.invoke(admin, 'saveValueStream', { valueStream: aValueStreamInput({ ownerAccountId: admin }), expectedVersion: null });
-  expect(await wb.invoke(admin, 'saveProcess', { process: aProcessInput({ key: 'INC', apoAccountId: apo, asmAccountId: asm }), expectedVersion: null })).toMatchObject({ ok: true });
+  const process = aProcessInput({ key: 'INC', apoAccountId: apo, asmAccountId: asm });
+  expect(await wb.invoke(admin, 'saveProcess', { process, expectedVersion: null })).toMatchObject({ ok: true });
 }
 
 afterEach(() => {
@@ -37,7 +38,8 @@ describe('an active sprint past its planned end', () => {
   });
 
   it('is the sprint review’s default sprint, with the note; closed sprints have none', async () => {
-    const view = data<{ sprint: Sprint; sprints: Sprint[] }>(await wb.invoke(wb.users.apo, 'getSprintReview', { processKey: 'INC', sprintId: null }));
+    const answer = await wb.invoke(wb.users.apo, 'getSprintReview', { processKey: 'INC', sprintId: null });
+    const view = data<{ sprint: Sprint; sprints: Sprint[] }>(answer);
     expect(view.sprint).toMatchObject({ id: overdue.sprintId, state: 'active', overdueNote: NOTE });
     expect(view.sprints.find((sprint) => sprint.id === overdue.sprintId)?.overdueNote).toBe(NOTE);
     const closed = view.sprints.filter((sprint) => sprint.state === 'closed');
@@ -54,9 +56,12 @@ describe('an active sprint past its planned end', () => {
 
   it('is where "Record KPI reading" writes without a sprint id, and its output says so', async () => {
     const inputs = { projectKey: 'ITSM', processKey: 'INC', kpi: 'mttr', value: 3.5 };
-    const result = await runActionAsRule(wb.host, { actionKey: 'record-kpi-reading', inputs, actorAccountId: wb.users.apo });
-    expect(result).toMatchObject({ outcome: 'succeeded', result: { sprintId: overdue.sprintId, changed: true, sprintNote: `Recorded in ${overdue.sprintName}, which ${NOTE}.` } });
-    const named = await runActionAsRule(wb.host, { actionKey: 'record-kpi-reading', inputs: { ...inputs, sprintId: String(overdue.sprintId) }, actorAccountId: wb.users.apo });
+    const run = (given: Record<string, unknown>) =>
+      runActionAsRule(wb.host, { actionKey: 'record-kpi-reading', inputs: given, actorAccountId: wb.users.apo });
+    const result = await run(inputs);
+    const sprintNote = `Recorded in ${overdue.sprintName}, which ${NOTE}.`;
+    expect(result).toMatchObject({ outcome: 'succeeded', result: { sprintId: overdue.sprintId, changed: true, sprintNote } });
+    const named = await run({ ...inputs, sprintId: String(overdue.sprintId) });
     expect(named).toMatchObject({ outcome: 'succeeded', result: { changed: false, sprintNote: null } });
   });
 });
@@ -70,7 +75,8 @@ describe('an active sprint within its dates', () => {
   it('has no note anywhere', async () => {
     const view = data<{ sprint: Sprint }>(await wb.invoke(wb.users.apo, 'getSprintReview', { processKey: 'INC', sprintId: null }));
     expect(view.sprint).toMatchObject({ state: 'active', overdueNote: null });
-    const result = await runActionAsRule(wb.host, { actionKey: 'record-kpi-reading', inputs: { projectKey: 'ITSM', processKey: 'INC', kpi: 'mttr', value: 2 }, actorAccountId: wb.users.apo });
+    const inputs = { projectKey: 'ITSM', processKey: 'INC', kpi: 'mttr', value: 2 };
+    const result = await runActionAsRule(wb.host, { actionKey: 'record-kpi-reading', inputs, actorAccountId: wb.users.apo });
     expect(result).toMatchObject({ outcome: 'succeeded', result: { sprintNote: null } });
   });
 });

@@ -64,8 +64,12 @@ describe('the workbench site URL', () => {
     expect(await webTriggerUrlOf(server)).toBe(`${site}/webtrigger/process-loop-automation-webhook`);
     const page = await (await fetch(`${server.url}/projects/ITSM/process-loop`, { headers: { 'X-Workbench-Account': admin } })).text();
     // The module frame carries the context the bridge answers in data-context (HTML-escaped JSON).
-    const contextJson = /data-context="([^"]+)"/.exec(page)?.[1]?.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-    expect(JSON.parse(contextJson ?? '{}')).toMatchObject({ siteUrl: site });
+    const attribute = /data-context="([^"]+)"/.exec(page)?.[1] ?? '{}';
+    const contextJson = attribute
+      .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+    expect(JSON.parse(contextJson)).toMatchObject({ siteUrl: site });
     expect(page).not.toContain(STALE_SITE);
   });
 

@@ -129,7 +129,9 @@ async function loadBacklog(context: InvocationContext, filter: Filter) {
         doneWithoutOutcome: flagged('done-without-outcome'),
         processesWithoutRecentImprovement: [...stale].sort(),
       },
-      recentSprints: recentSprints.map(({ id, name, state, startDate, endDate }) => withOverdueNote({ id, name, state, startDate, endDate }, now)),
+      recentSprints: recentSprints.map(({ id, name, state, startDate, endDate }) =>
+        withOverdueNote({ id, name, state, startDate, endDate }, now),
+      ),
       processes: processes
         .filter((process) => process.status !== 'retired')
         .sort((a, b) => a.key.localeCompare(b.key))

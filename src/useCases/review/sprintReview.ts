@@ -23,7 +23,8 @@ import { recentProjectSprints } from '../improvements/processBacklog';
 /** Enough sprints for a picker of the last half year or so of two-week sprints. */
 const PICKER_SPRINTS = 20;
 
-const toReviewSprint = ({ id, name, state, startDate, endDate }: SprintSummary, now = new Date()) => withOverdueNote({ id, name, state, startDate, endDate }, now);
+const toReviewSprint = ({ id, name, state, startDate, endDate }: SprintSummary, now = new Date()) =>
+  withOverdueNote({ id, name, state, startDate, endDate }, now);
 
 async function loadContext(context: InvocationContext, processKey: string) {
   const [process, viewer] = await Promise.all([readProcess(processKey), loadImprovementViewer(context)]);

@@ -53,7 +53,9 @@ export async function listBoardSprints(payload: ParsedPayloadOf<'listBoardSprint
   const sprints = await boardSprintsForViewer(context, payload.boardId);
   const now = new Date();
   return {
-    sprints: sprints.map(({ id, name, state, startDate, endDate, completeDate }) => withOverdueNote({ id, name, state, startDate, endDate, completeDate }, now)),
+    sprints: sprints.map(({ id, name, state, startDate, endDate, completeDate }) =>
+      withOverdueNote({ id, name, state, startDate, endDate, completeDate }, now),
+    ),
   };
 }
 

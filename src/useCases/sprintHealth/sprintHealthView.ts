@@ -40,7 +40,8 @@ export async function toReadyView(
       }),
     }));
   const { sprint } = stored.meta;
-  const summary = withOverdueNote({ id: sprint.id, name: sprint.name, state: sprint.state, startDate: sprint.startDate, endDate: sprint.endDate, completeDate: sprint.completeDate }, new Date());
+  const { id, name, state, startDate, endDate, completeDate } = sprint;
+  const summary = withOverdueNote({ id, name, state, startDate, endDate, completeDate }, new Date());
   const reason = provisionalReason(sprint.state, summary.overdueNote !== null);
   return {
     status: 'ready',

@@ -19,9 +19,14 @@ beforeAll(async () => {
   wb = await startBrowserWorkbench();
   const overdue = aDemoWithOverdueSprint({ endedDaysAgo: 3 });
   sprintName = overdue.sprintName;
-  const seeded = await fetch(`${wb.url}/workbench/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dataset: overdue.dataset }) });
+  const seeded = await fetch(`${wb.url}/workbench/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ dataset: overdue.dataset }),
+  });
   if (seeded.status !== 200) throw new Error(`Seeding the overdue sprint failed: ${seeded.status} ${await seeded.text()}`);
-  await seedIncidentProcess(invokerFor(wb.platform, overdue.dataset.site.cloudId), { admin: wb.users.admin, apo: wb.users.apo, asm: wb.users.asm });
+  const people = { admin: wb.users.admin, apo: wb.users.apo, asm: wb.users.asm };
+  await seedIncidentProcess(invokerFor(wb.platform, overdue.dataset.site.cloudId), people);
   apo = await wb.newPage({ as: 'apo', defaultTimeoutMs: 20_000 });
 });
 

@@ -55,7 +55,10 @@ export type SprintLike = {
   overdueNote?: string | null;
 };
 
-/** "ITSM Sprint 6 · closed · Nov 3 – Nov 17" (plus the overdue note of an active sprint past its end): what the sprint picker offers. */
+/**
+ * "ITSM Sprint 6 · closed · Nov 3 – Nov 17" (plus the note of an active sprint past its end): what the
+ * sprint picker offers.
+ */
 export function sprintLabel(sprint: SprintLike, options: DateFormatOptions = {}): string {
   const start = formatShortDay(sprint.startDate, options);
   const end = formatShortDay(sprint.completeDate ?? sprint.endDate, options);

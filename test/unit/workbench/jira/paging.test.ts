@@ -1,4 +1,14 @@
-import { aChangelogEntry, aDataset, aDatasetInput, aStatusChange, anIssue, jiraTime, STATUS, testDate, USERS } from '../../../builders/datasetBuilders';
+import {
+  aChangelogEntry,
+  aDataset,
+  aDatasetInput,
+  aStatusChange,
+  anIssue,
+  jiraTime,
+  STATUS,
+  testDate,
+  USERS,
+} from '../../../builders/datasetBuilders';
 import { asApp, asUser, standIn } from './standInClient';
 
 /** When the first status change of `manyIssues` happens: the day its issues are created. */

@@ -70,7 +70,8 @@ describe('Jira stand-in site and agile endpoints', () => {
     expect((await call(asUser(USERS.outsider), 'GET', '/rest/agile/1.0/board/1')).status).toBe(404);
     const sprints = await call(asUser(USERS.viewer), 'GET', '/rest/agile/1.0/board/1/sprint?state=active,closed');
     expect(sprints.body.values.map((s: { id: number; state: string }) => [s.id, s.state])).toEqual([[1, 'closed'], [2, 'active']]);
-    expect((await call(asUser(USERS.viewer), 'GET', '/rest/agile/1.0/sprint/2')).body).toMatchObject({ id: 2, state: 'active', originBoardId: 1, goal: 'Ship it', startDate: jiraTime(testDate(-14)) });
+    const sprint = (await call(asUser(USERS.viewer), 'GET', '/rest/agile/1.0/sprint/2')).body;
+    expect(sprint).toMatchObject({ id: 2, state: 'active', originBoardId: 1, goal: 'Ship it', startDate: jiraTime(testDate(-14)) });
     const config = await call(asUser(USERS.viewer), 'GET', '/rest/agile/1.0/board/1/configuration');
     expect(config.body.columnConfig.columns.map((c: { name: string }) => c.name)).toEqual(['To Do', 'In Progress', 'Done']);
     const issues = await call(asUser(USERS.viewer), 'GET', '/rest/agile/1.0/sprint/2/issue?fields=summary,status&maxResults=1');

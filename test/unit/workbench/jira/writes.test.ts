@@ -3,7 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { DurableStore } from '../../../../workbench/store/durableStore';
 import { JiraStandIn } from '../../../../workbench/jira/jiraStandIn';
-import { ISSUE_TYPE, STATUS, TEST_NOW, USERS, aDataset, aDatasetInput, anIssue, jiraTime, testDate } from '../../../builders/datasetBuilders';
+import {
+  ISSUE_TYPE,
+  STATUS,
+  TEST_NOW,
+  USERS,
+  aDataset,
+  aDatasetInput,
+  anIssue,
+  jiraTime,
+  testDate,
+} from '../../../builders/datasetBuilders';
 import { PROCESS_ALIASES, asApp, asUser, caller, standIn } from './standInClient';
 
 describe('Jira stand-in writes', () => {
@@ -38,9 +48,15 @@ describe('Jira stand-in writes', () => {
       { fieldId: 'labels', field: 'labels', fieldtype: 'jira', from: null, fromString: null, to: null, toString: 'a b' },
     ]);
     const issue = (await call(asApp, 'GET', '/rest/api/3/issue/ITSM-1?fields=status,customfield_10021,resolutiondate,updated')).body.fields;
-    expect(issue).toMatchObject({ status: { name: 'Done' }, customfield_10021: [{ value: 'Impediment', id: '10019' }], resolutiondate: jiraTime(at.toISOString()), updated: jiraTime(at.toISOString()) });
+    const atJira = jiraTime(at.toISOString());
+    expect(issue).toMatchObject({
+      status: { name: 'Done' },
+      customfield_10021: [{ value: 'Impediment', id: '10019' }],
+      resolutiondate: atJira,
+      updated: atJira,
+    });
     const bulk = await call(asApp, 'POST', '/rest/api/3/changelog/bulkfetch', { issueIdsOrKeys: ['ITSM-1'], fieldIds: ['customfield_10020'] });
-    expect(bulk.body.issueChangeLogs[0].changeHistories[0]).toMatchObject({ author: { accountId: USERS.asm }, created: jiraTime(at.toISOString()), items: [{ field: 'Sprint' }] });
+    expect(bulk.body.issueChangeLogs[0].changeHistories[0]).toMatchObject({ author: { accountId: USERS.asm }, created: atJira, items: [{ field: 'Sprint' }] });
     expect(jira.applyIssueUpdate('ITSM-1', { flagged: true }, { authorAccountId: USERS.asm, at }).changelogEntry).toBeNull();
   });
 
