@@ -4,6 +4,7 @@ import { buildDemoDataset } from './datasets/demoDataset';
 import { createWorkbenchPlatform } from './platform';
 import { startWorkbenchServer } from './server';
 import { siteSample } from './server/jiraReads';
+import { staleSprintsWarning } from './staleSprints';
 
 /**
  * `npm start`: the workbench on http://localhost:$PORT (default 8080), its state kept in
@@ -30,15 +31,16 @@ async function main(): Promise<void> {
   const demo = buildDemoDataset();
   const platform = createWorkbenchPlatform({
     dataFile: DATA_FILE,
-    // Used on the first start only; Jira's avatar URLs then point at this server.
+    // Used on the first start only.
     dataset: { ...demo, site: { ...demo.site, baseUrl: `http://localhost:${port}` } },
-    webTriggerBaseUrl: `http://localhost:${port}`,
     backgroundQueues: true,
   });
   const server = await startWorkbenchServer({
     port,
     host: process.env.HOST ?? '127.0.0.1',
     platform,
+    // Avatars, links and web trigger URLs follow the port served now, not the one stored on the first start.
+    siteUrl: (actualPort) => `http://localhost:${actualPort}`,
     ...(process.env.WORKBENCH_LOG === '1' ? { log: (line: string) => console.log(line) } : { log: (line: string) => line.startsWith('ERROR') && console.error(line) }),
   });
 
@@ -52,6 +54,8 @@ async function main(): Promise<void> {
   for (const project of sample.projects) console.log(`  Project page    ${base}/projects/${project.key}/process-loop`);
   console.log(`  Users (API)     ${base}/workbench/users`);
   if (missing.length > 0) console.log(`\n  Not built: ${missing.join(', ')}. Run npm run build.`);
+  const stale = staleSprintsWarning(platform.jira.sprints(), new Date(), path.relative(process.cwd(), DATA_FILE));
+  if (stale) console.log(`\n  ${stale}`);
   console.log('\nCtrl-C stops it.\n');
 
   let stopping = false;

@@ -116,9 +116,13 @@ async function recordKpiReading(input: RecordKpiReadingInput, actor: ActionActor
     if (input.sprintId === undefined && view.sprint.state !== 'active') {
       throw new AppError('INVALID_INPUT', `Project ${project.key} has no active sprint; give a sprint id.`);
     }
+    // The project's active sprint may be past its end, not closed in Jira yet: the rule's owner reads that in the output.
+    const overdue = input.sprintId === undefined ? view.sprint.overdueNote : null;
+    const sprintNote = overdue ? `Recorded in ${view.sprint.name}, which ${overdue}.` : null;
+    const outputs = { processKey: process.key, kpiId: kpi.id, sprintId: view.sprint.id, value: input.value, sprintNote };
     const review = view.review;
     const current = review?.kpiReadings.find((reading) => reading.kpiId === kpi.id);
-    if (current?.value === input.value) return { processKey: process.key, kpiId: kpi.id, sprintId: view.sprint.id, value: input.value, changed: false };
+    if (current?.value === input.value) return { ...outputs, changed: false };
     const saved = await saveSprintReview(
       {
         processKey: process.key,
@@ -131,7 +135,7 @@ async function recordKpiReading(input: RecordKpiReadingInput, actor: ActionActor
       },
       context,
     );
-    if (saved.outcome === 'saved') return { processKey: process.key, kpiId: kpi.id, sprintId: view.sprint.id, value: input.value, changed: true };
+    if (saved.outcome === 'saved') return { ...outputs, changed: true };
   }
   throw new AppError('CONFLICT', `The ${process.key} sprint review kept changing while the reading was saved. Re-run the rule.`);
 }

@@ -8,7 +8,7 @@ import {
   improvementScaleSchema,
 } from '../domain/improvements/improvementProperty';
 import { userSummarySchema } from './catalogContract';
-import { sprintSummarySchema } from './sprintHealthContract';
+import { sprintOptionSchema } from './sprintHealthContract';
 
 /**
  * Issue 6: the Process Improvement issue type, improvement stories, the process backlog and the
@@ -130,7 +130,7 @@ export const backlogGroupSchema = z.object({
 });
 export type BacklogGroup = z.infer<typeof backlogGroupSchema>;
 
-export const reviewSprintSchema = sprintSummarySchema.omit({ completeDate: true });
+export const reviewSprintSchema = sprintOptionSchema.omit({ completeDate: true });
 
 export const kpiReadingSchema = z.object({ kpiId: z.string(), value: z.number() });
 export const storyOutcomeEntrySchema = z.object({

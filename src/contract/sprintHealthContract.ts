@@ -33,6 +33,13 @@ export const sprintSummarySchema = z.object({
 });
 export type SprintSummaryView = z.infer<typeof sprintSummarySchema>;
 
+/**
+ * A sprint as pickers and views show it. `overdueNote`: Jira still has the sprint active past its planned
+ * end ("ended 3 days ago, not closed in Jira yet"), null otherwise; the app keeps treating it as the current one.
+ */
+export const sprintOptionSchema = sprintSummarySchema.extend({ overdueNote: z.string().nullable() });
+export type SprintOptionView = z.infer<typeof sprintOptionSchema>;
+
 /** Per drill-down: how many issues it lists, and how many of those count towards the number. */
 export const drillDownCountsSchema = z.record(drillDownKeySchema, z.object({ listed: z.number(), counted: z.number() }));
 
@@ -74,7 +81,7 @@ export type SprintHealthProgress = z.infer<typeof progressSchema>;
 
 export const sprintHealthReadySchema = z.object({
   status: z.literal('ready'),
-  sprint: sprintSummarySchema,
+  sprint: sprintOptionSchema,
   /** A closed sprint's numbers, stored once and never recomputed. */
   frozen: z.boolean(),
   /** An active sprint's numbers: final only once it closes (say/do and carry-over are as of `computedAt`). */
@@ -170,7 +177,7 @@ export const sprintHealthContract = {
   /** Active and closed sprints of a board, newest first (as the viewer). */
   listBoardSprints: {
     payload: z.object({ boardId: idSchema }).strict(),
-    result: z.object({ sprints: z.array(sprintSummarySchema) }),
+    result: z.object({ sprints: z.array(sprintOptionSchema) }),
   },
   /**
    * Health of a sprint. Ready at once for a frozen (closed) sprint or a cached active one (refreshed

@@ -1,13 +1,14 @@
 import type { Process, ProcessInput, ValueStream, ValueStreamInput } from '../../src/domain/catalog/catalogSchemas';
+import { LONG_AGO } from './datasetBuilders';
 
 /** Small named builders: each test states only what matters to it. */
 
 /** The audit fields of a record saved once, by an admin. */
 const firstVersion = {
   version: 1,
-  createdAt: '2026-01-01T00:00:00.000Z',
+  createdAt: LONG_AGO,
   createdBy: 'admin-1',
-  updatedAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: LONG_AGO,
   updatedBy: 'admin-1',
 };
 export function aValueStreamInput(overrides: Partial<ValueStreamInput> = {}): ValueStreamInput {

@@ -1,3 +1,4 @@
+import { addDays, addHours } from 'date-fns';
 import { parseDataset, type Dataset, type DatasetInput } from '../../workbench/datasets/datasetSchema';
 
 /**
@@ -14,7 +15,22 @@ type SprintInput = NonNullable<DatasetInput['sprints']>[number];
 type BoardInput = NonNullable<DatasetInput['boards']>[number];
 type ChangelogInput = NonNullable<IssueInput['changelog']>[number];
 
-export const TEST_NOW = '2026-11-02T09:00:00.000Z';
+/**
+ * The instant the test datasets are built for: the moment the suite loads, on the hour so that
+ * dates a test computes from it read cleanly. The app reads the real clock, so fixtures must move with it.
+ */
+export const TEST_NOW = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
+
+/** Two years before TEST_NOW: for records that only need to be old (a link or a story made long ago). */
+export const LONG_AGO = addDays(new Date(TEST_NOW), -730).toISOString();
+
+/** An ISO instant as Jira's REST API writes it (`…000+0000`). */
+export const jiraTime = (iso: string): string => iso.replace(/Z$/, '+0000');
+
+/** `days` after TEST_NOW (negative: before), plus `hours`, as Jira's ISO string. */
+export function testDate(days: number, hours = 0): string {
+  return addHours(addDays(new Date(TEST_NOW), days), hours).toISOString();
+}
 
 /** Account ids of `aDataset()`'s users, by role. */
 export const USERS = {
@@ -70,8 +86,8 @@ export function anIssue(overrides: Partial<IssueInput> & Pick<IssueInput, 'key'>
     summary: `Issue ${overrides.key}`,
     statusId: STATUS.todo,
     reporterAccountId: USERS.member,
-    created: '2026-10-01T09:00:00.000Z',
-    updated: '2026-10-01T09:00:00.000Z',
+    created: testDate(-32),
+    updated: testDate(-32),
     ...overrides,
   };
 }
@@ -88,7 +104,7 @@ let changelogCounter = 20000;
 
 /** One changelog history; ids count up across calls so histories never collide. */
 export function aChangelogEntry(overrides: Partial<ChangelogInput> & Pick<ChangelogInput, 'items'>): ChangelogInput {
-  return { id: String(changelogCounter++), created: '2026-10-02T09:00:00.000Z', authorAccountId: USERS.member, ...overrides };
+  return { id: String(changelogCounter++), created: testDate(-31), authorAccountId: USERS.member, ...overrides };
 }
 
 export function aStatusChange(fromId: string, toId: string): ChangelogInput['items'][number] {
@@ -125,14 +141,22 @@ export function aDatasetInput(overrides: Partial<DatasetInput> = {}): DatasetInp
     ],
     boards: [aBoard()],
     sprints: [
-      aSprint({ id: 1, state: 'closed', startDate: '2026-10-05T09:00:00.000Z', endDate: '2026-10-19T09:00:00.000Z', completeDate: '2026-10-19T10:00:00.000Z' }),
-      aSprint({ id: 2, state: 'active', startDate: '2026-10-19T09:00:00.000Z', endDate: '2026-11-09T09:00:00.000Z', goal: 'Ship it' }),
+      aSprint({ id: 1, state: 'closed', startDate: testDate(-28), endDate: testDate(-14), completeDate: testDate(-14, 1) }),
+      aSprint({ id: 2, state: 'active', startDate: testDate(-14), endDate: testDate(7), goal: 'Ship it' }),
       aSprint({ id: 3, state: 'future' }),
     ],
     issues: [
       anIssue({ key: 'ITSM-1', summary: 'Printer on fire', issueTypeId: ISSUE_TYPE.epic }),
       anIssue({ key: 'ITSM-2', summary: 'Reset my password', statusId: STATUS.inProgress, sprintIds: [1, 2], parentKey: 'ITSM-1', labels: ['vpn'], assigneeAccountId: USERS.member }),
-      anIssue({ key: 'ITSM-3', summary: 'New laptop', statusId: STATUS.done, sprintIds: [2], flagged: true, components: ['Backend'], resolutionDate: '2026-10-20T09:00:00.000Z' }),
+      anIssue({
+        key: 'ITSM-3',
+        summary: 'New laptop',
+        statusId: STATUS.done,
+        sprintIds: [2],
+        flagged: true,
+        components: ['Backend'],
+        resolutionDate: testDate(-13),
+      }),
       anIssue({ key: 'TEAM-1', id: '20001', summary: 'Team task', issueTypeId: ISSUE_TYPE.task }),
     ],
     ...overrides,

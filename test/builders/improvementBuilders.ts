@@ -1,5 +1,6 @@
 import type { PayloadOf } from '../../src/contract';
 import type { ImprovementProperty } from '../../src/domain/improvements/improvementProperty';
+import { LONG_AGO } from './datasetBuilders';
 
 /** Small named builders for improvement stories and sprint reviews: each test states only what matters. */
 export type StoryPayload = PayloadOf<'createImprovementStory'>;
@@ -29,7 +30,7 @@ export function anImprovementProperty(overrides: Partial<ImprovementProperty> = 
     dod: [],
     outcome: null,
     createdBy: 'acc-1',
-    createdAt: '2026-01-01T00:00:00.000Z',
+    createdAt: LONG_AGO,
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import { DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../workbench/datasets/demoDat
 import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
 import { aSprintReviewInput } from '../builders/improvementBuilders';
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
+import { LONG_AGO } from '../builders/datasetBuilders';
 
 /**
  * The process's review export (exportProcessReviewsCsv) with sprint health: a sprint whose health
@@ -27,7 +28,7 @@ async function linkToInc(sprintId: number, count: number): Promise<void> {
   });
   const issues = (JSON.parse(search.body) as { issues: Array<{ key: string }> }).issues.slice(0, count);
   for (const { key } of issues) {
-    const link = { schemaVersion: 1, processKey: 'INC', valueStreamKey: 'RUN', stageId: null, stageName: null, linkedBy: wb.users.admin, linkedAt: '2024-01-01T00:00:00.000Z' };
+    const link = { schemaVersion: 1, processKey: 'INC', valueStreamKey: 'RUN', stageId: null, stageName: null, linkedBy: wb.users.admin, linkedAt: LONG_AGO };
     await wb.jira.handle({ method: 'PUT', pathWithQuery: `/rest/api/3/issue/${key}/properties/process-loop-link`, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(link), caller: { kind: 'app' } });
   }
 }

@@ -2,6 +2,7 @@ import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
 import { anImprovementProperty, aSprintReviewInput } from '../builders/improvementBuilders';
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
 import { signRequest } from '../../src/webtrigger/signature';
+import { LONG_AGO } from '../builders/datasetBuilders';
 
 /**
  * Findings of the security review, each through the emulated platform: data a user can forge
@@ -65,7 +66,7 @@ describe('issue properties written outside the app', () => {
       stageId: null,
       stageName: null,
       linkedBy: wb.users.member,
-      linkedAt: '2026-01-01T00:00:00.000Z',
+      linkedAt: LONG_AGO,
     });
     const catalog = await wb.invoke(wb.users.viewer, 'getCatalog', {}, ITSM_PAGE);
     expect(catalog).toMatchObject({ ok: true });

@@ -5,6 +5,7 @@ import { DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../workbench/datasets/demoDat
 import type { JiraHttpRequest, JiraHttpResponse } from '../../workbench/jira/types';
 import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
+import { LONG_AGO } from '../builders/datasetBuilders';
 
 /**
  * Sprint health through the emulated Forge runtime: the real resolvers, triggers and queue
@@ -48,7 +49,7 @@ async function linkToInc(keys: string[]) {
   await ok(admin, 'saveValueStream', { valueStream: aValueStreamInput({ ownerAccountId: admin }), expectedVersion: null });
   await ok(admin, 'saveProcess', { process: aProcessInput({ apoAccountId: apo, asmAccountId: asm }), expectedVersion: null });
   for (const key of keys) {
-    const link = { schemaVersion: 1, processKey: 'INC', valueStreamKey: 'RUN', stageId: null, stageName: null, linkedBy: admin, linkedAt: '2024-01-01T00:00:00.000Z' };
+    const link = { schemaVersion: 1, processKey: 'INC', valueStreamKey: 'RUN', stageId: null, stageName: null, linkedBy: admin, linkedAt: LONG_AGO };
     const { status } = await jiraAsApp('PUT', `/rest/api/3/issue/${key}/properties/process-loop-link`, link);
     expect([200, 201]).toContain(status);
   }
@@ -338,7 +339,7 @@ describe('sprint health: improvements marked by the app’s property', () => {
     // Team-managed projects have no Process Improvement type: the app marks stories with its property instead.
     const issues = await sprintIssues(closedSprint);
     for (const issue of issues) {
-      const property = anImprovementProperty({ processKey: 'INC', createdAt: '2024-01-01T00:00:00.000Z' });
+      const property = anImprovementProperty({ processKey: 'INC', createdAt: LONG_AGO });
       const { status } = await jiraAsApp('PUT', `/rest/api/3/issue/${issue.key}/properties/process-loop-improvement`, property);
       expect([200, 201]).toContain(status);
     }

@@ -16,7 +16,8 @@ export const MINIMAL_USERS = {
 
 export function aMinimalDataset(overrides: Partial<DatasetInput> = {}): Dataset {
   const u = MINIMAL_USERS;
-  const now = '2026-11-02T09:00:00.000Z';
+  // Built for the moment it loads: the app reads the real clock.
+  const now = new Date().toISOString();
   const input: DatasetInput = {
     name: 'minimal',
     site: { cloudId: 'cloud-minimal', baseUrl: 'https://minimal.atlassian.net', now },

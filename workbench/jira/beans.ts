@@ -22,16 +22,16 @@ export class Beans {
     return Object.fromEntries(['48x48', '24x24', '16x16', '32x32'].map((size) => [size, this.url(`${path}&size=${size}`)]));
   }
 
-  private readonly userBeans = new WeakMap<DatasetUser, Record<string, unknown>>();
+  private readonly userBeans = new WeakMap<DatasetUser, { base: string; bean: Record<string, unknown> }>();
 
-  /** Users change only when a dataset is loaded (new objects), so their beans are kept. */
+  /** Users change only when a dataset is loaded (new objects), so their beans are kept while the site URL stays. */
   user(user: DatasetUser): Record<string, unknown> {
-    let bean = this.userBeans.get(user);
-    if (!bean) {
-      bean = this.buildUser(user);
-      this.userBeans.set(user, bean);
+    let cached = this.userBeans.get(user);
+    if (!cached || cached.base !== this.base) {
+      cached = { base: this.base, bean: this.buildUser(user) };
+      this.userBeans.set(user, cached);
     }
-    return { ...bean };
+    return { ...cached.bean };
   }
 
   private buildUser(user: DatasetUser): Record<string, unknown> {

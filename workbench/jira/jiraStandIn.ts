@@ -1,4 +1,4 @@
-import type { ChangelogEntry, Dataset, DatasetUser } from '../datasets/datasetSchema';
+import type { ChangelogEntry, Dataset, DatasetSprint, DatasetUser } from '../datasets/datasetSchema';
 import type { DurableStore } from '../store/durableStore';
 import { addAgileRoutes } from './agileRoutes';
 import { Beans } from './beans';
@@ -75,8 +75,18 @@ export class JiraStandIn {
     return this.state.hasData();
   }
 
+  /** Serves the site at `url` (the workbench's own address): self links, avatars and `site().baseUrl` follow it. */
+  setSiteUrl(url: string): void {
+    this.state.serveAt(url);
+  }
+
   users(): DatasetUser[] {
     return [...this.state.users.values()];
+  }
+
+  /** Every sprint as stored (for the workbench's own checks; the app reads sprints over REST). */
+  sprints(): DatasetSprint[] {
+    return [...this.state.sprints.values()];
   }
 
   site(): Dataset['site'] {

@@ -44,6 +44,8 @@ const FIRST_SCHEME_ID = 10000;
  */
 export class JiraState {
   site: Dataset['site'] | null = null;
+  /** Where the site is served right now (the workbench's own port); not stored, the dataset keeps its baseUrl. */
+  private servedAt: string | null = null;
   datasetName = '';
   readonly users = new Map<string, DatasetUser>();
   readonly issueTypes = new Map<string, IssueType>();
@@ -91,6 +93,13 @@ export class JiraState {
       });
     this.store.apply(ops);
     this.readStore();
+  }
+
+  /** Links, avatars and the site URL follow `url` from now on, whatever dataset is (re)loaded. */
+  serveAt(url: string): void {
+    this.servedAt = url.replace(/\/$/, '');
+    if (this.site) this.site = { ...this.site, baseUrl: this.servedAt };
+    this.version++;
   }
 
   hasData(): boolean {
@@ -176,7 +185,7 @@ export class JiraState {
     // Values are cloned so the state's objects are never the store's own.
     const values = <T>(ns: string): T[] => this.store.entries(ns).map(([, value]) => structuredClone(value) as T);
     const site = this.store.get(JIRA_NAMESPACES.site, SITE_KEY) as { name: string; site: Dataset['site'] } | undefined;
-    this.site = site ? { ...site.site } : null;
+    this.site = site ? { ...site.site, ...(this.servedAt ? { baseUrl: this.servedAt } : {}) } : null;
     this.datasetName = site?.name ?? '';
     for (const user of values<DatasetUser>(JIRA_NAMESPACES.users)) this.users.set(user.accountId, user);
     for (const type of values<IssueType>(JIRA_NAMESPACES.issueTypes)) this.issueTypes.set(type.id, type);

@@ -117,7 +117,7 @@ export class AppHost implements ForgeGlobalsTarget {
 
   private readonly appRoot: string;
   private readonly loadHandlerRef: (handlerRef: string) => unknown;
-  private readonly webTriggerBaseUrl: string;
+  private webTriggerBaseUrl: string;
   private readonly maxEventAttempts: number;
   private readonly pendingEvents: PendingEvent[] = [];
   private readonly pendingTriggerRetries: PendingTriggerRetry[] = [];
@@ -404,6 +404,11 @@ export class AppHost implements ForgeGlobalsTarget {
     }
     if (query.includes('deleteWebTriggerUrl')) return { status: 200, body: { data: { deleteWebTriggerUrl: { success: true, message: null } } } };
     return { status: 200, body: { errors: [{ message: 'The workbench only emulates the web trigger URL GraphQL operations.' }] } };
+  }
+
+  /** Web trigger URLs point at `url` from now on (the server's actual address). */
+  setWebTriggerBaseUrl(url: string): void {
+    this.webTriggerBaseUrl = url.replace(/\/$/, '');
   }
 
   webTriggerUrl(moduleKey: string): string {

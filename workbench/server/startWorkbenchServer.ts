@@ -23,6 +23,11 @@ export interface WorkbenchServerOptions {
   demoDataset?: () => Dataset;
   /** Default 127.0.0.1: the workbench has no authentication. */
   host?: string;
+  /**
+   * The site URL (avatars, self links, the context's siteUrl, web trigger URLs) once the port is known:
+   * default the server's own URL, so a stored dataset's baseUrl from an earlier port never leaks; 'dataset' keeps it.
+   */
+  siteUrl?: 'dataset' | ((port: number) => string);
 }
 
 export interface WorkbenchServer {
@@ -92,8 +97,14 @@ export async function startWorkbenchServer(options: WorkbenchServerOptions): Pro
     });
   });
   const port = (server.address() as AddressInfo).port;
+  const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+  if (options.siteUrl !== 'dataset') {
+    const siteUrl = options.siteUrl ? options.siteUrl(port) : url;
+    platform.jira.setSiteUrl(siteUrl);
+    platform.host.setWebTriggerBaseUrl(siteUrl);
+  }
   return {
-    url: `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`,
+    url,
     port,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -2,6 +2,7 @@ import type { BacklogGroup, BacklogStory } from '../../contract/improvementContr
 import type { Process } from '../../domain/catalog/catalogSchemas';
 import { applyManualOrder } from '../../domain/improvements/backlogOrder';
 import { processesWithoutRecentImprovement, RECENT_SPRINT_COUNT, storyFlags } from '../../domain/improvements/backlogHighlights';
+import { withOverdueNote } from '../../domain/sprints/sprintOverdue';
 import { canReorderBacklog, type ImprovementViewer } from '../../domain/improvements/improvementPermissions';
 import { dodProgress, mergeDod } from '../../domain/improvements/improvementStory';
 import { AppError } from '../../errors/appError';
@@ -49,6 +50,7 @@ async function loadBacklog(context: InvocationContext, filter: Filter) {
     recentProjectSprints(call, project.key, RECENT_SPRINT_COUNT),
   ]);
   const processByKey = new Map(processes.map((process) => [process.key, process]));
+  const now = new Date();
   const inScope = (process: Pick<Process, 'key' | 'valueStreamKey'>) =>
     (!filter.processKey || process.key === filter.processKey) && (!filter.valueStreamKey || process.valueStreamKey === filter.valueStreamKey);
 
@@ -127,7 +129,9 @@ async function loadBacklog(context: InvocationContext, filter: Filter) {
         doneWithoutOutcome: flagged('done-without-outcome'),
         processesWithoutRecentImprovement: [...stale].sort(),
       },
-      recentSprints: recentSprints.map(({ id, name, state, startDate, endDate }) => ({ id, name, state, startDate, endDate })),
+      recentSprints: recentSprints.map(({ id, name, state, startDate, endDate }) =>
+        withOverdueNote({ id, name, state, startDate, endDate }, now),
+      ),
       processes: processes
         .filter((process) => process.status !== 'retired')
         .sort((a, b) => a.key.localeCompare(b.key))

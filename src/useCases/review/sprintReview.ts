@@ -4,6 +4,7 @@ import { IMPROVEMENT_PROPERTY_KEY } from '../../domain/improvements/improvementP
 import { canReviewProcess, type ImprovementViewer } from '../../domain/improvements/improvementPermissions';
 import { withOutcome } from '../../domain/improvements/improvementStory';
 import { reviewsCsv, type CsvHealth, type CsvSprint } from '../../domain/review/reviewCsv';
+import { withOverdueNote } from '../../domain/sprints/sprintOverdue';
 import { decideReviewSave, validateKpiReadings, type StoryOutcomeEntry } from '../../domain/review/sprintReview';
 import type { Process } from '../../domain/catalog/catalogSchemas';
 import { AppError } from '../../errors/appError';
@@ -22,7 +23,8 @@ import { recentProjectSprints } from '../improvements/processBacklog';
 /** Enough sprints for a picker of the last half year or so of two-week sprints. */
 const PICKER_SPRINTS = 20;
 
-const toReviewSprint = ({ id, name, state, startDate, endDate }: SprintSummary) => ({ id, name, state, startDate, endDate });
+const toReviewSprint = ({ id, name, state, startDate, endDate }: SprintSummary, now = new Date()) =>
+  withOverdueNote({ id, name, state, startDate, endDate }, now);
 
 async function loadContext(context: InvocationContext, processKey: string) {
   const [process, viewer] = await Promise.all([readProcess(processKey), loadImprovementViewer(context)]);
@@ -54,10 +56,11 @@ async function buildView(context: InvocationContext, process: Process, viewer: I
   const people = [...history.map((entry) => entry.by), ...doneStories.map((story) => story.outcome?.by), process.apoAccountId, process.asmAccountId].filter((id): id is string => !!id);
   const users = await fetchUsers(people);
   const canEdit = canReviewProcess(viewer, process);
+  const now = new Date();
   return {
     process: toImprovementProcess(process),
-    sprint: toReviewSprint(sprint),
-    sprints: sprints.map(toReviewSprint),
+    sprint: toReviewSprint(sprint, now),
+    sprints: sprints.map((candidate) => toReviewSprint(candidate, now)),
     review,
     history: [...history].reverse(),
     doneStories,

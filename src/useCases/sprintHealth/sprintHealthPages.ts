@@ -1,5 +1,6 @@
 import type { ParsedPayloadOf, ResultOf } from '../../contract';
 import type { SprintHealthView } from '../../contract/sprintHealthContract';
+import { withOverdueNote } from '../../domain/sprints/sprintOverdue';
 import { AppError } from '../../errors/appError';
 import type { JiraCall } from '../../jira/jiraRequest';
 import { isJiraAdmin } from '../../jira/permissions';
@@ -50,7 +51,12 @@ export async function getSprintHealthSetup(_payload: ParsedPayloadOf<'getSprintH
 
 export async function listBoardSprints(payload: ParsedPayloadOf<'listBoardSprints'>, context: InvocationContext): Promise<ResultOf<'listBoardSprints'>> {
   const sprints = await boardSprintsForViewer(context, payload.boardId);
-  return { sprints: sprints.map((sprint) => ({ id: sprint.id, name: sprint.name, state: sprint.state, startDate: sprint.startDate, endDate: sprint.endDate, completeDate: sprint.completeDate })) };
+  const now = new Date();
+  return {
+    sprints: sprints.map(({ id, name, state, startDate, endDate, completeDate }) =>
+      withOverdueNote({ id, name, state, startDate, endDate, completeDate }, now),
+    ),
+  };
 }
 
 const computingView = (job: JobRecord): SprintHealthView => ({ status: 'computing', jobId: job.jobId, progress: job.progress });

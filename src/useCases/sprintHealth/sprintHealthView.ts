@@ -1,6 +1,7 @@
 import type { SprintHealthView } from '../../contract/sprintHealthContract';
 import type { Process } from '../../domain/catalog/catalogSchemas';
 import { provisionalReason } from '../../domain/sprintHealth/provisional';
+import { withOverdueNote } from '../../domain/sprints/sprintOverdue';
 import { listTrendPoints, UNLINKED_TREND_KEY, type StoredResult, type TrendPoint } from '../../storage/sprintHealthStore';
 
 /** How many closed sprints a sparkline shows. */
@@ -39,10 +40,12 @@ export async function toReadyView(
       }),
     }));
   const { sprint } = stored.meta;
-  const reason = provisionalReason(sprint.state);
+  const { id, name, state, startDate, endDate, completeDate } = sprint;
+  const summary = withOverdueNote({ id, name, state, startDate, endDate, completeDate }, new Date());
+  const reason = provisionalReason(sprint.state, summary.overdueNote !== null);
   return {
     status: 'ready',
-    sprint: { id: sprint.id, name: sprint.name, state: sprint.state, startDate: sprint.startDate, endDate: sprint.endDate, completeDate: sprint.completeDate },
+    sprint: summary,
     frozen: options.frozen,
     provisional: reason !== null,
     provisionalReason: reason,

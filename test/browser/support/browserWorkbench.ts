@@ -99,11 +99,10 @@ function isCspViolation(text: string): boolean {
 
 export async function startBrowserWorkbench(): Promise<BrowserWorkbench> {
   assertCustomUiBuilt();
-  // The site's base URL is the server's own, so the avatar and icon URLs Jira hands out load from it.
+  // The server serves the site at its own URL, so the avatar and icon URLs Jira hands out load from it.
   const port = await freePort();
-  const demo = buildDemoDataset();
-  const dataset = { ...demo, site: { ...demo.site, baseUrl: `http://127.0.0.1:${port}` } };
-  const platform = createWorkbenchPlatform({ dataFile: null, dataset, webTriggerBaseUrl: dataset.site.baseUrl });
+  const dataset = buildDemoDataset();
+  const platform = createWorkbenchPlatform({ dataFile: null, dataset });
   const server = await startWorkbenchServer({ port, platform });
   let browser: Browser;
   try {

@@ -53,7 +53,7 @@ export function aDoneStory(overrides: Partial<DoneStory> = {}): DoneStory {
 }
 
 export function aSprintReviewView(overrides: Partial<SprintReviewView> = {}): SprintReviewView {
-  const sprint = { id: 17, name: 'Sprint 17', state: 'active' as const, startDate: null, endDate: null };
+  const sprint = { id: 17, name: 'Sprint 17', state: 'active' as const, startDate: null, endDate: null, overdueNote: null };
   return {
     process: anImprovementProcess({
       kpis: [

@@ -11,7 +11,9 @@ function keysByProcess(items: Array<{ issueKey: string; processKey: string }>): 
 export function BacklogHighlights({ backlog }: { backlog: ProcessBacklog }) {
   const { missingMeasure, doneWithoutOutcome, processesWithoutRecentImprovement } = backlog.highlights;
   if (missingMeasure.length + doneWithoutOutcome.length + processesWithoutRecentImprovement.length === 0) return null;
-  const sprints = backlog.recentSprints.map((sprint) => sprint.name).join(', ');
+  const sprints = backlog.recentSprints
+    .map((sprint) => (sprint.overdueNote ? `${sprint.name} (${sprint.overdueNote})` : sprint.name))
+    .join(', ');
   return (
     <SectionMessage appearance="warning" title="Needs attention" headingLevel="h3" testId="backlog-highlights">
       <Stack space="space.100">

@@ -1,13 +1,14 @@
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { formatDate } from '../../../common/dateFormat';
 import type { ImprovementProcess, ReviewSprint } from '../../../common/improvement/improvementTypes';
+import { withOverdueNote } from '../../../common/sprintOverdue';
 import { LabelledSelect } from '../LabelledSelect';
 
 const stateWords = { active: 'active', closed: 'closed', future: 'not started' } as const;
 
 export function sprintLabel(sprint: ReviewSprint): string {
   const dates = sprint.startDate ? ` · ${formatDate(sprint.startDate)} – ${formatDate(sprint.endDate)}` : '';
-  return `${sprint.name} (${stateWords[sprint.state]})${dates}`;
+  return withOverdueNote(`${sprint.name} (${stateWords[sprint.state]})${dates}`, sprint.overdueNote);
 }
 
 /** Which process and which sprint to review. */

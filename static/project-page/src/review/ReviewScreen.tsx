@@ -62,6 +62,11 @@ export function ReviewScreen({ setup }: { setup: ImprovementSetup }) {
             {view.sprint.name}: {view.process.key} {view.process.name}
           </Heading>
           <Lozenge appearance={stateAppearance[view.sprint.state]}>{view.sprint.state}</Lozenge>
+          {view.sprint.overdueNote && (
+            <Text color="color.text.warning" testId="review-sprint-overdue">
+              {view.sprint.overdueNote}
+            </Text>
+          )}
         </Inline>
         {view.sprintClosed && view.canEdit && (
           <SectionMessage appearance="information" title="This sprint is closed" headingLevel="h4" testId="review-closed-note">

@@ -37,7 +37,8 @@ function HealthResult({ data, myOnly, onDrillDown, timeZone }: { data: SprintHea
   const hasLinkedWork = data.rows.some((row) => row.processKey !== null);
   const asOf = data.frozen
     ? `Closed sprint: numbers frozen when it closed (${formatDate(data.window.end, { timeZone }) || data.window.end}).`
-    : `Active sprint: numbers as of ${formatDateTime(data.computedAt, { timeZone })}.`;
+    : `Active sprint${data.sprint.overdueNote ? ` (${data.sprint.overdueNote})` : ''}: ` +
+      `numbers as of ${formatDateTime(data.computedAt, { timeZone })}.`;
   return (
     <Stack space="space.200">
       <Text color="color.text.subtle" testId="sprint-health-as-of">

@@ -1,4 +1,5 @@
 import type { DateFormatOptions } from '../../../common/dateFormat';
+import { withOverdueNote } from '../../../common/sprintOverdue';
 
 /**
  * Number and date wording for the sprint health table. Short forms go in cells; screen readers
@@ -45,14 +46,24 @@ export function formatShortDay(iso: string | null | undefined, options: DateForm
   return new Intl.DateTimeFormat(options.locale, { month: 'short', day: 'numeric', ...(options.timeZone ? { timeZone: options.timeZone } : {}) }).format(date);
 }
 
-export type SprintLike = { name: string; state: 'active' | 'closed' | 'future'; startDate?: string | null; endDate?: string | null; completeDate?: string | null };
+export type SprintLike = {
+  name: string;
+  state: 'active' | 'closed' | 'future';
+  startDate?: string | null;
+  endDate?: string | null;
+  completeDate?: string | null;
+  overdueNote?: string | null;
+};
 
-/** "ITSM Sprint 6 · closed · Nov 3 – Nov 17": what the sprint picker offers. */
+/**
+ * "ITSM Sprint 6 · closed · Nov 3 – Nov 17" (plus the note of an active sprint past its end): what the
+ * sprint picker offers.
+ */
 export function sprintLabel(sprint: SprintLike, options: DateFormatOptions = {}): string {
   const start = formatShortDay(sprint.startDate, options);
   const end = formatShortDay(sprint.completeDate ?? sprint.endDate, options);
   const dates = start ? ` · ${start} – ${end || '…'}` : '';
-  return `${sprint.name} · ${sprint.state}${dates}`;
+  return withOverdueNote(`${sprint.name} · ${sprint.state}${dates}`, sprint.overdueNote);
 }
 
 /**

@@ -1,8 +1,11 @@
+import { addDays, addMinutes } from 'date-fns';
 import { buildDemoDataset, DEMO_SPRINT_IDS } from '../../../../workbench/datasets/demoDataset';
 import { parseDataset, type Dataset, type DatasetIssue } from '../../../../workbench/datasets/datasetSchema';
 import { itemsOf, parseSprintField, replayChangelog } from './changelogReplay';
 
-const demo = buildDemoDataset();
+// Built like the workbench builds it, for the moment the suite loads.
+const loadedAt = new Date();
+const demo = buildDemoDataset({ now: loadedAt });
 const statusNamed = (name: string) => demo.statuses.find((status) => status.name === name)!;
 const categoryOf = new Map(demo.statuses.map((status) => [status.id, status.category]));
 const sprintNamed = (id: number) => demo.sprints.find((sprint) => sprint.id === id)!;
@@ -18,7 +21,7 @@ describe('buildDemoDataset', () => {
   });
 
   it('is reproducible for a seed and differs between seeds', () => {
-    expect(buildDemoDataset({ seed: 42 })).toEqual(demo);
+    expect(buildDemoDataset({ seed: 42, now: loadedAt })).toEqual(demo);
     const other = buildDemoDataset({ seed: 43 });
     expect(other.issues.map((issue) => issue.summary)).not.toEqual(demo.issues.map((issue) => issue.summary));
     expect(other.issues.map((issue) => issue.changelog)).not.toEqual(demo.issues.map((issue) => issue.changelog));
@@ -33,10 +36,18 @@ describe('buildDemoDataset', () => {
     expect(Math.min(...times)).toBeLessThan(300);
   });
 
+  it('is built for the moment it loads when no now is given', () => {
+    const before = Date.now();
+    const built = buildDemoDataset({ seed: 5 });
+    expect(Date.parse(built.site.now)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(built.site.now)).toBeLessThanOrEqual(Date.now());
+  });
+
   it('describes the site at the given now', () => {
-    expect(demo.site).toEqual({ cloudId: 'workbench-cloud-0001', baseUrl: 'http://localhost:8080', now: '2026-11-25T10:00:00.000Z' });
-    const later = buildDemoDataset({ now: new Date('2027-03-03T15:30:00.000Z') });
-    expect(later.site.now).toBe('2027-03-03T15:30:00.000Z');
+    expect(demo.site).toEqual({ cloudId: 'workbench-cloud-0001', baseUrl: 'http://localhost:8080', now: loadedAt.toISOString() });
+    const laterNow = addMinutes(addDays(loadedAt, 97), 330);
+    const later = buildDemoDataset({ now: laterNow });
+    expect(later.site.now).toBe(laterNow.toISOString());
     const active = later.sprints.find((sprint) => sprint.state === 'active')!;
     expect(at(active.startDate)).toBeLessThan(Date.parse(later.site.now));
     expect(at(active.endDate)).toBeGreaterThan(Date.parse(later.site.now));

@@ -1,4 +1,4 @@
-import { STATUS, USERS, aDataset, aDatasetInput, anIssue } from '../../../builders/datasetBuilders';
+import { STATUS, TEST_NOW, testDate, USERS, aDataset, aDatasetInput, anIssue } from '../../../builders/datasetBuilders';
 import { asApp, asUser, standIn } from './standInClient';
 
 /** Keys found by `jql`, asked as `who` (asApp by default). */
@@ -64,20 +64,23 @@ describe('Jira stand-in JQL', () => {
   });
 
   it('compares dates: absolute, "yyyy-MM-dd HH:mm" and relative to now', async () => {
+    // Noon of yesterday and of thirteen days ago (UTC, the stand-in site's zone), whatever the hour of TEST_NOW.
+    const today = Date.parse(`${TEST_NOW.slice(0, 10)}T00:00:00.000Z`);
+    const noon = (daysAgo: number) => new Date(today - daysAgo * 86_400_000 + 12 * 3_600_000).toISOString();
     const input = aDatasetInput();
     input.issues = [
-      anIssue({ key: 'ITSM-1', created: '2026-11-01T12:00:00.000Z', updated: '2026-11-01T12:00:00.000Z' }),
-      anIssue({ key: 'ITSM-2', created: '2026-10-20T12:00:00.000Z', updated: '2026-10-20T12:00:00.000Z' }),
+      anIssue({ key: 'ITSM-1', created: noon(1), updated: noon(1) }),
+      anIssue({ key: 'ITSM-2', created: noon(13), updated: noon(13) }),
     ];
     const dataset = aDataset(input);
     expect(await keysFor('created >= -2d', asApp, dataset)).toEqual(['ITSM-1']);
-    expect(await keysFor('created < 2026-10-21', asApp, dataset)).toEqual(['ITSM-2']);
-    expect(await keysFor('updated > "2026-11-01 11:59"', asApp, dataset)).toEqual(['ITSM-1']);
+    expect(await keysFor(`created < ${noon(12).slice(0, 10)}`, asApp, dataset)).toEqual(['ITSM-2']);
+    expect(await keysFor(`updated > "${noon(1).slice(0, 10)} 11:59"`, asApp, dataset)).toEqual(['ITSM-1']);
   });
 
   it('orders by key numerically and by created', async () => {
     const input = aDatasetInput();
-    input.issues = [2, 10, 1].map((n) => anIssue({ key: `ITSM-${n}`, created: `2026-10-${String(n).padStart(2, '0')}T00:00:00.000Z`, updated: '2026-10-01T00:00:00.000Z' }));
+    input.issues = [2, 10, 1].map((n) => anIssue({ key: `ITSM-${n}`, created: testDate(-40 + n), updated: testDate(-40) }));
     const { call } = standIn(aDataset(input));
     const order = async (jql: string) => (await call(asApp, 'POST', '/rest/api/3/search/jql', { jql, fields: ['key'] })).body.issues.map((i: { key: string }) => i.key);
     expect(await order('project = ITSM ORDER BY key ASC')).toEqual(['ITSM-1', 'ITSM-2', 'ITSM-10']);

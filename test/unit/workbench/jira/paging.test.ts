@@ -1,5 +1,18 @@
-import { aChangelogEntry, aDataset, aDatasetInput, aStatusChange, anIssue, STATUS, USERS } from '../../../builders/datasetBuilders';
+import {
+  aChangelogEntry,
+  aDataset,
+  aDatasetInput,
+  aStatusChange,
+  anIssue,
+  jiraTime,
+  STATUS,
+  testDate,
+  USERS,
+} from '../../../builders/datasetBuilders';
 import { asApp, asUser, standIn } from './standInClient';
+
+/** When the first status change of `manyIssues` happens: the day its issues are created. */
+const firstCreated = testDate(-32);
 
 /** ITSM with `count` issues, each with `histories` status changes a day apart. */
 function manyIssues(count: number, histories = 0) {
@@ -10,7 +23,7 @@ function manyIssues(count: number, histories = 0) {
       sprintIds: [2],
       changelog: Array.from({ length: histories }, (_, h) =>
         aChangelogEntry({
-          created: new Date(Date.UTC(2026, 9, 1 + h, 9, 0, 0)).toISOString(),
+          created: testDate(-32 + h),
           items: [aStatusChange(h % 2 ? STATUS.inProgress : STATUS.todo, h % 2 ? STATUS.todo : STATUS.inProgress), { fieldId: 'labels', field: 'labels', toString: `l${h}` }],
         }),
       ),
@@ -64,7 +77,7 @@ describe('Jira stand-in paging', () => {
     expect(histories.every((history) => history.items.length === 1)).toBe(true);
     const order = histories.map((h) => `${h.created}|${h.issueId.padStart(8, '0')}`);
     expect(order).toEqual([...order].sort());
-    expect(histories[0]?.created).toBe('2026-10-01T09:00:00.000+0000');
+    expect(histories[0]?.created).toBe(jiraTime(firstCreated));
 
     const outsider = await call(asUser(USERS.outsider), 'POST', '/rest/api/3/changelog/bulkfetch', { issueIdsOrKeys: ['ITSM-1'] });
     expect(outsider.body).toEqual({ issueChangeLogs: [] });

@@ -1,7 +1,7 @@
 import { DurableStore } from '../../../../workbench/store/durableStore';
 import { JiraStandIn } from '../../../../workbench/jira/jiraStandIn';
 import { createOpenApiGuard, sharedSpecsAvailable } from '../../../../workbench/contract/openApiGuard';
-import { ISSUE_TYPE, TEST_NOW, USERS, aDataset } from '../../../builders/datasetBuilders';
+import { ISSUE_TYPE, TEST_NOW, USERS, aDataset, jiraTime, testDate } from '../../../builders/datasetBuilders';
 import { PROCESS_ALIASES, asApp, asUser, caller } from './standInClient';
 
 /** Every exchange goes through the OpenAPI guard, so a drift from Jira's shapes fails these tests. */
@@ -70,7 +70,8 @@ describe('Jira stand-in site and agile endpoints', () => {
     expect((await call(asUser(USERS.outsider), 'GET', '/rest/agile/1.0/board/1')).status).toBe(404);
     const sprints = await call(asUser(USERS.viewer), 'GET', '/rest/agile/1.0/board/1/sprint?state=active,closed');
     expect(sprints.body.values.map((s: { id: number; state: string }) => [s.id, s.state])).toEqual([[1, 'closed'], [2, 'active']]);
-    expect((await call(asUser(USERS.viewer), 'GET', '/rest/agile/1.0/sprint/2')).body).toMatchObject({ id: 2, state: 'active', originBoardId: 1, goal: 'Ship it', startDate: '2026-10-19T09:00:00.000+0000' });
+    const sprint = (await call(asUser(USERS.viewer), 'GET', '/rest/agile/1.0/sprint/2')).body;
+    expect(sprint).toMatchObject({ id: 2, state: 'active', originBoardId: 1, goal: 'Ship it', startDate: jiraTime(testDate(-14)) });
     const config = await call(asUser(USERS.viewer), 'GET', '/rest/agile/1.0/board/1/configuration');
     expect(config.body.columnConfig.columns.map((c: { name: string }) => c.name)).toEqual(['To Do', 'In Progress', 'Done']);
     const issues = await call(asUser(USERS.viewer), 'GET', '/rest/agile/1.0/sprint/2/issue?fields=summary,status&maxResults=1');

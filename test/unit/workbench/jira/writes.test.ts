@@ -3,7 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { DurableStore } from '../../../../workbench/store/durableStore';
 import { JiraStandIn } from '../../../../workbench/jira/jiraStandIn';
-import { ISSUE_TYPE, STATUS, USERS, aDataset, aDatasetInput, anIssue } from '../../../builders/datasetBuilders';
+import {
+  ISSUE_TYPE,
+  STATUS,
+  TEST_NOW,
+  USERS,
+  aDataset,
+  aDatasetInput,
+  anIssue,
+  jiraTime,
+  testDate,
+} from '../../../builders/datasetBuilders';
 import { PROCESS_ALIASES, asApp, asUser, caller, standIn } from './standInClient';
 
 describe('Jira stand-in writes', () => {
@@ -20,7 +30,7 @@ describe('Jira stand-in writes', () => {
     expect(jira.createIssue({ projectKey: 'ITSM', issueTypeId: ISSUE_TYPE.task, summary: 'Next', reporterAccountId: USERS.admin }).key).toBe('ITSM-43');
     const read = await call(asUser(USERS.viewer), 'GET', `/rest/api/3/issue/${created.body.id}?fields=description,labels,parent,reporter,status,created`);
     expect(read.body.fields).toMatchObject({ description, labels: ['vpn'], parent: { key: 'ITSM-7' }, reporter: { accountId: USERS.member }, status: { id: STATUS.todo } });
-    expect(read.body.fields.created).toBe('2026-11-02T09:00:00.000+0000');
+    expect(read.body.fields.created).toBe(jiraTime(TEST_NOW));
 
     expect((await call(asUser(USERS.viewer), 'POST', '/rest/api/3/issue', { fields: { project: { key: 'ITSM' }, issuetype: { id: ISSUE_TYPE.task }, summary: 'No' } })).status).toBe(403);
     const invalid = await call(asUser(USERS.member), 'POST', '/rest/api/3/issue', { fields: { project: { key: 'ITSM' }, issuetype: { id: ISSUE_TYPE.task } } });
@@ -29,7 +39,7 @@ describe('Jira stand-in writes', () => {
 
   it('applies updates and appends Jira-shaped changelog items', async () => {
     const { jira, call } = standIn();
-    const at = new Date('2026-11-02T10:00:00.000Z');
+    const at = new Date(testDate(0, 1));
     const { changelogEntry } = jira.applyIssueUpdate('ITSM-1', { statusId: STATUS.done, sprintIds: [2], flagged: true, labels: ['a', 'b'] }, { authorAccountId: USERS.asm, at });
     expect(changelogEntry?.items).toEqual([
       { fieldId: 'status', field: 'status', fieldtype: 'jira', from: STATUS.todo, fromString: 'To Do', to: STATUS.done, toString: 'Done' },
@@ -38,9 +48,15 @@ describe('Jira stand-in writes', () => {
       { fieldId: 'labels', field: 'labels', fieldtype: 'jira', from: null, fromString: null, to: null, toString: 'a b' },
     ]);
     const issue = (await call(asApp, 'GET', '/rest/api/3/issue/ITSM-1?fields=status,customfield_10021,resolutiondate,updated')).body.fields;
-    expect(issue).toMatchObject({ status: { name: 'Done' }, customfield_10021: [{ value: 'Impediment', id: '10019' }], resolutiondate: '2026-11-02T10:00:00.000+0000', updated: '2026-11-02T10:00:00.000+0000' });
+    const atJira = jiraTime(at.toISOString());
+    expect(issue).toMatchObject({
+      status: { name: 'Done' },
+      customfield_10021: [{ value: 'Impediment', id: '10019' }],
+      resolutiondate: atJira,
+      updated: atJira,
+    });
     const bulk = await call(asApp, 'POST', '/rest/api/3/changelog/bulkfetch', { issueIdsOrKeys: ['ITSM-1'], fieldIds: ['customfield_10020'] });
-    expect(bulk.body.issueChangeLogs[0].changeHistories[0]).toMatchObject({ author: { accountId: USERS.asm }, created: '2026-11-02T10:00:00.000+0000', items: [{ field: 'Sprint' }] });
+    expect(bulk.body.issueChangeLogs[0].changeHistories[0]).toMatchObject({ author: { accountId: USERS.asm }, created: atJira, items: [{ field: 'Sprint' }] });
     expect(jira.applyIssueUpdate('ITSM-1', { flagged: true }, { authorAccountId: USERS.asm, at }).changelogEntry).toBeNull();
   });
 

@@ -16,7 +16,7 @@ beforeAll(async () => {
       },
     },
   } as unknown as ServerPlatform;
-  server = await startWorkbenchServer({ port: 0, platform, demoDataset: () => { throw new Error('not used'); } });
+  server = await startWorkbenchServer({ port: 0, platform, siteUrl: 'dataset', demoDataset: () => { throw new Error('not used'); } });
 });
 
 afterAll(async () => {
