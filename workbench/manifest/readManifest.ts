@@ -31,7 +31,7 @@ export interface ManifestKeyedFunction {
 
 export interface Manifest {
   raw: Record<string, unknown>;
-  /** Function key → handler reference as written (`index.resolverHandler`). */
+  /** Function key → handler reference as written (`index.projectPageResolver`). */
   functions: Record<string, string>;
   /** `timeoutSeconds` of function modules that set it (async event consumers may run up to 900 s). */
   functionTimeoutSeconds: Record<string, number>;

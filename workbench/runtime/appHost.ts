@@ -41,7 +41,7 @@ export interface AppHostOptions {
   latencyMs?: number;
   /** Where the app's `src/` lives (default: this repository). */
   appRoot?: string;
-  /** Loads a manifest handler reference (`index.resolverHandler`); default: require from `<appRoot>/src`. */
+  /** Loads a manifest handler reference (`index.projectPageResolver`); default: require from `<appRoot>/src`. */
   loadHandler?: (handlerRef: string) => unknown;
   /** Base of the URLs `webTrigger.getUrl()` hands out; default `http://localhost:3000`. */
   webTriggerBaseUrl?: string;
