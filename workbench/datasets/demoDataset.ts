@@ -64,7 +64,7 @@ const SPRINT_GOALS = [
 /** How often each theme comes up: new work, and work added after a sprint started (mostly changes). */
 const THEME_WEIGHTS: Record<'planned' | 'added', Array<[ThemeKey, number]>> = {
   planned: [['incident', 0.32], ['change', 0.2], ['onboarding', 0.24], ['purchasing', 0.15], ['network', 0.09]],
-  added: [['change', 0.6], ['incident', 0.2], ['onboarding', 0.08], ['purchasing', 0.06], ['network', 0.06]],
+  added: [['change', 0.8], ['incident', 0.04], ['onboarding', 0.06], ['purchasing', 0.05], ['network', 0.05]],
 };
 
 /** The process each epic belongs to (by summary); network epics stay unlinked. */
@@ -86,6 +86,8 @@ export const DEMO_INCIDENT_IMPROVED_FROM = 3;
 function workShape(draft: DemoDraft, sprintIndex: number): WorkShape | undefined {
   if (draft.kind === 'subtask') return undefined;
   if (draft.process === 'INC' && sprintIndex >= DEMO_INCIDENT_IMPROVED_FROM) return { maxSpan: 30 * HOUR, outcome: 'done' };
+  // The sprint the runbooks landed in: the team finished its incident work, so none carries its old flow time over.
+  if (draft.process === 'INC' && sprintIndex === DEMO_INCIDENT_IMPROVED_FROM - 1) return { outcome: 'done' };
   if (draft.process === 'ONB') return { waitShare: 0.6, flagged: true };
   return undefined;
 }

@@ -314,7 +314,8 @@ export function simulateSprints<D>(options: SimulationOptions<D>): SimulatedIssu
       if (toNext && nextId === null) continue;
       const tracked = newCommitted();
       const leaveAt = between(rng, start + DAY, Math.max(start + DAY + HOUR, horizon - HOUR));
-      if (rng.chance(0.4)) planWork(tracked.issue, start, leaveAt - HOUR, 'open', shapeOf(tracked));
+      // Work shaped to finish in its sprint is not started before it leaves.
+      if (rng.chance(0.4) && shapeOf(tracked).outcome === undefined) planWork(tracked.issue, start, leaveAt - HOUR, 'open', shapeOf(tracked));
       if (toNext && nextId !== null) {
         tracked.issue.history.moveSprint(leaveAt, planner(), sprint.id, nextId);
         carried.push(tracked);
