@@ -58,7 +58,10 @@ const ISSUE_PANEL = 'process-loop-issue-panel';
 /** Every sixth link a person would make is made by an automation rule instead (source `automation`). */
 const AUTOMATION_EVERY = 6;
 
-export async function playDemoStory(platform: WorkbenchPlatform, dataset: Dataset): Promise<DemoStoryReport> {
+/** What the story needs of the platform: the app host and the Jira stand-in (for what people do in Jira). */
+export type DemoStoryPlatform = Pick<WorkbenchPlatform, 'host' | 'jira'>;
+
+export async function playDemoStory(platform: DemoStoryPlatform, dataset: Dataset): Promise<DemoStoryReport> {
   const started = Date.now();
   const { host, jira } = platform;
   const cloudId = dataset.site.cloudId;
@@ -157,7 +160,7 @@ export async function playDemoStory(platform: WorkbenchPlatform, dataset: Datase
     }
     const process = processByKey(processKey);
     const parentProcess = issue.parentKey ? (linkedTo.get(issue.parentKey) ?? null) : null;
-    const rule = DEMO_AUTO_LINK_RULES.find((candidate) => ruleMatches(candidate, issue, typeNames));
+    const rule = DEMO_AUTO_LINK_RULES.find((candidate) => ruleMatches(candidate, issue));
     let source: LinkSource;
     if (issue.issueTypeId !== ISSUE_TYPE_IDS.epic && parentProcess === processKey) source = 'inherited';
     else if (issue.issueTypeId !== ISSUE_TYPE_IDS.epic && parentProcess === null && rule?.processKey === processKey) source = 'auto-rule';
@@ -390,7 +393,7 @@ function intendedProcess(issue: DatasetIssue): string | null {
   return demoProcessFor(issue);
 }
 
-function ruleMatches(rule: (typeof DEMO_AUTO_LINK_RULES)[number], issue: DatasetIssue, typeNames: Map<string, string>): boolean {
+function ruleMatches(rule: (typeof DEMO_AUTO_LINK_RULES)[number], issue: DatasetIssue): boolean {
   const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
   switch (rule.kind) {
     case 'label':
