@@ -63,8 +63,8 @@ const SPRINT_GOALS = [
 
 /** How often each theme comes up: new work, and work added after a sprint started (mostly changes). */
 const THEME_WEIGHTS: Record<'planned' | 'added', Array<[ThemeKey, number]>> = {
-  planned: [['incident', 0.32], ['change', 0.2], ['onboarding', 0.24], ['purchasing', 0.15], ['network', 0.09]],
-  added: [['change', 0.8], ['incident', 0.04], ['onboarding', 0.06], ['purchasing', 0.05], ['network', 0.05]],
+  planned: [['incident', 0.27], ['change', 0.19], ['onboarding', 0.21], ['purchasing', 0.13], ['network', 0.2]],
+  added: [['change', 0.85], ['incident', 0.03], ['onboarding', 0.04], ['purchasing', 0.04], ['network', 0.04]],
 };
 
 /** The process each epic belongs to (by summary); network epics stay unlinked. */
@@ -158,11 +158,14 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): Dataset {
   const roundRobin = new Map<number, DemoProcessKey[]>();
   const processFor = (role: IssueRole, sprintIndex: number | null): { theme: Theme; process: DemoProcessKey | null } => {
     if (role === 'committed' && sprintIndex !== null) {
-      if (!roundRobin.has(sprintIndex)) roundRobin.set(sprintIndex, rng.shuffle(DEMO_ACTIVE_PROCESSES));
+      // Two rounds: the first new issue of a sprint is finished before it starts, and must not be a process's only one.
+      if (!roundRobin.has(sprintIndex)) roundRobin.set(sprintIndex, [...rng.shuffle(DEMO_ACTIVE_PROCESSES), ...rng.shuffle(DEMO_ACTIVE_PROCESSES)]);
       const next = roundRobin.get(sprintIndex)?.shift();
       if (next) return { theme: themeByKey(themeOfProcess(next)), process: next };
     }
     const theme = themeByKey(weightedTheme(rng, THEME_WEIGHTS[role === 'added' ? 'added' : 'planned']));
+    // Change requests that arrive after planning are change enablement's: its scope creep.
+    if (role === 'added' && theme.key === 'change') return { theme, process: 'CHG' };
     return { theme, process: pickProcess(rng, theme.key) };
   };
   const newIssue = (_created: Date, role: IssueRole, parent: { draft: DemoDraft } | null, sprintIndex: number | null): NewIssue<DemoDraft> => {
@@ -219,7 +222,7 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): Dataset {
     backlogSize: 40,
     futurePlanned: 8,
     subtaskChance: 0.12,
-    addedShare: 0.16,
+    addedShare: 0.2,
     workShape,
     // Random label edits never touch the labels that say which process owns the work.
     noise: { accounts: EVERYONE_WHO_EDITS, labels: THEMES.flatMap((t) => flavourLabels(t)) },
