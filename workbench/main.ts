@@ -13,7 +13,11 @@ import { siteSample } from './server/jiraReads';
  * the file was deleted); POST /workbench/reset does both again on demand.
  */
 const REPO_ROOT = path.resolve(__dirname, '..');
-const DATA_FILE = process.env.WORKBENCH_DATA_FILE ? path.resolve(process.env.WORKBENCH_DATA_FILE) : path.join(REPO_ROOT, '.workbench-data', 'workbench.log');
+const DATA_FILE = process.env.WORKBENCH_DATA_FILE ? path.resolve(process.env.WORKBENCH_DATA_FILE) : path.join(
+  REPO_ROOT,
+  '.workbench-data',
+  'workbench.log',
+);
 
 function readPort(): number {
   const raw = process.env.PORT ?? '8080';
@@ -40,7 +44,8 @@ async function main(): Promise<void> {
       const report = await playDemoStory(platform, dataset);
       platform.jira.clearRequestLog();
       const links = Object.values(report.links).reduce((sum, count) => sum + count, 0);
-      console.log(`done in ${(report.tookMs / 1000).toFixed(1)} s (${report.processes} processes, ${links} linked issues, ${report.reviews} reviews).`);
+      const took = (report.tookMs / 1000).toFixed(1);
+      console.log(`done in ${took} s (${report.processes} processes, ${links} linked issues, ${report.reviews} sprint reviews).`);
     } catch (error) {
       // Half a story must not be kept: the next start would take it for the user's own data.
       platform.store.clearAll();

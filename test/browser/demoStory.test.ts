@@ -28,7 +28,8 @@ describe('the demo on a fresh start', () => {
       const steps = page.page.getByTestId('tour-step');
       await expect(steps.count()).resolves.toBeGreaterThanOrEqual(6);
       const text = (await page.page.getByTestId('start-tour').textContent()) ?? '';
-      for (const topic of ['Sprint health', 'value-stream', 'Add from templates', 'Suggest links', 'asmProcess = INC', 'Automation']) expect(text).toContain(topic);
+      const topics = ['Sprint health', 'value-stream', 'Add from templates', 'Suggest links', 'asmProcess = INC', 'Automation'];
+      for (const topic of topics) expect(text).toContain(topic);
       // The improvement step names the confirmed runbooks story.
       await expect(page.page.getByTestId('start-tour').getByRole('link', { name: /^ITSM-\d+$/ }).count()).resolves.toBeGreaterThan(2);
       await page.page.getByTestId('tour-step').first().getByRole('link').first().click();
@@ -47,7 +48,9 @@ describe('the demo on a fresh start', () => {
         await page.openProjectPage('ITSM');
         const app = page.appFrame();
         await app.getByTestId('health-row-INC').waitFor();
-        const rows = app.locator('tr[data-testid^="health-row-"]:not([data-testid="health-row-unlinked"]):not([data-testid="health-row-totals"])');
+        const rows = app.locator(
+          'tr[data-testid^="health-row-"]:not([data-testid="health-row-unlinked"]):not([data-testid="health-row-totals"])',
+        );
         await expect(rows.count()).resolves.toBeGreaterThanOrEqual(5);
         for (const key of DEMO_ACTIVE_PROCESSES) {
           const label = (await app.getByTestId(`health-row-${key}`).getByTestId('health-trend').getAttribute('aria-label')) ?? '';
@@ -75,9 +78,11 @@ describe('the demo on a fresh start', () => {
           const section = app.getByTestId(`value-stream-${stream.key}`);
           const stages = section.getByRole('list', { name: `Stages of ${stream.name}, in order` });
           const headings = await stages.getByRole('heading', { level: 4 }).allTextContents();
-          expect(headings.map((heading) => heading.trim())).toEqual(expect.arrayContaining(stream.stages.map((stage) => expect.stringContaining(stage.name))));
+          const wanted = stream.stages.map((stage) => expect.stringContaining(stage.name));
+          expect(headings.map((heading) => heading.trim())).toEqual(expect.arrayContaining(wanted));
         }
-        await expect(app.getByTestId('value-stream-RUN').getByTestId('stage-card-INC').textContent()).resolves.toContain('Incident management');
+        const incCard = app.getByTestId('value-stream-RUN').getByTestId('stage-card-INC');
+        await expect(incCard.textContent()).resolves.toContain('Incident management');
         await expect(app.getByTestId('value-stream-CHANGE').getByTestId('stage-card-CHG').count()).resolves.toBe(1);
         await expect(app.getByTestId('value-stream-JOIN').getByTestId('stage-card-ONB').count()).resolves.toBe(1);
         // Not hovering the toggle just pressed: axe would judge its hover colours.

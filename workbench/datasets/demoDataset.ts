@@ -1,7 +1,15 @@
 import { ChangelogWriter, datasetIssue, type IssueHistory } from './changelogWriter';
 import { parseDataset, type Dataset, type DatasetIssue } from './datasetSchema';
 import { THEMES, kindFor, priorityFor, summaryFor, type Theme, type ThemeKey } from './issueText';
-import { DEMO_ACTIVE_PROCESSES, DEMO_MARKER_LABELS, demoProcessFor, markerLabelOf, pickProcess, themeOfProcess, type DemoProcessKey } from './demoProcesses';
+import {
+  DEMO_ACTIVE_PROCESSES,
+  DEMO_MARKER_LABELS,
+  demoProcessFor,
+  markerLabelOf,
+  pickProcess,
+  themeOfProcess,
+  type DemoProcessKey,
+} from './demoProcesses';
 import { createRandom, type Random } from './random';
 import {
   ALL_ISSUE_TYPE_IDS,
@@ -136,7 +144,13 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): Dataset {
       const owner = t % 2 === 0 ? DEMO_ACCOUNT_IDS.apo : DEMO_ACCOUNT_IDS.apo2;
       const process = EPIC_PROCESS[summary] ?? null;
       const labels = withMarker([theme.labels[0] as string], process);
-      const history = writer.issue({ created: new Date(created), statusId: STATUS_IDS.todo, assigneeAccountId: owner, priority: 'High', labels });
+      const history = writer.issue({
+        created: new Date(created),
+        statusId: STATUS_IDS.todo,
+        assigneeAccountId: owner,
+        priority: 'High',
+        labels,
+      });
       // Most epics start with the first sprints; a few finish; the last of each theme may wait.
       if (e === 0 || rng.chance(0.6)) {
         const started = firstStart + between(rng, 0, 4 * SPRINT_LENGTH);
@@ -144,7 +158,15 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): Dataset {
         if (rng.chance(0.3)) history.status(started + between(rng, 3 * SPRINT_LENGTH, 6 * SPRINT_LENGTH), owner, STATUS_IDS.done);
       }
       epicRecords.push({
-        draft: { kind: 'epic', process, summary, description: `Epic: ${summary}.`, components: [theme.component], parent: null, projectKey: 'ITSM' },
+        draft: {
+          kind: 'epic',
+          process,
+          summary,
+          description: `Epic: ${summary}.`,
+          components: [theme.component],
+          parent: null,
+          projectKey: 'ITSM',
+        },
         history,
         reporterAccountId: owner,
         theme,
@@ -159,7 +181,10 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): Dataset {
   const processFor = (role: IssueRole, sprintIndex: number | null): { theme: Theme; process: DemoProcessKey | null } => {
     if (role === 'committed' && sprintIndex !== null) {
       // Two rounds: the first new issue of a sprint is finished before it starts, and must not be a process's only one.
-      if (!roundRobin.has(sprintIndex)) roundRobin.set(sprintIndex, [...rng.shuffle(DEMO_ACTIVE_PROCESSES), ...rng.shuffle(DEMO_ACTIVE_PROCESSES)]);
+      if (!roundRobin.has(sprintIndex)) roundRobin.set(
+        sprintIndex,
+        [...rng.shuffle(DEMO_ACTIVE_PROCESSES), ...rng.shuffle(DEMO_ACTIVE_PROCESSES)],
+      );
       const next = roundRobin.get(sprintIndex)?.shift();
       if (next) return { theme: themeByKey(themeOfProcess(next)), process: next };
     }
@@ -168,7 +193,8 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): Dataset {
     if (role === 'added' && theme.key === 'change') return { theme, process: 'CHG' };
     return { theme, process: pickProcess(rng, theme.key) };
   };
-  const newIssue = (_created: Date, role: IssueRole, parent: { draft: DemoDraft } | null, sprintIndex: number | null): NewIssue<DemoDraft> => {
+  type Parent = { draft: DemoDraft } | null;
+  const newIssue = (_created: Date, role: IssueRole, parent: Parent, sprintIndex: number | null): NewIssue<DemoDraft> => {
     const { theme, process } = parent
       ? { theme: THEMES.find((t) => t.component === parent.draft.components[0]) ?? rng.pick(THEMES), process: parent.draft.process }
       : processFor(role, sprintIndex);
@@ -198,7 +224,15 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): Dataset {
 
   const pinned = PINNED.map(([kind, summary, themeKey]) => {
     const theme = THEMES.find((t) => t.key === themeKey) as Theme;
-    const draft: DemoDraft = { kind, summary, description: descriptionFor(kind), components: [theme.component], parent: null, projectKey: 'ITSM', process: null };
+    const draft: DemoDraft = {
+      kind,
+      summary,
+      description: descriptionFor(kind),
+      components: [theme.component],
+      parent: null,
+      projectKey: 'ITSM',
+      process: null,
+    };
     draft.process = demoProcessFor({ components: draft.components, labels: [theme.labels[0] as string] });
     return {
       sprintIndex: simulated.length - 1,
@@ -316,7 +350,15 @@ function buildOpsIssues(rng: Random, writer: ChangelogWriter, now: Date) {
       history.status(times[0] as number, worker, STATUS_IDS.inProgress);
       if (stage > 1) history.status(times[1] as number, worker, STATUS_IDS.done);
     }
-    const draft: DemoDraft = { kind, summary, description: descriptionFor(kind), components: [], parent: null, projectKey: 'OPS', process: null };
+    const draft: DemoDraft = {
+      kind,
+      summary,
+      description: descriptionFor(kind),
+      components: [],
+      parent: null,
+      projectKey: 'OPS',
+      process: null,
+    };
     return { draft, history, reporterAccountId: DEMO_ACCOUNT_IDS.asm2 };
   });
 }

@@ -119,7 +119,7 @@ export function simulateSprints<D>(options: SimulationOptions<D>): SimulatedIssu
   const subtaskParents: SimulatedIssue<D>[] = [];
   const planner = () => rng.pick(planners);
 
-  const create = (created: number, role: IssueRole, parent: SimulatedIssue<D> | null = null, sprintIndex: number | null = null): SimulatedIssue<D> => {
+  const create = (created: number, role: IssueRole, parent: SimulatedIssue<D> | null = null, sprintIndex: number | null = null) => {
     const made = options.newIssue(new Date(created), role, parent, sprintIndex);
     return register(made, created, parent, role);
   };
@@ -146,7 +146,14 @@ export function simulateSprints<D>(options: SimulationOptions<D>): SimulatedIssu
       to = from + shape.maxSpan;
     }
     const worker = workerOf(issue);
-    if (shape.waitShare !== undefined && (outcome === 'done' || outcome === 'open')) return planWaitingWork(issue, worker, from, to, outcome === 'done', shape.waitShare);
+    if (shape.waitShare !== undefined && (outcome === 'done' || outcome === 'open')) return planWaitingWork(
+      issue,
+      worker,
+      from,
+      to,
+      outcome === 'done',
+      shape.waitShare,
+    );
     const steps: Array<{ status: string; by: string }> = [];
     const push = (status: string, by = worker) => steps.push({ status, by });
     const doWork = (finish: boolean) => {
@@ -191,7 +198,7 @@ export function simulateSprints<D>(options: SimulationOptions<D>): SimulatedIssu
   };
 
   /** Work that waits: started, soon parked in the waiting status for `waitShare` of its span, then finished (or still waiting). */
-  const planWaitingWork = (issue: SimulatedIssue<D>, worker: string, from: number, to: number, finish: boolean, waitShare: number): WorkSpan => {
+  const planWaitingWork = (issue: SimulatedIssue<D>, worker: string, from: number, to: number, finish: boolean, waitShare: number) => {
     const span = to - from;
     const started = from + Math.floor(span * 0.05 * rng.next());
     const parked = started + Math.floor(span * (0.04 + 0.06 * rng.next()));
@@ -315,7 +322,13 @@ export function simulateSprints<D>(options: SimulationOptions<D>): SimulatedIssu
       const tracked = newCommitted();
       const leaveAt = between(rng, start + DAY, Math.max(start + DAY + HOUR, horizon - HOUR));
       // Work shaped to finish in its sprint is not started before it leaves.
-      if (rng.chance(0.4) && shapeOf(tracked).outcome === undefined) planWork(tracked.issue, start, leaveAt - HOUR, 'open', shapeOf(tracked));
+      if (rng.chance(0.4) && shapeOf(tracked).outcome === undefined) planWork(
+        tracked.issue,
+        start,
+        leaveAt - HOUR,
+        'open',
+        shapeOf(tracked),
+      );
       if (toNext && nextId !== null) {
         tracked.issue.history.moveSprint(leaveAt, planner(), sprint.id, nextId);
         carried.push(tracked);

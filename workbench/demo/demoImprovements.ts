@@ -47,7 +47,11 @@ export const DEMO_IMPROVEMENTS: DemoImprovement[] = [
     cost: 2,
     jira: { sprint: 2, status: 'done' },
     dodTicked: ['measure', 'documented', 'informed', 'huddle'],
-    result: { value: 'confirmed', note: 'Time to restore fell from 9 to 5 hours in the next sprint and to 3.5 hours since.', via: 'review' },
+    result: {
+      value: 'confirmed',
+      note: 'Time to restore fell from 9 to 5 hours in the next sprint and to 3.5 hours since.',
+      via: 'review',
+    },
   },
   {
     id: 'freeze',
@@ -79,7 +83,11 @@ export const DEMO_IMPROVEMENTS: DemoImprovement[] = [
     cost: 3,
     jira: { sprint: 5, status: 'done' },
     dodTicked: ['measure', 'informed', 'hr'],
-    result: { value: 'inconclusive', note: 'Only two starters since, and the vendor was late for both. Measure again with the next cohort.', via: 'panel' },
+    result: {
+      value: 'inconclusive',
+      note: 'Only two starters since, and the vendor was late for both. Measure again with the next cohort.',
+      via: 'panel',
+    },
   },
   {
     id: 'calendar',
@@ -131,7 +139,7 @@ export const DEMO_IMPROVEMENTS: DemoImprovement[] = [
     processKey: 'MIM',
     by: ids.asm,
     via: 'action',
-    iWant: 'Post major incident updates to the status page from the ticket',
+    iWant: 'post major incident updates to the status page from the ticket',
     soThat: '',
     change: 'status page updates from the ticket will cut calls to the service desk during outages',
     outcome: '',

@@ -82,7 +82,13 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
     },
   });
 
-  async function call<T>(step: string, accountId: string, functionKey: string, payload: unknown, context: Context = projectPage): Promise<T> {
+  async function call<T>(
+    step: string,
+    accountId: string,
+    functionKey: string,
+    payload: unknown,
+    context: Context = projectPage,
+  ): Promise<T> {
     host.activate();
     let answer: ResolverAnswer<T>;
     try {
@@ -91,7 +97,8 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
       throw new DemoStoryError(`${step}: ${functionKey} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (!answer || answer.ok !== true) {
-      throw new DemoStoryError(`${step}: ${functionKey} as ${accountId} was refused: ${JSON.stringify(answer && !answer.ok ? answer.error : answer)}`);
+      const why = JSON.stringify(answer && !answer.ok ? answer.error : answer);
+      throw new DemoStoryError(`${step}: ${functionKey} as ${accountId} was refused: ${why}`);
     }
     return answer.data;
   }
@@ -103,7 +110,9 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
     host.activate();
     const deliveries = await host.deliverProductEvent(eventType, payload);
     const failed = deliveries.filter((delivery) => delivery.outcome !== 'ok');
-    if (deliveries.length === 0 || failed.length > 0) throw new DemoStoryError(`${step}: ${eventType} was not handled: ${JSON.stringify(deliveries)}`);
+    if (deliveries.length === 0 || failed.length > 0) {
+      throw new DemoStoryError(`${step}: ${eventType} was not handled: ${JSON.stringify(deliveries)}`);
+    }
     return deliveries.map((delivery) => (delivery as { result?: unknown }).result);
   }
   async function action(step: string, actionKey: string, actorAccountId: string, inputs: Record<string, unknown>, issueKey?: string) {
@@ -114,12 +123,22 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
 
   // 1. The admin installs the app (the Process Improvement issue type) and enables it for ITSM.
   const [installed] = (await event('Installing the app', 'avi:forge:installed:app', {})) as Array<{ outcome?: string; problem?: string }>;
-  if (installed?.outcome === 'failed' || installed?.outcome === 'collision') throw new DemoStoryError(`Installing the app: ${JSON.stringify(installed)}`);
+  if (installed?.outcome === 'failed' || installed?.outcome === 'collision') {
+    throw new DemoStoryError(`Installing the app: ${JSON.stringify(installed)}`);
+  }
   await call('Enabling improvements for ITSM', ids.admin, 'enableImprovementsForProject', {});
 
   // 2. The catalog: value streams by the admin, processes by each stream's owner, the retired one retired by its APO.
   for (const stream of DEMO_VALUE_STREAMS) {
-    saved(`Value stream ${stream.key}`, await call<{ outcome: string }>(`Value stream ${stream.key}`, ids.admin, 'saveValueStream', { valueStream: stream, expectedVersion: null }));
+    saved(
+      `Value stream ${stream.key}`,
+      await call<{ outcome: string }>(
+        `Value stream ${stream.key}`,
+        ids.admin,
+        'saveValueStream',
+        { valueStream: stream, expectedVersion: null },
+      ),
+    );
   }
   for (const process of DEMO_PROCESSES) await saveProcess(process);
 
@@ -138,10 +157,20 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
       expectedVersion: settings.record.version,
     }),
   );
-  const automation = await call<{ autoLinkRules: { version: number } }>('Reading automation settings', ids.admin, 'getAutomationSettings', {});
+  const automation = await call<{ autoLinkRules: { version: number } }>(
+    'Reading automation settings',
+    ids.admin,
+    'getAutomationSettings',
+    {},
+  );
   saved(
     'Auto-link rules',
-    await call<{ outcome: string }>('Auto-link rules', ids.admin, 'saveAutoLinkRules', { rules: DEMO_AUTO_LINK_RULES, expectedVersion: automation.autoLinkRules.version }),
+    await call<{ outcome: string }>(
+      'Auto-link rules',
+      ids.admin,
+      'saveAutoLinkRules',
+      { rules: DEMO_AUTO_LINK_RULES, expectedVersion: automation.autoLinkRules.version },
+    ),
   );
   await call('Web trigger secret', ids.admin, 'rotateWebTriggerSecret', {});
 
@@ -176,12 +205,24 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
         throw new DemoStoryError(`${step}: the issue-created trigger answered ${JSON.stringify(result)}`);
       }
     } else if (source === 'automation') {
-      const result = await action(step, 'link-work-item-to-process', process.asmAccountId ?? process.apoAccountId, { issueKey: '{{issue.key}}', processKey }, issue.key);
+      const result = await action(
+        step,
+        'link-work-item-to-process',
+        process.asmAccountId ?? process.apoAccountId,
+        { issueKey: '{{issue.key}}', processKey },
+        issue.key,
+      );
       if (result.processKey !== processKey) throw new DemoStoryError(`${step}: the action answered ${JSON.stringify(result)}`);
     } else {
       // Whoever works on it links it; unassigned work is linked by the process's APO.
       const by = issue.assigneeAccountId && issue.assigneeAccountId !== ids.viewer ? issue.assigneeAccountId : process.apoAccountId;
-      const panel = await call<{ link: { processKey: string } | null }>(step, by, 'linkIssueToProcess', { processKey, stageId: null }, issuePanel(issue));
+      const panel = await call<{ link: { processKey: string } | null }>(
+        step,
+        by,
+        'linkIssueToProcess',
+        { processKey, stageId: null },
+        issuePanel(issue),
+      );
       if (panel.link?.processKey !== processKey) throw new DemoStoryError(`${step}: the panel shows ${JSON.stringify(panel.link)}`);
     }
     links[source] += 1;
@@ -197,7 +238,13 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
   for (const story of DEMO_IMPROVEMENTS.filter((candidate) => candidate.result?.via === 'panel')) {
     const issue = improvements[story.id] as { id: string; key: string };
     const result = story.result as NonNullable<DemoImprovement['result']>;
-    await call(`Outcome of ${issue.key}`, processByKey(story.processKey).apoAccountId, 'recordImprovementOutcome', { outcome: { value: result.value, note: result.note } }, improvementPanel(issue));
+    await call(
+      `Outcome of ${issue.key}`,
+      processByKey(story.processKey).apoAccountId,
+      'recordImprovementOutcome',
+      { outcome: { value: result.value, note: result.note } },
+      improvementPanel(issue),
+    );
   }
   await orderIncBacklog();
 
@@ -223,7 +270,9 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
       );
       reviews += 1;
       // A story's outcome is judged a sprint later and added to its sprint's review by the ASM (the review keeps the history).
-      const judged = DEMO_IMPROVEMENTS.filter((story) => story.processKey === process.key && story.jira.sprint === index && story.result?.via === 'review');
+      const judged = DEMO_IMPROVEMENTS.filter(
+        (story) => story.processKey === process.key && story.jira.sprint === index && story.result?.via === 'review',
+      );
       if (judged.length === 0) continue;
       saved(
         `${step}: outcomes`,
@@ -233,18 +282,49 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
           achieved: text.achieved.replace(/\{story:(\w+)\}/g, (_, id: string) => keyOf(id)),
           next: text.next.replace(/\{story:(\w+)\}/g, (_, id: string) => keyOf(id)),
           kpiReadings: process.kpis.map((kpi) => ({ kpiId: kpi.id, value: kpi.readings[index] })),
-          storyOutcomes: judged.map((story) => ({ issueId: improvements[story.id]?.id, value: story.result?.value, note: story.result?.note })),
+          storyOutcomes: judged.map((story) => ({
+            issueId: improvements[story.id]?.id,
+            value: story.result?.value,
+            note: story.result?.note,
+          })),
           expectedVersion: first.view.review?.version ?? null,
         }),
       );
     }
   }
-  // This sprint's first reading comes from the monitoring tool through an automation rule.
-  await action('Recording this sprint’s time to restore', 'record-kpi-reading', ids.apo, { projectKey: 'ITSM', processKey: 'INC', kpi: 'mttr', value: '3.2' });
+  // The running sprint: each APO's notes so far and a mid-sprint reading, so the review tab opens on something.
+  for (const process of DEMO_PROCESSES.filter((candidate) => candidate.status === 'active')) {
+    const last = process.reviews[process.reviews.length - 1];
+    const step = `Review of ${process.key} in the active sprint`;
+    saved(
+      step,
+      await call<{ outcome: string }>(step, process.apoAccountId, 'saveSprintReview', {
+        processKey: process.key,
+        sprintId: DEMO_SPRINT_IDS.active,
+        achieved: `Under way: ${(last?.next ?? '').replace(/\{story:(\w+)\}/g, (_, id: string) => keyOf(id))}`,
+        next: '',
+        kpiReadings: process.kpis.map((kpi) => ({ kpiId: kpi.id, value: kpi.readings[kpi.readings.length - 1] })),
+        storyOutcomes: [],
+        expectedVersion: null,
+      }),
+    );
+    reviews += 1;
+  }
+  // This sprint's time to restore comes from the monitoring tool through an automation rule.
+  await action(
+    'Recording this sprint’s time to restore',
+    'record-kpi-reading',
+    ids.apo,
+    { projectKey: 'ITSM', processKey: 'INC', kpi: 'mttr', value: '3.2' },
+  );
 
   // 7. Jira reports the six sprints closed: the app freezes their health.
   for (const sprintId of DEMO_SPRINT_IDS.closed) {
-    await event(`Closing sprint ${sprintId}`, 'avi:jira-software:closed:sprint', { sprint: { id: sprintId, state: 'closed', originBoardId: DEMO_BOARD_ID } });
+    await event(
+      `Closing sprint ${sprintId}`,
+      'avi:jira-software:closed:sprint',
+      { sprint: { id: sprintId, state: 'closed', originBoardId: DEMO_BOARD_ID } },
+    );
   }
   host.activate();
   await host.drainQueues();
@@ -284,7 +364,12 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
     };
     const first = saved(
       `Process ${process.key}`,
-      await call<{ outcome: string; record: { version: number } }>(`Process ${process.key}`, creator, 'saveProcess', { process: input, expectedVersion: null }),
+      await call<{ outcome: string; record: { version: number } }>(
+        `Process ${process.key}`,
+        creator,
+        'saveProcess',
+        { process: input, expectedVersion: null },
+      ),
     );
     if (process.status !== 'retired') return;
     saved(
@@ -305,14 +390,20 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
         summary: story.iWant,
         hypothesis: story.change,
         ...(story.measure
-          ? { measure: story.measure.description, kpiId: story.measure.kpiId ?? '', baseline: String(story.measure.baseline), target: String(story.measure.target) }
+          ? {
+            measure: story.measure.description,
+            kpiId: story.measure.kpiId ?? '',
+            baseline: String(story.measure.baseline),
+            target: String(story.measure.target),
+          }
           : {}),
         benefit: String(story.benefit),
         cost: String(story.cost),
       });
       return { id: String(result.issueId), key: String(result.issueKey) };
     }
-    const created = await call<{ outcome: string; issue: { id: string; key: string }; message?: string }>(step, story.by, 'createImprovementStory', {
+    type Created = { outcome: string; issue: { id: string; key: string }; message?: string };
+    const created = await call<Created>(step, story.by, 'createImprovementStory', {
       processKey: story.processKey,
       userStory: { asA: 'process owner', iWant: story.iWant, soThat: story.soThat },
       hypothesis: { change: story.change, outcome: story.outcome },
@@ -328,19 +419,40 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
   async function moveInJira(story: DemoImprovement, issue: { id: string; key: string }) {
     const { sprint, status } = story.jira;
     const sprintIds =
-      sprint === null ? [] : sprint === 'active' ? [DEMO_SPRINT_IDS.active] : sprint === 'future' ? [DEMO_SPRINT_IDS.future] : [DEMO_SPRINT_IDS.closed[sprint] as number];
+      sprint === null
+        ? []
+        : sprint === 'active'
+          ? [DEMO_SPRINT_IDS.active]
+          : sprint === 'future'
+            ? [DEMO_SPRINT_IDS.future]
+            : [DEMO_SPRINT_IDS.closed[sprint] as number];
     const by = ids.member;
     const at = () => new Date();
     if (sprintIds.length > 0) jira.applyIssueUpdate(issue.key, { sprintIds }, { authorAccountId: by, at: at() });
-    if (status === 'inProgress' || status === 'done') jira.applyIssueUpdate(issue.key, { statusId: STATUS_IDS.inProgress }, { authorAccountId: by, at: at() });
+    if (status !== 'todo') jira.applyIssueUpdate(issue.key, { assigneeAccountId: by }, { authorAccountId: by, at: at() });
+    if (status === 'inProgress' || status === 'done') jira.applyIssueUpdate(
+      issue.key,
+      { statusId: STATUS_IDS.inProgress },
+      { authorAccountId: by, at: at() },
+    );
     if (status === 'done') jira.applyIssueUpdate(issue.key, { statusId: STATUS_IDS.done }, { authorAccountId: by, at: at() });
-    if (status === 'wontDo') jira.applyIssueUpdate(issue.key, { statusId: STATUS_IDS.wontDo }, { authorAccountId: processByKey(story.processKey).apoAccountId, at: at() });
+    if (status === 'wontDo') jira.applyIssueUpdate(
+      issue.key,
+      { statusId: STATUS_IDS.wontDo },
+      { authorAccountId: processByKey(story.processKey).apoAccountId, at: at() },
+    );
   }
 
   async function tickDod(story: DemoImprovement, issue: { id: string; key: string }) {
     const process = processByKey(story.processKey);
     for (const itemId of story.dodTicked) {
-      await call(`DoD "${itemId}" of ${issue.key}`, process.asmAccountId ?? ids.member, 'toggleImprovementDod', { itemId, done: true }, improvementPanel(issue));
+      await call(
+        `DoD "${itemId}" of ${issue.key}`,
+        process.asmAccountId ?? ids.member,
+        'toggleImprovementDod',
+        { itemId, done: true },
+        improvementPanel(issue),
+      );
     }
   }
 
@@ -351,7 +463,12 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
   }
 
   async function orderIncBacklog() {
-    const backlog = await call<{ groups: Array<{ processKey: string; order: { version: number | null } }> }>('INC backlog', ids.apo, 'getProcessBacklog', { processKey: 'INC' });
+    const backlog = await call<{ groups: Array<{ processKey: string; order: { version: number | null } }> }>(
+      'INC backlog',
+      ids.apo,
+      'getProcessBacklog',
+      { processKey: 'INC' },
+    );
     const group = backlog.groups.find((candidate) => candidate.processKey === 'INC');
     if (!group) throw new DemoStoryError('INC backlog: no INC group.');
     saved(
@@ -376,7 +493,9 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
     }
     if (view.status !== 'ready') throw new DemoStoryError(`Sprint health of the active sprint: ${JSON.stringify(view)}`);
     const rows = view.rows;
-    const short = DEMO_ACTIVE_PROCESSES.filter((key) => (rows.find((row) => row.processKey === key)?.trend.filter((point) => point.score !== null).length ?? 0) < 6);
+    const frozenPoints = (key: string) =>
+      rows.find((row) => row.processKey === key)?.trend.filter((point) => point.score !== null).length ?? 0;
+    const short = DEMO_ACTIVE_PROCESSES.filter((key) => frozenPoints(key) < 6);
     if (short.length > 0) throw new DemoStoryError(`Sprint health: ${short.join(', ')} show fewer than six frozen sprints in their trend.`);
   }
 }

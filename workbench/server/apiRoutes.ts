@@ -190,7 +190,10 @@ export function apiRoutes(deps: ApiDeps): Route[] {
           try {
             story = await deps.demoStory(platform, dataset);
           } catch (error) {
-            throw new HttpError(500, `The demo dataset is loaded, but its story stopped: ${error instanceof Error ? error.message : String(error)}`);
+            throw new HttpError(
+              500,
+              `The demo dataset is loaded, but its story stopped: ${error instanceof Error ? error.message : String(error)}`,
+            );
           }
           // The story's own Jira requests are not what a caller wants to inspect next.
           platform.jira.clearRequestLog();

@@ -199,7 +199,8 @@ function tourSection(steps: TourStep[]): string {
   const items = steps
     .map((step) => {
       const links = step.links.map((link) => `<a href="${e(link.href)}">${e(link.label)}</a>`).join(' · ');
-      return `<li class="wb-tour-step" data-testid="tour-step"><strong>${e(step.title)}</strong> <span class="wb-subtle">as ${e(step.as.name)} (${e(step.as.role)})</span><br>
+      const who = `<span class="wb-subtle">as ${e(step.as.name)} (${e(step.as.role)})</span>`;
+      return `<li class="wb-tour-step" data-testid="tour-step"><strong>${e(step.title)}</strong> ${who}<br>
 ${links}<br><span>${e(step.text)}</span></li>`;
     })
     .join('');

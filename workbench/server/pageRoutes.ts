@@ -68,7 +68,12 @@ export function pageRoutes(deps: PageDeps): Route[] {
         const { projects, issues } = await siteSample(platform, { kind: 'app' });
         // The tour names the demo's confirmed improvement story when the demo story was played.
         const improvement = projects.some((project) => project.key === 'ITSM')
-          ? await searchIssuesAs(platform, accountId, 'project = ITSM AND issuetype = "Process Improvement" AND asmProcess = INC AND statusCategory = Done ORDER BY key ASC', 1)
+          ? await searchIssuesAs(
+            platform,
+            accountId,
+            'project = ITSM AND issuetype = "Process Improvement" AND asmProcess = INC AND statusCategory = Done ORDER BY key ASC',
+            1,
+          )
           : null;
         const tour = demoTour({ improvementKey: improvement?.issues[0]?.key ?? null });
         return html(200, page(frame, indexPage({ projects, issues, users: frame.users, tour })), headers);
