@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Dataset } from './datasets/datasetSchema';
 import { buildDemoDataset } from './datasets/demoDataset';
 import { playDemoStory } from './demo/demoStory';
 import { createWorkbenchPlatform } from './platform';
@@ -33,11 +34,12 @@ function missingBuilds(): string[] {
 async function main(): Promise<void> {
   const port = readPort();
   fs.mkdirSync(path.dirname(DATA_FILE), { recursive: true });
+  // Jira's avatar URLs point at this server.
+  const withPort = (dataset: Dataset): Dataset => ({ ...dataset, site: { ...dataset.site, baseUrl: `http://localhost:${port}` } });
   const platform = createWorkbenchPlatform({ dataFile: DATA_FILE, webTriggerBaseUrl: `http://localhost:${port}`, backgroundQueues: true });
   if (!platform.jira.hasData()) {
-    // The first start: Jira's avatar URLs point at this server, and the story fills the app's side.
-    const demo = buildDemoDataset();
-    const dataset = { ...demo, site: { ...demo.site, baseUrl: `http://localhost:${port}` } };
+    // The first start: the Jira data, then the story fills the app's side.
+    const dataset = withPort(buildDemoDataset());
     platform.jira.loadDataset(dataset);
     process.stdout.write('Loading the demo: dataset loaded, playing the story through the app… ');
     try {
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
   }
   const server = await startWorkbenchServer({
     port,
+    demoDataset: () => withPort(buildDemoDataset()),
     host: process.env.HOST ?? '127.0.0.1',
     platform,
     ...(process.env.WORKBENCH_LOG === '1' ? { log: (line: string) => console.log(line) } : { log: (line: string) => line.startsWith('ERROR') && console.error(line) }),

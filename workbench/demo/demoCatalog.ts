@@ -449,7 +449,7 @@ export const DEMO_PROCESSES: DemoProcess[] = [
         next: 'Keep release dates.',
       },
       { achieved: 'Nine in ten releases on the planned date.', next: 'Draft release notes from the linked changes.' },
-      { achieved: 'All releases on date, no rollback.', next: 'Keep going.' },
+      { achieved: 'All releases on date, no rollback.', next: 'Draft release notes from the linked changes.' },
     ],
   },
   {
@@ -576,7 +576,7 @@ export const DEMO_PROCESSES: DemoProcess[] = [
       { achieved: 'Slow requests need a second approver.', next: 'Drop the second approver for standard groups.' },
       { achieved: 'Second approver dropped for standard groups.', next: 'Keep measuring.' },
       { achieved: '85% within a day.', next: 'Self-service for standard groups ({story:selfservice}).' },
-      { achieved: 'Self-service design agreed with security.', next: 'Build it.' },
+      { achieved: 'Self-service design agreed with security.', next: 'Build self-service for standard groups ({story:selfservice}).' },
     ],
   },
   {
@@ -630,7 +630,7 @@ export const DEMO_PROCESSES: DemoProcess[] = [
         next: 'Pre-approved catalogue for standard laptops ({story:catalogue}).',
       },
       { achieved: 'Approval time on target.', next: 'Keep it there.' },
-      { achieved: 'Approval time 2.5 days.', next: 'Renewal reminders.' },
+      { achieved: 'Approval time 2.5 days.', next: 'Remind budget owners 90 days before a renewal.' },
     ],
   },
   {
