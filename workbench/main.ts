@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildDemoDataset } from './datasets/demoDataset';
+import { playDemoStory } from './demo/demoStory';
 import { createWorkbenchPlatform } from './platform';
 import { startWorkbenchServer } from './server';
 import { siteSample } from './server/jiraReads';
@@ -8,11 +9,16 @@ import { staleSprintsWarning } from './staleSprints';
 
 /**
  * `npm start`: the workbench on http://localhost:$PORT (default 8080), its state kept in
- * .workbench-data/workbench.log. The demo dataset is loaded only when that store has no Jira data yet
- * (the first start, or after the file was deleted); POST /workbench/reset reloads it on demand.
+ * .workbench-data/workbench.log (WORKBENCH_DATA_FILE to keep it elsewhere). The demo dataset is loaded,
+ * and the demo story played on it, only when that store has no Jira data yet (the first start, or after
+ * the file was deleted); POST /workbench/reset does both again on demand.
  */
 const REPO_ROOT = path.resolve(__dirname, '..');
-const DATA_FILE = path.join(REPO_ROOT, '.workbench-data', 'workbench.log');
+const DATA_FILE = process.env.WORKBENCH_DATA_FILE ? path.resolve(process.env.WORKBENCH_DATA_FILE) : path.join(
+  REPO_ROOT,
+  '.workbench-data',
+  'workbench.log',
+);
 
 function readPort(): number {
   const raw = process.env.PORT ?? '8080';
@@ -28,15 +34,28 @@ function missingBuilds(): string[] {
 async function main(): Promise<void> {
   const port = readPort();
   fs.mkdirSync(path.dirname(DATA_FILE), { recursive: true });
-  const demo = buildDemoDataset();
-  const platform = createWorkbenchPlatform({
-    dataFile: DATA_FILE,
-    // Used on the first start only.
-    dataset: { ...demo, site: { ...demo.site, baseUrl: `http://localhost:${port}` } },
-    backgroundQueues: true,
-  });
+  const platform = createWorkbenchPlatform({ dataFile: DATA_FILE, backgroundQueues: true });
+  if (!platform.jira.hasData()) {
+    // The first start: the Jira data, then the story fills the app's side.
+    const dataset = buildDemoDataset();
+    platform.jira.loadDataset(dataset);
+    process.stdout.write('Loading the demo: dataset loaded, playing the story through the app… ');
+    try {
+      const report = await playDemoStory(platform, dataset);
+      platform.jira.clearRequestLog();
+      const links = Object.values(report.links).reduce((sum, count) => sum + count, 0);
+      const took = (report.tookMs / 1000).toFixed(1);
+      console.log(`done in ${took} s (${report.processes} processes, ${links} linked issues, ${report.reviews} sprint reviews).`);
+    } catch (error) {
+      // Half a story must not be kept: the next start would take it for the user's own data.
+      platform.store.clearAll();
+      platform.close();
+      throw error;
+    }
+  }
   const server = await startWorkbenchServer({
     port,
+    demoDataset: () => buildDemoDataset(),
     host: process.env.HOST ?? '127.0.0.1',
     platform,
     // Avatars, links and web trigger URLs follow the port served now, not the one stored on the first start.

@@ -1,6 +1,15 @@
 import { ChangelogWriter, datasetIssue, type IssueHistory } from './changelogWriter';
 import { parseDataset, type Dataset, type DatasetIssue } from './datasetSchema';
-import { THEMES, kindFor, priorityFor, summaryFor, type Theme } from './issueText';
+import { THEMES, kindFor, priorityFor, summaryFor, type Theme, type ThemeKey } from './issueText';
+import {
+  DEMO_ACTIVE_PROCESSES,
+  DEMO_MARKER_LABELS,
+  demoProcessFor,
+  markerLabelOf,
+  pickProcess,
+  themeOfProcess,
+  type DemoProcessKey,
+} from './demoProcesses';
 import { createRandom, type Random } from './random';
 import {
   ALL_ISSUE_TYPE_IDS,
@@ -29,12 +38,18 @@ import {
   type IssueRole,
   type NewIssue,
   type SimulatedSprint,
+  type WorkShape,
 } from './sprintSimulation';
 
 /**
  * The workbench's demo site: project ITSM (company-managed, Scrum board with six closed sprints, an
  * active and a future one, about 300 issues with realistic changelogs) and a small team-managed
  * project OPS. Seeded: the same seed and `now` give the same dataset.
+ *
+ * Each process's work has its own pattern across the sprints (see `demoProcesses.ts` for who owns
+ * what), so the demo story (workbench/demo/) has numbers an APO recognises: incident work gets fast
+ * from the fourth sprint on (after a confirmed improvement), change work keeps arriving mid-sprint
+ * (scope creep), onboarding work sits waiting and flagged.
  */
 
 export const DEMO_DEFAULT_SEED = 42;
@@ -54,6 +69,37 @@ const SPRINT_GOALS = [
   'Change calendar for everyone',
 ];
 
+/** How often each theme comes up: new work, and work added after a sprint started (mostly changes). */
+const THEME_WEIGHTS: Record<'planned' | 'added', Array<[ThemeKey, number]>> = {
+  planned: [['incident', 0.27], ['change', 0.19], ['onboarding', 0.21], ['purchasing', 0.13], ['network', 0.2]],
+  added: [['change', 0.85], ['incident', 0.03], ['onboarding', 0.04], ['purchasing', 0.04], ['network', 0.04]],
+};
+
+/** The process each epic belongs to (by summary); network epics stay unlinked. */
+const EPIC_PROCESS: Record<string, DemoProcessKey> = {
+  'Faster incident triage': 'INC',
+  'Major incident playbook': 'MIM',
+  'Day-one ready onboarding': 'ONB',
+  'Offboarding clean-up': 'ACC',
+  'Purchase approvals in one place': 'PUR',
+  'Licence cost control': 'PUR',
+  'Standard changes without CAB': 'CHG',
+  'Change calendar for everyone': 'REL',
+};
+
+/** Sprint index (0 = the first closed one) from which incident work is fast: the runbooks landed in the third. */
+export const DEMO_INCIDENT_IMPROVED_FROM = 3;
+
+/** Each process's pattern: incident work fast after the improvement, onboarding work waiting and flagged. */
+function workShape(draft: DemoDraft, sprintIndex: number): WorkShape | undefined {
+  if (draft.kind === 'subtask') return undefined;
+  if (draft.process === 'INC' && sprintIndex >= DEMO_INCIDENT_IMPROVED_FROM) return { maxSpan: 30 * HOUR, outcome: 'done' };
+  // The sprint the runbooks landed in: the team finished its incident work, so none carries its old flow time over.
+  if (draft.process === 'INC' && sprintIndex === DEMO_INCIDENT_IMPROVED_FROM - 1) return { outcome: 'done' };
+  if (draft.process === 'ONB') return { waitShare: 0.6, flagged: true };
+  return undefined;
+}
+
 export interface DemoDatasetOptions {
   seed?: number;
   now?: Date;
@@ -61,6 +107,8 @@ export interface DemoDatasetOptions {
 
 export interface DemoDraft {
   kind: IssueKind;
+  /** The process the work belongs to (what its component and labels tell); null: unlinked on purpose. */
+  process: DemoProcessKey | null;
   summary: string;
   description: string;
   components: string[];
@@ -94,7 +142,15 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): Dataset {
     theme.epic.forEach((summary, e) => {
       const created = projectStart + 2 * HOUR + (t * 2 + e) * 20 * MINUTE;
       const owner = t % 2 === 0 ? DEMO_ACCOUNT_IDS.apo : DEMO_ACCOUNT_IDS.apo2;
-      const history = writer.issue({ created: new Date(created), statusId: STATUS_IDS.todo, assigneeAccountId: owner, priority: 'High', labels: [theme.labels[0] as string] });
+      const process = EPIC_PROCESS[summary] ?? null;
+      const labels = withMarker([theme.labels[0] as string], process);
+      const history = writer.issue({
+        created: new Date(created),
+        statusId: STATUS_IDS.todo,
+        assigneeAccountId: owner,
+        priority: 'High',
+        labels,
+      });
       // Most epics start with the first sprints; a few finish; the last of each theme may wait.
       if (e === 0 || rng.chance(0.6)) {
         const started = firstStart + between(rng, 0, 4 * SPRINT_LENGTH);
@@ -102,7 +158,15 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): Dataset {
         if (rng.chance(0.3)) history.status(started + between(rng, 3 * SPRINT_LENGTH, 6 * SPRINT_LENGTH), owner, STATUS_IDS.done);
       }
       epicRecords.push({
-        draft: { kind: 'epic', summary, description: `Epic: ${summary}.`, components: [theme.component], parent: null, projectKey: 'ITSM' },
+        draft: {
+          kind: 'epic',
+          process,
+          summary,
+          description: `Epic: ${summary}.`,
+          components: [theme.component],
+          parent: null,
+          projectKey: 'ITSM',
+        },
         history,
         reporterAccountId: owner,
         theme,
@@ -112,16 +176,40 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): Dataset {
   const epicsByTheme = new Map<Theme['key'], DemoDraft[]>();
   for (const record of epicRecords) epicsByTheme.set(record.theme.key, [...(epicsByTheme.get(record.theme.key) ?? []), record.draft]);
 
-  const newIssue = (_created: Date, role: IssueRole, parent: { draft: DemoDraft } | null): NewIssue<DemoDraft> => {
-    const theme = parent ? (THEMES.find((t) => t.component === parent.draft.components[0]) ?? rng.pick(THEMES)) : rng.pick(THEMES);
+  // Every active process gets work committed in every sprint: the first few new issues of a sprint go round them.
+  const roundRobin = new Map<number, DemoProcessKey[]>();
+  const processFor = (role: IssueRole, sprintIndex: number | null): { theme: Theme; process: DemoProcessKey | null } => {
+    if (role === 'committed' && sprintIndex !== null) {
+      // Two rounds: the first new issue of a sprint is finished before it starts, and must not be a process's only one.
+      if (!roundRobin.has(sprintIndex)) roundRobin.set(
+        sprintIndex,
+        [...rng.shuffle(DEMO_ACTIVE_PROCESSES), ...rng.shuffle(DEMO_ACTIVE_PROCESSES)],
+      );
+      const next = roundRobin.get(sprintIndex)?.shift();
+      if (next) return { theme: themeByKey(themeOfProcess(next)), process: next };
+    }
+    const theme = themeByKey(weightedTheme(rng, THEME_WEIGHTS[role === 'added' ? 'added' : 'planned']));
+    // Change requests that arrive after planning are change enablement's: its scope creep.
+    if (role === 'added' && theme.key === 'change') return { theme, process: 'CHG' };
+    return { theme, process: pickProcess(rng, theme.key) };
+  };
+  type Parent = { draft: DemoDraft } | null;
+  const newIssue = (_created: Date, role: IssueRole, parent: Parent, sprintIndex: number | null): NewIssue<DemoDraft> => {
+    const { theme, process } = parent
+      ? { theme: THEMES.find((t) => t.component === parent.draft.components[0]) ?? rng.pick(THEMES), process: parent.draft.process }
+      : processFor(role, sprintIndex);
     const kind = role === 'subtask' ? 'subtask' : kindFor(rng, role);
     const epics = epicsByTheme.get(theme.key) ?? [];
+    // Work mostly sits under an epic of its own process (and inherits its link); sometimes under a neighbour's.
+    const ownEpics = epics.filter((epic) => epic.process === process);
+    const epic = rng.chance(0.65) && epics.length > 0 ? rng.pick(ownEpics.length > 0 && rng.chance(0.85) ? ownEpics : epics) : null;
     const draft: DemoDraft = {
       kind,
+      process,
       summary: summaryFor(rng, theme, kind),
       description: descriptionFor(kind),
       components: [theme.component],
-      parent: parent ? parent.draft : rng.chance(0.65) && epics.length > 0 ? rng.pick(epics) : null,
+      parent: parent ? parent.draft : epic,
       projectKey: 'ITSM',
     };
     return {
@@ -129,14 +217,23 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): Dataset {
       reporterAccountId: rng.pick(EVERYONE_WHO_EDITS),
       assigneeAccountId: role === 'backlog' && rng.chance(0.5) ? null : rng.pick(WORKERS),
       priority: priorityFor(rng, kind),
-      labels: rng.sample(theme.labels, rng.int(0, 2)).sort(),
+      labels: withMarker(rng.sample(flavourLabels(theme), rng.int(0, 2)).sort(), process),
       mayHaveSubtasks: kind === 'story' || kind === 'task',
     };
   };
 
   const pinned = PINNED.map(([kind, summary, themeKey]) => {
     const theme = THEMES.find((t) => t.key === themeKey) as Theme;
-    const draft: DemoDraft = { kind, summary, description: descriptionFor(kind), components: [theme.component], parent: null, projectKey: 'ITSM' };
+    const draft: DemoDraft = {
+      kind,
+      summary,
+      description: descriptionFor(kind),
+      components: [theme.component],
+      parent: null,
+      projectKey: 'ITSM',
+      process: null,
+    };
+    draft.process = demoProcessFor({ components: draft.components, labels: [theme.labels[0] as string] });
     return {
       sprintIndex: simulated.length - 1,
       issue: { draft, reporterAccountId: DEMO_ACCOUNT_IDS.apo, assigneeAccountId: DEMO_ACCOUNT_IDS.member, priority: 'Medium' as const, labels: [theme.labels[0] as string] },
@@ -159,7 +256,10 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): Dataset {
     backlogSize: 40,
     futurePlanned: 8,
     subtaskChance: 0.12,
-    noise: { accounts: EVERYONE_WHO_EDITS, labels: THEMES.flatMap((t) => t.labels) },
+    addedShare: 0.2,
+    workShape,
+    // Random label edits never touch the labels that say which process owns the work.
+    noise: { accounts: EVERYONE_WHO_EDITS, labels: THEMES.flatMap((t) => flavourLabels(t)) },
   });
   const records = [...itsmIssues, ...epicRecords.map(({ draft, history, reporterAccountId }) => ({ draft, history, reporterAccountId }))];
   const opsRecords = buildOpsIssues(rng, writer, now);
@@ -250,7 +350,15 @@ function buildOpsIssues(rng: Random, writer: ChangelogWriter, now: Date) {
       history.status(times[0] as number, worker, STATUS_IDS.inProgress);
       if (stage > 1) history.status(times[1] as number, worker, STATUS_IDS.done);
     }
-    const draft: DemoDraft = { kind, summary, description: descriptionFor(kind), components: [], parent: null, projectKey: 'OPS' };
+    const draft: DemoDraft = {
+      kind,
+      summary,
+      description: descriptionFor(kind),
+      components: [],
+      parent: null,
+      projectKey: 'OPS',
+      process: null,
+    };
     return { draft, history, reporterAccountId: DEMO_ACCOUNT_IDS.asm2 };
   });
 }
@@ -270,6 +378,30 @@ function toIssue(record: { draft: DemoDraft; history: IssueHistory; reporterAcco
     properties: {},
   };
   return datasetIssue(identity, record.history, now);
+}
+
+function themeByKey(key: ThemeKey): Theme {
+  return THEMES.find((theme) => theme.key === key) as Theme;
+}
+
+function weightedTheme(rng: Random, weights: Array<[ThemeKey, number]>): ThemeKey {
+  const r = rng.next();
+  let sum = 0;
+  for (const [key, weight] of weights) {
+    sum += weight;
+    if (r < sum) return key;
+  }
+  return (weights[weights.length - 1] as [ThemeKey, number])[0];
+}
+
+/** A theme's labels that say nothing about the owning process. */
+function flavourLabels(theme: Theme): string[] {
+  return theme.labels.filter((label) => DEMO_MARKER_LABELS[label] === undefined);
+}
+
+function withMarker(labels: string[], process: DemoProcessKey | null): string[] {
+  const marker = markerLabelOf(process);
+  return marker && !labels.includes(marker) ? [...labels, marker].sort() : labels;
 }
 
 function descriptionFor(kind: IssueKind): string {

@@ -39,6 +39,18 @@ export interface NewIssue<D> {
   mayHaveSubtasks?: boolean;
 }
 
+/** How one issue's work goes in one sprint: lets a dataset give each kind of work its own pattern. */
+export interface WorkShape {
+  /** The work (first move to In Progress until done) fits in this many ms, somewhere in the sprint. */
+  maxSpan?: number;
+  /** Share of the work's span spent in the waiting status (0–1); the work always waits once. */
+  waitShare?: number;
+  /** Always flagged (an impediment) while under way, for most of the time. */
+  flagged?: boolean;
+  /** Overrides the random outcome of work that is not done yet. */
+  outcome?: 'done';
+}
+
 export interface SimulatedIssue<D> {
   draft: D;
   history: IssueHistory;
@@ -61,7 +73,12 @@ export interface SimulationOptions<D> {
   earliest: Date;
   planners: readonly string[];
   workers: readonly string[];
-  newIssue: (created: Date, role: IssueRole, parent: SimulatedIssue<D> | null) => NewIssue<D>;
+  /** `sprintIndex`: the sprint a committed or added issue is made for; null for backlog work and sub-tasks. */
+  newIssue: (created: Date, role: IssueRole, parent: SimulatedIssue<D> | null, sprintIndex: number | null) => NewIssue<D>;
+  /** Share of each sprint's size that is added after its start (default 0.1). */
+  addedShare?: number;
+  /** Per issue and sprint: how its work goes (default: the random pattern). */
+  workShape?: (draft: D, sprintIndex: number) => WorkShape | undefined;
   /** Issues made up front (in this order, a minute apart from `earliest`) and committed to a given sprint. */
   pinned?: Array<{ sprintIndex: number; issue: NewIssue<D> }>;
   /** Backlog issues created over the whole period; some get pulled into sprints. */
@@ -102,8 +119,8 @@ export function simulateSprints<D>(options: SimulationOptions<D>): SimulatedIssu
   const subtaskParents: SimulatedIssue<D>[] = [];
   const planner = () => rng.pick(planners);
 
-  const create = (created: number, role: IssueRole, parent: SimulatedIssue<D> | null = null): SimulatedIssue<D> => {
-    const made = options.newIssue(new Date(created), role, parent);
+  const create = (created: number, role: IssueRole, parent: SimulatedIssue<D> | null = null, sprintIndex: number | null = null) => {
+    const made = options.newIssue(new Date(created), role, parent, sprintIndex);
     return register(made, created, parent, role);
   };
   const register = (made: NewIssue<D>, created: number, parent: SimulatedIssue<D> | null, role: IssueRole): SimulatedIssue<D> => {
@@ -122,9 +139,21 @@ export function simulateSprints<D>(options: SimulationOptions<D>): SimulatedIssu
   const workerOf = (issue: SimulatedIssue<D>) => issue.history.initial.assigneeAccountId ?? rng.pick(workers);
 
   /** Plans status moves between `from` and `to`: whether the issue ends in a done status, and when work began and ended. */
-  const planWork = (issue: SimulatedIssue<D>, from: number, to: number, outcome: Outcome): WorkSpan => {
+  const planWork = (issue: SimulatedIssue<D>, from: number, to: number, outcome: Outcome, shape: WorkShape = {}): WorkSpan => {
     if (outcome === 'untouched' || to - from < 10 * MINUTE) return { done: false, first: null, last: null };
+    if (shape.maxSpan !== undefined && to - from > shape.maxSpan) {
+      from = between(rng, from, to - shape.maxSpan);
+      to = from + shape.maxSpan;
+    }
     const worker = workerOf(issue);
+    if (shape.waitShare !== undefined && (outcome === 'done' || outcome === 'open')) return planWaitingWork(
+      issue,
+      worker,
+      from,
+      to,
+      outcome === 'done',
+      shape.waitShare,
+    );
     const steps: Array<{ status: string; by: string }> = [];
     const push = (status: string, by = worker) => steps.push({ status, by });
     const doWork = (finish: boolean) => {
@@ -168,22 +197,41 @@ export function simulateSprints<D>(options: SimulationOptions<D>): SimulatedIssu
     return { done, first: times[0] ?? null, last: done ? (times[times.length - 1] ?? null) : null };
   };
 
+  /** Work that waits: started, soon parked in the waiting status for `waitShare` of its span, then finished (or still waiting). */
+  const planWaitingWork = (issue: SimulatedIssue<D>, worker: string, from: number, to: number, finish: boolean, waitShare: number) => {
+    const span = to - from;
+    const started = from + Math.floor(span * 0.05 * rng.next());
+    const parked = started + Math.floor(span * (0.04 + 0.06 * rng.next()));
+    issue.history.status(started, worker, st.inProgress);
+    issue.history.status(parked, worker, st.waiting);
+    if (!finish) return { done: false, first: started, last: null };
+    const resumed = Math.min(parked + Math.floor(span * waitShare), to - 2 * HOUR);
+    issue.history.status(resumed, worker, st.inProgress);
+    const rest = rng.chance(0.5) ? [st.inReview, st.done] : [st.done];
+    const times = workingTimes(rng, resumed + MINUTE, to, rest.length);
+    rest.forEach((status, index) => issue.history.status(times[index] ?? to, worker, status));
+    return { done: true, first: started, last: times[times.length - 1] ?? to };
+  };
+
   /**
    * A flagged (impediment) period while the work is under way, lifted before it is done. Work still open
-   * may stay flagged past the sprint; in the active sprint some flags are simply still on.
+   * may stay flagged past the sprint; in the active sprint some flags are simply still on. `long`: up
+   * soon after the work starts and lifted only shortly before it ends.
    */
-  const planFlag = (issue: SimulatedIssue<D>, span: WorkSpan, sprintEnd: number, active: boolean) => {
+  const planFlag = (issue: SimulatedIssue<D>, span: WorkSpan, sprintEnd: number, active: boolean, long = false) => {
     if (span.first === null) return;
     const until = span.last ?? sprintEnd;
     // In the active sprint the flag goes up before now, or it would not show yet.
     const onUntil = active ? Math.min(until, nowMs - HOUR) : until;
     if (onUntil - span.first < 2 * HOUR) return;
-    const on = toOfficeHours(rng, between(rng, span.first + 10 * MINUTE, span.first + (onUntil - span.first) * 0.6), onUntil - HOUR);
+    const onLatest = span.first + (onUntil - span.first) * (long ? 0.15 : 0.6);
+    const on = toOfficeHours(rng, between(rng, span.first + 10 * MINUTE, onLatest), onUntil - HOUR);
     const by = rng.chance(0.5) ? workerOf(issue) : planner();
     issue.history.flag(on, by, true);
     if (active && (span.last === null || span.last > nowMs) && rng.chance(0.7)) return;
-    const latestOff = span.last !== null ? span.last - 5 * MINUTE : on + 3 * DAY;
-    issue.history.flag(toOfficeHours(rng, between(rng, Math.min(on + 2 * HOUR, latestOff), latestOff), latestOff), by, false);
+    const latestOff = span.last !== null ? span.last - 5 * MINUTE : long ? sprintEnd : on + 3 * DAY;
+    const earliestOff = long ? on + (latestOff - on) * 0.85 : on + 2 * HOUR;
+    issue.history.flag(toOfficeHours(rng, between(rng, Math.min(earliestOff, latestOff), latestOff), latestOff), by, false);
   };
 
   const backlog: Array<Tracked<D>> = [];
@@ -206,6 +254,7 @@ export function simulateSprints<D>(options: SimulationOptions<D>): SimulatedIssu
     const nextId = options.sprints[index + 1]?.id ?? options.futureSprintId;
     const target = options.sprintSize(index);
     const members: Array<{ tracked: Tracked<D>; outcome: Outcome; from: number }> = [];
+    const shapeOf = (tracked: Tracked<D>): WorkShape => options.workShape?.(tracked.issue.draft, index) ?? {};
     const outcomeFor = (carriedIn: boolean): Outcome => {
       const r = rng.next();
       if (carriedIn) return r < 0.85 ? 'done' : 'open';
@@ -235,14 +284,14 @@ export function simulateSprints<D>(options: SimulationOptions<D>): SimulatedIssu
       plan(tracked, start - between(rng, 10 * MINUTE, 2 * DAY));
       members.push({ tracked, outcome: tracked.done ? 'done' : outcomeFor(false), from: start });
     }
-    const added = Math.max(1, Math.round(target * 0.1));
+    const added = Math.max(1, Math.round(target * (options.addedShare ?? 0.1)));
     const doneBeforeStart = Math.max(1, Math.round(target * 0.03));
     const fresh = Math.max(doneBeforeStart, target - members.length - added);
     const earliest = options.earliest.getTime() + DAY;
     const newCommitted = (early = false) => {
       const latest = start - (early ? 10 : 3) * DAY;
       const created = toOfficeHours(rng, Math.max(earliest, between(rng, start - 20 * DAY, latest)), latest);
-      const tracked: Tracked<D> = { issue: create(created, 'committed'), done: false, plannedAt: 0 };
+      const tracked: Tracked<D> = { issue: create(created, 'committed', null, index), done: false, plannedAt: 0 };
       const planFrom = Math.max(created + 2 * HOUR, start - 3 * DAY);
       plan(tracked, early ? between(rng, created + 2 * HOUR, created + DAY) : between(rng, planFrom, start - 5 * MINUTE));
       return tracked;
@@ -258,7 +307,7 @@ export function simulateSprints<D>(options: SimulationOptions<D>): SimulatedIssu
     for (let n = 0; n < added; n++) {
       const latest = Math.max(start + 3 * HOUR, horizon - DAY);
       const created = toOfficeHours(rng, between(rng, start + 2 * HOUR, latest), latest);
-      const tracked: Tracked<D> = { issue: create(created, 'added'), done: false, plannedAt: 0 };
+      const tracked: Tracked<D> = { issue: create(created, 'added', null, index), done: false, plannedAt: 0 };
       const at = created + between(rng, 5 * MINUTE, 3 * HOUR);
       tracked.issue.history.addSprint(at, planner(), sprint.id);
       tracked.plannedAt = at;
@@ -272,7 +321,14 @@ export function simulateSprints<D>(options: SimulationOptions<D>): SimulatedIssu
       if (toNext && nextId === null) continue;
       const tracked = newCommitted();
       const leaveAt = between(rng, start + DAY, Math.max(start + DAY + HOUR, horizon - HOUR));
-      if (rng.chance(0.4)) planWork(tracked.issue, start, leaveAt - HOUR, 'open');
+      // Work shaped to finish in its sprint is not started before it leaves.
+      if (rng.chance(0.4) && shapeOf(tracked).outcome === undefined) planWork(
+        tracked.issue,
+        start,
+        leaveAt - HOUR,
+        'open',
+        shapeOf(tracked),
+      );
       if (toNext && nextId !== null) {
         tracked.issue.history.moveSprint(leaveAt, planner(), sprint.id, nextId);
         carried.push(tracked);
@@ -284,18 +340,21 @@ export function simulateSprints<D>(options: SimulationOptions<D>): SimulatedIssu
 
     const spans = members.map((member) => {
       const { tracked } = member;
+      const shape = shapeOf(tracked);
+      const outcome = shape.outcome !== undefined && !tracked.done ? shape.outcome : member.outcome;
       const from = Math.max(member.from, tracked.plannedAt) + 15 * MINUTE;
-      const span = planWork(tracked.issue, from, end - HOUR, member.outcome);
+      const span = planWork(tracked.issue, from, end - HOUR, outcome, shape);
       tracked.done = tracked.done || span.done;
-      if (member.outcome === 'reopenedOpen' || member.outcome === 'open') tracked.done = false;
-      return { tracked, span };
+      if (outcome === 'reopenedOpen' || outcome === 'open') tracked.done = false;
+      return { tracked, span, shape };
     });
     // Impediments hit work under way; in the active sprint, mostly work that is still open now.
     const underWay = spans.filter(({ span }) => span.first !== null && span.first < nowMs - 3 * HOUR);
     const openNow = underWay.filter(({ span }) => span.last === null || span.last > nowMs);
     const flagCount = Math.max(2, Math.round(members.length * 0.2));
     const flagged = new Set(active ? [...rng.sample(openNow, Math.ceil(flagCount / 2)), ...rng.sample(underWay, Math.floor(flagCount / 2))] : rng.sample(underWay, flagCount));
-    for (const { tracked, span } of flagged) planFlag(tracked.issue, span, end, active);
+    for (const entry of underWay) if (entry.shape.flagged) flagged.add(entry);
+    for (const { tracked, span, shape } of flagged) planFlag(tracked.issue, span, end, active, shape.flagged === true);
 
     if (sprint.complete) {
       // Closing the sprint: Jira moves what is not done to the next sprint (or the backlog).

@@ -10,10 +10,15 @@ import type { ServerPlatform } from './platformPort';
 import type { Route } from './router';
 
 /** The JSON API of the workbench (`/workbench/*`), Jira itself (`/rest/*`) and web triggers. */
+/** Plays the demo's story on a freshly loaded dataset (workbench/demo/demoStory.ts); throws when the app refuses a step. */
+export type DemoStory = (platform: ServerPlatform, dataset: Dataset) => Promise<unknown>;
+
 export interface ApiDeps {
   platform: ServerPlatform;
   manifest: ServerManifest;
   demoDataset: () => Dataset;
+  /** Played by `POST /workbench/reset` after loading the dataset; null: the plain dataset. */
+  demoStory?: DemoStory | null;
 }
 
 /** zod's problems as `{path, message}`, the same shape DatasetError carries. */
@@ -174,13 +179,26 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     {
       method: 'POST',
       pattern: '/workbench/reset',
-      handler: () => {
+      handler: async () => {
         const dataset = deps.demoDataset();
         platform.store.clearAll();
         platform.jira.loadDataset(dataset);
         platform.jira.clearRequestLog();
         platform.jira.setRateLimits([]);
-        return json(200, { loaded: dataset.name, storage: 'cleared' });
+        let story: unknown = null;
+        if (deps.demoStory) {
+          try {
+            story = await deps.demoStory(platform, dataset);
+          } catch (error) {
+            throw new HttpError(
+              500,
+              `The demo dataset is loaded, but its story stopped: ${error instanceof Error ? error.message : String(error)}`,
+            );
+          }
+          // The story's own Jira requests are not what a caller wants to inspect next.
+          platform.jira.clearRequestLog();
+        }
+        return json(200, { loaded: dataset.name, storage: 'cleared', story });
       },
     },
     {

@@ -1,4 +1,5 @@
 import type { DatasetUser } from '../datasets/datasetSchema';
+import type { TourStep } from '../demo/demoTour';
 import { escapeHtml as e } from './http';
 import { THEME_ATTRIBUTE, type ColorMode } from './tokensCss';
 
@@ -192,10 +193,29 @@ export function projectAppPage(project: { key: string; name: string }, module: {
 </div>`;
 }
 
+/** The start page's guided tour: numbered steps, each with who to act as and links that switch to them. */
+function tourSection(steps: TourStep[]): string {
+  if (steps.length === 0) return '';
+  const items = steps
+    .map((step) => {
+      const links = step.links.map((link) => `<a href="${e(link.href)}">${e(link.label)}</a>`).join(' · ');
+      const who = `<span class="wb-subtle">as ${e(step.as.name)} (${e(step.as.role)})</span>`;
+      return `<li class="wb-tour-step" data-testid="tour-step"><strong>${e(step.title)}</strong> ${who}<br>
+${links}<br><span>${e(step.text)}</span></li>`;
+    })
+    .join('');
+  return `<section aria-labelledby="wb-tour-title" data-testid="start-tour">
+  <h2 class="wb-section-title" id="wb-tour-title">Try this first</h2>
+  <p>The demo is a service-management team six sprints into Process Loop. Each link switches “Acting as” to the person named.</p>
+  <ol class="wb-tour">${items}</ol>
+</section>`;
+}
+
 export function indexPage(options: {
   projects: Array<{ key: string; name: string }>;
   issues: Array<{ key: string; summary: string }>;
   users: DatasetUser[];
+  tour?: TourStep[];
 }): string {
   const issues = options.issues
     .map((issue) => `<li><a href="/browse/${encodeURIComponent(issue.key)}">${e(issue.key)}</a> ${e(issue.summary)}</li>`)
@@ -209,6 +229,7 @@ export function indexPage(options: {
   return `<div class="wb-index" data-testid="workbench-index">
   <h1 class="wb-page-title">Process Loop workbench</h1>
   <p>The app's own code and Atlassian's @forge libraries, running against a local Jira stand-in. Pick who you are with “Acting as”.</p>
+  ${tourSection(options.tour ?? [])}
   <h2 class="wb-section-title">Projects</h2>
   <ul>${projects || '<li class="wb-subtle">No projects: seed a dataset.</li>'}</ul>
   <h2 class="wb-section-title">Issues</h2>

@@ -11,6 +11,7 @@ import { frontendContext, resolveExtension } from './moduleContext';
 import type { ServerPlatform } from './platformPort';
 import type { Route } from './router';
 import { isColorMode, tokensCss, type ColorMode } from './tokensCss';
+import { demoTour } from '../demo/demoTour';
 
 /** The browser-facing routes: host pages, the bridge and host scripts, token CSS, the app resources. */
 export const THEME_COOKIE = 'wb-theme';
@@ -32,7 +33,9 @@ function colorModeOf(req: WorkbenchRequest): ColorMode {
 /** Who the page is rendered for; a first visit gets the default user's cookie so the frame's calls agree. */
 async function frameFor(deps: PageDeps, req: WorkbenchRequest, title: string, bodyClass?: string) {
   const users = deps.platform.jira.users();
-  const user = pageUser(req, users);
+  // `?as=<accountId>` (the start page's tour links) switches the acting user, as the switcher does.
+  const asked = users.find((candidate) => candidate.accountId === req.query.get('as'));
+  const user = asked ?? pageUser(req, users);
   const accountId = user?.accountId ?? null;
   const frame: PageFrame = {
     title,
@@ -61,9 +64,19 @@ export function pageRoutes(deps: PageDeps): Route[] {
       method: 'GET',
       pattern: '/',
       handler: async (req) => {
-        const { frame, headers } = await frameFor(deps, req, 'Workbench');
+        const { frame, accountId, headers } = await frameFor(deps, req, 'Workbench');
         const { projects, issues } = await siteSample(platform, { kind: 'app' });
-        return html(200, page(frame, indexPage({ projects, issues, users: frame.users })), headers);
+        // The tour names the demo's confirmed improvement story when the demo story was played.
+        const improvement = projects.some((project) => project.key === 'ITSM')
+          ? await searchIssuesAs(
+            platform,
+            accountId,
+            'project = ITSM AND issuetype = "Process Improvement" AND asmProcess = INC AND statusCategory = Done ORDER BY key ASC',
+            1,
+          )
+          : null;
+        const tour = demoTour({ improvementKey: improvement?.issues[0]?.key ?? null });
+        return html(200, page(frame, indexPage({ projects, issues, users: frame.users, tour })), headers);
       },
     },
     {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Dataset } from '../datasets/datasetSchema';
 import { automationRoutes } from '../automation/automationRoutes';
 import { ruleEditorRoutes } from '../automation/ruleEditorRoutes';
-import { apiRoutes } from './apiRoutes';
+import { apiRoutes, type DemoStory } from './apiRoutes';
 import { HttpError, html, json, send, toWorkbenchRequest, type WorkbenchRequest, type WorkbenchResponse } from './http';
 import { readServerManifest } from './manifestModules';
 import { pageRoutes } from './pageRoutes';
@@ -21,6 +21,8 @@ export interface WorkbenchServerOptions {
   appRoot?: string;
   /** What `POST /workbench/reset` and `{name: 'demo'}` seeds load; default: buildDemoDataset(). */
   demoDataset?: () => Dataset;
+  /** What `POST /workbench/reset` plays on the fresh dataset; default: the demo story (workbench/demo/); null: none. */
+  demoStory?: DemoStory | null;
   /** Default 127.0.0.1: the workbench has no authentication. */
   host?: string;
   /**
@@ -45,6 +47,13 @@ function defaultDemoDataset(): Dataset {
   return buildDemoDataset();
 }
 
+function defaultDemoStory(): DemoStory {
+  // Required on demand, like the dataset: only resets play it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { playDemoStory } = require('../demo/demoStory') as { playDemoStory: DemoStory };
+  return playDemoStory;
+}
+
 function wantsHtml(req: WorkbenchRequest): boolean {
   return !req.path.startsWith('/workbench/') && !req.path.startsWith('/rest/') && !req.path.startsWith('/webtrigger/') && (req.headers.accept ?? '').includes('text/html');
 }
@@ -62,9 +71,10 @@ export async function startWorkbenchServer(options: WorkbenchServerOptions): Pro
   const { platform, log } = options;
   const manifest = readServerManifest(platform.manifest.raw);
   const demoDataset = options.demoDataset ?? defaultDemoDataset;
+  const demoStory = options.demoStory === undefined ? defaultDemoStory() : options.demoStory;
   const route = createRouter([
     ...pageRoutes({ platform, manifest, appRoot: options.appRoot ?? REPO_ROOT }),
-    ...apiRoutes({ platform, manifest, demoDataset }),
+    ...apiRoutes({ platform, manifest, demoDataset, demoStory }),
     ...automationRoutes({ platform }),
     ...ruleEditorRoutes({ platform }),
   ]);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import type { DatasetUser } from '../../../workbench/datasets/datasetSchema';
 import { buildDemoDataset } from '../../../workbench/datasets/demoDataset';
+import { playDemoStory } from '../../../workbench/demo/demoStory';
 import { createWorkbenchPlatform, type WorkbenchPlatform } from '../../../workbench/platform';
 import { startWorkbenchServer, type WorkbenchServer } from '../../../workbench/server';
 
@@ -97,12 +98,22 @@ function isCspViolation(text: string): boolean {
   return /Content Security Policy/i.test(text);
 }
 
-export async function startBrowserWorkbench(): Promise<BrowserWorkbench> {
+export interface BrowserWorkbenchOptions {
+  /**
+   * Play the demo story (workbench/demo/demoStory.ts) on the dataset, as a fresh `npm start` does: catalog,
+   * links, improvements, reviews, frozen sprints. Default false: the plain Jira dataset with empty app
+   * storage, which suites that seed their own processes need.
+   */
+  story?: boolean;
+}
+
+export async function startBrowserWorkbench(options: BrowserWorkbenchOptions = {}): Promise<BrowserWorkbench> {
   assertCustomUiBuilt();
   // The server serves the site at its own URL, so the avatar and icon URLs Jira hands out load from it.
   const port = await freePort();
   const dataset = buildDemoDataset();
   const platform = createWorkbenchPlatform({ dataFile: null, dataset });
+  if (options.story) await playDemoStory(platform, dataset);
   const server = await startWorkbenchServer({ port, platform });
   let browser: Browser;
   try {

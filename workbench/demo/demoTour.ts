@@ -1,0 +1,119 @@
+import { DEMO_ACCOUNT_IDS } from '../datasets/siteBasics';
+
+/**
+ * The start page's guided tour of the demo story: what to try first, who to act as, and what the
+ * numbers should show. Each link carries `?as=<accountId>`, which the host pages take as “Acting as”.
+ * The README's Quick start tells the same tour in short.
+ */
+export interface TourStep {
+  title: string;
+  /** Who to act as: display name and role, as the user switcher shows them. */
+  as: { accountId: string; name: string; role: string };
+  links: Array<{ href: string; label: string }>;
+  text: string;
+}
+
+const ids = DEMO_ACCOUNT_IDS;
+const PRIYA = { accountId: ids.apo, name: 'Priya Raman', role: 'APO' };
+const ADA = { accountId: ids.admin, name: 'Ada Okafor', role: 'admin' };
+const LIAM = { accountId: ids.member, name: 'Liam Byrne', role: 'member' };
+
+const withUser = (href: string, accountId: string) => `${href}${href.includes('?') ? '&' : '?'}as=${encodeURIComponent(accountId)}`;
+
+/** `improvementKey`: the incident runbooks story (confirmed), when the story was played. */
+export function demoTour(options: { improvementKey: string | null }): TourStep[] {
+  const page = '/projects/ITSM/process-loop';
+  const story = options.improvementKey;
+  const steps: TourStep[] = [
+    {
+      title: 'Sprint health tells the story',
+      as: PRIYA,
+      links: [{ href: page, label: 'Project page → Sprint health' }],
+      text:
+        'Every process row shows a trend of the six frozen sprints. INC: flow time p85 fell from days to about a day from the fourth ' +
+        `sprint on, after the runbooks improvement${story ? ` (${story})` : ''} was confirmed. CHG: scope change far above 20% every ` +
+        'sprint — change work keeps arriving mid-sprint. ONB: the lowest flow efficiency, work waits flagged for days. Click a number ' +
+        'to drill down to the issues behind it; pick a closed sprint to see its frozen result.',
+    },
+    {
+      title: 'The catalog and its value streams',
+      as: PRIYA,
+      links: [{ href: page, label: 'Project page → Processes' }],
+      text:
+        'Switch to the value-stream view: Run the service (Detect → Triage → Resolve → Learn), Change the service and Join the company, ' +
+        'each stage with its processes. Open INC: purpose, APO and ASM, KPIs with targets, RACI, Definition of Done, automation ' +
+        'candidates, current situation. KNW is a draft, CAB retired.',
+    },
+    {
+      title: 'Add from templates',
+      as: ADA,
+      links: [{ href: page, label: 'Project page → Processes → Add from templates' }],
+      text: 
+        'Add a common service-management process (for example service request fulfilment) from a template, then adjust it to your ' +
+        'organisation.',
+    },
+    {
+      title: 'The issue panel',
+      as: LIAM,
+      links: [
+        { href: '/browse/ITSM-1', label: 'ITSM-1' },
+        { href: '/browse/ITSM-2', label: 'ITSM-2' },
+      ],
+      text: 
+        'ITSM-1 is linked to INC: the panel shows its owners, purpose and KPI targets. ITSM-2 (network work) is not linked: pick a ' +
+        'process with the searchable picker.',
+    },
+    {
+      title: 'Suggest links for unlinked work',
+      as: ADA,
+      links: [{ href: page, label: 'Project page → Processes → Suggest links' }],
+      text: 
+        'About twenty network issues are deliberately unlinked; the suggestions group them by component, label and issue type with a ' +
+        'process to link them to.',
+    },
+    {
+      title: 'An improvement story and the backlog',
+      as: PRIYA,
+      links: [
+        ...(story ? [{ href: `/browse/${story}`, label: story }] : []),
+        { href: page, label: 'Project page → Improvement backlog' },
+      ],
+      text:
+        `${story ? `${story}: ` : ''}hypothesis, measure (time to restore 9 → 4 hours), Definition of Done all ticked, ` +
+        'outcome confirmed. The backlog: INC ordered by hand, stories in every state, the highlights (a done story without an ' +
+        'outcome, stories without a measure).',
+    },
+    {
+      title: 'The sprint review',
+      as: PRIYA,
+      links: [{ href: page, label: 'Project page → Sprint review' }],
+      text: 
+        'Pick INC and ITSM Sprint 3: what was achieved, what next, the KPI readings, the confirmed outcome and the history of who ' +
+        'changed what.',
+    },
+    {
+      title: 'Automation',
+      as: ADA,
+      links: [
+        { href: page, label: 'Project page → Automation' },
+        {
+          href: '/automation/rules/new?action=link-work-item-to-process&project=ITSM&issue=ITSM-2',
+          label: 'Run the link action in a rule',
+        },
+      ],
+      text:
+        'Auto-link rules (labels → MIM, PRB, REL, ACC; component Procurement → PUR), the web trigger’s URL and signing secret. Some ' +
+        'demo links came from rules, some from epics (inherited), some from an automation action: the panel says which.',
+    },
+    {
+      title: 'JQL on the process link',
+      as: LIAM,
+      links: [
+        { href: '/issues?jql=asmProcess%20%3D%20INC', label: 'asmProcess = INC' },
+        { href: '/issues?jql=project%20%3D%20ITSM%20AND%20asmProcess%20IS%20EMPTY', label: 'unlinked ITSM work' },
+      ],
+      text: 'The link is an indexed issue property: filter, build boards and write automation conditions on it.',
+    },
+  ];
+  return steps.map((step) => ({ ...step, links: step.links.map((link) => ({ ...link, href: withUser(link.href, step.as.accountId) })) }));
+}
