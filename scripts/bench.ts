@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: Process Loop's sprint health, measured on a synthetic site (issue 5).
+ * `npm run bench`: Process Loop's sprint health, measured on a synthetic site.
  *
  * The bench builds the benchmark site (40 processes, an active sprint of 1,000 issues, 12 closed
  * sprints, ~20 changelog entries an issue) in a Jira stand-in held by this process, and runs the

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { autoLinkRuleSchema, autoLinkRulesSchema } from '../domain/autoLink/autoLinkRules';
 
 /**
- * Automation (issue 7): the action configuration forms' options and validation, and the admin
+ * Automation: the action configuration forms' options and validation, and the admin
  * section for auto-link rules and the web trigger's signing secret.
  */
 /** The app's Jira Automation actions: the `action` module keys of manifest.yml (checked by a test). */

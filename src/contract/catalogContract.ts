@@ -9,7 +9,7 @@ import {
 import { processLinkSchema } from '../domain/catalog/processLink';
 
 /**
- * The issue panel's and the process catalog's resolvers (issue 4). Identity, site and issue never
+ * The issue panel's and the process catalog's resolvers. Identity, site and issue never
  * appear in a payload: they come from the invocation context.
  */
 

@@ -11,7 +11,7 @@ import { userSummarySchema } from './catalogContract';
 import { sprintOptionSchema } from './sprintHealthContract';
 
 /**
- * Issue 6: the Process Improvement issue type, improvement stories, the process backlog and the
+ * Improvements: the Process Improvement issue type, improvement stories, the process backlog and the
  * sprint review. Project and issue come from the invocation context (`extension.project` /
  * `extension.issue`), never from a payload. Issue ids that do appear in payloads (backlog order,
  * story outcomes in a review) are checked against what the viewer's own JQL search returns.

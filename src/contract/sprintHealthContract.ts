@@ -5,7 +5,7 @@ import { healthSettingsSchema } from '../domain/sprintHealth/settings';
 import { resolverErrorSchema } from './errors';
 
 /**
- * Sprint health (issue 5): the board / sprint picker, the health table per process, drill-downs and
+ * Sprint health: the board / sprint picker, the health table per process, drill-downs and
  * the administrator's health settings. Identity, site and project come from the invocation context.
  * Numbers are aggregates; issue details only ever come from `getSprintHealthDrillDown`, re-read as the viewer.
  */

@@ -4,7 +4,7 @@ import { getIssueImprovement, recordImprovementOutcome, toggleImprovementDod } f
 import { getProcessBacklog, reorderProcessBacklog } from '../useCases/improvements/processBacklog';
 import { exportProcessReviewsCsv, getSprintReview, saveSprintReview } from '../useCases/review/sprintReview';
 
-/** Handlers of `improvementContract` (issue 6): issue type, improvement stories, backlog, sprint review. */
+/** Handlers of `improvementContract`: issue type, improvement stories, backlog, sprint review. */
 export const improvementHandlers = {
   getImprovementSetup,
   enableImprovementsForProject,

@@ -7,7 +7,7 @@ import {
   listBoardSprints,
 } from '../useCases/sprintHealth/sprintHealthPages';
 
-/** Handlers of `sprintHealthContract` (issue 5): picker, health table, drill-downs, settings. */
+/** Handlers of `sprintHealthContract`: picker, health table, drill-downs, settings. */
 export const sprintHealthHandlers = {
   getSprintHealthSetup,
   listBoardSprints,

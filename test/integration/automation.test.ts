@@ -6,7 +6,7 @@ import type { JiraStandIn } from '../../workbench/jira/jiraStandIn';
 import type { StoredIssue } from '../../workbench/jira/jiraState';
 
 /**
- * Automation (issue 7) through the emulated platform: the inheritance trigger, the three actions
+ * Automation through the emulated platform: the inheritance trigger, the three actions
  * run as a rule would run them, and the signed web trigger.
  */
 let wb: TestWorkbench;

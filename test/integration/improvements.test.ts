@@ -5,7 +5,7 @@ import type { Dataset } from '../../workbench/datasets/datasetSchema';
 import { buildDemoDataset } from '../../workbench/datasets/demoDataset';
 
 /**
- * Issue 6 through the emulated Forge runtime: the install trigger, enabling the issue type,
+ * Improvements through the emulated Forge runtime: the install trigger, enabling the issue type,
  * improvement stories, the backlog and the sprint review.
  */
 let wb: TestWorkbench;

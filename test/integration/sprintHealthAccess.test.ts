@@ -3,7 +3,7 @@ import { DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../workbench/datasets/demoDat
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
 
 /**
- * Sprint health for the security review (issue 5): stored results are computed as the app, so only
+ * Sprint health for the security review: stored results are computed as the app, so only
  * viewers Jira shows the sprint to may read them; payload job ids never reach storage unchecked.
  */
 let wb: TestWorkbench;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { buildDemoDataset } from '../../../workbench/datasets/demoDataset';
-import { invokerFor, seedIncidentProcess } from '../issue6/seedIssue6';
+import { invokerFor, seedIncidentProcess } from '../improvements/seedIncidentProcess';
 import { startBrowserWorkbench, type BrowserWorkbench, type WorkbenchPage } from '../support/browserWorkbench';
 
 /**
@@ -11,7 +11,7 @@ import { startBrowserWorkbench, type BrowserWorkbench, type WorkbenchPage } from
  */
 const CONFIG_BUILD = path.resolve(__dirname, '..', '..', '..', 'static', 'automation-config', 'build', 'index.html');
 
-/** The demo site with the active process INC (APO: the demo APO), as issue 6's browser tests start. */
+/** The demo site with the active process INC (APO: the demo APO), as the improvement browser tests start. */
 export async function startAutomationWorkbench(): Promise<BrowserWorkbench> {
   if (!fs.existsSync(CONFIG_BUILD)) throw new Error('static/automation-config/build is missing: run node scripts/build-ui.mjs first.');
   const wb = await startBrowserWorkbench();

@@ -1,5 +1,5 @@
 import { aDemoWithOverdueSprint } from '../../builders/overdueSprint';
-import { invokerFor, seedIncidentProcess } from '../issue6/seedIssue6';
+import { invokerFor, seedIncidentProcess } from '../improvements/seedIncidentProcess';
 import { seriousViolations } from '../support/accessibility';
 import { textEventually } from '../support/eventually';
 import { startBrowserWorkbench, type BrowserWorkbench, type WorkbenchPage } from '../support/browserWorkbench';

@@ -4,7 +4,7 @@ import { appFrame } from '../support/appFrame';
 import { startBrowserWorkbench, type BrowserWorkbench, type WorkbenchPage } from '../support/browserWorkbench';
 
 /**
- * Issue 4 end to end: an admin creates and edits a process on the project page, a member links an
+ * The catalog and the issue link end to end: an admin creates and edits a process on the project page, a member links an
  * issue to it in the panel by keyboard alone, the link survives a reload and JQL finds it; undo;
  * and no serious accessibility violations in light or dark theme.
  */
@@ -49,7 +49,7 @@ describe('the process catalog on the project page', () => {
     const app = admin.appFrame();
     await app.getByTestId('catalog-empty').waitFor();
     await expect(app.getByTestId('catalog-empty').textContent()).resolves.toContain('A process is a repeatable piece of work');
-    await admin.screenshot('issue4-catalog-empty');
+    await admin.screenshot('catalog-catalog-empty');
   });
 
   it('creates a process, then edits it; the key stays read-only', async () => {
@@ -63,7 +63,7 @@ describe('the process catalog on the project page', () => {
     await app.getByRole('textbox', { name: 'KPI 1 name', exact: true }).fill('Time to restore');
     await app.getByRole('textbox', { name: 'Target', exact: true }).fill('4');
     await app.getByRole('textbox', { name: 'Unit', exact: true }).fill('hours');
-    await admin.screenshot('issue4-process-form');
+    await admin.screenshot('catalog-process-form');
     await app.getByTestId('process-form-save').click();
     await app.getByTestId('process-details').waitFor();
     await expect(app.getByTestId('process-details').textContent()).resolves.toContain('INC: Incident handling');
@@ -105,10 +105,10 @@ describe('the process catalog on the project page', () => {
     const app = admin.appFrame();
     await app.getByTestId('process-row-INC').waitFor();
     await expect(seriousViolations(admin)).resolves.toEqual([]);
-    await admin.screenshot('issue4-catalog-light');
+    await admin.screenshot('catalog-catalog-light');
     await admin.switchTheme('dark');
     await expect(seriousViolations(admin)).resolves.toEqual([]);
-    await admin.screenshot('issue4-catalog-dark');
+    await admin.screenshot('catalog-catalog-dark');
     await admin.switchTheme('light');
     expect(problemsOtherThanAvatars(admin)).toEqual([]);
   });
@@ -141,7 +141,7 @@ describe('the issue panel', () => {
     await expect(app.getByTestId('process-key').textContent()).resolves.toBe('INC');
     expect(await textEventually(app.getByTestId('announcement'), (text) => text === 'Linked to INC')).toBe('Linked to INC');
     await expect(app.getByTestId('kpi-list').textContent()).resolves.toContain('Time to restore');
-    await member.screenshot('issue4-panel-linked-light');
+    await member.screenshot('catalog-panel-linked-light');
   });
 
   it('is still linked after a reload, and JQL finds the issue by the alias', async () => {
@@ -181,7 +181,7 @@ describe('the issue panel', () => {
     await member.switchTheme('dark');
     await member.appFrame().getByTestId('process-key').waitFor();
     await expect(seriousViolations(member)).resolves.toEqual([]);
-    await member.screenshot('issue4-panel-linked-dark');
+    await member.screenshot('catalog-panel-linked-dark');
     expect(problemsOtherThanAvatars(member)).toEqual([]);
   });
 });

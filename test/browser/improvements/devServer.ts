@@ -1,10 +1,10 @@
-// Manual check only (not a test): `PORT=8931 npx tsx test/browser/issue6/devServer.ts` serves an
-// in-memory workbench with issue 6's seed, so nobody's .workbench-data is touched.
+// Manual check only (not a test): `PORT=8931 npx tsx test/browser/improvements/devServer.ts` serves an
+// in-memory workbench with the improvement tests' seed, so nobody's .workbench-data is touched.
 import { DEMO_ACCOUNT_IDS } from '../../../workbench/datasets/siteBasics';
 import { buildDemoDataset } from '../../../workbench/datasets/demoDataset';
 import { createWorkbenchPlatform } from '../../../workbench/platform';
 import { startWorkbenchServer } from '../../../workbench/server';
-import { invokerFor, seedIncidentProcess } from './seedIssue6';
+import { invokerFor, seedIncidentProcess } from './seedIncidentProcess';
 
 async function main() {
   const dataset = buildDemoDataset();

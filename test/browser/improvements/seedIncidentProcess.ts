@@ -1,7 +1,7 @@
 import type { WorkbenchPlatform } from '../../../workbench/platform';
 
 /**
- * Issue 6's starting point on the demo site: a value stream and an active process INC whose APO is
+ * The improvement tests' starting point on the demo site: a value stream and an active process INC whose APO is
  * the demo APO, with a KPI and a Definition of Done, created through the app's own resolver.
  */
 export const INC_KPI_ID = 'mttr';

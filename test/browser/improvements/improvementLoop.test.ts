@@ -6,10 +6,10 @@ import { JiraStandIn } from '../../../workbench/jira/jiraStandIn';
 import { seriousViolations } from '../support/accessibility';
 import { appFrame } from '../support/appFrame';
 import { startBrowserWorkbench, type BrowserWorkbench, type NewPageOptions, type WorkbenchPage } from '../support/browserWorkbench';
-import { INC_DOD, invokerFor, seedIncidentProcess } from './seedIssue6';
+import { INC_DOD, invokerFor, seedIncidentProcess } from './seedIncidentProcess';
 
 /**
- * Issue 6 end to end: enabling the issue type (and why others cannot), an improvement story created
+ * Improvements end to end: enabling the issue type (and why others cannot), an improvement story created
  * from the issue panel, its Definition of Done ticked, a second story from the project page, the
  * backlog order changed by keyboard and kept, and the story's outcome recorded in the sprint review
  * (validated KPI reading, history, CSV), with screenshots in light and dark theme and axe checks.
@@ -92,7 +92,7 @@ describe('enabling the improvement issue type', () => {
     await app.getByTestId('enablement-message').waitFor();
     await expect(app.getByTestId('enablement-message').textContent()).resolves.toContain('team-managed');
     await expect(app.getByTestId('team-managed-steps').locator('li').count()).resolves.toBeGreaterThan(0);
-    await admin.screenshot('issue6-enable-team-managed');
+    await admin.screenshot('improvements-enable-team-managed');
     admin.expectNoProblems();
     await admin.close();
   });
@@ -125,7 +125,7 @@ describe('an improvement story from the issue panel', () => {
     await app.getByLabel('As a …').fill('service desk agent');
     await expect(app.getByTestId('improvement-form-as-a-error').count()).resolves.toBe(0); // gone once the field is edited
     await fillStoryForm(member, { want: 'a triage checklist', benefit: 4, cost: 2, baseline: '6' });
-    await member.screenshot('issue6-panel-create-form');
+    await member.screenshot('improvements-panel-create-form');
     await app.getByTestId('improvement-form-create').click();
     created.push(await createdKey(member));
     member.expectNoProblems();
@@ -149,9 +149,9 @@ describe('an improvement story from the issue panel', () => {
     await expect(app.getByTestId('dod-progress').textContent()).resolves.toContain(`1 of ${INC_DOD.length} done`);
     expect(await textEventually(app.getByTestId('improvement-announcement'), (text) => text.includes(`Ticked: ${item.text}`))).toContain(`Ticked: ${item.text}`);
     await expect(seriousViolations(apo)).resolves.toEqual([]);
-    await apo.screenshot('issue6-panel-story-light');
+    await apo.screenshot('improvements-panel-story-light');
     await apo.switchTheme('dark');
-    await apo.screenshot('issue6-panel-story-dark');
+    await apo.screenshot('improvements-panel-story-dark');
     await expect(seriousViolations(apo)).resolves.toEqual([]);
     await apo.switchTheme('light');
     apo.expectNoProblems();
@@ -195,9 +195,9 @@ describe('the process backlog', () => {
     await expect(rows.nth(0).getAttribute('data-testid')).resolves.toBe(`backlog-row-${created[0]}`);
     await expect(app.getByTestId('backlog-order-kind-INC').textContent()).resolves.toContain('Ordered by hand');
     await expect(seriousViolations(apo)).resolves.toEqual([]);
-    await apo.screenshot('issue6-backlog-light');
+    await apo.screenshot('improvements-backlog-light');
     await apo.switchTheme('dark');
-    await apo.screenshot('issue6-backlog-dark');
+    await apo.screenshot('improvements-backlog-dark');
     await expect(seriousViolations(apo)).resolves.toEqual([]);
     await apo.switchTheme('light');
     apo.expectNoProblems();
@@ -237,10 +237,10 @@ describe('the sprint review', () => {
     await expect(app.getByTestId('review-history-1').textContent()).resolves.toContain('Priya Raman');
     await expect(app.getByTestId('review-history-1').textContent()).resolves.toContain('Time to restore: 3.5 hours');
     await expect(seriousViolations(apo)).resolves.toEqual([]);
-    await apo.screenshot('issue6-review-light');
+    await apo.screenshot('improvements-review-light');
     await apo.switchTheme('dark');
     // The screenshot waits for the theme's colour transitions to settle before axe measures contrast.
-    await apo.screenshot('issue6-review-dark');
+    await apo.screenshot('improvements-review-dark');
     await expect(seriousViolations(apo)).resolves.toEqual([]);
     await apo.switchTheme('light');
   });

@@ -9,7 +9,7 @@ import { startBrowserWorkbench, type BrowserWorkbench, type WorkbenchPage } from
 import { closedSprint, expectedRow, facts, isSimple, issuesTouching, type Expected, type IssueFacts } from './handWorkedSprint';
 
 /**
- * Issue 5 end to end: the Sprint health tab on the demo site. A handful of issues of the last closed
+ * Sprint health end to end: the Sprint health tab on the demo site. A handful of issues of the last closed
  * sprint are linked to INC (plus one in a project the APO may not browse); the INC row must show the
  * numbers worked out here from the dataset's own changelogs, its drill-down must list only issues
  * the APO can browse, and the trend must render. Screenshots in light and dark theme.
@@ -181,7 +181,7 @@ describe('the Sprint health tab', () => {
     // Added issues are listed too, saying why they do not count.
     const added = linked.filter((issue) => issue.added).map((issue) => issue.key);
     for (const key of added) await expect(app.getByTestId(`drill-down-item-${key}`).textContent()).resolves.toMatch(/Not counted: .*added/);
-    await apo.screenshot('issue5-drill-down-light');
+    await apo.screenshot('sprint-health-drill-down-light');
     await app.getByTestId('drill-down-close').click();
     await app.getByTestId('drill-down').waitFor({ state: 'detached' });
   });
@@ -195,7 +195,7 @@ describe('the Sprint health tab', () => {
     await app.getByTestId('criteria-INC').click();
     await app.getByTestId('criterion-sayDo').waitFor();
     await expect(app.getByTestId('criterion-sayDo').textContent()).resolves.toMatch(/Say\/do \d+(\.\d)?% [≥<] 80%: (passed|failed)/);
-    await apo.screenshot('issue5-criteria-light');
+    await apo.screenshot('sprint-health-criteria-light');
     await apo.page.keyboard.press('Escape');
   });
 
@@ -228,14 +228,14 @@ describe('the Sprint health tab', () => {
 
   it('passes axe and keeps to the design tokens in light and dark theme', async () => {
     await expect(seriousViolations(apo)).resolves.toEqual([]);
-    await apo.screenshot('issue5-sprint-health-light');
+    await apo.screenshot('sprint-health-sprint-health-light');
     await apo.switchTheme('dark');
     await expect(seriousViolations(apo)).resolves.toEqual([]);
-    await apo.screenshot('issue5-sprint-health-dark');
+    await apo.screenshot('sprint-health-sprint-health-dark');
     const app = apo.appFrame();
     await app.getByTestId('health-row-INC').getByTestId('metric-completed').getByRole('button').click();
     await app.getByTestId('drill-down-list').waitFor();
-    await apo.screenshot('issue5-drill-down-dark');
+    await apo.screenshot('sprint-health-drill-down-dark');
     await app.getByTestId('drill-down-close').click();
     await apo.switchTheme('light');
     apo.expectNoProblems();
@@ -264,14 +264,14 @@ describe('when Jira is busy', () => {
     await expect(provisional.getAttribute('role')).resolves.toBe('note');
     await expect(provisional.textContent()).resolves.toMatch(/Provisional.*still running: say\/do and carry-over are as of now/);
     await expect(seriousViolations(member)).resolves.toEqual([]);
-    await member.screenshot('issue5-provisional-light');
+    await member.screenshot('sprint-health-provisional-light');
     // The next search for a sprint's issues answers 429 with a Retry-After longer than the backend will wait in one call.
     wb.platform.jira.setRateLimits([{ pathPrefix: '/rest/api/3/search', count: 1, retryAfterSeconds: 25, reason: 'jira-burst-based' }]);
     const earlier = dataset.sprints.find((sprint) => sprint.id === DEMO_SPRINT_IDS.closed[0]);
     await chooseSprint(app, earlier?.name ?? '');
     await app.getByTestId('sprint-health-rate-limited').waitFor();
     await expect(app.getByTestId('sprint-health-rate-limited').textContent()).resolves.toMatch(/Jira is busy, retrying at \d{1,2}:\d\d:\d\d/);
-    await member.screenshot('issue5-rate-limited-light');
+    await member.screenshot('sprint-health-rate-limited-light');
     // No click: the tab retries at the time Jira gave.
     await app.getByTestId('health-row-totals').waitFor({ timeout: 45_000 });
     await expect(app.getByTestId('sprint-health-rate-limited').count()).resolves.toBe(0);
@@ -305,9 +305,9 @@ describe('health settings (Jira administrators)', () => {
     await app.getByLabel('Flow efficiency weight').fill('20');
     await app.getByLabel('Say/do threshold').fill('100');
     await app.getByTestId('settings-preview-INC').waitFor();
-    await admin.screenshot('issue5-settings-light');
+    await admin.screenshot('sprint-health-settings-light');
     await admin.switchTheme('dark');
-    await admin.screenshot('issue5-settings-dark');
+    await admin.screenshot('sprint-health-settings-dark');
     await admin.switchTheme('light');
     await app.getByTestId('settings-save').click();
     await app.getByTestId('health-settings').waitFor({ state: 'detached' });
