@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '../errors/appError';
+import { DomainError } from '../domain/errors';
 import { fetchMyPermissions } from '../jira/permissions';
 import type { InvocationContext } from '../resolvers/invocationContext';
 import { readProcess } from '../storage/catalogStore';
@@ -52,15 +52,15 @@ function actorOf(context: unknown): ActionActor | null {
 const fail = (key: AutomationActionKey, message: string): ActionResult => ({ errors: [{ message: `${ACTION_NAMES[key]}: ${message}` }] });
 
 function failureFor(key: AutomationActionKey, error: unknown): ActionResult {
-  if (error instanceof AppError) {
-    switch (error.code) {
-      case 'FORBIDDEN':
+  if (error instanceof DomainError) {
+    switch (error.kind) {
+      case 'forbidden':
         return fail(key, `the rule actor is not allowed to do this. ${error.message} Run the rule as a user with that permission.`);
-      case 'NOT_FOUND':
+      case 'not-found':
         return fail(key, `${error.message} Check the key, and that the rule actor can see it.`);
-      case 'RATE_LIMITED':
+      case 'rate-limited':
         return fail(key, `Jira is busy right now (${error.message}). The rule can be re-run later.`);
-      case 'INVALID_INPUT': {
+      case 'invalid': {
         const fields = Object.entries(error.details.fields ?? {}).map(([field, message]) => `${field}: ${message}`);
         return fail(key, [error.message, ...fields].join(' '));
       }
@@ -76,21 +76,21 @@ type Runner<I> = (input: I, actor: ActionActor) => Promise<ActionResult>;
 
 async function linkWorkItem(input: LinkWorkItemInput, actor: ActionActor): Promise<ActionResult> {
   const issue = await fetchIssueLinkFacts('user', input.issueKey);
-  if (!issue) throw new AppError('NOT_FOUND', `Issue ${input.issueKey} doesn't exist or the rule actor can't see it.`);
+  if (!issue) throw new DomainError('not-found', `Issue ${input.issueKey} doesn't exist or the rule actor can't see it.`);
   const link = await prepareProcessLink({ processKey: input.processKey, stageId: input.stageId ?? null, linkedBy: actor.accountId, source: 'automation' });
   // The same rule run twice (or two rules agreeing) writes once.
   const unchanged = issue.link?.processKey === link.processKey && issue.link.stageId === link.stageId;
   if (!unchanged) await writeProcessLinkAs('user', issue.id, link);
   // Nothing written means Jira did not check the actor's edit permission: ask, so the rule fails the same either way.
   else if (!(await fetchMyPermissions(['EDIT_ISSUES'], { issueId: issue.id })).EDIT_ISSUES) {
-    throw new AppError('FORBIDDEN', `You don't have permission to edit ${issue.key}.`);
+    throw new DomainError('forbidden', `You don't have permission to edit ${issue.key}.`);
   }
   return { issueKey: issue.key, processKey: link.processKey, stageName: link.stageName, changed: !unchanged };
 }
 
 async function createStory(input: CreateImprovementStoryInput, actor: ActionActor): Promise<ActionResult> {
   const project = await fetchProjectRef('user', input.projectKey);
-  if (!project) throw new AppError('NOT_FOUND', `Project ${input.projectKey} doesn't exist or the rule actor can't browse it.`);
+  if (!project) throw new DomainError('not-found', `Project ${input.projectKey} doesn't exist or the rule actor can't browse it.`);
   const context: InvocationContext = { ...actor.context, extension: { type: 'automation:action', project } };
   const result = await createImprovementStory(input.story, context);
   if (result.outcome === 'partial') return fail('create-process-improvement-story', result.message);
@@ -99,22 +99,22 @@ async function createStory(input: CreateImprovementStoryInput, actor: ActionActo
 
 async function recordKpiReading(input: RecordKpiReadingInput, actor: ActionActor): Promise<ActionResult> {
   const process = await readProcess(input.processKey);
-  if (!process) throw new AppError('INVALID_INPUT', `There is no process with key ${input.processKey}.`);
+  if (!process) throw new DomainError('invalid', `There is no process with key ${input.processKey}.`);
   const wanted = input.kpi.toLowerCase();
   const kpi = process.kpis.find((candidate) => candidate.id.toLowerCase() === wanted || candidate.name.toLowerCase() === wanted);
   if (!kpi) {
     const known = process.kpis.map((candidate) => candidate.name).join(', ') || 'none';
-    throw new AppError('INVALID_INPUT', `${process.key} has no KPI "${input.kpi}" (its KPIs: ${known}).`);
+    throw new DomainError('invalid', `${process.key} has no KPI "${input.kpi}" (its KPIs: ${known}).`);
   }
   const project = await fetchProjectRef('user', input.projectKey);
-  if (!project) throw new AppError('NOT_FOUND', `Project ${input.projectKey} doesn't exist or the rule actor can't browse it.`);
+  if (!project) throw new DomainError('not-found', `Project ${input.projectKey} doesn't exist or the rule actor can't browse it.`);
   const context: InvocationContext = { ...actor.context, extension: { type: 'automation:action', project } };
   // The sprint review owns KPI readings: read it, change this one reading, save it through the same use case
   // (its permission check, unit validation and history). One retry if someone saved in between.
   for (let attempt = 0; attempt < 2; attempt++) {
     const view = await getSprintReview({ processKey: process.key, sprintId: input.sprintId ?? null }, context);
     if (input.sprintId === undefined && view.sprint.state !== 'active') {
-      throw new AppError('INVALID_INPUT', `Project ${project.key} has no active sprint; give a sprint id.`);
+      throw new DomainError('invalid', `Project ${project.key} has no active sprint; give a sprint id.`);
     }
     // The project's active sprint may be past its end, not closed in Jira yet: the rule's owner reads that in the output.
     const overdue = input.sprintId === undefined ? view.sprint.overdueNote : null;
@@ -137,7 +137,7 @@ async function recordKpiReading(input: RecordKpiReadingInput, actor: ActionActor
     );
     if (saved.outcome === 'saved') return { ...outputs, changed: true };
   }
-  throw new AppError('CONFLICT', `The ${process.key} sprint review kept changing while the reading was saved. Re-run the rule.`);
+  throw new DomainError('conflict', `The ${process.key} sprint review kept changing while the reading was saved. Re-run the rule.`);
 }
 
 const runners: { [K in AutomationActionKey]: Runner<z.output<(typeof actionInputSchemas)[K]>> } = {

@@ -1,12 +1,12 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
-import { AppError } from '../errors/appError';
+import { DomainError } from '../domain/errors';
 
 /**
  * A Jira rate limit inside an event handler: ask Forge to deliver the event again after Jira's
  * `Retry-After` instead of failing it. Any other error is not ours to retry: null.
  */
 export function retryLaterFor(error: unknown, nowMs: number = Date.now()): InvocationError | null {
-  if (!(error instanceof AppError) || error.code !== 'RATE_LIMITED') return null;
+  if (!(error instanceof DomainError) || error.kind !== 'rate-limited') return null;
   const retryAtMs = error.details.retryAt ? Date.parse(error.details.retryAt) : Number.NaN;
   const seconds = Number.isNaN(retryAtMs) ? 30 : Math.ceil((retryAtMs - nowMs) / 1000);
   return new InvocationError({

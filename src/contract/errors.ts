@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DomainError, FailureKind } from '../domain/errors';
 
 /** Why a resolver call failed. The UI maps each code to a message and a next step. */
 export const resolverErrorCodeSchema = z.enum([
@@ -24,3 +25,18 @@ export type ResolverError = z.infer<typeof resolverErrorSchema>;
 
 /** Every resolver answers with this envelope, so the UI never has to parse thrown strings. */
 export type ResolverResponse<T> = { ok: true; data: T } | { ok: false; error: ResolverError };
+
+const CODE_OF: Record<FailureKind, ResolverErrorCode> = {
+  invalid: 'INVALID_INPUT',
+  'not-found': 'NOT_FOUND',
+  forbidden: 'FORBIDDEN',
+  conflict: 'CONFLICT',
+  'rate-limited': 'RATE_LIMITED',
+  upstream: 'JIRA_ERROR',
+  unreadable: 'INTERNAL',
+};
+
+/** The wire form of a domain failure. A use case's input paths are the payload's paths, which the UI's forms use. */
+export function toResolverError(error: DomainError): ResolverError {
+  return { code: CODE_OF[error.kind], message: error.message, ...error.details };
+}

@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { AppError } from '../errors/appError';
+import { DomainError } from '../domain/errors';
 import { callJiraJson, unexpectedJiraAnswer } from './jiraRequest';
 
 /** A minimal Atlassian Document Format document: the description of a created issue. */
@@ -37,11 +37,11 @@ export async function createIssueAsUser(input: {
     const parsed = createdSchema.safeParse(body);
     if (parsed.success) return parsed.data;
   }
-  if (status === 403) throw new AppError('FORBIDDEN', "You don't have permission to create issues in this project.");
+  if (status === 403) throw new DomainError('forbidden', "You don't have permission to create issues in this project.");
   if (status === 400) {
     const errors = (body as { errors?: Record<string, string>; errorMessages?: string[] } | undefined) ?? {};
     const detail = [...(errors.errorMessages ?? []), ...Object.values(errors.errors ?? {})].join(' ');
-    throw new AppError('INVALID_INPUT', `Jira did not accept the new issue${detail ? `: ${detail}` : '.'}`);
+    throw new DomainError('invalid', `Jira did not accept the new issue${detail ? `: ${detail}` : '.'}`);
   }
   throw unexpectedJiraAnswer('create the issue', status, body);
 }

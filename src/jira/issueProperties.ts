@@ -1,5 +1,5 @@
 import { route } from '@forge/api';
-import { AppError } from '../errors/appError';
+import { DomainError } from '../domain/errors';
 import { callJiraJson, unexpectedJiraAnswer, type JiraActor } from './jiraRequest';
 
 /**
@@ -24,9 +24,9 @@ export async function deleteIssueProperty(issueId: string, propertyKey: string):
   throw propertyWriteError(status, body);
 }
 
-function propertyWriteError(status: number, body: unknown): AppError {
-  if (status === 403) return new AppError('FORBIDDEN', "You don't have permission to edit this issue.");
-  if (status === 404) return new AppError('NOT_FOUND', "This issue doesn't exist or you don't have permission to view it.");
+function propertyWriteError(status: number, body: unknown): DomainError {
+  if (status === 403) return new DomainError('forbidden', "You don't have permission to edit this issue.");
+  if (status === 404) return new DomainError('not-found', "This issue doesn't exist or you don't have permission to view it.");
   return unexpectedJiraAnswer('save the link on the issue', status, body);
 }
 
@@ -75,7 +75,7 @@ export async function bulkSetIssueProperty(
 
 function taskIdOf(location: string): string {
   const id = new URL(location, 'https://jira.invalid').pathname.match(/\/rest\/api\/3\/task\/([^/]+)$/)?.[1];
-  if (!id) throw new AppError('JIRA_ERROR', `Jira answered with an unexpected task location (${location}).`);
+  if (!id) throw new DomainError('upstream', `Jira answered with an unexpected task location (${location}).`);
   return decodeURIComponent(id);
 }
 
@@ -93,4 +93,4 @@ async function waitForTask(taskId: string, deadline: number): Promise<boolean> {
 }
 
 const bulkWriteFailed = (task: TaskProgress) =>
-  new AppError('JIRA_ERROR', `Jira could not save the links (${task.status ?? 'unknown'}${task.message ? `: ${task.message}` : ''}).`);
+  new DomainError('upstream', `Jira could not save the links (${task.status ?? 'unknown'}${task.message ? `: ${task.message}` : ''}).`);

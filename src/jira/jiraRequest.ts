@@ -1,5 +1,5 @@
 import api from '@forge/api';
-import { AppError } from '../errors/appError';
+import { DomainError } from '../domain/errors';
 import { sendRespectingRateLimits } from './rateLimitRetry';
 import { siteOfRunningInvocation } from './runningSite';
 
@@ -87,8 +87,8 @@ export function callJira<T>(
 }
 
 /** For answers other than the expected ones: keep Jira's own words, they are the most useful. */
-export function unexpectedJiraAnswer(what: string, status: number, body: unknown): AppError {
+export function unexpectedJiraAnswer(what: string, status: number, body: unknown): DomainError {
   const messages = (body as { errorMessages?: unknown } | undefined)?.errorMessages;
   const detail = Array.isArray(messages) && messages.length > 0 ? `: ${messages.join(' ')}` : '';
-  return new AppError('JIRA_ERROR', `Jira refused to ${what} (HTTP ${status})${detail}`);
+  return new DomainError('upstream', `Jira refused to ${what} (HTTP ${status})${detail}`);
 }

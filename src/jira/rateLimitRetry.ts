@@ -1,4 +1,4 @@
-import { AppError } from '../errors/appError';
+import { DomainError } from '../domain/errors';
 import {
   endpointKey,
   fallbackDelayMs,
@@ -77,8 +77,8 @@ async function waitForPause(site: string, endpoint: string, deadline: number): P
   await clock.sleep(Math.min(withJitter(until - now, clock.random()), deadline - now));
 }
 
-export function rateLimitedError(retryAtMs: number): AppError {
+export function rateLimitedError(retryAtMs: number): DomainError {
   const retryAt = new Date(retryAtMs).toISOString();
   // The server runs in UTC; `retryAt` lets the UI show the time in the viewer's own zone.
-  return new AppError('RATE_LIMITED', `Jira is busy, retrying at ${retryAt.slice(11, 19)} UTC.`, { retryAt });
+  return new DomainError('rate-limited', `Jira is busy, retrying at ${retryAt.slice(11, 19)} UTC.`, { retryAt });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PROCESS_LINK_PROPERTY_KEY, readProcessLink, type ProcessLink } from '../domain/catalog/processLink';
 import { IMPROVEMENT_PROPERTY_KEY, readImprovementProperty } from '../domain/improvements/improvementProperty';
-import { AppError } from '../errors/appError';
+import { DomainError } from '../domain/errors';
 import type { SprintFieldIds } from './jiraFields';
 import { searchEveryIssue, type SearchIssueBean, type SearchProgress } from './enhancedSearch';
 import type { JiraCall } from './jiraRequest';
@@ -57,7 +57,7 @@ const RELATIVE_BOUND_SLACK_MINUTES = 2;
  * user's Jira zone, which the app does not know); callers re-check the exact `updated` instant.
  */
 export function sprintIssuesJql(sprintId: number, updatedSince?: SprintIssuesRequest['updatedSince']): string {
-  if (!Number.isSafeInteger(sprintId) || sprintId <= 0) throw new AppError('INVALID_INPUT', 'That is not a sprint id.');
+  if (!Number.isSafeInteger(sprintId) || sprintId <= 0) throw new DomainError('invalid', 'That is not a sprint id.');
   const base = `sprint = ${sprintId}`;
   if (!updatedSince) return base;
   const elapsedMinutes = Math.max(0, Math.ceil((updatedSince.now.getTime() - updatedSince.at.getTime()) / 60_000));

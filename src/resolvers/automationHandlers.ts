@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { webTrigger } from '@forge/api';
 import { actionInputSchemas, inputProblems } from '../automation/actionInputs';
 import type { AutomationFormProcess } from '../contract/automationContract';
-import { AppError } from '../errors/appError';
+import { DomainError } from '../domain/errors';
 import { isJiraAdmin } from '../jira/permissions';
 import { readAutoLinkRules, writeAutoLinkRules } from '../storage/autoLinkRulesStore';
 import { listProcesses, listValueStreams } from '../storage/catalogStore';
@@ -40,7 +40,7 @@ function webTriggerView(secret: WebTriggerSecret | null, url: string | null, adm
 }
 
 async function requireAdmin(what: string): Promise<void> {
-  if (!(await isJiraAdmin())) throw new AppError('FORBIDDEN', `Only Jira administrators can ${what}.`);
+  if (!(await isJiraAdmin())) throw new DomainError('forbidden', `Only Jira administrators can ${what}.`);
 }
 
 const getAutomationFormOptions: ResolverHandler<'getAutomationFormOptions'> = async () => ({ processes: await formProcesses() });
@@ -65,7 +65,7 @@ const saveAutoLinkRules: ResolverHandler<'saveAutoLinkRules'> = async ({ rules, 
     if (!known.has(rule.processKey)) fields[`rules.${index}.processKey`] = `There is no usable process with key ${rule.processKey}.`;
   });
   if (new Set(rules.map((rule) => rule.id)).size !== rules.length) fields.rules = 'Rule ids must be unique.';
-  if (Object.keys(fields).length) throw new AppError('INVALID_INPUT', 'Some rules are not valid.', { fields });
+  if (Object.keys(fields).length) throw new DomainError('invalid', 'Some rules are not valid.', { fields });
   return { outcome: 'saved', autoLinkRules: await writeAutoLinkRules(rules, current.version + 1, context.accountId, new Date()) };
 };
 

@@ -2,12 +2,13 @@ import Resolver from '@forge/resolver';
 import type { z } from 'zod';
 import {
   resolverContract,
+  toResolverError,
   type ParsedPayloadOf,
   type ResolverKey,
   type ResolverResponse,
   type ResultOf,
 } from '../contract';
-import { AppError } from '../errors/appError';
+import { DomainError } from '../domain/errors';
 import { readInvocationContext, type InvocationContext } from './invocationContext';
 
 export type ResolverHandler<K extends ResolverKey> = (
@@ -46,7 +47,7 @@ async function runResolver<K extends ResolverKey>(
     // The result schema is the promise made to the UI: check it here, not in the browser.
     return { ok: true, data: resolverContract[key].result.parse(result) as ResultOf<K> };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.toResolverError() };
+    if (error instanceof DomainError) return { ok: false, error: toResolverError(error) };
     console.error(`Resolver ${key} failed`, error);
     return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on our side. Try again.' } };
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { AppError } from '../errors/appError';
+import { DomainError } from '../domain/errors';
 import { siteOfRunningInvocation } from '../jira/runningSite';
+import type { Actor } from '../useCases/actor';
 
 /**
  * The part of Forge's invocation context the app relies on. It comes from the platform, not the
@@ -26,7 +27,7 @@ export type InvocationContext = z.infer<typeof invocationContextSchema>;
 export function readInvocationContext(raw: unknown): InvocationContext {
   const parsed = invocationContextSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError('FORBIDDEN', 'This action needs a signed-in Jira user.');
+    throw new DomainError('forbidden', 'This action needs a signed-in Jira user.');
   }
   return parsed.data;
 }
@@ -35,7 +36,7 @@ export function readInvocationContext(raw: unknown): InvocationContext {
 export function issueFromContext(context: InvocationContext): { id: string; key: string } {
   const issue = context.extension?.issue;
   if (!issue?.id || !issue.key) {
-    throw new AppError('INVALID_INPUT', 'This action only works on an issue.');
+    throw new DomainError('invalid', 'This action only works on an issue.');
   }
   return { id: issue.id, key: issue.key };
 }
@@ -49,4 +50,9 @@ export function siteKeyOf(context: Pick<InvocationContext, 'cloudId' | 'installC
   if (cloudId) return `site:${cloudId}`;
   // Never a constant fallback: every site without one would share its caches.
   return context.installContext ?? siteOfRunningInvocation();
+}
+
+/** The signed-in user of a resolver call, as use cases take it. */
+export function actorOf(context: InvocationContext): Actor {
+  return { kind: 'user', accountId: context.accountId, site: siteKeyOf(context) };
 }

@@ -11,7 +11,7 @@ import type {
   Reason,
   SprintMetrics,
 } from '../domain/sprintHealth';
-import { AppError } from '../errors/appError';
+import { DomainError } from '../domain/errors';
 import { scanPrefix } from './prefixScan';
 import { deleteChunked, hasAnyValue, readChunked, readChunkedUntil, writeChunked, type ChunkedRead } from './sprintHealthChunks';
 import {
@@ -129,10 +129,10 @@ export async function freezeResult(result: StoredResult, trendBoardId: number | 
 const resultSchemas = { meta: storedResultMetaSchema, item: storedResultItemSchema };
 
 /** The answer for a closed sprint whose frozen result cannot be read: said plainly, nothing changed. */
-export class UnreadableFrozenResult extends AppError {
+export class UnreadableFrozenResult extends DomainError {
   constructor(sprintId: number) {
     super(
-      'INTERNAL',
+      'unreadable',
       `The stored health of sprint ${sprintId} can't be read (it may have been saved by an older version of the app). ` +
         'Frozen results are never recomputed or overwritten, so it is left as it is: ask your Jira administrator to contact the app vendor.',
     );

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { fetchIssueLinkFacts, writeProcessLinkAs } from '../jira/issueLinks';
 import { processKeySchema } from '../domain/catalog/catalogSchemas';
-import { AppError } from '../errors/appError';
+import { DomainError } from '../domain/errors';
 import { listTrendPoints } from '../storage/sprintHealthStore';
 import { readProcess } from '../storage/catalogStore';
 import { claimSignature, readWebTriggerSecret } from '../storage/webTriggerSecret';
 import { prepareProcessLink } from '../useCases/issueLink/issueProcessPanel';
 import { checkSignature, MAX_CLOCK_SKEW_SECONDS, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
+import { toResolverError } from '../contract/errors';
 
 /**
  * The web trigger behind automation's "Send web request": link an issue to a process, or read a
@@ -123,9 +124,10 @@ export async function automationWebTrigger(request: WebTriggerRequest): Promise<
     }
     return parsed.data.action === 'link-issue' ? await linkIssue(parsed.data) : await processHealth(parsed.data);
   } catch (error) {
-    if (error instanceof AppError) {
-      const status = { INVALID_INPUT: 400, NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, RATE_LIMITED: 429, JIRA_ERROR: 502, INTERNAL: 500 }[error.code];
-      return respond(status, { error: error.code.toLowerCase(), message: error.message, ...(error.details.retryAt ? { retryAt: error.details.retryAt } : {}) });
+    if (error instanceof DomainError) {
+      const { code } = toResolverError(error);
+      const status = { INVALID_INPUT: 400, NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, RATE_LIMITED: 429, JIRA_ERROR: 502, INTERNAL: 500 }[code];
+      return respond(status, { error: code.toLowerCase(), message: error.message, ...(error.details.retryAt ? { retryAt: error.details.retryAt } : {}) });
     }
     console.error('Automation web trigger failed', error);
     return respond(500, { error: 'internal' });

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../errors';
 import { canCreateProcessIn, canCreateValueStream, canEditProcess, canEditValueStream, type CatalogViewer } from './catalogPermissions';
 import type { Process, ProcessInput, ValueStream, ValueStreamInput } from './catalogSchemas';
 
@@ -22,10 +22,10 @@ function checkVersion<T extends { version: number; key: string }>(
   { existing, expectedVersion }: SaveContext<T>,
 ): SaveDecision<T> | null {
   if (expectedVersion === null) {
-    if (existing) throw new AppError('INVALID_INPUT', `A ${what} with key ${key} already exists.`, { fields: { key: 'This key is already used.' } });
+    if (existing) throw new DomainError('invalid', `A ${what} with key ${key} already exists.`, { fields: { key: 'This key is already used.' } });
     return null;
   }
-  if (!existing) throw new AppError('NOT_FOUND', `The ${what} ${key} no longer exists.`);
+  if (!existing) throw new DomainError('not-found', `The ${what} ${key} no longer exists.`);
   return existing.version === expectedVersion ? null : { outcome: 'conflict', current: existing };
 }
 
@@ -44,8 +44,8 @@ export function decideProcessSave(
   const { viewer, existing, valueStreams } = context;
   const stream = input.valueStreamKey ? valueStreams.get(input.valueStreamKey) ?? null : null;
   if (existing ? !canEditProcess(viewer, existing) : !canCreateProcessIn(viewer, stream)) {
-    throw new AppError(
-      'FORBIDDEN',
+    throw new DomainError(
+      'forbidden',
       existing
         ? `Only Jira administrators and the process's Agile Process Owner can edit ${existing.key}.`
         : 'Only Jira administrators, or the owner of the chosen value stream, can create a process.',
@@ -54,10 +54,10 @@ export function decideProcessSave(
   const conflict = checkVersion('process', input.key, context);
   if (conflict) return conflict;
   if (input.valueStreamKey && !stream) {
-    throw new AppError('INVALID_INPUT', 'That value stream does not exist.', { fields: { valueStreamKey: 'Pick an existing value stream.' } });
+    throw new DomainError('invalid', 'That value stream does not exist.', { fields: { valueStreamKey: 'Pick an existing value stream.' } });
   }
   if (input.stageId && !stream?.stages.some((stage) => stage.id === input.stageId)) {
-    throw new AppError('INVALID_INPUT', 'That stage is not part of the value stream.', { fields: { stageId: 'Pick a stage of this value stream.' } });
+    throw new DomainError('invalid', 'That stage is not part of the value stream.', { fields: { stageId: 'Pick a stage of this value stream.' } });
   }
   return { outcome: 'save', record: { ...input, ...audit(context) } };
 }
@@ -65,8 +65,8 @@ export function decideProcessSave(
 export function decideValueStreamSave(input: ValueStreamInput, context: SaveContext<ValueStream>): SaveDecision<ValueStream> {
   const { viewer, existing } = context;
   if (existing ? !canEditValueStream(viewer, existing) : !canCreateValueStream(viewer)) {
-    throw new AppError(
-      'FORBIDDEN',
+    throw new DomainError(
+      'forbidden',
       existing
         ? `Only Jira administrators and the value stream's owner can edit ${existing.key}.`
         : 'Only Jira administrators can create a value stream.',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../errors';
 import { PROCESS_KEY_PATTERN, type Process, type ValueStream } from './catalogSchemas';
 
 /** The issue entity property that records which process owns an issue. Readable by anyone who can see the issue. */
@@ -55,13 +55,13 @@ export function buildProcessLink(input: {
 }): ProcessLink {
   const { process, valueStream } = input;
   if (process.status === 'retired') {
-    throw new AppError('INVALID_INPUT', `${process.key} is retired and cannot receive new work.`, { fields: { processKey: 'Pick a process that is not retired.' } });
+    throw new DomainError('invalid', `${process.key} is retired and cannot receive new work.`, { fields: { processKey: 'Pick a process that is not retired.' } });
   }
   // The process's own stage is the default; another stage of the same stream may be chosen per issue.
   const stageId = input.stageId ?? process.stageId;
   const stage = stageId ? valueStream?.stages.find((candidate) => candidate.id === stageId) : undefined;
   if (stageId && !stage) {
-    throw new AppError('INVALID_INPUT', 'That stage is not part of the process’s value stream.', { fields: { stageId: 'Pick a stage of the value stream.' } });
+    throw new DomainError('invalid', 'That stage is not part of the process’s value stream.', { fields: { stageId: 'Pick a stage of the value stream.' } });
   }
   return {
     schemaVersion: 1,

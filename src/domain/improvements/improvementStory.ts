@@ -1,5 +1,5 @@
 import type { Kpi, Process } from '../catalog/catalogSchemas';
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../errors';
 import type { DodCheck, ImprovementOutcome, ImprovementOutcomeValue, ImprovementProperty, Measure } from './improvementProperty';
 import { kpiValueProblem } from '../review/kpiUnits';
 
@@ -29,7 +29,7 @@ function resolveMeasure(measure: StoryInput['measure'], kpis: Kpi[]): Measure | 
   let unit = measure.unit;
   if (measure.kpiId !== null) {
     const kpi = kpis.find((candidate) => candidate.id === measure.kpiId);
-    if (!kpi) throw new AppError('INVALID_INPUT', 'That KPI is not one of the process’s KPIs.', { fields: { 'measure.kpiId': 'Pick one of the process’s KPIs, or none.' } });
+    if (!kpi) throw new DomainError('invalid', 'That KPI is not one of the process’s KPIs.', { fields: { 'measure.kpiId': 'Pick one of the process’s KPIs, or none.' } });
     unit = kpi.unit;
   }
   const fields: Record<string, string> = {};
@@ -37,14 +37,14 @@ function resolveMeasure(measure: StoryInput['measure'], kpis: Kpi[]): Measure | 
     const problem = kpiValueProblem(unit, measure[which]);
     if (problem) fields[`measure.${which}`] = problem;
   }
-  if (Object.keys(fields).length) throw new AppError('INVALID_INPUT', 'The measure does not fit its unit.', { fields });
+  if (Object.keys(fields).length) throw new DomainError('invalid', 'The measure does not fit its unit.', { fields });
   return { kpiId: measure.kpiId, description: measure.description, baseline: measure.baseline, target: measure.target, unit };
 }
 
 /** The property of a new story: the process's DoD is copied as an unticked checklist. */
 export function buildImprovementProperty(input: StoryInput, process: Process, createdBy: string, now: Date): ImprovementProperty {
   if (process.status === 'retired') {
-    throw new AppError('INVALID_INPUT', `${process.key} is retired and cannot receive new work.`, { fields: { processKey: 'Pick a process that is not retired.' } });
+    throw new DomainError('invalid', `${process.key} is retired and cannot receive new work.`, { fields: { processKey: 'Pick a process that is not retired.' } });
   }
   return {
     schemaVersion: 1,
@@ -104,7 +104,7 @@ export function mergeDod(stored: DodCheck[], processDod: Process['definitionOfDo
 export function tickDod(property: ImprovementProperty, processDod: Process['definitionOfDone'] | null, itemId: string, done: boolean, by: string, now: Date): ImprovementProperty {
   const merged = mergeDod(property.dod, processDod);
   if (!merged.some((check) => check.itemId === itemId)) {
-    throw new AppError('INVALID_INPUT', 'That checklist item is not part of the Definition of Done.', { fields: { itemId: 'Pick an item of the checklist.' } });
+    throw new DomainError('invalid', 'That checklist item is not part of the Definition of Done.', { fields: { itemId: 'Pick an item of the checklist.' } });
   }
   const dod = merged.map((check) => {
     if (check.itemId !== itemId || check.done === done) return check;

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../errors';
 import type { Kpi } from '../catalog/catalogSchemas';
 import { kpiValueProblem } from './kpiUnits';
 
@@ -66,7 +66,7 @@ export function validateKpiReadings(readings: readonly KpiReading[], kpis: reado
     }
     seen.add(reading.kpiId);
   });
-  if (Object.keys(fields).length) throw new AppError('INVALID_INPUT', 'Some KPI readings are not valid.', { fields });
+  if (Object.keys(fields).length) throw new DomainError('invalid', 'Some KPI readings are not valid.', { fields });
 }
 
 const encode = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));

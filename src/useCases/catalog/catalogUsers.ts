@@ -1,6 +1,6 @@
 import type { Process, RaciParty, ValueStream } from '../../domain/catalog/catalogSchemas';
 import { fetchUsers, type JiraUserSummary } from '../../jira/users';
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../../domain/errors';
 
 const userParties = (parties: RaciParty[]) =>
   parties.flatMap((party) => (party.kind === 'user' ? [party.accountId] : []));
@@ -29,7 +29,7 @@ export async function requireKnownUsers(fields: Record<string, string[]>): Promi
     if (ids.some((id) => !users.has(id))) unknown[field] = 'No Jira user with this account.';
   }
   if (Object.keys(unknown).length > 0) {
-    throw new AppError('INVALID_INPUT', 'Some of the people chosen are not Jira users.', { fields: unknown });
+    throw new DomainError('invalid', 'Some of the people chosen are not Jira users.', { fields: unknown });
   }
   return users;
 }

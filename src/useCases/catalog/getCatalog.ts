@@ -5,7 +5,7 @@ import {
   canEditValueStream,
 } from '../../domain/catalog/catalogPermissions';
 import { PROCESS_LINK_PROPERTY_KEY, readProcessLink } from '../../domain/catalog/processLink';
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../../domain/errors';
 import { searchEveryIssue } from '../../jira/enhancedSearch';
 import { fetchUsers } from '../../jira/users';
 import type { ResolverHandler } from '../../resolvers/defineResolvers';
@@ -32,7 +32,7 @@ async function countOpenLinkedIssues(context: InvocationContext): Promise<Record
     }
     return counts;
   } catch (error) {
-    if (error instanceof AppError) return null;
+    if (error instanceof DomainError) return null;
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { decideProcessSave, decideValueStreamSave, stagesStillInUse } from '../../domain/catalog/catalogChanges';
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../../domain/errors';
 import type { ResolverHandler } from '../../resolvers/defineResolvers';
 import {
   listProcesses,
@@ -28,7 +28,7 @@ async function writeIfUnchanged<T extends { version: number; key: string }>(
   const latest = await reread(record.key);
   if ((latest?.version ?? null) !== (baseline?.version ?? null)) {
     if (latest) return { outcome: 'conflict', current: latest };
-    throw new AppError('NOT_FOUND', `${record.key} no longer exists.`);
+    throw new DomainError('not-found', `${record.key} no longer exists.`);
   }
   await write(record);
   return { outcome: 'saved', record };
@@ -62,7 +62,7 @@ export const saveValueStream: ResolverHandler<'saveValueStream'> = async ({ valu
   const inUse = stagesStillInUse(input, await listProcesses());
   if (inUse.length > 0) {
     const names = existing?.stages.filter((stage) => inUse.includes(stage.id)).map((stage) => stage.name) ?? inUse;
-    throw new AppError('INVALID_INPUT', `Processes still sit at ${names.join(', ')}: move them before removing the stage.`, {
+    throw new DomainError('invalid', `Processes still sit at ${names.join(', ')}: move them before removing the stage.`, {
       fields: { stages: 'A stage in use by processes cannot be removed.' },
     });
   }

@@ -1,7 +1,7 @@
 import { buildProcessLink, PROCESS_LINK_PROPERTY_KEY } from '../../domain/catalog/processLink';
 import { IMPROVEMENT_PROPERTY_KEY } from '../../domain/improvements/improvementProperty';
 import { buildImprovementProperty, storyDescription, storySummary } from '../../domain/improvements/improvementStory';
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../../domain/errors';
 import { createIssueAsUser } from '../../jira/issueCreate';
 import { writeIssueProperty } from '../../jira/issueProperties';
 import { fetchProjectIssueTypes } from '../../jira/issueTypes';
@@ -11,7 +11,7 @@ import { readImprovementTypeRecord } from '../../storage/improvementSetupStore';
 import { projectFromContext } from './improvementContext';
 import { chooseStoryType } from './improvementSetup';
 
-const reason = (error: unknown) => (error instanceof AppError ? error.message : 'Jira did not answer as expected.');
+const reason = (error: unknown) => (error instanceof DomainError ? error.message : 'Jira did not answer as expected.');
 
 /**
  * Creates the story as the viewer in the context's project, then writes the improvement property
@@ -22,7 +22,7 @@ export const createImprovementStory: ResolverHandler<'createImprovementStory'> =
   const projectRef = projectFromContext(context);
   const process = await readProcess(input.processKey);
   if (!process) {
-    throw new AppError('INVALID_INPUT', `There is no process with key ${input.processKey}.`, { fields: { processKey: 'Pick a process from the list.' } });
+    throw new DomainError('invalid', `There is no process with key ${input.processKey}.`, { fields: { processKey: 'Pick a process from the list.' } });
   }
   const now = new Date();
   const [valueStream, projectTypes, record] = await Promise.all([
@@ -33,7 +33,7 @@ export const createImprovementStory: ResolverHandler<'createImprovementStory'> =
   const improvement = buildImprovementProperty(input, process, context.accountId, now);
   const link = buildProcessLink({ process, valueStream, stageId: null, linkedBy: context.accountId, now });
   const { type } = chooseStoryType(projectTypes, record?.typeId ?? null);
-  if (!type) throw new AppError('INVALID_INPUT', 'This project has no issue type a story can be created with.');
+  if (!type) throw new DomainError('invalid', 'This project has no issue type a story can be created with.');
 
   const issue = await createIssueAsUser({
     projectId: projectRef.id,

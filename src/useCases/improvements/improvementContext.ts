@@ -1,6 +1,6 @@
 import type { Process } from '../../domain/catalog/catalogSchemas';
 import type { ImprovementViewer } from '../../domain/improvements/improvementPermissions';
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../../domain/errors';
 import type { JiraCall } from '../../jira/jiraRequest';
 import { isJiraAdmin } from '../../jira/permissions';
 import { siteKeyOf, type InvocationContext } from '../../resolvers/invocationContext';
@@ -8,7 +8,7 @@ import { siteKeyOf, type InvocationContext } from '../../resolvers/invocationCon
 /** The project the module is open on (project page or issue panel): from the context, never the payload. */
 export function projectFromContext(context: InvocationContext): { id: string; key: string } {
   const project = context.extension?.project;
-  if (!project?.id || !project.key) throw new AppError('INVALID_INPUT', 'This action only works inside a Jira project.');
+  if (!project?.id || !project.key) throw new DomainError('invalid', 'This action only works inside a Jira project.');
   return { id: project.id, key: project.key };
 }
 
@@ -35,4 +35,4 @@ export function toImprovementProcess(process: Process) {
 }
 
 export const processNotFound = (key: string) =>
-  new AppError('NOT_FOUND', `There is no process with key ${key}.`, { fields: { processKey: 'Pick a process from the list.' } });
+  new DomainError('not-found', `There is no process with key ${key}.`, { fields: { processKey: 'Pick a process from the list.' } });

@@ -1,7 +1,7 @@
 import type { ImprovementSetup } from '../../contract/improvementContract';
 import { IMPROVEMENT_ISSUE_TYPE_NAME } from '../../domain/improvements/improvementProperty';
 import { fallbackStoryType, TEAM_MANAGED_STEPS, type SiteIssueType } from '../../domain/improvements/issueTypeSetup';
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../../domain/errors';
 import { addIssueTypeToScheme, fetchProjectInfo, fetchProjectIssueTypes, fetchProjectIssueTypeSchemeId } from '../../jira/issueTypes';
 import { fetchMyPermissions } from '../../jira/permissions';
 import type { ResolverHandler } from '../../resolvers/defineResolvers';
@@ -35,7 +35,7 @@ export async function loadImprovementSetup(context: InvocationContext): Promise<
     readImprovementTypeRecord(),
     listProcesses(),
   ]);
-  if (!project) throw new AppError('NOT_FOUND', "This project doesn't exist or you don't have permission to view it.");
+  if (!project) throw new DomainError('not-found', "This project doesn't exist or you don't have permission to view it.");
   const siteTypeId = record?.typeId ?? null;
   const choice = chooseStoryType(projectTypes, siteTypeId);
   const enabled = choice.mode === 'issue-type';
@@ -77,14 +77,14 @@ export const getImprovementSetup: ResolverHandler<'getImprovementSetup'> = async
 export const enableImprovementsForProject: ResolverHandler<'enableImprovementsForProject'> = async (_payload, context) => {
   const setup = await loadImprovementSetup(context);
   if (!setup.isJiraAdmin) {
-    throw new AppError('FORBIDDEN', "Only Jira administrators can add an issue type to a project's issue type scheme.");
+    throw new DomainError('forbidden', "Only Jira administrators can add an issue type to a project's issue type scheme.");
   }
   if (setup.project.style === 'team-managed') return { outcome: 'instructions', setup: withoutAdminFlag(setup) };
   if (setup.enabledInProject) return { outcome: 'already-enabled', setup: withoutAdminFlag(setup) };
   const ensured = await ensureImprovementIssueType();
-  if (ensured.outcome === 'collision') throw new AppError('JIRA_ERROR', ensured.problem);
+  if (ensured.outcome === 'collision') throw new DomainError('upstream', ensured.problem);
   const schemeId = await fetchProjectIssueTypeSchemeId(setup.project.id);
-  if (!schemeId) throw new AppError('JIRA_ERROR', 'Jira reports no issue type scheme for this project, so the type cannot be added to it.');
+  if (!schemeId) throw new DomainError('upstream', 'Jira reports no issue type scheme for this project, so the type cannot be added to it.');
   await addIssueTypeToScheme(schemeId, ensured.typeId);
   return { outcome: 'enabled', setup: withoutAdminFlag(await loadImprovementSetup(context)) };
 };

@@ -2,7 +2,7 @@ import type { IssueImprovement } from '../../contract/improvementContract';
 import { IMPROVEMENT_ISSUE_TYPE_NAME, IMPROVEMENT_PROPERTY_KEY, type ImprovementProperty } from '../../domain/improvements/improvementProperty';
 import { canReviewProcess } from '../../domain/improvements/improvementPermissions';
 import { dodProgress, mergeDod, tickDod, withOutcome } from '../../domain/improvements/improvementStory';
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../../domain/errors';
 import { writeIssueProperty } from '../../jira/issueProperties';
 import { fetchMyPermissions } from '../../jira/permissions';
 import { fetchUsers } from '../../jira/users';
@@ -12,7 +12,7 @@ import { readProcess } from '../../storage/catalogStore';
 import { toImprovementProcess, userCall } from './improvementContext';
 import { fetchImprovementIssue, type ImprovementIssue } from '../../jira/improvementIssues';
 
-const cannotSeeIssue = () => new AppError('NOT_FOUND', "This issue doesn't exist or you don't have permission to view it.");
+const cannotSeeIssue = () => new DomainError('not-found', "This issue doesn't exist or you don't have permission to view it.");
 
 interface PanelState {
   issue: ImprovementIssue;
@@ -65,7 +65,7 @@ async function loadPanel(context: InvocationContext): Promise<PanelState> {
 export const getIssueImprovement: ResolverHandler<'getIssueImprovement'> = async (_payload, context) => (await loadPanel(context)).view;
 
 function requireImprovement(state: PanelState): ImprovementProperty {
-  if (!state.view.improvement) throw new AppError('NOT_FOUND', `${state.issue.key} is not an improvement story.`);
+  if (!state.view.improvement) throw new DomainError('not-found', `${state.issue.key} is not an improvement story.`);
   return state.view.improvement;
 }
 
@@ -83,7 +83,7 @@ export const recordImprovementOutcome: ResolverHandler<'recordImprovementOutcome
   const state = await loadPanel(context);
   const improvement = requireImprovement(state);
   if (!state.view.canRecordOutcome) {
-    throw new AppError('FORBIDDEN', state.view.readOnlyReason ?? "You can't record the outcome of this story.");
+    throw new DomainError('forbidden', state.view.readOnlyReason ?? "You can't record the outcome of this story.");
   }
   await writeIssueProperty(state.issue.id, IMPROVEMENT_PROPERTY_KEY, withOutcome(improvement, outcome, context.accountId, new Date()));
   return (await loadPanel(context)).view;

@@ -5,7 +5,7 @@ import { processesWithoutRecentImprovement, RECENT_SPRINT_COUNT, storyFlags } fr
 import { withOverdueNote } from '../../domain/sprints/sprintOverdue';
 import { canReorderBacklog, type ImprovementViewer } from '../../domain/improvements/improvementPermissions';
 import { dodProgress, mergeDod } from '../../domain/improvements/improvementStory';
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../../domain/errors';
 import { fetchBoardSprints, fetchProjectBoards, newestFirst, type SprintSummary } from '../../jira/agile';
 import type { JiraCall } from '../../jira/jiraRequest';
 import { fetchUsers } from '../../jira/users';
@@ -154,11 +154,11 @@ async function groupOf(context: InvocationContext, processKey: string): Promise<
 export const reorderProcessBacklog: ResolverHandler<'reorderProcessBacklog'> = async ({ processKey, issueIds, expectedVersion }, context) => {
   const [process, viewer] = await Promise.all([readProcess(processKey), loadImprovementViewer(context)]);
   if (!process) throw processNotFound(processKey);
-  if (!canReorderBacklog(viewer, process)) throw new AppError('FORBIDDEN', `Only the APO of ${processKey} or a Jira administrator can re-order its backlog.`);
+  if (!canReorderBacklog(viewer, process)) throw new DomainError('forbidden', `Only the APO of ${processKey} or a Jira administrator can re-order its backlog.`);
   const known = new Set((await searchImprovements(userCall(context), processKey)).map((issue) => issue.id));
   const unknown = issueIds.findIndex((id) => !known.has(id));
   if (unknown >= 0) {
-    throw new AppError('INVALID_INPUT', `Issue ${issueIds[unknown]} is not an improvement story of ${processKey}.`, { fields: { [`issueIds.${unknown}`]: 'Not a story of this backlog.' } });
+    throw new DomainError('invalid', `Issue ${issueIds[unknown]} is not an improvement story of ${processKey}.`, { fields: { [`issueIds.${unknown}`]: 'Not a story of this backlog.' } });
   }
   const saved = await writeBacklogOrder({ processKey, issueIds, expectedVersion, by: context.accountId, now: new Date() });
   return { outcome: saved ? 'saved' : 'conflict', group: await groupOf(context, processKey) };

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { issueProcessPanelSchema } from '../../contract';
 import { buildProcessLink, PROCESS_LINK_PROPERTY_KEY, readProcessLink, type ProcessLink, type ProcessLinkSource } from '../../domain/catalog/processLink';
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../../domain/errors';
 import { deleteIssueProperty, writeIssueProperty } from '../../jira/issueProperties';
 import { fetchIssueSummary } from '../../jira/issues';
 import { fetchMyPermissions } from '../../jira/permissions';
@@ -13,7 +13,7 @@ import { listProcesses, listValueStreams, readProcess, readValueStream } from '.
 type IssueProcessPanel = z.infer<typeof issueProcessPanelSchema>;
 
 const cannotSeeIssue = () =>
-  new AppError('NOT_FOUND', "This issue doesn't exist or you don't have permission to view it.");
+  new DomainError('not-found', "This issue doesn't exist or you don't have permission to view it.");
 
 /**
  * Everything the panel shows. Jira requests: the issue with its link property and the viewer's
@@ -79,7 +79,7 @@ export async function prepareProcessLink(input: {
 }): Promise<ProcessLink> {
   const process = await readProcess(input.processKey);
   if (!process) {
-    throw new AppError('INVALID_INPUT', `There is no process with key ${input.processKey}.`, { fields: { processKey: 'Pick a process from the list.' } });
+    throw new DomainError('invalid', `There is no process with key ${input.processKey}.`, { fields: { processKey: 'Pick a process from the list.' } });
   }
   const valueStream = process.valueStreamKey ? await readValueStream(process.valueStreamKey) : null;
   return buildProcessLink({

@@ -10,7 +10,7 @@ import {
   type SkipReason,
   type UnlinkedIssue,
 } from '../../domain/linkSuggestions/linkSuggestions';
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../../domain/errors';
 import { searchIssues, type SearchIssueBean } from '../../jira/enhancedSearch';
 import { bulkSetIssueProperty } from '../../jira/issueProperties';
 import type { JiraCall } from '../../jira/jiraRequest';
@@ -121,7 +121,7 @@ export const acceptLinkSuggestion: ResolverHandler<'acceptLinkSuggestion'> = asy
   const processes = await listProcesses();
   const process = processes.find((candidate) => candidate.key === processKey);
   if (!process || process.status !== 'active') {
-    throw new AppError('INVALID_INPUT', `There is no active process with key ${processKey}.`, {
+    throw new DomainError('invalid', `There is no active process with key ${processKey}.`, {
       fields: { processKey: 'Pick a process from the suggestions.' },
     });
   }

@@ -7,7 +7,7 @@ import { reviewsCsv, type CsvHealth, type CsvSprint } from '../../domain/review/
 import { withOverdueNote } from '../../domain/sprints/sprintOverdue';
 import { decideReviewSave, validateKpiReadings, type StoryOutcomeEntry } from '../../domain/review/sprintReview';
 import type { Process } from '../../domain/catalog/catalogSchemas';
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../../domain/errors';
 import { fetchSprint, type SprintSummary } from '../../jira/agile';
 import { writeIssueProperty } from '../../jira/issueProperties';
 import { fetchUsers } from '../../jira/users';
@@ -44,7 +44,7 @@ async function buildView(context: InvocationContext, process: Process, viewer: I
   const sprints = await recentProjectSprints(call, project.key, PICKER_SPRINTS);
   let sprint = sprintId === null ? (sprints.find((candidate) => candidate.state === 'active') ?? sprints[0] ?? null) : (sprints.find((candidate) => candidate.id === sprintId) ?? null);
   if (sprintId !== null && !sprint) sprint = await fetchSprint(call, sprintId);
-  if (!sprint) throw new AppError('NOT_FOUND', sprintId === null ? 'This project has no sprints to review yet.' : `Sprint ${sprintId} doesn't exist or you can't see it.`);
+  if (!sprint) throw new DomainError('not-found', sprintId === null ? 'This project has no sprints to review yet.' : `Sprint ${sprintId} doesn't exist or you can't see it.`);
   const [review, history, stories] = await Promise.all([
     readSprintReview(process.key, sprint.id),
     readReviewHistory(process.key, sprint.id),
@@ -84,11 +84,11 @@ export const getSprintReview: ResolverHandler<'getSprintReview'> = async ({ proc
 export const saveSprintReview: ResolverHandler<'saveSprintReview'> = async (input, context) => {
   const { process, viewer } = await loadContext(context, input.processKey);
   if (!canReviewProcess(viewer, process)) {
-    throw new AppError('FORBIDDEN', `Only the APO or ASM of ${process.key}, or a Jira administrator, can edit its sprint reviews.`);
+    throw new DomainError('forbidden', `Only the APO or ASM of ${process.key}, or a Jira administrator, can edit its sprint reviews.`);
   }
   validateKpiReadings(input.kpiReadings, process.kpis);
   const sprint = await fetchSprint(userCall(context), input.sprintId);
-  if (!sprint) throw new AppError('NOT_FOUND', `Sprint ${input.sprintId} doesn't exist or you can't see it.`);
+  if (!sprint) throw new DomainError('not-found', `Sprint ${input.sprintId} doesn't exist or you can't see it.`);
   const stories = new Map((await sprintStories(context, process.key, sprint.id)).map((issue) => [issue.id, issue]));
   const fields: Record<string, string> = {};
   const storyOutcomes: StoryOutcomeEntry[] = input.storyOutcomes.flatMap((entry, index) => {
@@ -99,7 +99,7 @@ export const saveSprintReview: ResolverHandler<'saveSprintReview'> = async (inpu
     }
     return [{ issueId: issue.id, issueKey: issue.key, value: entry.value, note: entry.note }];
   });
-  if (Object.keys(fields).length) throw new AppError('INVALID_INPUT', 'Some story outcomes do not belong to this review.', { fields });
+  if (Object.keys(fields).length) throw new DomainError('invalid', 'Some story outcomes do not belong to this review.', { fields });
 
   const existing = await readSprintReview(process.key, sprint.id);
   const now = new Date();

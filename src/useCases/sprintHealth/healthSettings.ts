@@ -1,6 +1,6 @@
 import type { ParsedPayloadOf, ResultOf } from '../../contract';
 import { DEFAULT_HEALTH_SETTINGS, evaluateCriteria, scoreHealth, suggestWaitingStatusIds } from '../../domain/sprintHealth';
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../../domain/errors';
 import { fetchStatusCatalog } from '../../jira/statuses';
 import { isJiraAdmin } from '../../jira/permissions';
 import type { InvocationContext } from '../../resolvers/invocationContext';
@@ -14,7 +14,7 @@ import { appCall, userCall } from './sprintHealthPages';
 /** Health settings: anyone may read them; only Jira administrators (asked of Jira as the viewer) may change them. */
 
 async function requireAdmin(): Promise<void> {
-  if (!(await isJiraAdmin())) throw new AppError('FORBIDDEN', 'Only Jira administrators can change the health settings.');
+  if (!(await isJiraAdmin())) throw new DomainError('forbidden', 'Only Jira administrators can change the health settings.');
 }
 
 export async function getHealthSettings(_payload: ParsedPayloadOf<'getHealthSettings'>, context: InvocationContext): Promise<ResultOf<'getHealthSettings'>> {

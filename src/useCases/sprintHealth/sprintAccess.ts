@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../../domain/errors';
 import { fetchBoardSprints, fetchProjectBoards, fetchSprint, type BoardSummary, type SprintSummary } from '../../jira/agile';
 import type { JiraCall } from '../../jira/jiraRequest';
 import { siteKeyOf, type InvocationContext } from '../../resolvers/invocationContext';
@@ -33,11 +33,11 @@ export function userCall(context: InvocationContext): JiraCall {
 }
 
 const viewerScope = (context: InvocationContext): CacheScope => ({ site: siteKeyOf(context), accountId: context.accountId });
-const notFound = () => new AppError('NOT_FOUND', SPRINT_NOT_FOUND_MESSAGE);
+const notFound = () => new DomainError('not-found', SPRINT_NOT_FOUND_MESSAGE);
 
 export function projectOf(context: InvocationContext): { id: string; key: string } {
   const project = context.extension?.project;
-  if (!project?.id || !project.key) throw new AppError('INVALID_INPUT', 'Sprint health works on a project page.');
+  if (!project?.id || !project.key) throw new DomainError('invalid', 'Sprint health works on a project page.');
   return { id: project.id, key: project.key };
 }
 

@@ -1,6 +1,6 @@
 import type { ParsedPayloadOf, ResultOf } from '../../contract';
 import { describeReason } from '../../domain/sprintHealth';
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../../domain/errors';
 import { fetchStatusCatalog } from '../../jira/statuses';
 import type { InvocationContext } from '../../resolvers/invocationContext';
 import { readHealthSettings } from '../../storage/sprintHealthSettings';
@@ -52,12 +52,12 @@ export async function getSprintHealthDrillDown(
   context: InvocationContext,
 ): Promise<ResultOf<'getSprintHealthDrillDown'>> {
   const found = await storedResultFor(context, payload.sprintId);
-  if (!found) throw new AppError('NOT_FOUND', 'This sprint has no computed health yet. Open it first.');
+  if (!found) throw new DomainError('not-found', 'This sprint has no computed health yet. Open it first.');
   const { stored } = found;
   const rowIndexes = new Set(
     stored.rows.flatMap((row, index) => (payload.processKey === undefined || row.processKey === payload.processKey ? [index] : [])),
   );
-  if (payload.processKey !== undefined && rowIndexes.size === 0) throw new AppError('NOT_FOUND', 'That process has no work in this sprint.');
+  if (payload.processKey !== undefined && rowIndexes.size === 0) throw new DomainError('not-found', 'That process has no work in this sprint.');
   const entries = stored.drill.filter(([row, key]) => key === payload.metric && rowIndexes.has(row));
 
   // Re-read as the viewer: what they cannot browse is not returned by Jira, and is not shown.

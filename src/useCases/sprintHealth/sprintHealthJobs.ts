@@ -1,6 +1,7 @@
 import { Queue } from '@forge/events';
+import { toResolverError } from '../../contract/errors';
 import type { SprintHealthProgress } from '../../contract/sprintHealthContract';
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../../domain/errors';
 import type { JiraCall } from '../../jira/jiraRequest';
 import { listProcesses } from '../../storage/catalogStore';
 import { readHealthSettings } from '../../storage/sprintHealthSettings';
@@ -117,7 +118,7 @@ export async function runBackgroundJob(body: JobBody): Promise<void> {
     await writeJob({ ...job, status: 'ready', progress: { phase: 'saving', done: 1, total: 1, retryAt: null }, updatedAt: new Date().toISOString() });
     await clearRunning(body.sprint.id);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'RATE_LIMITED' && error.details.retryAt) {
+    if (error instanceof DomainError && error.kind === 'rate-limited' && error.details.retryAt) {
       // Jira asked to wait longer than this run may: try again then, and tell the page when.
       const retryAt = error.details.retryAt;
       await writeJob({ ...job, progress: { phase: 'rate-limited', done: job.progress.done, total: job.progress.total, retryAt }, updatedAt: new Date().toISOString() });
@@ -125,8 +126,8 @@ export async function runBackgroundJob(body: JobBody): Promise<void> {
       await new Queue({ key: SPRINT_HEALTH_QUEUE }).push({ body, delayInSeconds });
       return;
     }
-    const resolverError = error instanceof AppError ? error.toResolverError() : { code: 'INTERNAL' as const, message: 'Computing sprint health failed. Try again.' };
-    if (!(error instanceof AppError)) console.error('Sprint health job failed', error);
+    const resolverError = error instanceof DomainError ? toResolverError(error) : { code: 'INTERNAL' as const, message: 'Computing sprint health failed. Try again.' };
+    if (!(error instanceof DomainError)) console.error('Sprint health job failed', error);
     await writeJob({ ...job, status: 'failed', error: resolverError, updatedAt: new Date().toISOString() });
     await clearRunning(body.sprint.id);
   }

@@ -1,7 +1,7 @@
 import type { ParsedPayloadOf, ResultOf } from '../../contract';
 import type { SprintHealthView } from '../../contract/sprintHealthContract';
 import { withOverdueNote } from '../../domain/sprints/sprintOverdue';
-import { AppError } from '../../errors/appError';
+import { DomainError } from '../../domain/errors';
 import type { JiraCall } from '../../jira/jiraRequest';
 import { isJiraAdmin } from '../../jira/permissions';
 import { siteKeyOf, type InvocationContext } from '../../resolvers/invocationContext';
@@ -96,7 +96,7 @@ async function sprintHealthView(
     sprint = await recheckSprint(call, cached.meta.sprint);
     options.sprintCheckedAt = new Date(startedAt).toISOString();
   }
-  if (sprint.state === 'future') throw new AppError('INVALID_INPUT', 'This sprint has not started yet: there is nothing to measure.');
+  if (sprint.state === 'future') throw new DomainError('invalid', 'This sprint has not started yet: there is nothing to measure.');
 
   try {
     const stored = await computeAndStore(call, sprint, boardId, budgetedProgress(startedAt, sprintHealthTuning.inlineBudgetMs), options);
@@ -109,7 +109,7 @@ async function sprintHealthView(
 
 export async function getSprintHealthProgress(payload: ParsedPayloadOf<'getSprintHealthProgress'>, context: InvocationContext): Promise<ResultOf<'getSprintHealthProgress'>> {
   const job = await readJob(payload.jobId);
-  if (!job) throw new AppError('NOT_FOUND', 'That computation is not known (it may have expired). Open the sprint again.');
+  if (!job) throw new DomainError('not-found', 'That computation is not known (it may have expired). Open the sprint again.');
   // A job id says which sprint it computes: its progress and result are the sprint's, for its viewers only.
   await authorizeSprint(context, job.sprintId, job.boardId);
   if (job.status === 'failed') return { status: 'failed', jobId: job.jobId, error: job.error ?? { code: 'INTERNAL', message: 'Computing sprint health failed.' } };

@@ -1,7 +1,7 @@
 import { decideProcessSave, decideValueStreamSave, stagesStillInUse } from '../../../src/domain/catalog/catalogChanges';
 import { processInputSchema, valueStreamInputSchema } from '../../../src/domain/catalog/catalogSchemas';
 import { buildProcessLink, readProcessLink } from '../../../src/domain/catalog/processLink';
-import { AppError } from '../../../src/errors/appError';
+import { DomainError } from '../../../src/domain/errors';
 import { aProcess, aProcessInput, aValueStream, aValueStreamInput } from '../../builders/catalogBuilders';
 
 const admin = { accountId: 'admin-1', isJiraAdmin: true };
@@ -10,14 +10,14 @@ const stranger = { accountId: 'someone', isJiraAdmin: false };
 const now = new Date('2026-11-25T10:00:00Z');
 const streams = new Map([['RUN', aValueStream()]]);
 
-function errorOf(run: () => unknown): AppError {
+function errorOf(run: () => unknown): DomainError {
   try {
     run();
   } catch (error) {
-    if (error instanceof AppError) return error;
+    if (error instanceof DomainError) return error;
     throw error;
   }
-  throw new Error('expected an AppError');
+  throw new Error('expected an DomainError');
 }
 
 describe('process input validation', () => {
@@ -60,14 +60,14 @@ describe('process saves', () => {
   it('lets the value stream owner create inside their stream, and nobody else who is not admin', () => {
     const owner = { accountId: 'owner-1', isJiraAdmin: false };
     expect(decideProcessSave(aProcessInput(), { viewer: owner, existing: null, expectedVersion: null, now, valueStreams: streams }).outcome).toBe('save');
-    expect(errorOf(() => decideProcessSave(aProcessInput(), { viewer: apo, existing: null, expectedVersion: null, now, valueStreams: streams })).code).toBe('FORBIDDEN');
+    expect(errorOf(() => decideProcessSave(aProcessInput(), { viewer: apo, existing: null, expectedVersion: null, now, valueStreams: streams })).kind).toBe('forbidden');
   });
 
   it("lets the APO edit their own process but not another APO's", () => {
     const existing = aProcess();
     const saved = decideProcessSave(aProcessInput({ name: 'Renamed' }), { viewer: apo, existing, expectedVersion: 1, now, valueStreams: streams });
     expect(saved).toMatchObject({ outcome: 'save', record: { name: 'Renamed', version: 2, createdBy: 'admin-1', updatedBy: 'apo-1' } });
-    expect(errorOf(() => decideProcessSave(aProcessInput(), { viewer: stranger, existing, expectedVersion: 1, now, valueStreams: streams })).code).toBe('FORBIDDEN');
+    expect(errorOf(() => decideProcessSave(aProcessInput(), { viewer: stranger, existing, expectedVersion: 1, now, valueStreams: streams })).kind).toBe('forbidden');
   });
 
   it('reports a conflict with the newer record when the editor started from an older version', () => {
@@ -85,7 +85,7 @@ describe('process saves', () => {
 
 describe('value stream saves', () => {
   it('only admins create; the owner edits', () => {
-    expect(errorOf(() => decideValueStreamSave(aValueStreamInput(), { viewer: { accountId: 'owner-1', isJiraAdmin: false }, existing: null, expectedVersion: null, now })).code).toBe('FORBIDDEN');
+    expect(errorOf(() => decideValueStreamSave(aValueStreamInput(), { viewer: { accountId: 'owner-1', isJiraAdmin: false }, existing: null, expectedVersion: null, now })).kind).toBe('forbidden');
     const edited = decideValueStreamSave(aValueStreamInput({ name: 'Run' }), { viewer: { accountId: 'owner-1', isJiraAdmin: false }, existing: aValueStream(), expectedVersion: 1, now });
     expect(edited).toMatchObject({ outcome: 'save', record: { name: 'Run', version: 2 } });
   });

@@ -62,7 +62,7 @@ describe('discoverSprintFieldIds', () => {
   it('reports a refusal in Jira’s words', async () => {
     installFakeJira(() => ({ status: 403, body: { errorMessages: ['No access.'] } }));
 
-    await expect(discoverSprintFieldIds(onSite('site:a'))).rejects.toMatchObject({ code: 'JIRA_ERROR', message: expect.stringContaining('No access.') });
+    await expect(discoverSprintFieldIds(onSite('site:a'))).rejects.toMatchObject({ kind: 'upstream', message: expect.stringContaining('No access.') });
   });
 });
 

@@ -1,5 +1,5 @@
 import { route } from '@forge/api';
-import { AppError } from '../../../src/errors/appError';
+import { DomainError } from '../../../src/domain/errors';
 import { callJiraJson } from '../../../src/jira/jiraRequest';
 import { endpointKey, isIdempotentRead, parseRetryAfter, scopeOfReason } from '../../../src/jira/rateLimit';
 import { installFakeClock, installFakeJira, resetRateLimits, tooManyRequests, type FakeAnswer } from './fakeJira';
@@ -9,11 +9,11 @@ const SITE_B = 'site:bbbb';
 
 afterEach(() => resetRateLimits());
 
-async function rateLimitedError(promise: Promise<unknown>): Promise<AppError> {
+async function rateLimitedError(promise: Promise<unknown>): Promise<DomainError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof AppError && error.code === 'RATE_LIMITED') return error;
+    if (error instanceof DomainError && error.kind === 'rate-limited') return error;
     throw error;
   }
   throw new Error('expected RATE_LIMITED');

@@ -150,6 +150,6 @@ describe('searchIssueIds', () => {
   it('stops instead of looping when Jira hands the same page token back', async () => {
     installFakeJira(() => ({ body: { issues: [{ id: '1', key: 'A-1' }], isLast: false, nextPageToken: 'same' } }));
 
-    await expect(searchIssueIds(call, 'project = A')).rejects.toMatchObject({ code: 'JIRA_ERROR' });
+    await expect(searchIssueIds(call, 'project = A')).rejects.toMatchObject({ kind: 'upstream' });
   });
 });
