@@ -12,6 +12,7 @@ import { KvsService } from './kvs/kvsService';
 import { readManifest, type Manifest } from './manifest/readManifest';
 import { AppHost } from './runtime/appHost';
 import { DurableStore } from './store/durableStore';
+import { latencyFromEnv, type Latency } from './runtime/latency';
 
 /**
  * One emulated Forge site: the durable store, the Jira stand-in, the storage service and the host
@@ -42,8 +43,10 @@ export interface WorkbenchPlatformOptions<J extends PlatformJira = JiraStandIn> 
   dataFile: string | null;
   /** Loaded into the Jira stand-in when the store holds no Jira data yet. */
   dataset?: Dataset;
-  /** Delay per Jira request made by the app. Default 0. */
+  /** Delay per Jira request made by the app. Default: `WORKBENCH_JIRA_LATENCY_MS`, else 0. */
   latencyMs?: number;
+  /** Delay per KVS call made by the app. Default: `WORKBENCH_KVS_LATENCY_MS`, else none. */
+  kvsLatency?: Latency;
   /** Check every Jira exchange against Atlassian's OpenAPI files. Default true. */
   contractGuard?: boolean;
   /** Base of web trigger URLs, e.g. `http://localhost:3000`. */
@@ -75,12 +78,15 @@ export function createWorkbenchPlatform<J extends PlatformJira = JiraStandIn>(op
   const jira = createJira({ store, aliases: manifest.entityPropertyAliases, guard });
   if (options.dataset && !jira.hasData()) jira.loadDataset(options.dataset);
   const kvs = new KvsService(store, manifest.entities);
+  const fromEnv = latencyFromEnv();
   // The host installs (or re-points) the Forge globals before any app module is required.
   const host = new AppHost({
     jira,
     kvs,
     manifest,
-    latencyMs: options.latencyMs ?? 0,
+    // An explicit latency (the bench, tests) wins over the environment's.
+    ...(options.latencyMs === undefined && fromEnv.jira ? { jiraLatency: fromEnv.jira } : { latencyMs: options.latencyMs ?? 0 }),
+    ...(options.kvsLatency ?? fromEnv.kvs ? { kvsLatency: options.kvsLatency ?? fromEnv.kvs } : {}),
     ...(options.webTriggerBaseUrl ? { webTriggerBaseUrl: options.webTriggerBaseUrl } : {}),
     ...(options.loadHandler ? { loadHandler: options.loadHandler } : {}),
   });

@@ -19,6 +19,7 @@ import type {
   WorkerMessage,
 } from './protocol';
 import { bulkSprintInput, naiveSprintInput } from './sprintInputs';
+import { NO_LATENCY } from '../../workbench/runtime/latency';
 
 /**
  * One bench worker: a process standing for the app's Forge function container. It runs the app's
@@ -161,14 +162,14 @@ async function naiveView(command: Extract<WorkerCommand, { kind: 'naiveView' }>)
 /** The input the app computes on (bulk, field-filtered changelogs), fetched without latency, and the computation timed on it. */
 async function appInput(command: Extract<WorkerCommand, { kind: 'appInput' }>): Promise<AppInputResult> {
   const host = requirePlatform().host;
-  const latency = host.latencyMs;
-  host.latencyMs = 0;
+  const latency = host.jiraLatency;
+  host.jiraLatency = NO_LATENCY;
   try {
     const { input, histories } = await asInvocation(command.accountId, (call) => bulkSprintInput(call, command.sprintId));
     const compute = medianMs(command.computeRuns, () => computeSprintHealth(input));
     return { issues: input.issues.length, histories, computeMs: compute.median, computeRuns: compute.samples };
   } finally {
-    host.latencyMs = latency;
+    host.jiraLatency = latency;
   }
 }
 

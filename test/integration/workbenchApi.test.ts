@@ -88,4 +88,32 @@ describe('workbench HTTP API', () => {
     expect(await call('POST', '/workbench/events', { body: { event: {} } })).toMatchObject({ status: 400, body: { error: { problems: [expect.objectContaining({ path: 'eventType' })] } } });
     expect(await call('GET', '/workbench/nothing-here')).toMatchObject({ status: 404, body: { error: { message: expect.any(String) } } });
   });
+  it('answers 400 naming a function key the module does not expose', async () => {
+    const { status, body } = await call('POST', '/workbench/invoke', {
+      as: accountOf('admin'),
+      body: { functionKey: 'rotateWebTriggerSecret', payload: {}, context: panelContext({ key: 'ITSM-1' }) },
+    });
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ error: { message: expect.stringContaining('"rotateWebTriggerSecret"'), path: 'functionKey' } });
+  });
+
+  it("keeps its own context look-ups out of the app's rate limits and request log", async () => {
+    await call('DELETE', '/workbench/requests');
+    const limits = { rules: [{ pathPrefix: '/rest/api/3/', count: 1000, retryAfterSeconds: 30, reason: 'jira-quota-based' }] };
+    expect((await call('POST', '/workbench/rate-limits', { body: limits })).status).toBe(200);
+    try {
+      const { status, body } = await call('POST', '/workbench/invoke', {
+        as: accountOf('member'),
+        body: { functionKey: 'getIssueProcessPanel', payload: {}, context: panelContext({ key: 'ITSM-1' }) },
+      });
+      // The context was built (no "there is no issue ITSM-1"); the app's own Jira call is the one rate limited.
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+      const log = (await call('GET', '/workbench/requests')).body as { requests: Array<{ status: number }> };
+      expect(log.requests.length).toBeGreaterThan(0);
+      expect(log.requests.every((entry) => entry.status === 429)).toBe(true);
+    } finally {
+      await call('POST', '/workbench/rate-limits', { body: { rules: [] } });
+    }
+  });
 });

@@ -43,7 +43,7 @@ function loadHandler(host: AppHost, functionKey: string): (payload: unknown, con
 
 async function smartValues(host: AppHost, issueKey: string | undefined): Promise<Record<string, string>> {
   if (!issueKey) return {};
-  const response = await host.jira.handle({ method: 'GET', pathWithQuery: `/rest/api/3/issue/${encodeURIComponent(issueKey)}?fields=project`, headers: {}, caller: { kind: 'app' } });
+  const response = await host.jira.handle({ method: 'GET', pathWithQuery: `/rest/api/3/issue/${encodeURIComponent(issueKey)}?fields=project`, headers: {}, caller: { kind: 'app' }, workbench: true });
   if (response.status !== 200) throw new Error(`The rule's issue ${issueKey} does not exist in the workbench's Jira.`);
   const issue = JSON.parse(response.body) as { key: string; id: string; fields?: { project?: { key?: string } } };
   return { 'issue.key': issue.key, 'issue.id': issue.id, 'project.key': issue.fields?.project?.key ?? '' };

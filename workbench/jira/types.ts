@@ -8,6 +8,11 @@ export interface JiraHttpRequest {
   headers: Record<string, string>;
   body?: string;
   caller: JiraCaller;
+  /**
+   * The workbench's own look-up (building a module's context, resolving smart values, its pages): not the app's
+   * traffic, so no rate-limit rule applies and it is neither logged nor contract-checked.
+   */
+  workbench?: boolean;
 }
 
 export interface JiraHttpResponse {

@@ -10,6 +10,7 @@ import {
   type JiraHandler,
   type KvsHandler,
 } from './forgeGlobals';
+import { fixedLatency, NO_LATENCY, type Latency } from './latency';
 
 /**
  * Runs the app's functions the way Forge does: resolvers for Custom UI, triggers for product
@@ -39,6 +40,10 @@ export interface AppHostOptions {
   manifest: Manifest;
   /** Added to every Jira request the app makes. Default 0. */
   latencyMs?: number;
+  /** Instead of `latencyMs`: a range per Jira request (`workbench/runtime/latency.ts`). */
+  jiraLatency?: Latency;
+  /** Added to every KVS call the app makes. Default none. */
+  kvsLatency?: Latency;
   /** Where the app's `src/` lives (default: this repository). */
   appRoot?: string;
   /** Loads a manifest handler reference (`index.projectPageResolver`); default: require from `<appRoot>/src`. */
@@ -110,7 +115,8 @@ export class AppHost implements ForgeGlobalsTarget {
   readonly jira: HostJira;
   readonly kvs: KvsHandler;
   readonly manifest: Manifest;
-  latencyMs: number;
+  jiraLatency: Latency;
+  kvsLatency: Latency;
   readonly appContext: ForgeGlobalsTarget['appContext'];
   /** Every async event delivery, for tests and the workbench UI. */
   readonly queueAttempts: QueueAttempt[] = [];
@@ -128,7 +134,8 @@ export class AppHost implements ForgeGlobalsTarget {
     this.jira = options.jira;
     this.kvs = options.kvs;
     this.manifest = options.manifest;
-    this.latencyMs = options.latencyMs ?? 0;
+    this.jiraLatency = options.jiraLatency ?? fixedLatency(options.latencyMs ?? 0);
+    this.kvsLatency = options.kvsLatency ?? NO_LATENCY;
     this.appRoot = options.appRoot ?? path.resolve(__dirname, '..', '..');
     this.loadHandlerRef = options.loadHandler ?? ((ref) => this.requireHandler(ref));
     this.webTriggerBaseUrl = (options.webTriggerBaseUrl ?? 'http://localhost:3000').replace(/\/$/, '');

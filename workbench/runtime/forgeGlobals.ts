@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { JiraCaller, JiraHttpRequest, JiraHttpResponse } from '../jira/types';
+import { drawMs, type Latency } from './latency';
 
 /**
  * The lowest boundary of Forge's backend runtime: `global.__forge_fetch__` (every request the
@@ -36,8 +37,9 @@ export interface JiraHandler {
 export interface ForgeGlobalsTarget {
   jira: JiraHandler;
   kvs: KvsHandler;
-  /** Added to every Jira request, to make network cost visible. */
-  latencyMs: number;
+  /** Added to every Jira request and every KVS call, to make network cost (and its races) visible. */
+  jiraLatency: Latency;
+  kvsLatency: Latency;
   /** `remote: 'stargate'` requests: async event queues, GraphQL (web trigger URLs). */
   stargate(path: string, body: unknown): Promise<{ status: number; body: unknown }>;
   appContext: {
@@ -115,6 +117,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const forgeFetch: ForgeFetch = async (meta, path, init = {}) => {
   const target = currentTarget();
   if (meta.type === 'kvs') {
+    const wait = drawMs(target.kvsLatency);
+    if (wait > 0) await sleep(wait);
     const reply = target.kvs.handle(path, parseJson(bodyText(init.body)));
     return jsonResponse(reply.status, reply.body);
   }
@@ -137,7 +141,8 @@ async function jiraFetch(target: ForgeGlobalsTarget, meta: ForgeMeta, path: stri
   } else {
     caller = { kind: 'app' };
   }
-  if (target.latencyMs > 0) await sleep(target.latencyMs);
+  const wait = drawMs(target.jiraLatency);
+  if (wait > 0) await sleep(wait);
   const text = bodyText(init.body);
   const reply = await target.jira.handle({
     method: (init.method ?? 'GET').toUpperCase(),

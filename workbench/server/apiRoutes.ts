@@ -142,7 +142,12 @@ export function apiRoutes(deps: ApiDeps): Route[] {
           });
           return json(200, result ?? null);
         } catch (error) {
-          throw new HttpError(500, error instanceof Error ? error.message : String(error));
+          const message = error instanceof Error ? error.message : String(error);
+          // @forge/resolver's words for a key the module's resolver function does not define: the caller's mistake.
+          if (/has no definition for '/.test(message)) {
+            throw new HttpError(400, `functionKey: the resolver of ${module.key} has no function ${JSON.stringify(body.functionKey)}.`, { path: 'functionKey' });
+          }
+          throw new HttpError(500, message);
         }
       },
     },

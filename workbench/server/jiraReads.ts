@@ -18,6 +18,8 @@ async function jiraJson<T>(platform: ServerPlatform, caller: JiraCaller, method:
     headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     caller,
+    // Jira's own pages in the host, not the app's traffic.
+    workbench: true,
   });
   let parsed: T | null = null;
   try {

@@ -27,7 +27,7 @@ export interface ModuleTarget {
 }
 
 async function getAsApp(platform: ServerPlatform, path: string): Promise<JiraHttpResponse> {
-  return platform.jira.handle({ method: 'GET', pathWithQuery: path, headers: { accept: 'application/json' }, caller: { kind: 'app' } });
+  return platform.jira.handle({ method: 'GET', pathWithQuery: path, headers: { accept: 'application/json' }, caller: { kind: 'app' }, workbench: true });
 }
 
 function parseBody<T>(response: JiraHttpResponse): T {
