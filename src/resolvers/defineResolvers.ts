@@ -63,5 +63,18 @@ export function defineResolvers(handlers: ResolverHandlers, keys: readonly Resol
     const handler = handlers[key] as ResolverHandler<typeof key>;
     resolver.define(key, ({ payload, context }) => runResolver(key, handler, payload, context));
   }
-  return resolver.getDefinitions();
+  const definitions = resolver.getDefinitions();
+  // @forge/resolver turns a payload of `false`, `0` or `""` into `{}`: refuse anything but an object first.
+  const guarded: typeof definitions = (request, backendRuntimePayload) => {
+    const payload = (request as { call?: { payload?: unknown } } | undefined)?.call?.payload;
+    if (payload !== undefined && (payload === null || typeof payload !== 'object' || Array.isArray(payload))) {
+      const refused: ResolverResponse<never> = {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'The request must be an object.', fields: { '(payload)': 'Expected an object.' } },
+      };
+      return Promise.resolve(refused);
+    }
+    return definitions(request, backendRuntimePayload);
+  };
+  return guarded;
 }

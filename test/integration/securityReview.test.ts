@@ -123,3 +123,16 @@ describe('the sprint review export', () => {
     expect(await exportFrom(wb.users.viewer, ITSM_PAGE)).toContain('Confidential ITSM result');
   });
 });
+
+describe('payloads that are not objects', () => {
+  it.each([false, 0, '', 'x', [], null])('are refused (%p) before any handler runs, changing nothing', async (payload) => {
+    const answer = await wb.invoke(wb.users.admin, 'rotateWebTriggerSecret', payload, ITSM_PAGE);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { '(payload)': expect.any(String) } } });
+    const settings = await wb.invoke(wb.users.admin, 'getAutomationSettings', {}, ITSM_PAGE);
+    expect(settings).toMatchObject({ ok: true, data: { webTrigger: { secret: null, rotatedAt: null } } });
+  });
+
+  it('an absent payload still reads as an empty one', async () => {
+    expect(await wb.invoke(wb.users.admin, 'getAutomationSettings', undefined, ITSM_PAGE)).toMatchObject({ ok: true });
+  });
+});
