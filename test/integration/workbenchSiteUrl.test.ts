@@ -84,5 +84,6 @@ describe('the workbench site URL', () => {
     expect((await call(second.server, 'POST', '/workbench/reset')).error).toBeUndefined();
     expect(second.platform.jira.site().baseUrl).toBe(second.site);
     expect(await avatarOf(second.server)).toMatch(new RegExp(`^${second.site}/`));
-  });
+    // A reset plays the demo story through the app: seconds, not milliseconds.
+  }, 60_000);
 });

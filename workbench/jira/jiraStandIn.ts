@@ -80,6 +80,12 @@ export class JiraStandIn {
     this.state.serveAt(url);
   }
 
+  /** Jira writes date-times in the requesting user's time zone (`…+0100`); the app's own calls in UTC. */
+  private timeZoneOf(caller: JiraHttpRequest['caller']): string | null {
+    if (caller.kind !== 'user') return null;
+    return this.users().find((user) => user.accountId === caller.accountId)?.timeZone ?? null;
+  }
+
   users(): DatasetUser[] {
     return [...this.state.users.values()];
   }
@@ -137,7 +143,7 @@ export class JiraStandIn {
     if (checked) violations(checked.checkRequest({ method, pathWithQuery: req.pathWithQuery, body: parsedBody }));
 
     const answer = this.answer(method, path, url.searchParams, parsedBody, bodyError, req);
-    const response = serialise(answer);
+    const response = inCallersTimeZone(serialise(answer), this.timeZoneOf(req.caller));
     if (!req.workbench) this.requestLog.push({ method, path, caller: req.caller.kind, status: response.status, returnedObjects: answer.returnedObjects ?? 0 });
     if (checked) {
       violations(checked.checkResponse({ method, pathWithQuery: req.pathWithQuery }, { status: response.status, body: response.body ? (JSON.parse(response.body) as unknown) : undefined }));
@@ -176,4 +182,27 @@ export class JiraStandIn {
       },
     };
   }
+}
+
+const UTC_STAMP = /"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3})\+0000"/g;
+
+/** Rewrites every `…+0000` date-time of a JSON answer into `timeZone`'s offset at that instant, as Jira does. */
+function inCallersTimeZone(response: JiraHttpResponse, timeZone: string | null): JiraHttpResponse {
+  if (!timeZone || timeZone === 'UTC' || !response.body) return response;
+  return { ...response, body: response.body.replace(UTC_STAMP, (_match, stamp: string) => `"${inZone(new Date(`${stamp}Z`), timeZone)}"`) };
+}
+
+function inZone(instant: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const offsetMinutes = Math.round((local - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+  const ms = String(instant.getUTCMilliseconds()).padStart(3, '0');
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}.${ms}${offset}`;
 }

@@ -1,4 +1,4 @@
-/** Jira's timestamp format: `2026-11-02T09:00:00.000+0000` (the site runs in UTC here). */
+/** Jira's timestamp format in UTC, `2026-11-02T09:00:00.000+0000`; answers to a user are rewritten into their time zone (`JiraStandIn.handle`). */
 export function jiraTime(value: string | Date): string;
 export function jiraTime(value: string | Date | null | undefined): string | null;
 export function jiraTime(value: string | Date | null | undefined): string | null {

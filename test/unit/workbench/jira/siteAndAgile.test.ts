@@ -99,3 +99,20 @@ describe('Jira stand-in site and agile endpoints', () => {
     expect(jira.requestLog.every((entry) => entry.status < 400 || entry.status === 404)).toBe(true);
   });
 });
+
+describe('Jira stand-in date-times', () => {
+  it("answers in the requesting user's time zone, as Jira does, and in UTC to the app", async () => {
+    const { call, jira } = guardedStandIn();
+    const dataset = aDataset();
+    jira.loadDataset({ ...dataset, users: dataset.users.map((user) => (user.accountId === USERS.member ? { ...user, timeZone: 'Europe/Berlin' } : user)) });
+    const asBerlin = await call(asUser(USERS.member), 'GET', '/rest/api/3/issue/ITSM-1?fields=created');
+    const asApplication = await call(asApp, 'GET', '/rest/api/3/issue/ITSM-1?fields=created');
+    const utc: string = asApplication.body.fields.created;
+    const local: string = asBerlin.body.fields.created;
+    expect(utc).toMatch(/\+0000$/);
+    // Berlin is one or two hours ahead of UTC, whatever the date: the same instant, written with its offset.
+    expect(local).toMatch(/\+0[12]00$/);
+    expect(Date.parse(local)).toBe(Date.parse(utc));
+    expect(jira.contractViolations).toEqual([]);
+  });
+});
