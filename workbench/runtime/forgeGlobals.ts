@@ -80,8 +80,9 @@ function frames(): AsyncLocalStorage<InvocationFrame> {
 }
 
 /** Runs `fn` as one invocation: `asUser()`, `getAppContext()` and remaining time read this frame. */
-export function runInFrame<T>(frame: InvocationFrame, fn: () => Promise<T>): Promise<T> {
-  return frames().run(frame, fn);
+export function runInFrame<T>(frame: InvocationFrame, fn: () => T | Promise<T>): Promise<T> {
+  // Like an async function: a handler that throws synchronously still gives a rejected promise.
+  return frames().run(frame, () => new Promise<T>((resolve) => resolve(fn())));
 }
 
 export function currentFrame(): InvocationFrame | undefined {
@@ -184,7 +185,7 @@ function headerRecord(headers: RequestInit['headers']): Record<string, string> {
   const record: Record<string, string> = {};
   if (!headers) return record;
   const pairs: Iterable<[string, string]> =
-    headers instanceof Headers ? headers.entries() : Array.isArray(headers) ? (headers as Array<[string, string]>) : Object.entries(headers);
+    headers instanceof Headers ? headers.entries() : Array.isArray(headers) ? headers : Object.entries(headers);
   for (const [name, value] of pairs) record[name.toLowerCase()] = String(value);
   return record;
 }

@@ -3,7 +3,7 @@ import type { Process } from '../../domain/catalog/catalogSchemas';
 import { applyManualOrder } from '../../domain/improvements/backlogOrder';
 import { processesWithoutRecentImprovement, RECENT_SPRINT_COUNT, storyFlags } from '../../domain/improvements/backlogHighlights';
 import { withOverdueNote } from '../../domain/sprints/sprintOverdue';
-import { canReorderBacklog, type ImprovementViewer } from '../../domain/improvements/improvementPermissions';
+import { canReorderBacklog } from '../../domain/improvements/improvementPermissions';
 import { dodProgress, mergeDod } from '../../domain/improvements/improvementStory';
 import { AppError } from '../../errors/appError';
 import { fetchBoardSprints, fetchProjectBoards, newestFirst, type SprintSummary } from '../../jira/agile';

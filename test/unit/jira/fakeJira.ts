@@ -56,9 +56,10 @@ export function installFakeClock(start = Date.parse('2025-03-04T09:00:00.000Z'),
   const clock = { now: start, sleeps: [] as number[] };
   setRateLimitClock({
     now: () => clock.now,
-    sleep: async (ms) => {
+    sleep: (ms) => {
       clock.sleeps.push(ms);
       clock.now += ms;
+      return Promise.resolve();
     },
     random: () => random,
   });

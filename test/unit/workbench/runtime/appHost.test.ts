@@ -57,9 +57,10 @@ type Calls = Array<{ name: string; args: unknown[] }>;
 function aRig(overrides: Record<string, unknown> = {}, options: { latencyMs?: number; maxEventAttempts?: number } = {}) {
   const calls: Calls = [];
   const record = (name: string, answer: (...args: unknown[]) => unknown = () => 'done') =>
-    async (...args: unknown[]) => {
+    (...args: unknown[]) => {
       calls.push({ name, args });
-      return answer(...args);
+      // Like an async function: an answer that throws becomes a rejection.
+      return new Promise<unknown>((resolve) => resolve(answer(...args)));
     };
   const resolver = new Resolver();
   resolver.define('whoAmI', async () => {
@@ -67,7 +68,7 @@ function aRig(overrides: Record<string, unknown> = {}, options: { latencyMs?: nu
     const asApp = await api.asApp().requestJira(route`/rest/api/3/myself`);
     return { asUser: asUser.status, asApp: asApp.status };
   });
-  resolver.define('echo', async ({ payload, context }) => ({
+  resolver.define('echo', ({ payload, context }) => ({
     payload,
     context,
     at: new Date('2026-01-02T03:04:05.000Z'),
@@ -76,7 +77,7 @@ function aRig(overrides: Record<string, unknown> = {}, options: { latencyMs?: nu
   resolver.define('enqueue', async ({ payload }) => new Queue({ key: 'work' }).push((payload as { bodies: Array<Record<string, unknown>> }).bodies.map((body) => ({ body }))));
   resolver.define('hookUrl', async () => webTrigger.getUrl('my-hook'));
   const legacy = new Resolver();
-  legacy.define('handle-event', async ({ payload, context }) => {
+  legacy.define('handle-event', ({ payload, context }) => {
     calls.push({ name: 'legacy', args: [payload, context] });
   });
   const handlers: Record<string, unknown> = {
@@ -212,12 +213,14 @@ describe('async events', () => {
   it('re-delivers an event whose handler returns InvocationError, with its retry context', async () => {
     let attempts = 0;
     rig = aRig({
-      'index.worker': async (event: { retryContext?: unknown }) => {
+      'index.worker': (event: { retryContext?: unknown }) => {
         attempts += 1;
         rig.calls.push({ name: 'worker', args: [event] });
-        return attempts === 1
-          ? new InvocationError({ retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED, retryData: { page: 2 } })
-          : undefined;
+        return Promise.resolve(
+          attempts === 1
+            ? new InvocationError({ retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED, retryData: { page: 2 } })
+            : undefined,
+        );
       },
     });
     await new Queue({ key: 'work' }).push({ body: { n: 1 } });
@@ -234,7 +237,7 @@ describe('async events', () => {
   });
 
   it('stops retrying after the attempt limit', async () => {
-    rig = aRig({ 'index.worker': async () => new InvocationError() }, { maxEventAttempts: 3 });
+    rig = aRig({ 'index.worker': () => Promise.resolve(new InvocationError()) }, { maxEventAttempts: 3 });
     await new Queue({ key: 'work' }).push({ body: { n: 1 } });
     await rig.host.drainQueues();
     expect(rig.host.queueAttempts.map((attempt) => attempt.outcome)).toEqual(['retry', 'retry', 'dropped']);
