@@ -92,7 +92,8 @@ export async function writeChunked<M, T>(base: string, meta: M, items: readonly 
 }
 
 function isKeyExists(error: unknown): boolean {
-  const text = `${(error as { code?: unknown }).code ?? ''} ${(error as Error).message ?? ''}`;
+  const code = (error as { code?: unknown }).code;
+  const text = `${typeof code === 'string' || typeof code === 'number' ? code : ''} ${(error as Error).message ?? ''}`;
   return /KEY_ALREADY_EXISTS|already exists|409/i.test(text);
 }
 

@@ -169,6 +169,7 @@ function bodyText(body: unknown): string | undefined {
   if (body instanceof URLSearchParams) return body.toString();
   if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
   if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- like fetch, any other body is sent as its string form
   return String(body);
 }
 

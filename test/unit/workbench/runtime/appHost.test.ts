@@ -53,6 +53,8 @@ const MODULES = `  jira:projectPage:
 `;
 
 type Calls = Array<{ name: string; args: unknown[] }>;
+/** What the `echo` resolver answers, after the trip through JSON. */
+type Echo = { payload: unknown; context: unknown; at: string; appContext: { invocationId: string; remaining: number } };
 
 function aRig(overrides: Record<string, unknown> = {}, options: { latencyMs?: number; maxEventAttempts?: number } = {}) {
   const calls: Calls = [];
@@ -113,7 +115,7 @@ describe('resolvers', () => {
   it('passes payload and context the way @forge/resolver receives them, through JSON', async () => {
     rig = aRig();
     const extension = { type: 'jira:projectPage', project: { id: '10000', key: 'ITSM' } };
-    const result = (await rig.host.invokeResolver({ functionKey: 'echo', payload: { a: 1 }, accountId: MINIMAL_USERS.viewer, context: { extension } })) as Record<string, any>;
+    const result = (await rig.host.invokeResolver({ functionKey: 'echo', payload: { a: 1 }, accountId: MINIMAL_USERS.viewer, context: { extension } })) as Echo;
     expect(result.payload).toEqual({ a: 1 });
     expect(result.context).toMatchObject({
       accountId: MINIMAL_USERS.viewer,
@@ -136,7 +138,7 @@ describe('resolvers', () => {
   it('gives each invocation its own id', async () => {
     rig = aRig();
     const ids = await Promise.all(
-      [1, 2].map(async () => ((await rig.host.invokeResolver({ functionKey: 'echo', payload: {}, accountId: 'x', context: {} })) as any).appContext.invocationId),
+      [1, 2].map(async () => ((await rig.host.invokeResolver({ functionKey: 'echo', payload: {}, accountId: 'x', context: {} })) as Echo).appContext.invocationId),
     );
     expect(ids[0]).not.toBe(ids[1]);
   });
