@@ -195,7 +195,7 @@ async function main(): Promise<number> {
 }
 
 function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
   return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 

@@ -2,7 +2,14 @@ import type { CSSProperties, ReactNode } from 'react';
 import { Pressable } from '@atlaskit/primitives/compiled/pressable';
 import Tooltip from '@atlaskit/tooltip';
 
-const asText: CSSProperties = { padding: 0, backgroundColor: 'transparent', color: 'inherit', font: 'inherit', textAlign: 'inherit', cursor: 'default' };
+const asText: CSSProperties = {
+  padding: 0,
+  backgroundColor: 'transparent',
+  color: 'inherit',
+  font: 'inherit',
+  textAlign: 'inherit',
+  cursor: 'default',
+};
 
 /**
  * Text that explains itself in a tooltip. Keyboard users reach the tooltip by focus, so the text sits in a

@@ -218,11 +218,8 @@ describe('async events', () => {
       'index.worker': (event: { retryContext?: unknown }) => {
         attempts += 1;
         rig.calls.push({ name: 'worker', args: [event] });
-        return Promise.resolve(
-          attempts === 1
-            ? new InvocationError({ retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED, retryData: { page: 2 } })
-            : undefined,
-        );
+        const retry = { retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED, retryData: { page: 2 } };
+        return Promise.resolve(attempts === 1 ? new InvocationError(retry) : undefined);
       },
     });
     await new Queue({ key: 'work' }).push({ body: { n: 1 } });
@@ -262,7 +259,7 @@ describe('async events', () => {
 describe('globals', () => {
   it('serve the older @forge/api nested under @forge/kvs too', async () => {
     rig = aRig();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a nested copy of the package, by its path
     const nested = require('@forge/kvs/node_modules/@forge/api') as typeof import('@forge/api');
     const response = await nested.asApp().requestJira(nested.route`/rest/api/3/myself`);
     expect(response.status).toBe(401);
