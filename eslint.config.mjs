@@ -4,26 +4,114 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
-import { importX } from 'eslint-plugin-import-x';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
-const layer = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 const never = (group, message) => ({ group, message });
+// One `no-restricted-imports` per file: a later block replaces an earlier one, so every layer repeats the app-wide rule.
+const appOnly = never(['**/workbench/**', '**/test/**'], 'The app never imports the workbench or tests.');
+const layer = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns: [appOnly, ...patterns] }] } });
+const without = (list, ...removed) => list.filter((item) => !removed.includes(item));
+
+const domainForbidden = ['@forge/*', '**/jira/**', '**/storage/**', '**/contract/**', '**/resolvers/**', '**/events/**',
+  '**/automation/**', '**/webtrigger/**', '**/useCases/**', '**/errors/**'];
+const domainMessage = 'The domain is pure: no platform, Jira, storage, contract or transport code.';
+const useCaseForbidden = ['**/resolvers/**', '**/events/**', '**/automation/**', '**/webtrigger/**', '@forge/resolver', '@forge/events'];
+const useCaseMessage = 'Use cases know no transport.';
+const staticMessage = 'static/ imports only types from src/contract.';
+const staticRule = (allowed = []) => ({
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
+    { group: ['**/src/**', '!**/src/contract', '!**/src/contract/**', ...allowed], message: staticMessage },
+    { group: ['**/src/contract', '**/src/contract/**'], allowTypeImports: true, message: staticMessage },
+  ] }],
+});
+
+// Known violations, removed by the use-case redesign; do not add files.
+const domainImportingAppError = [
+  'src/domain/catalog/catalogChanges.ts',
+  'src/domain/catalog/processLink.ts',
+  'src/domain/improvements/improvementStory.ts',
+  'src/domain/review/sprintReview.ts',
+];
+// Known violations, removed by the use-case redesign; do not add files.
+const useCasesImportingResolvers = [
+  'src/useCases/catalog/catalogViewer.ts',
+  'src/useCases/catalog/getCatalog.ts',
+  'src/useCases/catalog/getProcessTemplates.ts',
+  'src/useCases/catalog/saveCatalogEntries.ts',
+  'src/useCases/catalog/searchCatalogUsers.ts',
+  'src/useCases/improvements/createImprovementStory.ts',
+  'src/useCases/improvements/improvementContext.ts',
+  'src/useCases/improvements/improvementSetup.ts',
+  'src/useCases/improvements/issueImprovementPanel.ts',
+  'src/useCases/improvements/processBacklog.ts',
+  'src/useCases/issueLink/issueProcessPanel.ts',
+  'src/useCases/linkSuggestions/linkSuggestions.ts',
+  'src/useCases/review/sprintReview.ts',
+  'src/useCases/sprintHealth/healthSettings.ts',
+  'src/useCases/sprintHealth/sprintAccess.ts',
+  'src/useCases/sprintHealth/sprintHealthDrillDown.ts',
+  'src/useCases/sprintHealth/sprintHealthPages.ts',
+];
+// Known violations, removed by the use-case redesign; do not add files.
+const useCasesImportingForgeEvents = ['src/useCases/sprintHealth/sprintHealthJobs.ts'];
+// Known violations, removed by the use-case redesign; do not add files.
+const staticImportingSprintHealthDomain = [
+  'static/project-page/src/sprintHealth/HealthSettingsModal.tsx',
+  'static/project-page/src/sprintHealth/HealthTable.tsx',
+  'static/project-page/src/sprintHealth/HelpPanel.tsx',
+  'static/project-page/src/sprintHealth/SprintHealthScreen.tsx',
+  'static/project-page/src/sprintHealth/settingsDraft.ts',
+];
+
+// Plain JS files are not type-checked; these are the globals their runtime gives them.
+const nodeGlobals = { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' };
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'static/*/build/', 'artifacts/', 'coverage/', '.workbench-data/', 'tools/', 'workbench/**/assets/'] },
+  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { 'import-x': importX },
+    // no-cycle follows only imports it can resolve: relative TypeScript imports carry no extension.
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs', '.cjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] })],
+    },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // A leading underscore says "unused on purpose" (a required parameter, a property left out of a rest copy).
+      '@typescript-eslint/no-unused-vars': ['error', {
+        argsIgnorePattern: '^_',
+        varsIgnorePattern: '^_',
+        caughtErrorsIgnorePattern: '^_',
+        destructuredArrayIgnorePattern: '^_',
+        ignoreRestSiblings: true,
+      }],
     },
   },
-  { files: ['static/**/*.tsx', 'static/**/*.ts'], ...reactHooks.configs.flat.recommended },
+  {
+    // The classic hook rules only; the React-compiler rules of the v7 presets do not apply to this code base.
+    files: ['static/**/*.tsx', 'static/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
   { files: ['static/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
+  {
+    files: ['static/**/*.tsx'],
+    rules: {
+      // A scrolling region (role="region" with a label) must take focus so keyboard users can scroll it (axe: scrollable-region-focusable).
+      'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: [], roles: ['tabpanel', 'region'], allowExpressionValues: true }],
+    },
+  },
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
-  { files: ['**/*.cjs', 'jest.config.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } } },
+  { files: ['scripts/**/*.mjs', 'eslint.config.mjs'], languageOptions: { globals: nodeGlobals } },
+  {
+    files: ['**/*.cjs', 'jest.config.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
+  },
   {
     // Tests read JSON answers as they come (unknown) and let matchers check their shape.
     files: ['test/**'],
@@ -36,16 +124,20 @@ export default tseslint.config(
     },
   },
   // Layers, one way (README "Where things live").
-  layer(['src/**', 'static/**'], [never(['**/workbench/**', '**/test/**'], 'The app never imports the workbench or tests.')]),
-  layer(['src/domain/**'], [
-    never(['@forge/*', '**/jira/**', '**/storage/**', '**/contract/**', '**/resolvers/**', '**/events/**', '**/automation/**', '**/webtrigger/**', '**/useCases/**', '**/errors/**'],
-      'The domain is pure: no platform, Jira, storage, contract or transport code.'),
-  ]),
-  layer(['src/useCases/**'], [never(['**/resolvers/**', '**/events/**', '**/automation/**', '**/webtrigger/**', '@forge/resolver', '@forge/events'], 'Use cases know no transport.')]),
+  layer(['src/**', 'static/**'], []),
+  layer(['src/domain/**'], [never(domainForbidden, domainMessage)]),
+  layer(['src/useCases/**'], [never(useCaseForbidden, useCaseMessage)]),
+  { files: ['static/**'], rules: staticRule() },
+  // Known violations, removed by the use-case redesign; do not add files.
+  layer(domainImportingAppError, [never(without(domainForbidden, '**/errors/**'), domainMessage)]),
+  // Known violations, removed by the use-case redesign; do not add files.
+  layer(useCasesImportingResolvers, [never(without(useCaseForbidden, '**/resolvers/**'), useCaseMessage)]),
+  // Known violations, removed by the use-case redesign; do not add files.
+  layer(useCasesImportingForgeEvents, [never(without(useCaseForbidden, '@forge/events'), useCaseMessage)]),
+  // Known violations, removed by the use-case redesign; do not add files.
+  // (Gitignore-style groups: a folder inside an excluded one is re-included step by step.)
   {
-    files: ['static/**'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/src/**', '!**/src/contract', '!**/src/contract/**'], message: 'static/ imports only types from src/contract.' }, { group: ['**/src/contract', '**/src/contract/**'], allowTypeImports: true, message: 'static/ imports only types from src/contract.' }] }],
-    },
+    files: staticImportingSprintHealthDomain,
+    rules: staticRule(['!**/src/domain', '**/src/domain/*', '!**/src/domain/sprintHealth', '!**/src/domain/sprintHealth/**']),
   },
 );

@@ -104,13 +104,13 @@ function shareManifestSchemaCompilation(): void {
 }
 
 /** What @forge/lint asks of Statsig (feature gates) when nobody is logged in: every gate closed. */
-const offlineStatsig = new Proxy(
+const offlineStatsig = new Proxy<Record<string, () => Promise<unknown>>>(
   {
-    checkGate: async () => false,
-    getDynamicConfig: async () => null,
-    getDeprecatedRuntimes: async () => [],
-  } as Record<string, unknown>,
-  { get: (target, key) => (key in target ? target[key as string] : key === 'then' ? undefined : async () => false) },
+    checkGate: () => Promise.resolve(false),
+    getDynamicConfig: () => Promise.resolve(null),
+    getDeprecatedRuntimes: () => Promise.resolve([]),
+  },
+  { get: (target, key) => (key in target ? target[key as string] : key === 'then' ? undefined : () => Promise.resolve(false)) },
 );
 
 async function main(): Promise<number> {
@@ -195,7 +195,7 @@ async function main(): Promise<number> {
 }
 
 function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
   return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 

@@ -112,7 +112,7 @@ function loadAppFunctions(host: AppHost, manifest: Manifest): void {
 
 function defaultJira(args: CreateJiraArgs): JiraStandIn {
   // Required on demand: the stand-in is a large module, and tests of the runtime replace it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (see above)
   const { JiraStandIn } = require('./jira/jiraStandIn') as typeof import('./jira/jiraStandIn');
   return new JiraStandIn(args);
 }
@@ -122,7 +122,7 @@ let guardWarningShown = false;
 /** The OpenAPI guard, or `null` with one clear warning when it (or the shared specs) is unavailable. */
 function loadContractGuard(manifestScopes: string[]): JiraContractGuard | null {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional: absent specs give a warning, not a crash
     const { createOpenApiGuard } = require('./contract/openApiGuard') as {
       createOpenApiGuard: (options: { manifestScopes: string[] }) => JiraContractGuard;
     };

@@ -5,7 +5,7 @@ import type { JiraCall } from '../jira/jiraRequest';
 import { searchIssueIds } from '../jira/sprintIssues';
 import { siteKeyOf } from '../resolvers/invocationContext';
 import { hasFrozenResult, readRunningJob, toSprintRecord, writeStartSnapshot } from '../storage/sprintHealthStore';
-import { runBackgroundJob, startBackgroundJob, type JobBody } from '../useCases/sprintHealth/sprintHealthJobs';
+import { runBackgroundJob, startBackgroundJob } from '../useCases/sprintHealth/sprintHealthJobs';
 
 /**
  * Jira Software sprint events (`avi:jira-software:started:sprint`, `…:closed:sprint`) and the
@@ -78,5 +78,5 @@ export async function sprintHealthJobConsumer(event: unknown): Promise<void> {
     console.warn('Sprint health job with an unreadable body: dropped');
     return;
   }
-  await runBackgroundJob(parsed.data.body as JobBody);
+  await runBackgroundJob(parsed.data.body);
 }

@@ -45,9 +45,9 @@ async function requireAdmin(what: string): Promise<void> {
 
 const getAutomationFormOptions: ResolverHandler<'getAutomationFormOptions'> = async () => ({ processes: await formProcesses() });
 
-const validateAutomationInputs: ResolverHandler<'validateAutomationInputs'> = async ({ actionKey, inputs }) => {
+const validateAutomationInputs: ResolverHandler<'validateAutomationInputs'> = ({ actionKey, inputs }) => {
   const parsed = actionInputSchemas[actionKey].safeParse(inputs);
-  return parsed.success ? { valid: true, fields: {} } : { valid: false, fields: inputProblems(parsed.error) };
+  return Promise.resolve(parsed.success ? { valid: true, fields: {} } : { valid: false, fields: inputProblems(parsed.error) });
 };
 
 const getAutomationSettings: ResolverHandler<'getAutomationSettings'> = async () => {

@@ -92,7 +92,8 @@ export async function writeChunked<M, T>(base: string, meta: M, items: readonly 
 }
 
 function isKeyExists(error: unknown): boolean {
-  const text = `${(error as { code?: unknown }).code ?? ''} ${(error as Error).message ?? ''}`;
+  const code = (error as { code?: unknown }).code;
+  const text = `${typeof code === 'string' || typeof code === 'number' ? code : ''} ${(error as Error).message ?? ''}`;
   return /KEY_ALREADY_EXISTS|already exists|409/i.test(text);
 }
 
@@ -129,7 +130,7 @@ function describe(error: z.ZodError): string {
 /** The head's envelope (generation, chunk count), without checking its meta; null when absent or not a head. */
 export async function readHead(base: string): Promise<ChunkedHead<unknown> | null> {
   const parsed = headEnvelopeSchema.safeParse(await kvs.get(base));
-  return parsed.success ? (parsed.data as ChunkedHead<unknown>) : null;
+  return parsed.success ? parsed.data : null;
 }
 
 /** Whether anything at all is stored under `base`, readable or not. */

@@ -262,7 +262,9 @@ export async function writeStartSnapshot(sprintId: number, snapshot: StartSnapsh
     await kvs.set(`sprint-health:snapshot:${sprintId}`, snapshot, { keyPolicy: 'FAIL_IF_EXISTS' });
     return true;
   } catch (error) {
-    if (/KEY_ALREADY_EXISTS|already exists|409/i.test(`${(error as { code?: unknown }).code ?? ''} ${(error as Error).message}`)) return false;
+    const code = (error as { code?: unknown }).code;
+    const text = `${typeof code === 'string' || typeof code === 'number' ? code : ''} ${(error as Error).message}`;
+    if (/KEY_ALREADY_EXISTS|already exists|409/i.test(text)) return false;
     throw error;
   }
 }

@@ -19,7 +19,7 @@ async function issueContext(key: string) {
   };
 }
 
-async function kvsSnapshot() {
+function kvsSnapshot(): string {
   return JSON.stringify(wb.store.entries('kvs'));
 }
 
@@ -68,10 +68,10 @@ describe('process catalog', () => {
 
   it("refuses a non-admin editing another APO's process, and writes nothing", async () => {
     await seedCatalog();
-    const before = await kvsSnapshot();
+    const before = kvsSnapshot();
     const result = await wb.invoke(wb.users.asm, 'saveProcess', { process: aProcessInput({ apoAccountId: wb.users.apo, name: 'Hijacked' }), expectedVersion: 1 });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await kvsSnapshot()).toBe(before);
+    expect(kvsSnapshot()).toBe(before);
   });
 
   it('lets the APO edit their own process', async () => {
@@ -95,10 +95,10 @@ describe('process catalog', () => {
     ['an unknown field', { process: aProcessInput(), expectedVersion: null, accountId: 'spoofed' }, '(payload)'],
     ['a non-numeric KPI target', { process: { ...aProcessInput(), kpis: [{ id: 'k', name: 'MTTR', unit: 'h', direction: 'lower', target: 'fast' }] }, expectedVersion: null }, 'process.kpis.0.target'],
   ])('rejects %s with a field message and writes nothing', async (_what, payload, field) => {
-    const before = await kvsSnapshot();
+    const before = kvsSnapshot();
     const result = await wb.invoke(wb.users.admin, 'saveProcess', payload);
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { [field]: expect.any(String) } } });
-    expect(await kvsSnapshot()).toBe(before);
+    expect(kvsSnapshot()).toBe(before);
   });
 
   it('refuses an APO who is not a Jira user', async () => {

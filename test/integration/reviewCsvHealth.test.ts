@@ -1,3 +1,4 @@
+import type { ResolverKey, ResultOf } from '../../src/contract/resolvers';
 import { DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../workbench/datasets/demoDataset';
 import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
 import { aSprintReviewInput } from '../builders/improvementBuilders';
@@ -12,10 +13,22 @@ import { LONG_AGO } from '../builders/datasetBuilders';
 let wb: TestWorkbench;
 
 type Ok<T> = { ok: true; data: T };
-async function ok<T = any>(accountId: string, key: string, payload: unknown): Promise<T> {
-  const response = (await wb.invoke(accountId, key, payload)) as Ok<T> | { ok: false; error: unknown };
+async function ok<K extends ResolverKey>(accountId: string, key: K, payload: unknown): Promise<ResultOf<K>> {
+  const response = (await wb.invoke(accountId, key, payload)) as Ok<ResultOf<K>> | { ok: false; error: unknown };
   if (!response.ok) throw new Error(`${key} failed: ${JSON.stringify(response.error)}`);
   return response.data;
+}
+
+type ReadyHealth = Extract<ResultOf<'getSprintHealth'>, { status: 'ready' }>;
+type ComputingHealth = Extract<ResultOf<'getSprintHealth'>, { status: 'computing' }>;
+async function health<S extends 'ready' | 'computing'>(
+  accountId: string,
+  payload: unknown,
+  status: S,
+): Promise<S extends 'ready' ? ReadyHealth : ComputingHealth> {
+  const view = await ok(accountId, 'getSprintHealth', payload);
+  if (view.status !== status) throw new Error(`getSprintHealth answered ${view.status}, not ${status}`);
+  return view as S extends 'ready' ? ReadyHealth : ComputingHealth;
 }
 
 async function linkToInc(sprintId: number, count: number): Promise<void> {
@@ -61,14 +74,14 @@ describe('exporting a process’s reviews with sprint health', () => {
     await linkToInc(closed, 6);
     await linkToInc(active, 3);
     for (const sprintId of [closed, closedUnopened, active]) await ok(apo, 'saveSprintReview', aSprintReviewInput({ sprintId, achieved: `Review of ${sprintId}` }));
-    const frozen = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closed });
-    const inc = frozen.rows.find((row: { processKey: string | null }) => row.processKey === 'INC');
+    const frozen = await health(member, { boardId: DEMO_BOARD_ID, sprintId: closed }, 'ready');
+    const inc = frozen.rows.find((row) => row.processKey === 'INC')!;
     expect(frozen.frozen).toBe(true);
     expect(inc.health.band).toMatch(/^(green|amber|red)$/);
     // The active sprint has a computed result, but not a frozen one: its numbers are not final.
     expect(await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active })).toMatchObject({ frozen: false });
 
-    const { csv } = await ok<{ csv: string }>(member, 'exportProcessReviewsCsv', { processKey: 'INC' });
+    const { csv } = await ok(member, 'exportProcessReviewsCsv', { processKey: 'INC' });
     const rows = rowsOf(csv);
     const bySprint = new Map(rows.map((row) => [Number(row['Sprint id']), row]));
     expect([...bySprint.keys()].sort()).toEqual([closed, closedUnopened, active].sort());
@@ -83,7 +96,7 @@ describe('exporting a process’s reviews with sprint health', () => {
     await ok(apo, 'saveSprintReview', aSprintReviewInput({ sprintId: closed }));
     expect(await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closed })).toMatchObject({ frozen: true });
 
-    const { csv } = await ok<{ csv: string }>(member, 'exportProcessReviewsCsv', { processKey: 'INC' });
+    const { csv } = await ok(member, 'exportProcessReviewsCsv', { processKey: 'INC' });
     expect(rowsOf(csv)[0]).toMatchObject({ 'Sprint id': String(closed), Health: '', 'Health score': '', 'Say/do %': '' });
   });
 });

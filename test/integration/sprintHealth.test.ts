@@ -1,3 +1,4 @@
+import type { ResolverKey, ResultOf } from '../../src/contract/resolvers';
 import { rateLimitPauses } from '../../src/jira/rateLimit';
 import { anImprovementProperty } from '../builders/improvementBuilders';
 import { forgetSprintAccess } from '../../src/useCases/sprintHealth/sprintAccess';
@@ -24,13 +25,25 @@ let boardSharedWith: string | null;
 type Ok<T> = { ok: true; data: T };
 type Err = { ok: false; error: { code: string; message: string; fields?: Record<string, string>; retryAt?: string } };
 
-async function call<T = any>(accountId: string, key: string, payload: unknown): Promise<Ok<T> | Err> {
-  return (await wb.invoke(accountId, key, payload)) as Ok<T> | Err;
+async function call<K extends ResolverKey>(accountId: string, key: K, payload: unknown): Promise<Ok<ResultOf<K>> | Err> {
+  return (await wb.invoke(accountId, key, payload)) as Ok<ResultOf<K>> | Err;
 }
-async function ok<T = any>(accountId: string, key: string, payload: unknown): Promise<T> {
-  const response = await call<T>(accountId, key, payload);
+async function ok<K extends ResolverKey>(accountId: string, key: K, payload: unknown): Promise<ResultOf<K>> {
+  const response = await call(accountId, key, payload);
   if (!response.ok) throw new Error(`${key} failed: ${JSON.stringify(response.error)}`);
   return response.data;
+}
+
+type ReadyHealth = Extract<ResultOf<'getSprintHealth'>, { status: 'ready' }>;
+type ComputingHealth = Extract<ResultOf<'getSprintHealth'>, { status: 'computing' }>;
+async function health<S extends 'ready' | 'computing'>(
+  accountId: string,
+  payload: unknown,
+  status: S,
+): Promise<S extends 'ready' ? ReadyHealth : ComputingHealth> {
+  const view = await ok(accountId, 'getSprintHealth', payload);
+  if (view.status !== status) throw new Error(`getSprintHealth answered ${view.status}, not ${status}`);
+  return view as S extends 'ready' ? ReadyHealth : ComputingHealth;
 }
 
 async function jiraAsApp(method: string, pathWithQuery: string, body?: unknown) {
@@ -113,10 +126,10 @@ describe('sprint health: picker and closed sprints', () => {
     await ok(member, 'listBoardSprints', { boardId: DEMO_BOARD_ID });
     wb.jira.clearRequestLog();
 
-    const first = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
+    const first = await health(member, { boardId: DEMO_BOARD_ID, sprintId: closedSprint }, 'ready');
     expect(first).toMatchObject({ status: 'ready', frozen: true, sprint: { id: closedSprint, state: 'closed' } });
     expect(first.rows.map((row: { processKey: string | null }) => row.processKey)).toEqual(['INC', null]);
-    const inc = first.rows[0];
+    const inc = first.rows[0]!;
     expect(inc.processName).toBeTruthy();
     expect(inc.metrics.committed + inc.metrics.added).toBeGreaterThan(0);
     expect(inc.drillDownCounts.committed.listed).toBeGreaterThanOrEqual(inc.metrics.committed);
@@ -128,7 +141,7 @@ describe('sprint health: picker and closed sprints', () => {
 
     // Another viewer: only whether they may see the sprint is asked (as them), the numbers are the frozen ones.
     wb.jira.clearRequestLog();
-    const again = await ok(wb.users.viewer, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
+    const again = await health(wb.users.viewer, { boardId: DEMO_BOARD_ID, sprintId: closedSprint }, 'ready');
     expect(requests().sort()).toEqual([`user GET /rest/agile/1.0/board`, `user GET /rest/agile/1.0/sprint/${closedSprint}`]);
     expect(again.rows).toEqual(first.rows.map((row: object) => ({ ...row, isMine: false })));
     expect(again.computedAt).toBe(first.computedAt);
@@ -140,18 +153,18 @@ describe('sprint health: picker and closed sprints', () => {
   it('shows the trend of the last closed sprints from frozen results', async () => {
     const { member } = wb.users;
     await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: olderClosed });
-    const latest = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
-    const unlinked = latest.rows.find((row: { processKey: string | null }) => row.processKey === null);
+    const latest = await health(member, { boardId: DEMO_BOARD_ID, sprintId: closedSprint }, 'ready');
+    const unlinked = latest.rows.find((row) => row.processKey === null)!;
     expect(unlinked.trend.map((point: { sprintId: number }) => point.sprintId)).toEqual([olderClosed, closedSprint]);
-    expect(unlinked.trend[1].score).toBe(unlinked.health.score);
+    expect(unlinked.trend[1]?.score).toBe(unlinked.health.score);
   });
 
   it('filters to the viewer’s own processes', async () => {
     const issues = await sprintIssues(closedSprint);
     await linkToInc(issues.slice(0, 3).map((issue) => issue.key));
-    const mine = await ok(wb.users.apo, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint, myProcessesOnly: true });
+    const mine = await health(wb.users.apo, { boardId: DEMO_BOARD_ID, sprintId: closedSprint, myProcessesOnly: true }, 'ready');
     expect(mine.rows.map((row: { processKey: string | null; isMine: boolean }) => [row.processKey, row.isMine])).toEqual([['INC', true]]);
-    const none = await ok(wb.users.member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint, myProcessesOnly: true });
+    const none = await health(wb.users.member, { boardId: DEMO_BOARD_ID, sprintId: closedSprint, myProcessesOnly: true }, 'ready');
     expect(none.rows).toEqual([]);
   });
 });
@@ -159,8 +172,8 @@ describe('sprint health: picker and closed sprints', () => {
 describe('sprint health: drill-downs', () => {
   it('lists the issues behind a number with reasons, re-read as the viewer, hiding what they cannot browse', async () => {
     const { member, outsider } = wb.users;
-    const view = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
-    const unlinked = view.rows.find((row: { processKey: string | null }) => row.processKey === null);
+    const view = await health(member, { boardId: DEMO_BOARD_ID, sprintId: closedSprint }, 'ready');
+    const unlinked = view.rows.find((row) => row.processKey === null)!;
     const drill = await ok(member, 'getSprintHealthDrillDown', { sprintId: closedSprint, processKey: null, metric: 'committed', timeZone: 'Europe/Berlin' });
     expect(drill.issues).toHaveLength(unlinked.drillDownCounts.committed.listed);
     expect(drill.hiddenCount).toBe(0);
@@ -182,7 +195,7 @@ describe('sprint health: active sprint', () => {
   it('refreshes an unchanged active sprint with exactly one request, and only the changed issues after updates', async () => {
     const { member } = wb.users;
     const active = DEMO_SPRINT_IDS.active;
-    const first = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active });
+    const first = await health(member, { boardId: DEMO_BOARD_ID, sprintId: active }, 'ready');
     expect(first).toMatchObject({ status: 'ready', frozen: false });
 
     wb.jira.clearRequestLog();
@@ -195,7 +208,7 @@ describe('sprint health: active sprint', () => {
     standIn().applyIssueUpdate(b!.key, { labels: ['health-check'] }, { authorAccountId: member, at: later });
     wb.jira.clearRequestLog();
     bodies.length = 0;
-    const refreshed = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active });
+    const refreshed = await health(member, { boardId: DEMO_BOARD_ID, sprintId: active }, 'ready');
     expect(requests()).toEqual(['app POST /rest/api/3/search/jql', 'app POST /rest/api/3/changelog/bulkfetch']);
     const bulk = bodies.find((entry) => entry.path === '/rest/api/3/changelog/bulkfetch')?.body as { issueIdsOrKeys: string[] };
     expect([...bulk.issueIdsOrKeys].sort()).toEqual([a!.id, b!.id].sort());
@@ -205,7 +218,7 @@ describe('sprint health: active sprint', () => {
   it('applies the changelog an issue-updated event carried instead of asking Jira for it again', async () => {
     const { member } = wb.users;
     const active = DEMO_SPRINT_IDS.active;
-    const first = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active });
+    const first = await health(member, { boardId: DEMO_BOARD_ID, sprintId: active }, 'ready');
     const [issue] = await sprintIssues(active);
     const flaggedNow = await jiraAsApp('GET', `/rest/api/3/issue/${issue!.key}?fields=customfield_10021`);
     const wasFlagged = Array.isArray(flaggedNow.body.fields.customfield_10021) && flaggedNow.body.fields.customfield_10021.length > 0;
@@ -216,7 +229,7 @@ describe('sprint health: active sprint', () => {
       atlassianId: member,
     });
     wb.jira.clearRequestLog();
-    const after = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active });
+    const after = await health(member, { boardId: DEMO_BOARD_ID, sprintId: active }, 'ready');
     expect(requests()).toEqual(['app POST /rest/api/3/search/jql']);
     expect(after.totals.metrics.impedimentsOpen).toBe(first.totals.metrics.impedimentsOpen + (wasFlagged ? -1 : 1));
   });
@@ -227,7 +240,7 @@ describe('sprint health: active sprint', () => {
     const results = await wb.deliverEvent('avi:jira-software:started:sprint', { sprint: { id: active, state: 'active', originBoardId: DEMO_BOARD_ID } });
     expect(results.find((result) => result.triggerKey === 'sprint-health-sprint-started')?.outcome).toBe('ok');
     const issues = await sprintIssues(active);
-    const first = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active });
+    const first = await health(member, { boardId: DEMO_BOARD_ID, sprintId: active }, 'ready');
     expect(first.completeness.removedIssuesKnown).toBe(true);
 
     const victim = issues[0]!;
@@ -237,7 +250,7 @@ describe('sprint health: active sprint', () => {
       changelog: { id: changelogEntry!.id, items: changelogEntry!.items },
       atlassianId: member,
     });
-    const after = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active });
+    const after = await health(member, { boardId: DEMO_BOARD_ID, sprintId: active }, 'ready');
     expect(after.totals.metrics.removed).toBe(first.totals.metrics.removed + 1);
     const removed = await ok(member, 'getSprintHealthDrillDown', { sprintId: active, metric: 'removed' });
     expect(removed.issues.map((issue: { key: string }) => issue.key)).toContain(victim.key);
@@ -249,7 +262,7 @@ describe('sprint health: active sprint', () => {
     jobs.sprintHealthTuning.inlineBudgetMs = -1;
     try {
       const { member } = wb.users;
-      const started = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
+      const started = await health(member, { boardId: DEMO_BOARD_ID, sprintId: closedSprint }, 'computing');
       expect(started).toMatchObject({ status: 'computing', jobId: expect.any(String), progress: { phase: 'queued' } });
       expect(await ok(member, 'getSprintHealthProgress', { jobId: started.jobId })).toMatchObject({ status: 'computing' });
       await wb.drainQueues();
@@ -264,9 +277,9 @@ describe('sprint health: active sprint', () => {
 describe('sprint health: provisional numbers', () => {
   it('marks an active sprint’s numbers as provisional, with the reason, and a closed sprint’s as final', async () => {
     const { member } = wb.users;
-    const active = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: DEMO_SPRINT_IDS.active });
+    const active = await health(member, { boardId: DEMO_BOARD_ID, sprintId: DEMO_SPRINT_IDS.active }, 'ready');
     expect(active).toMatchObject({ frozen: false, provisional: true, provisionalReason: expect.stringMatching(/still running: say\/do and carry-over are as of now/) });
-    const closed = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
+    const closed = await health(member, { boardId: DEMO_BOARD_ID, sprintId: closedSprint }, 'ready');
     expect(closed).toMatchObject({ frozen: true, provisional: false, provisionalReason: null });
   });
 });
@@ -282,14 +295,14 @@ describe('sprint health: a missed sprint-closed event', () => {
     // Jira's view of the sprint: due an hour ago, not closed yet.
     sprintAnswer = { sprintId: active, change: (sprint) => ({ ...sprint, endDate: ago(HOUR) }) };
     await ok(member, 'listBoardSprints', { boardId: DEMO_BOARD_ID });
-    const first = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active });
+    const first = await health(member, { boardId: DEMO_BOARD_ID, sprintId: active }, 'ready');
     expect(first).toMatchObject({ frozen: false, provisional: true, sprint: { state: 'active' } });
 
     // Closed in Jira, but the close event never reached the app.
     const completeDate = ago(HOUR / 2);
     sprintAnswer = { sprintId: active, change: (sprint) => ({ ...sprint, state: 'closed', endDate: ago(HOUR), completeDate }) };
     wb.jira.clearRequestLog();
-    const closed = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active });
+    const closed = await health(member, { boardId: DEMO_BOARD_ID, sprintId: active }, 'ready');
     expect(requests()[0]).toBe(`app GET /rest/agile/1.0/sprint/${active}`);
     expect(closed).toMatchObject({ status: 'ready', frozen: true, provisional: false, sprint: { id: active, state: 'closed' } });
     expect(Date.parse(closed.window.end)).toBe(Date.parse(completeDate));
@@ -311,7 +324,7 @@ describe('sprint health: a missed sprint-closed event', () => {
     await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active });
 
     wb.jira.clearRequestLog();
-    const overran = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active });
+    const overran = await health(member, { boardId: DEMO_BOARD_ID, sprintId: active }, 'ready');
     expect(requests()).toEqual([`app GET /rest/agile/1.0/sprint/${active}`, 'app POST /rest/api/3/search/jql']);
     expect(overran).toMatchObject({ frozen: false, provisional: true });
 
@@ -333,7 +346,7 @@ describe('sprint health: a missed sprint-closed event', () => {
 describe('sprint health: improvements marked by the app’s property', () => {
   it('counts any story carrying the improvement property as an improvement, found in the same search', async () => {
     const { member } = wb.users;
-    const unmarked = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: olderClosed });
+    const unmarked = await health(member, { boardId: DEMO_BOARD_ID, sprintId: olderClosed }, 'ready');
     expect(unmarked.totals.metrics.improvementsDone).toBeLessThan(unmarked.totals.metrics.completed);
 
     // Team-managed projects have no Process Improvement type: the app marks stories with its property instead.
@@ -345,7 +358,7 @@ describe('sprint health: improvements marked by the app’s property', () => {
     }
     wb.jira.clearRequestLog();
     bodies.length = 0;
-    const marked = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
+    const marked = await health(member, { boardId: DEMO_BOARD_ID, sprintId: closedSprint }, 'ready');
     expect(marked.totals.metrics.completed).toBeGreaterThan(0);
     expect(marked.totals.metrics.improvementsDone).toBe(marked.totals.metrics.completed);
     // The improvement's process is its row when the issue has no process link of its own.
@@ -390,7 +403,7 @@ describe('sprint health: rate limits', () => {
   it('retries a short Retry-After inside the call and answers the result', async () => {
     wb.jira.setRateLimits([{ pathPrefix: '/rest/api/3/search/jql', count: 1, retryAfterSeconds: 1, reason: 'jira-burst-based' }]);
     const started = Date.now();
-    const view = await ok(wb.users.member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
+    const view = await health(wb.users.member, { boardId: DEMO_BOARD_ID, sprintId: closedSprint }, 'ready');
     expect(view).toMatchObject({ status: 'ready', frozen: true });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(requests().filter((r) => r === 'app POST /rest/api/3/search/jql')).toHaveLength(2);
@@ -433,7 +446,7 @@ describe('sprint health: settings', () => {
     const lenient = { ...defaults, criteria: [{ key: 'impediments', weight: 100, threshold: 1000 }] };
     const preview = await ok(admin, 'previewHealthSettings', { settings: lenient, sprintId: closedSprint });
     expect(preview.mode).toBe('rescored');
-    expect(preview.rows.every((row: { preview: { score: number } }) => row.preview.score === 100)).toBe(true);
+    expect(preview.rows.every((row) => row.preview.score === 100)).toBe(true);
     expect((await ok(admin, 'getHealthSettings', {})).record.version).toBe(0);
   });
 });

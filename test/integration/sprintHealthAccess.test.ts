@@ -1,3 +1,4 @@
+import type { ResolverKey, ResultOf } from '../../src/contract/resolvers';
 import { forgetSprintAccess } from '../../src/useCases/sprintHealth/sprintAccess';
 import { DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../workbench/datasets/demoDataset';
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
@@ -14,15 +15,29 @@ const closedSprint = DEMO_SPRINT_IDS.closed[5];
 const activeSprint = DEMO_SPRINT_IDS.active;
 const NO_SUCH_SPRINT = 9999;
 
-type Answer = { ok: true; data: any } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
+type Answer<K extends ResolverKey> =
+  | { ok: true; data: ResultOf<K> }
+  | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
 
-const invoke = async (accountId: string, key: string, payload: unknown, context: Record<string, unknown> = ITSM_PAGE) =>
-  (await wb.invoke(accountId, key, payload, context)) as Answer;
+const invoke = async <K extends ResolverKey>(accountId: string, key: K, payload: unknown, context: Record<string, unknown> = ITSM_PAGE) =>
+  (await wb.invoke(accountId, key, payload, context)) as Answer<K>;
 
-async function ok(accountId: string, key: string, payload: unknown, context: Record<string, unknown> = ITSM_PAGE) {
+async function ok<K extends ResolverKey>(accountId: string, key: K, payload: unknown, context: Record<string, unknown> = ITSM_PAGE) {
   const answer = await invoke(accountId, key, payload, context);
   if (!answer.ok) throw new Error(`${key} failed: ${JSON.stringify(answer.error)}`);
   return answer.data;
+}
+
+type ReadyHealth = Extract<ResultOf<'getSprintHealth'>, { status: 'ready' }>;
+type ComputingHealth = Extract<ResultOf<'getSprintHealth'>, { status: 'computing' }>;
+async function health<S extends 'ready' | 'computing'>(
+  accountId: string,
+  payload: unknown,
+  status: S,
+): Promise<S extends 'ready' ? ReadyHealth : ComputingHealth> {
+  const view = await ok(accountId, 'getSprintHealth', payload);
+  if (view.status !== status) throw new Error(`getSprintHealth answered ${view.status}, not ${status}`);
+  return view as S extends 'ready' ? ReadyHealth : ComputingHealth;
 }
 
 const kvsSnapshot = () => JSON.stringify(wb.store.entries('kvs'));
@@ -104,7 +119,7 @@ describe('sprint health only for viewers who may see the sprint', () => {
     jobs.sprintHealthTuning.inlineBudgetMs = -1;
     try {
       const { member, outsider } = wb.users;
-      const started = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
+      const started = await health(member, { boardId: DEMO_BOARD_ID, sprintId: closedSprint }, 'computing');
       expect(started).toMatchObject({ status: 'computing' });
       const expected = await notFoundAnswer();
       expect(await invoke(outsider, 'getSprintHealthProgress', { jobId: started.jobId }, OPS_PAGE)).toEqual(expected);
@@ -192,7 +207,7 @@ describe('stored records of another shape (an older version’s, or damaged)', (
   it('treats a start snapshot of another shape as none: removed issues are marked as possibly missing', async () => {
     const { member } = wb.users;
     storeRaw(`sprint-health:snapshot:${activeSprint}`, { issueIds: 'all of them' });
-    const view = await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: activeSprint });
+    const view = await health(member, { boardId: DEMO_BOARD_ID, sprintId: activeSprint }, 'ready');
     expect(view).toMatchObject({ status: 'ready', completeness: { removedIssuesKnown: false } });
     expect(await ok(member, 'getSprintHealthDrillDown', { sprintId: activeSprint, metric: 'removed' })).toMatchObject({ hiddenCount: 0 });
     expect(warnings.join('\n')).toContain(`sprint-health:snapshot:${activeSprint}`);
@@ -201,13 +216,13 @@ describe('stored records of another shape (an older version’s, or damaged)', (
   it('recomputes an active sprint whose kept inputs are of another shape, and keeps readable ones again', async () => {
     const { member } = wb.users;
     const active = { boardId: DEMO_BOARD_ID, sprintId: activeSprint };
-    const first = await ok(member, 'getSprintHealth', active);
+    const first = await health(member, active, 'ready');
     const base = `sprint-health:active:${activeSprint}`;
     const head = kvsValue(base) as { generation: string };
     storeRaw(`sprint-health-chunk:${base}:${head.generation}:0`, [{ issue: { id: 1 }, changelog: 'none' }]);
 
     wb.jira.clearRequestLog();
-    const again = await ok(member, 'getSprintHealth', active);
+    const again = await health(member, active, 'ready');
     expect(again).toMatchObject({ status: 'ready', frozen: false });
     expect(again.totals.metrics.committed).toBe(first.totals.metrics.committed);
     expect(wb.jira.requestLog.length).toBeGreaterThan(1); // a full computation, not the one-search refresh
@@ -221,7 +236,7 @@ describe('stored records of another shape (an older version’s, or damaged)', (
   it('skips a trend point of another shape', async () => {
     const { member } = wb.users;
     storeRaw(`sprint-health:trend:${DEMO_BOARD_ID}:000000000000001:11`, { sprintId: 11, scores: 'high' });
-    const view = await ok(member, 'getSprintHealth', closedPayload);
+    const view = await health(member, closedPayload, 'ready');
     expect(view.rows.every((row: { trend: Array<{ sprintId: number }> }) => row.trend.every((point) => point.sprintId !== 11))).toBe(true);
   });
 

@@ -31,7 +31,11 @@ export class FakeJira implements PlatformJira {
     return this.dataset().site;
   }
 
-  async handle(req: JiraHttpRequest): Promise<JiraHttpResponse> {
+  handle(req: JiraHttpRequest): Promise<JiraHttpResponse> {
+    return new Promise((resolve) => resolve(this.respond(req)));
+  }
+
+  private respond(req: JiraHttpRequest): JiraHttpResponse {
     this.requests.push(req);
     const path = req.pathWithQuery.split('?')[0] ?? '';
     const reply = (status: number, body: unknown): JiraHttpResponse => {

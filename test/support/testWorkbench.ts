@@ -39,7 +39,7 @@ export interface TestWorkbenchOptions {
 const ROLES: Role[] = ['admin', 'apo', 'asm', 'member', 'viewer', 'outsider'];
 const DEFAULT_PROJECT_KEY = 'ITSM';
 
-export async function createTestWorkbench(options: TestWorkbenchOptions = {}): Promise<TestWorkbench> {
+export function createTestWorkbench(options: TestWorkbenchOptions = {}): Promise<TestWorkbench> {
   const dataset = options.dataset ?? defaultDataset();
   const platform = createWorkbenchPlatform({
     dataFile: null,
@@ -54,7 +54,7 @@ export async function createTestWorkbench(options: TestWorkbenchOptions = {}): P
   const projectPage = {
     extension: { type: 'jira:projectPage', ...(project ? { project: { id: project.id, key: project.key, type: 'software' } } : {}) },
   };
-  return {
+  return Promise.resolve<TestWorkbench>({
     platform,
     store: platform.store,
     jira: platform.jira,
@@ -80,7 +80,7 @@ export async function createTestWorkbench(options: TestWorkbenchOptions = {}): P
     close() {
       platform.close();
     },
-  };
+  });
 }
 
 function usersByRole(dataset: Dataset): Record<Role, string> {

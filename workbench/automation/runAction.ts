@@ -70,7 +70,7 @@ export async function runActionAsRule(host: AppHost, args: RunActionArgs): Promi
     deadline: Date.now() + 25_000,
   };
   const context = { installContext: host.contextAri(), cloudId: host.cloudId(), principal: { accountId: args.actorAccountId } };
-  const raw = await runInFrame(frame, async () => handler(JSON.parse(JSON.stringify(inputs)), context));
+  const raw = await runInFrame(frame, () => handler(JSON.parse(JSON.stringify(inputs)), context));
   const result = raw === undefined ? undefined : (JSON.parse(JSON.stringify(raw)) as unknown);
   const errors = Array.isArray((result as { errors?: unknown } | undefined)?.errors)
     ? ((result as { errors: Array<{ message?: unknown }> }).errors.map((error) => String(error.message)))

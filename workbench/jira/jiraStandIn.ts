@@ -123,7 +123,11 @@ export class JiraStandIn {
     return this.context.writes.createIssue(input, this.context.now());
   }
 
-  async handle(req: JiraHttpRequest): Promise<JiraHttpResponse> {
+  handle(req: JiraHttpRequest): Promise<JiraHttpResponse> {
+    return new Promise((resolve) => resolve(this.respond(req)));
+  }
+
+  private respond(req: JiraHttpRequest): JiraHttpResponse {
     const url = new URL(req.pathWithQuery, 'http://jira.invalid');
     const path = url.pathname;
     const method = req.method.toUpperCase();

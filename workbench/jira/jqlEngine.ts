@@ -21,8 +21,9 @@ export interface JqlContext {
 export interface CompiledJql {
   /** False for queries without a search restriction (`order by key`), which the enhanced search refuses. */
   bounded: boolean;
-  matches(issue: StoredIssue): boolean;
-  compare(a: StoredIssue, b: StoredIssue): number;
+  // Plain functions (no `this`): callers pass them around, e.g. to `Array.prototype.sort`.
+  matches: (issue: StoredIssue) => boolean;
+  compare: (a: StoredIssue, b: StoredIssue) => number;
 }
 
 type Matcher = (issue: StoredIssue) => boolean;
@@ -112,7 +113,7 @@ class ClauseCompiler {
 
     if (operator === 'is' || operator === 'is not') {
       if (operand.operandType !== 'keyword') throw new JqlError(`The operator '${operator.toUpperCase()}' only supports EMPTY or NULL, not '${operandText(operand)}'.`);
-      const empty = (issue: StoredIssue) => reader.values(issue as StoredIssue).length === 0;
+      const empty = (issue: StoredIssue) => reader.values(issue).length === 0;
       return operator === 'is' ? empty : (issue) => !empty(issue);
     }
     if (operand.operandType === 'keyword') {

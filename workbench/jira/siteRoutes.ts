@@ -1,7 +1,7 @@
 import { JIRA_FIELD_IDS, type DatasetUser } from '../datasets/datasetSchema';
 import type { StandInContext } from './context';
 import { issueNotFound, jiraError, notAdmin, projectNotFound, reply } from './jiraErrors';
-import { PERMISSIONS, type PermissionKey, type ProjectPermission } from './permissions';
+import { PERMISSIONS, type PermissionKey } from './permissions';
 import type { RouteRequest, Router } from './router';
 
 /** `GET /rest/api/3/user/bulk`: `maxResults` defaults to 10 (OpenAPI parameter default). */
@@ -38,7 +38,7 @@ export function addSiteRoutes(router: Router, ctx: StandInContext): void {
         key === 'ADMINISTER'
           ? permissions.isSiteAdmin(req.caller)
           : scope
-            ? permissions.inProject(req.caller, scope.project, key as ProjectPermission)
+            ? permissions.inProject(req.caller, scope.project, key)
             : permissions.anywhere(req.caller, key);
       result[key] = { ...PERMISSIONS[key], key, havePermission: have };
     }
@@ -97,7 +97,7 @@ export function addSiteRoutes(router: Router, ctx: StandInContext): void {
     return reply(200, beans.project(project), 1);
   });
 
-  router.add('GET', '/rest/api/3/field', () => reply(200, fields(ctx)));
+  router.add('GET', '/rest/api/3/field', () => reply(200, fields()));
 
   router.add('GET', '/rest/api/3/status', () => reply(200, [...state.statuses.values()].map((status) => beans.status(status))));
 
@@ -189,7 +189,7 @@ function addTypesToScheme(ctx: StandInContext, req: RouteRequest) {
   return reply(204);
 }
 
-function fields(ctx: StandInContext): Array<Record<string, unknown>> {
+function fields(): Array<Record<string, unknown>> {
   const system = (id: string, name: string, type: string, extra: Record<string, unknown> = {}, clauseNames: string[] = [id]) => ({
     id,
     key: id,

@@ -275,7 +275,11 @@ export class AppHost implements ForgeGlobalsTarget {
 
   // --- async events (@forge/events) --------------------------------------------------------------
 
-  async stargate(requestPath: string, body: unknown): Promise<{ status: number; body: unknown }> {
+  stargate(requestPath: string, body: unknown): Promise<{ status: number; body: unknown }> {
+    return new Promise((resolve) => resolve(this.stargateReply(requestPath, body)));
+  }
+
+  private stargateReply(requestPath: string, body: unknown): { status: number; body: unknown } {
     if (requestPath.startsWith('/webhook/queue/publish/')) return this.publish(body);
     if (requestPath.startsWith('/webhook/queue/stats/')) {
       const jobId = (body as { jobId?: unknown } | undefined)?.jobId;
@@ -492,7 +496,7 @@ export class AppHost implements ForgeGlobalsTarget {
       timer.unref?.();
     });
     try {
-      const result = await Promise.race([runInFrame(full, async () => call()), timeout]);
+      const result = await Promise.race([runInFrame(full, call), timeout]);
       return toJson(result);
     } finally {
       clearTimeout(timer);

@@ -82,8 +82,9 @@ function frames(): AsyncLocalStorage<InvocationFrame> {
 }
 
 /** Runs `fn` as one invocation: `asUser()`, `getAppContext()` and remaining time read this frame. */
-export function runInFrame<T>(frame: InvocationFrame, fn: () => Promise<T>): Promise<T> {
-  return frames().run(frame, fn);
+export function runInFrame<T>(frame: InvocationFrame, fn: () => T | Promise<T>): Promise<T> {
+  // Like an async function: a handler that throws synchronously still gives a rejected promise.
+  return frames().run(frame, () => new Promise<T>((resolve) => resolve(fn())));
 }
 
 export function currentFrame(): InvocationFrame | undefined {
@@ -173,6 +174,7 @@ function bodyText(body: unknown): string | undefined {
   if (body instanceof URLSearchParams) return body.toString();
   if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
   if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- like fetch, any other body is sent as its string form
   return String(body);
 }
 
@@ -189,7 +191,7 @@ function headerRecord(headers: RequestInit['headers']): Record<string, string> {
   const record: Record<string, string> = {};
   if (!headers) return record;
   const pairs: Iterable<[string, string]> =
-    headers instanceof Headers ? headers.entries() : Array.isArray(headers) ? (headers as Array<[string, string]>) : Object.entries(headers);
+    headers instanceof Headers ? headers.entries() : Array.isArray(headers) ? headers : Object.entries(headers);
   for (const [name, value] of pairs) record[name.toLowerCase()] = String(value);
   return record;
 }

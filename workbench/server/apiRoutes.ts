@@ -96,7 +96,7 @@ async function runWebTrigger(deps: ApiDeps, req: WorkbenchRequest): Promise<Work
   if (!functionKey) throw new HttpError(404, `manifest.yml has no webtrigger module ${JSON.stringify(moduleKey)}.`);
   let result: WebTriggerResponse;
   try {
-    result = ((await deps.platform.host.invokeFunction(functionKey, await webTriggerRequest(req, moduleKey), { moduleKey })) ?? {}) as WebTriggerResponse;
+    result = ((await deps.platform.host.invokeFunction(functionKey, await webTriggerRequest(req, moduleKey), { moduleKey })) ?? {});
   } catch (error) {
     throw new HttpError(500, `Web trigger ${moduleKey} failed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -7,7 +7,8 @@ import { HttpError, type WorkbenchRequest, type WorkbenchResponse } from './http
 export type RouteHandler = (req: WorkbenchRequest) => Promise<WorkbenchResponse> | WorkbenchResponse;
 
 export interface Route {
-  method: string | '*';
+  /** An HTTP method, or `'*'` for any. */
+  method: string;
   pattern: string;
   handler: RouteHandler;
 }

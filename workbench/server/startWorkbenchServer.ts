@@ -42,7 +42,7 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 function defaultDemoDataset(): Dataset {
   // Required on demand: the generator is only needed for resets and demo seeds.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (see above)
   const { buildDemoDataset } = require('../datasets/demoDataset') as { buildDemoDataset: () => Dataset };
   return buildDemoDataset();
 }

@@ -14,6 +14,7 @@ const cache = new Map<ColorMode, string>();
 
 function themeCss(name: string): string {
   const tokensDir = path.dirname(require.resolve('@atlaskit/tokens/package.json'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the theme module is picked at run time, by name
   const artifact = require(path.join(tokensDir, 'dist', 'cjs', 'artifacts', 'themes', `${name}.js`)) as { default?: unknown };
   if (typeof artifact.default !== 'string') throw new Error(`@atlaskit/tokens: theme ${name} has no CSS.`);
   return artifact.default;

@@ -87,7 +87,7 @@ export class DurableStore {
     }
     let map = this.namespaces.get(op.ns);
     if (op.op === 'set') {
-      if (!map) this.namespaces.set(op.ns, (map = new Map()));
+      if (!map) this.namespaces.set(op.ns, (map = new Map<string, unknown>()));
       map.set(op.key, op.value);
     } else {
       map?.delete(op.key);

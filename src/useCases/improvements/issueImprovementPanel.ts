@@ -5,7 +5,7 @@ import { dodProgress, mergeDod, tickDod, withOutcome } from '../../domain/improv
 import { DomainError } from '../../domain/errors';
 import { writeIssueProperty } from '../../jira/issueProperties';
 import { fetchMyPermissions } from '../../jira/permissions';
-import { fetchUsers } from '../../jira/users';
+import { fetchUsers, type JiraUserSummary } from '../../jira/users';
 import type { ResolverHandler } from '../../resolvers/defineResolvers';
 import { issueFromContext, type InvocationContext } from '../../resolvers/invocationContext';
 import { readProcess } from '../../storage/catalogStore';
@@ -38,7 +38,7 @@ async function loadPanel(context: InvocationContext): Promise<PanelState> {
     process?.apoAccountId,
     process?.asmAccountId,
   ].filter((id): id is string => !!id);
-  const users = people.length ? await fetchUsers(people) : new Map();
+  const users = people.length ? await fetchUsers(people) : new Map<string, JiraUserSummary>();
   const canEdit = permissions.EDIT_ISSUES && improvement !== null;
   const reviewer = process !== null && canReviewProcess({ accountId: context.accountId, isJiraAdmin: permissions.ADMINISTER }, process);
   let readOnlyReason: string | null = null;

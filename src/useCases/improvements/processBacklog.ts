@@ -3,12 +3,12 @@ import type { Process } from '../../domain/catalog/catalogSchemas';
 import { applyManualOrder } from '../../domain/improvements/backlogOrder';
 import { processesWithoutRecentImprovement, RECENT_SPRINT_COUNT, storyFlags } from '../../domain/improvements/backlogHighlights';
 import { withOverdueNote } from '../../domain/sprints/sprintOverdue';
-import { canReorderBacklog, type ImprovementViewer } from '../../domain/improvements/improvementPermissions';
+import { canReorderBacklog } from '../../domain/improvements/improvementPermissions';
 import { dodProgress, mergeDod } from '../../domain/improvements/improvementStory';
 import { DomainError } from '../../domain/errors';
 import { fetchBoardSprints, fetchProjectBoards, newestFirst, type SprintSummary } from '../../jira/agile';
 import type { JiraCall } from '../../jira/jiraRequest';
-import { fetchUsers } from '../../jira/users';
+import { fetchUsers, type JiraUserSummary } from '../../jira/users';
 import type { ResolverHandler } from '../../resolvers/defineResolvers';
 import type { InvocationContext } from '../../resolvers/invocationContext';
 import { listProcesses, listValueStreams, readProcess } from '../../storage/catalogStore';
@@ -55,7 +55,7 @@ async function loadBacklog(context: InvocationContext, filter: Filter) {
     (!filter.processKey || process.key === filter.processKey) && (!filter.valueStreamKey || process.valueStreamKey === filter.valueStreamKey);
 
   const assignees = [...new Set(issues.map((issue) => issue.assigneeAccountId).filter((id): id is string => !!id))];
-  const users = assignees.length ? await fetchUsers(assignees) : new Map();
+  const users = assignees.length ? await fetchUsers(assignees) : new Map<string, JiraUserSummary>();
 
   // Groups: every non-retired process in scope, plus any process that still has stories.
   const groupKeys = new Set(processes.filter((process) => process.status !== 'retired' && inScope(process)).map((process) => process.key));

@@ -5,7 +5,7 @@ import { DomainError } from '../../domain/errors';
 import { deleteIssueProperty, writeIssueProperty } from '../../jira/issueProperties';
 import { fetchIssueSummary } from '../../jira/issues';
 import { fetchMyPermissions } from '../../jira/permissions';
-import { fetchUsers } from '../../jira/users';
+import { fetchUsers, type JiraUserSummary } from '../../jira/users';
 import type { ResolverHandler } from '../../resolvers/defineResolvers';
 import { issueFromContext, type InvocationContext } from '../../resolvers/invocationContext';
 import { listProcesses, listValueStreams, readProcess, readValueStream } from '../../storage/catalogStore';
@@ -34,7 +34,7 @@ async function loadPanel(context: InvocationContext): Promise<IssueProcessPanel>
   const valueStreamKey = link?.valueStreamKey ?? process?.valueStreamKey ?? null;
   const valueStream = valueStreamKey ? streamsByKey.get(valueStreamKey) ?? null : null;
   const people = [process?.apoAccountId, process?.asmAccountId, link?.linkedBy].filter((id): id is string => !!id);
-  const users = people.length ? await fetchUsers(people) : new Map();
+  const users = people.length ? await fetchUsers(people) : new Map<string, JiraUserSummary>();
   const canEdit = permissions.EDIT_ISSUES;
   return {
     issue: { id: issue.id, key: issue.key, summary: issue.summary },

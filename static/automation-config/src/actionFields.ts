@@ -52,7 +52,9 @@ export function initialValues(action: ActionKey, stored: Record<string, unknown>
   return Object.fromEntries(
     ACTION_FIELDS[action].map((field) => {
       const value = stored?.[field.name];
-      return [field.name, value === undefined || value === null ? (field.defaultValue ?? '') : String(value)];
+      if (value === undefined || value === null) return [field.name, field.defaultValue ?? ''];
+      if (typeof value === 'string') return [field.name, value];
+      return [field.name, typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)];
     }),
   );
 }

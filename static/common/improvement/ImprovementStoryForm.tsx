@@ -130,7 +130,8 @@ export function ImprovementStoryForm(props: {
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial.current);
   useUnsavedChangesGuard(dirty);
-  useEffect(() => props.onDirtyChange?.(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- tell the parent when `dirty` changes, not on each new callback
+  useEffect(() => props.onDirtyChange?.(dirty), [dirty]);
   useEffect(() => {
     if (!props.hideHeading) headingRef.current?.focus();
   }, [props.hideHeading]);

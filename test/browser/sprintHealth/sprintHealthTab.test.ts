@@ -4,7 +4,6 @@ import { buildDemoDataset, DEMO_SPRINT_IDS } from '../../../workbench/datasets/d
 import { aProcessInput } from '../../builders/catalogBuilders';
 import { anIssue, aProject } from '../../builders/datasetBuilders';
 import { seriousViolations } from '../support/accessibility';
-import { appFrame } from '../support/appFrame';
 import { startBrowserWorkbench, type BrowserWorkbench, type WorkbenchPage } from '../support/browserWorkbench';
 import { closedSprint, expectedRow, facts, isSimple, issuesTouching, type Expected, type IssueFacts } from './handWorkedSprint';
 

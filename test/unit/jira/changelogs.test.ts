@@ -17,13 +17,13 @@ describe('fetchChangelogs', () => {
     const progress: unknown[] = [];
     const result = await fetchChangelogs(call, { issueIds: ids(2500), fieldIds: FIELDS, onProgress: (p) => progress.push(p) });
 
-    expect(jira.requests.map((request) => request.body.issueIdsOrKeys.length)).toEqual([1000, 1000, 500]);
-    expect(new Set(jira.requests.flatMap((request) => request.body.issueIdsOrKeys)).size).toBe(2500);
+    expect(jira.requests.map((request) => request.body?.issueIdsOrKeys?.length)).toEqual([1000, 1000, 500]);
+    expect(new Set(jira.requests.flatMap((request) => request.body?.issueIdsOrKeys ?? [])).size).toBe(2500);
     for (const request of jira.requests) {
       expect(request.method).toBe('POST');
       expect(request.path).toBe('/rest/api/3/changelog/bulkfetch');
-      expect(request.body.fieldIds).toEqual(FIELDS);
-      expect(request.body.maxResults).toBeLessThanOrEqual(10000);
+      expect(request.body?.fieldIds).toEqual(FIELDS);
+      expect(request.body?.maxResults).toBeLessThanOrEqual(10000);
     }
     // Every requested issue is answered, with no history when nothing changed.
     expect(result.size).toBe(2500);
@@ -50,11 +50,11 @@ describe('fetchChangelogs', () => {
         ],
       },
     };
-    const jira = installFakeJira((request) => ({ body: pages[request.body.nextPageToken ?? 'first'] }));
+    const jira = installFakeJira((request) => ({ body: pages[request.body?.nextPageToken ?? 'first'] }));
 
     const result = await fetchChangelogs(call, { issueIds: ['10001', '10002'], fieldIds: FIELDS });
 
-    expect(jira.requests.map((request) => request.body.nextPageToken)).toEqual([undefined, 'p2']);
+    expect(jira.requests.map((request) => request.body?.nextPageToken)).toEqual([undefined, 'p2']);
     expect(result.get('10001')?.map((entry) => entry.id)).toEqual(['1', '2']);
     expect(result.get('10001')?.[1]).toEqual({
       id: '2',

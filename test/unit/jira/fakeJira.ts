@@ -1,5 +1,8 @@
 import { setRateLimitClock, rateLimitPauses } from '../../../src/jira/rateLimit';
 
+/** The globals the real `@forge/api` reads at its lowest boundary. */
+export type ForgeGlobals = typeof globalThis & { __forge_fetch__?: unknown; __forge_runtime__?: unknown };
+
 /** One request as it left the app through `global.__forge_fetch__`. */
 export interface RecordedRequest {
   provider: 'user' | 'app';
@@ -8,8 +11,19 @@ export interface RecordedRequest {
   pathWithQuery: string;
   path: string;
   query: URLSearchParams;
-  body: any;
+  body: RecordedBody | undefined;
   site: string;
+}
+
+/** The JSON bodies the tested clients send (enhanced search, bulk changelogs), as far as the tests read them. */
+export interface RecordedBody {
+  jql?: string;
+  fields?: string[];
+  properties?: string[];
+  maxResults?: number;
+  nextPageToken?: string;
+  issueIdsOrKeys?: string[];
+  fieldIds?: string[];
 }
 
 export interface FakeAnswer {
@@ -27,7 +41,7 @@ export type FakeHandler = (request: RecordedRequest) => FakeAnswer | Promise<Fak
  */
 export function installFakeJira(handler: FakeHandler, currentSite: () => string = () => 'site:a') {
   const requests: RecordedRequest[] = [];
-  (globalThis as any).__forge_fetch__ = async (meta: { provider: 'user' | 'app' }, pathWithQuery: string, init: RequestInit) => {
+  (globalThis as ForgeGlobals).__forge_fetch__ = async (meta: { provider: 'user' | 'app' }, pathWithQuery: string, init: RequestInit) => {
     const url = new URL(pathWithQuery, 'https://jira.test');
     const request: RecordedRequest = {
       provider: meta.provider,
@@ -35,7 +49,7 @@ export function installFakeJira(handler: FakeHandler, currentSite: () => string 
       pathWithQuery,
       path: url.pathname,
       query: url.searchParams,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      body: typeof init.body === 'string' ? (JSON.parse(init.body) as RecordedBody) : undefined,
       site: currentSite(),
     };
     requests.push(request);
@@ -47,7 +61,7 @@ export function installFakeJira(handler: FakeHandler, currentSite: () => string 
   };
   return {
     requests,
-    uninstall: () => delete (globalThis as any).__forge_fetch__,
+    uninstall: () => delete (globalThis as ForgeGlobals).__forge_fetch__,
   };
 }
 
@@ -56,9 +70,10 @@ export function installFakeClock(start = Date.parse('2025-03-04T09:00:00.000Z'),
   const clock = { now: start, sleeps: [] as number[] };
   setRateLimitClock({
     now: () => clock.now,
-    sleep: async (ms) => {
+    sleep: (ms) => {
       clock.sleeps.push(ms);
       clock.now += ms;
+      return Promise.resolve();
     },
     random: () => random,
   });

@@ -2,7 +2,7 @@ import { route } from '@forge/api';
 import { DomainError } from '../../../src/domain/errors';
 import { callJiraJson } from '../../../src/jira/jiraRequest';
 import { endpointKey, isIdempotentRead, parseRetryAfter, scopeOfReason } from '../../../src/jira/rateLimit';
-import { installFakeClock, installFakeJira, resetRateLimits, tooManyRequests, type FakeAnswer } from './fakeJira';
+import { installFakeClock, installFakeJira, resetRateLimits, tooManyRequests, type FakeAnswer, type ForgeGlobals } from './fakeJira';
 
 const SITE_A = 'site:aaaa';
 const SITE_B = 'site:bbbb';
@@ -244,7 +244,7 @@ describe('callJiraJson under rate limits', () => {
 
   it('keys older callers, which pass no site, by the invocation’s site so they share its pauses', async () => {
     installFakeClock();
-    (globalThis as any).__forge_runtime__ = {
+    (globalThis as ForgeGlobals).__forge_runtime__ = {
       appContext: { appId: 'app', environmentId: 'env', installationId: 'inst-1', installation: { contexts: [{ cloudId: 'c-9' }] } },
       lambdaContext: { getRemainingTimeInMillis: () => 20_000 },
     };
@@ -255,7 +255,7 @@ describe('callJiraJson under rate limits', () => {
       await rateLimitedError(callJiraJson('user', route`/rest/api/3/myself`));
       expect(jira.requests).toHaveLength(1);
     } finally {
-      delete (globalThis as any).__forge_runtime__;
+      delete (globalThis as ForgeGlobals).__forge_runtime__;
     }
   });
 });

@@ -17,7 +17,7 @@ afterEach(() => resetRateLimits());
 /** Serves `issues` in pages of `pageSize`, with opaque tokens, as the enhanced search does. */
 function searchServer(issues: unknown[], pageSize: number) {
   return installFakeJira((request) => {
-    const start = request.body.nextPageToken ? Number(String(request.body.nextPageToken).replace('page-', '')) : 0;
+    const start = request.body?.nextPageToken ? Number(String(request.body.nextPageToken).replace('page-', '')) : 0;
     const end = start + pageSize;
     const last = end >= issues.length;
     return { body: { issues: issues.slice(start, end), isLast: last, ...(last ? {} : { nextPageToken: `page-${end}` }) } };
@@ -32,16 +32,16 @@ describe('fetchSprintIssues', () => {
     const issues = await fetchSprintIssues(call, { sprintId: 7, fieldIds, onProgress: (p) => progress.push(p) });
 
     expect(issues.map((issue) => issue.key)).toEqual(['TEAM-1', 'TEAM-2', 'TEAM-3', 'TEAM-4', 'TEAM-5']);
-    expect(jira.requests.map((request) => request.body.nextPageToken)).toEqual([undefined, 'page-2', 'page-4']);
+    expect(jira.requests.map((request) => request.body?.nextPageToken)).toEqual([undefined, 'page-2', 'page-4']);
     for (const request of jira.requests) {
       expect(request.method).toBe('POST');
       expect(request.path).toBe('/rest/api/3/search/jql');
       expect(request.provider).toBe('user');
-      expect(request.body.jql).toBe('sprint = 7');
-      expect(request.body.maxResults).toBe(100);
+      expect(request.body?.jql).toBe('sprint = 7');
+      expect(request.body?.maxResults).toBe(100);
       // The improvement property rides in the same search: no request of its own.
-      expect(request.body.properties).toEqual(['process-loop-link', 'process-loop-improvement']);
-      expect([...request.body.fields].sort()).toEqual(
+      expect(request.body?.properties).toEqual(['process-loop-link', 'process-loop-improvement']);
+      expect([...(request.body?.fields ?? [])].sort()).toEqual(
         ['created', 'issuetype', 'resolutiondate', 'status', 'summary', 'updated', SPRINT_FIELD, FLAGGED_FIELD].sort(),
       );
     }
@@ -106,7 +106,7 @@ describe('fetchSprintIssues', () => {
 
     const [issue] = await fetchSprintIssues(call, { sprintId: 7, fieldIds: { sprint: SPRINT_FIELD, flagged: null } });
 
-    expect(jira.requests[0]?.body.fields).not.toContain(FLAGGED_FIELD);
+    expect(jira.requests[0]?.body?.fields).not.toContain(FLAGGED_FIELD);
     expect(issue?.flagged).toBe(false);
   });
 
@@ -115,7 +115,7 @@ describe('fetchSprintIssues', () => {
 
     await fetchSprintIssues(call, { sprintId: 7, fieldIds, updatedSince: { at: new Date('2025-03-04T09:15:42Z'), now: new Date('2025-03-04T09:20:00Z') } });
 
-    expect(jira.requests[0]?.body.jql).toBe('sprint = 7 AND updated >= "-7m"');
+    expect(jira.requests[0]?.body?.jql).toBe('sprint = 7 AND updated >= "-7m"');
   });
 });
 

@@ -71,15 +71,15 @@ describe('runPlan', () => {
     await runPlan(
       plan,
       {
-        saveValueStream: async ({ valueStream }) => {
+        saveValueStream: ({ valueStream }) => {
           calls.push(`stream ${valueStream.key}`);
-          return { ok: true };
+          return Promise.resolve({ ok: true });
         },
-        saveProcess: async ({ process }) => {
+        saveProcess: ({ process }) => {
           calls.push(`process ${process.key}`);
-          if (process.key === 'INC') return error('INVALID_INPUT', 'A process with key INC already exists.', keyUsed);
-          if (process.key === 'KNW') return error('FORBIDDEN', 'Only Jira administrators can create a process.');
-          return { ok: true };
+          if (process.key === 'INC') return Promise.resolve(error('INVALID_INPUT', 'A process with key INC already exists.', keyUsed));
+          if (process.key === 'KNW') return Promise.resolve(error('FORBIDDEN', 'Only Jira administrators can create a process.'));
+          return Promise.resolve({ ok: true });
         },
       },
       (id, outcome) => {
@@ -99,13 +99,15 @@ describe('runPlan', () => {
     await runPlan(
       plan,
       {
-        saveValueStream: async ({ valueStream }) =>
-          valueStream.key === 'RUN'
-            ? error('INVALID_INPUT', 'A value stream with key RUN already exists.', keyUsed)
-            : error('FORBIDDEN', 'Only Jira administrators can create a value stream.'),
-        saveProcess: async ({ process }) => {
+        saveValueStream: ({ valueStream }) =>
+          Promise.resolve(
+            valueStream.key === 'RUN'
+              ? error('INVALID_INPUT', 'A value stream with key RUN already exists.', keyUsed)
+              : error('FORBIDDEN', 'Only Jira administrators can create a value stream.'),
+          ),
+        saveProcess: ({ process }) => {
           tried.push(process.key);
-          return { ok: true };
+          return Promise.resolve({ ok: true });
         },
       },
       (id, outcome) => {

@@ -8,8 +8,8 @@ import Lozenge from '@atlaskit/lozenge/lozenge';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import Tooltip from '@atlaskit/tooltip';
 import { DodProgress } from '../../../common/improvement/DodProgress';
+import { TooltipText } from '../../../common/TooltipText';
 import type { BacklogGroup, BacklogStory } from '../../../common/improvement/improvementTypes';
 import { openIssue } from '../../../common/improvement/openIssue';
 import { OutcomeLozenge } from '../../../common/improvement/outcomes';
@@ -109,14 +109,16 @@ export function BacklogGroupTable(props: {
       {
         key: 'score',
         content: (
-          <Tooltip content={`Benefit ${scaleLabel('benefit', story.benefit)} ÷ cost ${scaleLabel('cost', story.cost)}`}>
-            <span tabIndex={0} aria-label={`${formatScore(story.score)}: benefit ${story.benefit} of 5, cost ${story.cost} of 5`} data-testid={`backlog-score-${story.issueKey}`}>
-              <Text weight="semibold">{formatScore(story.score)}</Text>{' '}
-              <Text size="small" color="color.text.subtle">
-                ({story.benefit}/{story.cost})
-              </Text>
-            </span>
-          </Tooltip>
+          <TooltipText
+            tooltip={`Benefit ${scaleLabel('benefit', story.benefit)} ÷ cost ${scaleLabel('cost', story.cost)}`}
+            label={`${formatScore(story.score)}: benefit ${story.benefit} of 5, cost ${story.cost} of 5`}
+            testId={`backlog-score-${story.issueKey}`}
+          >
+            <Text weight="semibold">{formatScore(story.score)}</Text>{' '}
+            <Text size="small" color="color.text.subtle">
+              ({story.benefit}/{story.cost})
+            </Text>
+          </TooltipText>
         ),
       },
       { key: 'status', content: <Lozenge appearance={statusAppearance[story.status.category]}>{story.status.name}</Lozenge> },

@@ -1,9 +1,9 @@
 import DynamicTable from '@atlaskit/dynamic-table';
 import Button from '@atlaskit/button/new';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import Tooltip from '@atlaskit/tooltip';
 import { stageName, usersById, type Catalog, type CatalogProcess } from '../../../common/catalogTypes';
 import { ProcessStatusLozenge } from '../../../common/ProcessStatusLozenge';
+import { TooltipText } from '../../../common/TooltipText';
 import { UserAvatarName } from '../../../common/UserAvatarName';
 
 const head = {
@@ -22,11 +22,9 @@ const head = {
 function OpenIssueCount({ counts, processKey }: { counts: Catalog['openIssueCounts']; processKey: string }) {
   if (counts === null) {
     return (
-      <Tooltip content="Jira could not count right now">
-        <span tabIndex={0} aria-label="Unknown: Jira could not count right now">
-          —
-        </span>
-      </Tooltip>
+      <TooltipText tooltip="Jira could not count right now" label="Unknown: Jira could not count right now">
+        —
+      </TooltipText>
     );
   }
   return <Text>{counts[processKey] ?? 0}</Text>;

@@ -69,7 +69,8 @@ export function ProcessForm(props: {
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial.current);
   useUnsavedChangesGuard(dirty);
-  useEffect(() => props.onDirtyChange(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- tell the parent when `dirty` changes, not on each new callback
+  useEffect(() => props.onDirtyChange(dirty), [dirty]);
   useEffect(() => headingRef.current?.focus(), []);
 
   const setDraft = (update: (draft: ProcessDraft) => ProcessDraft) => setDraftState((current) => update(current));

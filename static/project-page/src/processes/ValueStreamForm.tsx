@@ -40,7 +40,8 @@ export function ValueStreamForm(props: { catalog: Catalog; stream: CatalogValueS
   const headingRef = useRef<HTMLDivElement>(null);
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial.current);
   useUnsavedChangesGuard(dirty);
-  useEffect(() => props.onDirtyChange(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- tell the parent when `dirty` changes, not on each new callback
+  useEffect(() => props.onDirtyChange(dirty), [dirty]);
   useEffect(() => headingRef.current?.focus(), []);
   const people = usersById(props.catalog.users);
   const isNew = baseline === null;

@@ -10,22 +10,23 @@ import { downloadCsv } from './csvDownload';
 export function ExportReviewsButton({ processKey, onDone }: { processKey: string; onDone: (message: string) => void }) {
   const exportCsv = useResolverAction('exportProcessReviewsCsv');
   const [error, setError] = useState<ResolverError | null>(null);
+  const exportReviews = async () => {
+    setError(null);
+    const response = await exportCsv.run({ processKey });
+    if (!response.ok) {
+      setError(response.error);
+      return;
+    }
+    downloadCsv(response.data.filename, response.data.csv);
+    onDone(`Downloaded ${response.data.filename}`);
+  };
   return (
     <Stack space="space.100">
       <div>
         <Button
           isLoading={exportCsv.pending}
           testId="review-export"
-          onClick={async () => {
-            setError(null);
-            const response = await exportCsv.run({ processKey });
-            if (!response.ok) {
-              setError(response.error);
-              return;
-            }
-            downloadCsv(response.data.filename, response.data.csv);
-            onDone(`Downloaded ${response.data.filename}`);
-          }}
+          onClick={() => void exportReviews()}
         >
           Export {processKey} reviews (CSV)
         </Button>

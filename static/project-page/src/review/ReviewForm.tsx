@@ -54,7 +54,8 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial.current);
   useUnsavedChangesGuard(dirty);
-  useEffect(() => props.onDirtyChange(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- tell the parent when `dirty` changes, not on each new callback
+  useEffect(() => props.onDirtyChange(dirty), [dirty]);
 
   const { process, doneStories } = base;
   const people = usersById(props.view.users);

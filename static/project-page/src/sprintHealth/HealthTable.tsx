@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { token } from '@atlaskit/tokens';
-import Tooltip from '@atlaskit/tooltip';
 // Plain data and functions (no zod): safe in the browser bundle.
 import { metricHelp, type MetricKey } from '../../../../src/domain/sprintHealth/definitions';
 import { describeDuration } from '../../../../src/domain/sprintHealth/reasons';
@@ -10,6 +9,7 @@ import { FlowDistributionBar } from './FlowDistributionBar';
 import { flowTimeLines, formatDurationShort, formatPct, issues } from './format';
 import { HealthLozenge, healthText } from './HealthLozenge';
 import { MetricButton } from './MetricButton';
+import { TooltipText } from '../../../common/TooltipText';
 import { Sparkline } from './Sparkline';
 import type { DrillDownKey, HealthRow, HealthTotals, RowRef } from './types';
 
@@ -121,9 +121,7 @@ function HeaderCell({ metric }: { metric: MetricKey | 'trend' | 'process' }) {
   if (metric === 'trend') {
     return (
       <th scope="col" style={th}>
-        <Tooltip content="Health in this process's last closed sprints of the board, oldest first.">
-          <span tabIndex={0}>Trend</span>
-        </Tooltip>
+        <TooltipText tooltip="Health in this process's last closed sprints of the board, oldest first.">Trend</TooltipText>
       </th>
     );
   }
@@ -132,24 +130,25 @@ function HeaderCell({ metric }: { metric: MetricKey | 'trend' | 'process' }) {
   const detail = HEADER_DETAIL[metric];
   return (
     <th scope="col" style={th}>
-      <Tooltip content={`${full}${detail ? ` (${detail.full})` : ''}: ${metricHelp[metric].short}`}>
-        <span tabIndex={0} style={{ textDecoration: `underline dotted ${token('color.border.bold')}` }}>
-          {short ? (
-            <>
-              <span aria-hidden>{short}</span>
-              <span style={visuallyHidden}>{full}</span>
-            </>
-          ) : (
-            full
-          )}
-          {detail && (
-            <span style={{ display: 'block', font: token('font.body.small'), whiteSpace: 'nowrap' }}>
-              <span aria-hidden>{detail.short}</span>
-              <span style={visuallyHidden}>{`, ${detail.full}`}</span>
-            </span>
-          )}
-        </span>
-      </Tooltip>
+      <TooltipText
+        tooltip={`${full}${detail ? ` (${detail.full})` : ''}: ${metricHelp[metric].short}`}
+        style={{ textDecoration: `underline dotted ${token('color.border.bold')}` }}
+      >
+        {short ? (
+          <>
+            <span aria-hidden>{short}</span>
+            <span style={visuallyHidden}>{full}</span>
+          </>
+        ) : (
+          full
+        )}
+        {detail && (
+          <span style={{ display: 'block', font: token('font.body.small'), whiteSpace: 'nowrap' }}>
+            <span aria-hidden>{detail.short}</span>
+            <span style={visuallyHidden}>{`, ${detail.full}`}</span>
+          </span>
+        )}
+      </TooltipText>
     </th>
   );
 }

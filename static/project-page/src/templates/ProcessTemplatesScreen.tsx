@@ -96,7 +96,8 @@ function ProcessTemplatesChooser(props: ProcessTemplatesScreenProps & { library:
   const canCreate = library.viewer.canCreateProcesses;
 
   useUnsavedChangesGuard(dirty || phase.kind === 'creating');
-  useEffect(() => props.onDirtyChange(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- tell the parent when `dirty` changes, not on each new callback
+  useEffect(() => props.onDirtyChange(dirty), [dirty]);
   // Focus moves to the heading when the screen opens and when the picker gives way to the results.
   const choosing = phase.kind === 'choosing';
   useEffect(() => headingRef.current?.focus(), [choosing]);

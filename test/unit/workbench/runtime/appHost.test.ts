@@ -53,13 +53,16 @@ const MODULES = `  jira:projectPage:
 `;
 
 type Calls = Array<{ name: string; args: unknown[] }>;
+/** What the `echo` resolver answers, after the trip through JSON. */
+type Echo = { payload: unknown; context: unknown; at: string; appContext: { invocationId: string; remaining: number } };
 
 function aRig(overrides: Record<string, unknown> = {}, options: { latencyMs?: number; maxEventAttempts?: number } = {}) {
   const calls: Calls = [];
   const record = (name: string, answer: (...args: unknown[]) => unknown = () => 'done') =>
-    async (...args: unknown[]) => {
+    (...args: unknown[]) => {
       calls.push({ name, args });
-      return answer(...args);
+      // Like an async function: an answer that throws becomes a rejection.
+      return new Promise<unknown>((resolve) => resolve(answer(...args)));
     };
   const resolver = new Resolver();
   resolver.define('whoAmI', async () => {
@@ -67,7 +70,7 @@ function aRig(overrides: Record<string, unknown> = {}, options: { latencyMs?: nu
     const asApp = await api.asApp().requestJira(route`/rest/api/3/myself`);
     return { asUser: asUser.status, asApp: asApp.status };
   });
-  resolver.define('echo', async ({ payload, context }) => ({
+  resolver.define('echo', ({ payload, context }) => ({
     payload,
     context,
     at: new Date('2026-01-02T03:04:05.000Z'),
@@ -76,7 +79,7 @@ function aRig(overrides: Record<string, unknown> = {}, options: { latencyMs?: nu
   resolver.define('enqueue', async ({ payload }) => new Queue({ key: 'work' }).push((payload as { bodies: Array<Record<string, unknown>> }).bodies.map((body) => ({ body }))));
   resolver.define('hookUrl', async () => webTrigger.getUrl('my-hook'));
   const legacy = new Resolver();
-  legacy.define('handle-event', async ({ payload, context }) => {
+  legacy.define('handle-event', ({ payload, context }) => {
     calls.push({ name: 'legacy', args: [payload, context] });
   });
   const handlers: Record<string, unknown> = {
@@ -112,7 +115,7 @@ describe('resolvers', () => {
   it('passes payload and context the way @forge/resolver receives them, through JSON', async () => {
     rig = aRig();
     const extension = { type: 'jira:projectPage', project: { id: '10000', key: 'ITSM' } };
-    const result = (await rig.host.invokeResolver({ functionKey: 'echo', payload: { a: 1 }, accountId: MINIMAL_USERS.viewer, context: { extension } })) as Record<string, any>;
+    const result = (await rig.host.invokeResolver({ functionKey: 'echo', payload: { a: 1 }, accountId: MINIMAL_USERS.viewer, context: { extension } })) as Echo;
     expect(result.payload).toEqual({ a: 1 });
     expect(result.context).toMatchObject({
       accountId: MINIMAL_USERS.viewer,
@@ -135,7 +138,7 @@ describe('resolvers', () => {
   it('gives each invocation its own id', async () => {
     rig = aRig();
     const ids = await Promise.all(
-      [1, 2].map(async () => ((await rig.host.invokeResolver({ functionKey: 'echo', payload: {}, accountId: 'x', context: {} })) as any).appContext.invocationId),
+      [1, 2].map(async () => ((await rig.host.invokeResolver({ functionKey: 'echo', payload: {}, accountId: 'x', context: {} })) as Echo).appContext.invocationId),
     );
     expect(ids[0]).not.toBe(ids[1]);
   });
@@ -212,12 +215,11 @@ describe('async events', () => {
   it('re-delivers an event whose handler returns InvocationError, with its retry context', async () => {
     let attempts = 0;
     rig = aRig({
-      'index.worker': async (event: { retryContext?: unknown }) => {
+      'index.worker': (event: { retryContext?: unknown }) => {
         attempts += 1;
         rig.calls.push({ name: 'worker', args: [event] });
-        return attempts === 1
-          ? new InvocationError({ retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED, retryData: { page: 2 } })
-          : undefined;
+        const retry = { retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED, retryData: { page: 2 } };
+        return Promise.resolve(attempts === 1 ? new InvocationError(retry) : undefined);
       },
     });
     await new Queue({ key: 'work' }).push({ body: { n: 1 } });
@@ -234,7 +236,7 @@ describe('async events', () => {
   });
 
   it('stops retrying after the attempt limit', async () => {
-    rig = aRig({ 'index.worker': async () => new InvocationError() }, { maxEventAttempts: 3 });
+    rig = aRig({ 'index.worker': () => Promise.resolve(new InvocationError()) }, { maxEventAttempts: 3 });
     await new Queue({ key: 'work' }).push({ body: { n: 1 } });
     await rig.host.drainQueues();
     expect(rig.host.queueAttempts.map((attempt) => attempt.outcome)).toEqual(['retry', 'retry', 'dropped']);
@@ -257,7 +259,7 @@ describe('async events', () => {
 describe('globals', () => {
   it('serve the older @forge/api nested under @forge/kvs too', async () => {
     rig = aRig();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a nested copy of the package, by its path
     const nested = require('@forge/kvs/node_modules/@forge/api') as typeof import('@forge/api');
     const response = await nested.asApp().requestJira(nested.route`/rest/api/3/myself`);
     expect(response.status).toBe(401);

@@ -8,7 +8,7 @@ import { createRouter } from '../../../../workbench/server/router';
 import { tokensCss } from '../../../../workbench/server/tokensCss';
 
 function aRequest(method: string, pathname: string): WorkbenchRequest {
-  return { method, path: pathname, pathWithQuery: pathname, query: new URLSearchParams(), headers: {}, cookies: {}, params: {}, raw: {} as WorkbenchRequest['raw'], text: async () => '', json: async () => ({}) };
+  return { method, path: pathname, pathWithQuery: pathname, query: new URLSearchParams(), headers: {}, cookies: {}, params: {}, raw: {} as WorkbenchRequest['raw'], text: () => Promise.resolve(''), json: () => Promise.resolve({}) };
 }
 
 describe('router', () => {

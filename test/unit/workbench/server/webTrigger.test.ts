@@ -10,9 +10,9 @@ beforeAll(async () => {
     manifest: { raw: { modules: { webtrigger: [{ key: 'sync-hook', function: 'syncFn' }] }, resources: [] } },
     jira: { users: () => [], site: () => ({ cloudId: 'c', baseUrl: 'http://localhost:8080', now: '2026-01-01T00:00:00.000Z' }) },
     host: {
-      invokeFunction: async (functionKey: string, event: unknown) => {
+      invokeFunction: (functionKey: string, event: unknown) => {
         calls.push({ functionKey, event });
-        return { statusCode: 202, headers: { 'x-answer': ['yes'] }, body: '{"queued":true}' };
+        return Promise.resolve({ statusCode: 202, headers: { 'x-answer': ['yes'] }, body: '{"queued":true}' });
       },
     },
   } as unknown as ServerPlatform;
