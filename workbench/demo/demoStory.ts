@@ -233,7 +233,7 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
   //    their DoD ticked by the ASM; outcomes recorded on the panel or in the review.
   const improvements: Record<string, { id: string; key: string }> = {};
   for (const story of DEMO_IMPROVEMENTS) improvements[story.id] = await createImprovement(story);
-  for (const story of DEMO_IMPROVEMENTS) await moveInJira(story, improvements[story.id] as { id: string; key: string });
+  for (const story of DEMO_IMPROVEMENTS) moveInJira(story, improvements[story.id] as { id: string; key: string });
   for (const story of DEMO_IMPROVEMENTS) await tickDod(story, improvements[story.id] as { id: string; key: string });
   for (const story of DEMO_IMPROVEMENTS.filter((candidate) => candidate.result?.via === 'panel')) {
     const issue = improvements[story.id] as { id: string; key: string };
@@ -416,7 +416,7 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
   }
 
   /** The team plans and works the story in Jira, as people do (the app never moves issues). */
-  async function moveInJira(story: DemoImprovement, issue: { id: string; key: string }) {
+  function moveInJira(story: DemoImprovement, issue: { id: string; key: string }): void {
     const { sprint, status } = story.jira;
     const sprintIds =
       sprint === null
