@@ -26,13 +26,6 @@ const staticRule = (allowed = []) => ({
 });
 
 // Known violations, removed by the use-case redesign; do not add files.
-const domainImportingAppError = [
-  'src/domain/catalog/catalogChanges.ts',
-  'src/domain/catalog/processLink.ts',
-  'src/domain/improvements/improvementStory.ts',
-  'src/domain/review/sprintReview.ts',
-];
-// Known violations, removed by the use-case redesign; do not add files.
 const useCasesImportingResolvers = [
   'src/useCases/catalog/catalogViewer.ts',
   'src/useCases/catalog/getCatalog.ts',
@@ -128,8 +121,6 @@ export default tseslint.config(
   layer(['src/domain/**'], [never(domainForbidden, domainMessage)]),
   layer(['src/useCases/**'], [never(useCaseForbidden, useCaseMessage)]),
   { files: ['static/**'], rules: staticRule() },
-  // Known violations, removed by the use-case redesign; do not add files.
-  layer(domainImportingAppError, [never(without(domainForbidden, '**/errors/**'), domainMessage)]),
   // Known violations, removed by the use-case redesign; do not add files.
   layer(useCasesImportingResolvers, [never(without(useCaseForbidden, '**/resolvers/**'), useCaseMessage)]),
   // Known violations, removed by the use-case redesign; do not add files.
