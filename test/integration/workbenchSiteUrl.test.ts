@@ -56,6 +56,9 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+// Each test builds the demo on a durable store, and a reset plays the demo story: seconds, not milliseconds.
+jest.setTimeout(60_000);
+
 describe('the workbench site URL', () => {
   it('follows the port the server listens on, not the baseUrl stored with the data', async () => {
     const { platform, server, site } = await start(path.join(dir, 'workbench.log'));
@@ -84,6 +87,5 @@ describe('the workbench site URL', () => {
     expect((await call(second.server, 'POST', '/workbench/reset')).error).toBeUndefined();
     expect(second.platform.jira.site().baseUrl).toBe(second.site);
     expect(await avatarOf(second.server)).toMatch(new RegExp(`^${second.site}/`));
-    // A reset plays the demo story through the app: seconds, not milliseconds.
-  }, 60_000);
+  });
 });
