@@ -33,7 +33,7 @@ function statusNamed(name: string) {
 
 export function aSprint(overrides: Partial<SprintInput> = {}): SprintInput {
   return {
-    id: SPRINT_ID,
+    id: Number(SPRINT_ID),
     name: 'Sprint 12',
     state: 'closed',
     startDate: '2026-11-02T09:00:00.000Z',

@@ -19,6 +19,7 @@ export function computeSprintHealth(input: SprintHealthInput): SprintHealthResul
   const sprintOpen = sprint.state !== 'closed';
 
   const ctx: FactsContext = {
+    // Issue histories name sprints as text ("12, 13"): facts compare with the id as written there.
     sprintId: String(sprint.id),
     start,
     end,
@@ -55,7 +56,7 @@ export function computeSprintHealth(input: SprintHealthInput): SprintHealthResul
   const totals = scoreMetrics(rowMetrics(facts, undefined, window), settings, criterionContext);
 
   return {
-    sprintId: String(sprint.id),
+    sprintId: sprint.id,
     sprintState: sprint.state,
     computedAt: toIso(now),
     window: { start: toIso(start), end: toIso(end) },

@@ -42,7 +42,7 @@ export const toSprint = (sprint: Sprint): Sprint => ({
 });
 
 export interface SprintInput {
-  id: string;
+  id: number;
   name: string;
   state: SprintState;
   /** ISO instants, any offset. A future sprint has no start yet. */
@@ -149,7 +149,7 @@ export interface SprintHealthRow extends ScoredMetrics {
 }
 
 export interface SprintHealthResult {
-  sprintId: string;
+  sprintId: number;
   sprintState: SprintState;
   computedAt: string;
   /** Start and end of the window the numbers cover (end = completeDate, or now for an active sprint). */

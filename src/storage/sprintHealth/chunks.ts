@@ -126,7 +126,7 @@ function describe(error: z.ZodError): string {
 /** The head's envelope (generation, chunk count), without checking its meta; null when absent or not a head. */
 export async function readHead(base: string): Promise<ChunkedHead<unknown> | null> {
   const parsed = headEnvelopeSchema.safeParse(await kvs.get(base));
-  return parsed.success ? (parsed.data as ChunkedHead<unknown>) : null;
+  return parsed.success ? (parsed.data) : null;
 }
 
 /** Whether anything at all is stored under `base`, readable or not. */

@@ -26,6 +26,7 @@ export const listByPrefix = <T>(prefix: string, schema: z.ZodType<T>): Promise<T
 
 /** Whether a `FAIL_IF_EXISTS` write lost to an earlier one. */
 export function isKeyExists(error: unknown): boolean {
-  const text = `${(error as { code?: unknown }).code ?? ''} ${(error as Error).message ?? ''}`;
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const text = `${typeof code === 'string' || typeof code === 'number' ? String(code) : ''} ${typeof message === 'string' ? message : ''}`;
   return /KEY_ALREADY_EXISTS|already exists|409/i.test(text);
 }

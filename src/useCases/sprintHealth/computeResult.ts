@@ -26,7 +26,7 @@ export function compute(
   const changelogs: Record<string, ChangeHistory[]> = {};
   for (const record of records) if (record.changelog) changelogs[record.issue.id] = record.changelog;
   return computeSprintHealth({
-    sprint: { id: String(sprint.id), name: sprint.name, state: sprint.state, startDate: sprint.startDate, endDate: sprint.endDate, completeDate: sprint.completeDate },
+    sprint: { id: sprint.id, name: sprint.name, state: sprint.state, startDate: sprint.startDate, endDate: sprint.endDate, completeDate: sprint.completeDate },
     now: context.now,
     issues: records.map((record) => record.issue),
     changelogs,
