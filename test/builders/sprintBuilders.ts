@@ -159,7 +159,7 @@ export class IssueTimelineBuilder {
         issueTypeName: this.typeName,
         statusId: status.id,
         statusCategory: status.category,
-        currentSprintIds: [...this.sprintIds],
+        currentSprintIds: this.sprintIds.map(Number),
         flagged: this.isFlagged,
         created: this.createdAt,
         processKey: this.processKey,

@@ -19,8 +19,7 @@ export function computeSprintHealth(input: SprintHealthInput): SprintHealthResul
   const sprintOpen = sprint.state !== 'closed';
 
   const ctx: FactsContext = {
-    // Issue histories name sprints as text ("12, 13"): facts compare with the id as written there.
-    sprintId: String(sprint.id),
+    sprintId: sprint.id,
     start,
     end,
     snapshot: input.committedSnapshot ? new Set(input.committedSnapshot) : null,

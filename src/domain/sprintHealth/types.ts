@@ -61,7 +61,7 @@ export interface IssueInput {
   statusId: string;
   statusCategory: StatusCategory;
   /** Sprint ids in the issue's Sprint field now; used only when the changelog has no Sprint change. */
-  currentSprintIds: string[];
+  currentSprintIds: number[];
   /** Current Flagged state; used only when the changelog has no Flagged change. */
   flagged?: boolean;
   created: string;

@@ -30,7 +30,20 @@ export interface ActiveMeta {
   sprintCheckedAt?: string;
 }
 
-const issueInputSchema: z.ZodType<IssueInput> = z.object({
+/** An issue's inputs as stored: its current sprint ids as the strings the first version wrote. */
+type StoredIssueInput = Omit<IssueInput, 'currentSprintIds'> & { currentSprintIds: string[] };
+type StoredActiveIssueRecord = Omit<ActiveIssueRecord, 'issue'> & { issue: StoredIssueInput };
+
+const toStored = (record: ActiveIssueRecord): StoredActiveIssueRecord => ({
+  ...record,
+  issue: { ...record.issue, currentSprintIds: record.issue.currentSprintIds.map(String) },
+});
+const fromStored = (record: StoredActiveIssueRecord): ActiveIssueRecord => ({
+  ...record,
+  issue: { ...record.issue, currentSprintIds: record.issue.currentSprintIds.map(Number) },
+});
+
+const issueInputSchema: z.ZodType<StoredIssueInput> = z.object({
   id: z.string(),
   key: z.string(),
   summary: z.string(),
@@ -53,7 +66,7 @@ const activeMetaSchema: z.ZodType<ActiveMeta> = z.object({
   sprintCheckedAt: iso.optional(),
 });
 
-const activeIssueRecordSchema: z.ZodType<ActiveIssueRecord> = z.object({
+const activeIssueRecordSchema: z.ZodType<StoredActiveIssueRecord> = z.object({
   issue: issueInputSchema,
   statusName: z.string(),
   updated: iso,
@@ -63,14 +76,14 @@ const activeIssueRecordSchema: z.ZodType<ActiveIssueRecord> = z.object({
 const activeKey = (sprintId: number) => `sprint-health:active:${sprintId}`;
 
 export async function writeActiveInputs(meta: ActiveMeta, issues: ActiveIssueRecord[]): Promise<void> {
-  await writeChunked(activeKey(meta.sprint.id), meta, issues, 'overwrite');
+  await writeChunked(activeKey(meta.sprint.id), meta, issues.map(toStored), 'overwrite');
 }
 
 /** An active sprint's kept inputs; null when none are kept or they cannot be read (a cache: the caller recomputes and overwrites). */
 export async function readActiveInputs(sprintId: number): Promise<{ meta: ActiveMeta; issues: ActiveIssueRecord[] } | null> {
   const read = await readChunked(activeKey(sprintId), { meta: activeMetaSchema, item: activeIssueRecordSchema });
   if (read.state === 'unreadable') warnUnreadable(activeKey(sprintId), read.why);
-  return read.state === 'ok' ? { meta: read.meta, issues: read.items } : null;
+  return read.state === 'ok' ? { meta: read.meta, issues: read.items.map(fromStored) } : null;
 }
 
 const activeHeadSchema = z.object({ meta: activeMetaSchema });

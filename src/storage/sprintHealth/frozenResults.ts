@@ -12,7 +12,10 @@ import {
   storedMetricsSchema,
   storedReasonSchema,
   storedSprintSchema,
+  fromStoredReason,
+  toStoredReason,
   type DrillDownCounts,
+  type StoredReason,
 } from './storedShapes';
 
 /**
@@ -49,7 +52,8 @@ export interface StoredResultMeta {
 
 /** [row index, drill-down key, issue id, counted (1/0), reason]. */
 export type StoredDrillItem = [number, DrillDownKey, string, 0 | 1, Reason];
-export type StoredResultItem = { row: StoredRow } | StoredDrillItem;
+/** The chunks' items: rows first, then drill items (their reasons as stored). */
+type StoredResultItem = { row: StoredRow } | [number, DrillDownKey, string, 0 | 1, StoredReason];
 
 export interface StoredResult {
   meta: StoredResultMeta;
@@ -73,7 +77,7 @@ export const storedResultMetaSchema: z.ZodType<StoredResultMeta> = z.object({
   totals: z.object(scored),
 });
 
-export const storedResultItemSchema: z.ZodType<StoredResultItem> = z.union([
+const storedResultItemSchema: z.ZodType<StoredResultItem> = z.union([
   z.object({ row: storedRowSchema }),
   z.tuple([z.number().int().min(0), z.enum(DRILL_DOWN_KEYS), z.string(), z.union([z.literal(0), z.literal(1)]), storedReasonSchema]),
 ]);
@@ -83,14 +87,17 @@ const resultSchemas = { meta: storedResultMetaSchema, item: storedResultItemSche
 const frozenKey = (sprintId: number) => `sprint-health:frozen:${sprintId}`;
 
 function toItems(result: StoredResult): StoredResultItem[] {
-  return [...result.rows.map((row) => ({ row })), ...result.drill];
+  return [
+    ...result.rows.map((row) => ({ row })),
+    ...result.drill.map(([row, key, issueId, counted, reason]): StoredResultItem => [row, key, issueId, counted, toStoredReason(reason)]),
+  ];
 }
 
 function fromItems(meta: StoredResultMeta, items: StoredResultItem[]): StoredResult {
   const rows: StoredRow[] = [];
   const drill: StoredDrillItem[] = [];
   for (const item of items) {
-    if (Array.isArray(item)) drill.push(item);
+    if (Array.isArray(item)) drill.push([item[0], item[1], item[2], item[3], fromStoredReason(item[4])]);
     else rows.push(item.row);
   }
   return { meta, rows, drill };

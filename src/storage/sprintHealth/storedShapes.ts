@@ -21,8 +21,20 @@ export const storedSprintSchema: z.ZodType<Sprint> = z.object({
   originBoardId: z.number().nullable(),
 });
 
+/**
+ * A drill-down reason as stored: sprint ids a removed issue moved to are kept as the strings the first
+ * version wrote (`toStoredReason` / `fromStoredReason` convert).
+ */
+export type StoredReason = Exclude<Reason, { code: 'removed-after-start' }> | { code: 'removed-after-start'; at: string; toSprintIds: string[] };
+
+export const toStoredReason = (reason: Reason): StoredReason =>
+  reason.code === 'removed-after-start' ? { ...reason, toSprintIds: reason.toSprintIds.map(String) } : reason;
+
+export const fromStoredReason = (reason: StoredReason): Reason =>
+  reason.code === 'removed-after-start' ? { ...reason, toSprintIds: reason.toSprintIds.map(Number) } : reason;
+
 const at = { at: iso };
-export const storedReasonSchema: z.ZodType<Reason> = z.discriminatedUnion('code', [
+export const storedReasonSchema: z.ZodType<StoredReason> = z.discriminatedUnion('code', [
   z.object({ code: z.literal('committed-at-start'), ...at, source: z.enum(['changelog', 'snapshot', 'current-state']) }),
   z.object({ code: z.literal('added-after-start'), ...at }),
   z.object({ code: z.literal('created-in-sprint'), ...at }),

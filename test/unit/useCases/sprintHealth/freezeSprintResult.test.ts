@@ -81,5 +81,17 @@ describe('freezeSprintResult', () => {
     expect(stored?.drill.map(([, , , , reason]) => reason.code)).toEqual(
       frozenV1.chunk.flatMap((item) => (Array.isArray(item) ? [(item[4] as { code: string }).code] : [])),
     );
+    // Stored as the text Jira's changelog gave ("12"), read as the sprint id it is.
+    expect(stored?.drill.find(([, key]) => key === 'removed')?.[4]).toMatchObject({ code: 'removed-after-start', toSprintIds: [12] });
+  });
+
+  it('writes sprint ids in reasons as the strings earlier versions wrote', async () => {
+    const result = aResult(104, 80);
+    const removed = { code: 'removed-after-start' as const, at: result.meta.window.start, toSprintIds: [12, 13] };
+    await freezeSprintResult({ ...result, drill: [[0, 'removed', '10999', 1, removed]] }, BOARD_ID);
+
+    const chunks = wb.store.entries('kvs').filter(([key]) => key.startsWith('sprint-health-chunk:sprint-health:frozen:104:'));
+    expect(JSON.stringify(chunks)).toContain('"toSprintIds":["12","13"]');
+    expect((await readFrozenResult(104))?.drill[0]?.[4]).toEqual(removed);
   });
 });

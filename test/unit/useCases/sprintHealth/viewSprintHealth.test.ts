@@ -17,7 +17,7 @@ const queue: HealthQueue = {
     return Promise.resolve();
   },
 };
-const closedSprint = DEMO_SPRINT_IDS.closed[DEMO_SPRINT_IDS.closed.length - 1];
+const closedSprint = DEMO_SPRINT_IDS.closed[DEMO_SPRINT_IDS.closed.length - 1] as number;
 
 const viewerFor = (accountId: string): Viewer => ({ kind: 'user', accountId, site: wb.dataset.site.cloudId });
 /** The use case as a resolver invocation runs it: `asUser()` reads the invocation's user. */
