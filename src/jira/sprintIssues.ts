@@ -128,11 +128,3 @@ export async function searchIssueIds(
   const issues = await searchEveryIssue(call, { jql, fields: ['id'], ...(onProgress ? { onProgress } : {}) });
   return issues.map(({ id, key }) => ({ id, key }));
 }
-
-interface SearchBody {
-  jql: string;
-  fields: string[];
-  properties?: string[];
-  maxResults: number;
-}
-

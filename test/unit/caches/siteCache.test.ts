@@ -34,7 +34,7 @@ describe('SiteCache', () => {
   it('loads once for concurrent callers and does not keep a failure', async () => {
     const cache = new SiteCache<string>({ ttlMs: Infinity });
     let loads = 0;
-    const load = async () => `v${++loads}`;
+    const load = () => Promise.resolve(`v${++loads}`);
     const [first, second] = await Promise.all([cache.getOrLoad({ site: 'a' }, 'k', load), cache.getOrLoad({ site: 'a' }, 'k', load)]);
     expect([first, second, loads]).toEqual(['v1', 'v1', 1]);
 
