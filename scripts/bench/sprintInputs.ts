@@ -64,7 +64,7 @@ function toHealthInput(basics: SprintBasics, changelogs: Map<string, ChangelogEn
   const { sprint, fieldIds } = basics;
   return {
     sprint: {
-      id: String(sprint.id),
+      id: sprint.id,
       name: sprint.name,
       state: sprint.state,
       startDate: sprint.startDate,

@@ -1,5 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
+import type { ChangeHistory, ChangeItem } from '../domain/sprintHealth';
 import { unexpectedJiraAnswer, callJira, type JiraCall } from './jiraRequest';
 
 /** The bulk changelog operation's limits, from its request schema. */
@@ -7,21 +8,8 @@ export const BULK_CHANGELOG_MAX_ISSUES = 1000;
 export const BULK_CHANGELOG_MAX_FIELDS = 10;
 export const BULK_CHANGELOG_MAX_RESULTS = 10000;
 
-export interface ChangelogItem {
-  fieldId: string | null;
-  field: string;
-  from: string | null;
-  fromString: string | null;
-  to: string | null;
-  toString: string | null;
-}
-
-export interface ChangelogEntry {
-  id: string;
-  /** ISO time of the change. */
-  created: string;
-  items: ChangelogItem[];
-}
+/** A history as Jira returns it: the domain's change shape, always with its id. */
+export type ChangelogEntry = ChangeHistory & { id: string };
 
 const itemSchema = z.object({
   fieldId: z.string().nullish(),
@@ -47,7 +35,7 @@ const toEntry = (log: z.infer<typeof changelogSchema>, keep: (fieldId: string | 
   id: log.id,
   created: log.created,
   items: log.items
-    .map((item) => ({
+    .map((item): ChangeItem & { fieldId: string | null } => ({
       fieldId: item.fieldId ?? null,
       field: item.field,
       from: item.from ?? null,

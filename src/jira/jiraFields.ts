@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { SiteCache } from '../storage/siteCache';
+import { SiteCache } from '../caches/siteCache';
 import { callJira, unexpectedJiraAnswer, type JiraCall } from './jiraRequest';
 
 /** The custom field type Jira Software gives its Sprint field. */

@@ -19,11 +19,8 @@ export interface SprintIssueSnapshot {
   statusId: string;
   statusName: string;
   statusCategory: StatusCategoryKey;
-  /**
-   * Every sprint the issue is in now (an unfinished issue can sit in a closed sprint and the next
-   * one), as strings: the Sprint changelog speaks of sprints as "12, 13".
-   */
-  currentSprintIds: string[];
+  /** Every sprint the issue is in now (an unfinished issue can sit in a closed sprint and the next one). */
+  currentSprintIds: number[];
   created: string;
   updated: string;
   resolutionDate: string | null;
@@ -101,7 +98,7 @@ export function toSnapshot(issue: SearchIssueBean, fieldIds: SprintFieldIds): Sp
     statusId: status.data?.id ?? '',
     statusName: status.data?.name ?? '',
     statusCategory: toStatusCategory(status.data?.statusCategory?.key),
-    currentSprintIds: sprints?.success ? (sprints.data ?? []).map((value) => String(value.id)) : [],
+    currentSprintIds: sprints?.success ? (sprints.data ?? []).map((value) => value.id) : [],
     created: typeof fields.created === 'string' ? fields.created : '',
     updated: typeof fields.updated === 'string' ? fields.updated : '',
     resolutionDate: typeof fields.resolutiondate === 'string' ? fields.resolutiondate : null,

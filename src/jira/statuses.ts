@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { SiteCache } from '../storage/siteCache';
+import { SiteCache } from '../caches/siteCache';
 import { callJira, unexpectedJiraAnswer, type JiraCall } from './jiraRequest';
 import { toStatusCategory, type StatusCategoryKey } from './sprintIssues';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fetchIssueLinkFacts, writeProcessLinkAs } from '../jira/issueLinks';
 import { processKeySchema } from '../domain/catalog/catalogSchemas';
 import { DomainError } from '../domain/errors';
-import { listTrendPoints } from '../storage/sprintHealthStore';
+import { listTrendPoints } from '../storage/sprintHealth/trendPoints';
 import { readProcess } from '../storage/catalogStore';
 import { claimSignature, readWebTriggerSecret } from '../storage/webTriggerSecret';
 import { prepareProcessLink } from '../useCases/issueLink/issueProcessPanel';

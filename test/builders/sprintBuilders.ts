@@ -33,7 +33,7 @@ function statusNamed(name: string) {
 
 export function aSprint(overrides: Partial<SprintInput> = {}): SprintInput {
   return {
-    id: SPRINT_ID,
+    id: Number(SPRINT_ID),
     name: 'Sprint 12',
     state: 'closed',
     startDate: '2026-11-02T09:00:00.000Z',
@@ -159,7 +159,7 @@ export class IssueTimelineBuilder {
         issueTypeName: this.typeName,
         statusId: status.id,
         statusCategory: status.category,
-        currentSprintIds: [...this.sprintIds],
+        currentSprintIds: this.sprintIds.map(Number),
         flagged: this.isFlagged,
         created: this.createdAt,
         processKey: this.processKey,

@@ -257,7 +257,7 @@ describe('sprint health: active sprint', () => {
   });
 
   it('continues a sprint too large for one call in the background, with progress', async () => {
-    const jobs = await import('../../src/useCases/sprintHealth/sprintHealthJobs');
+    const jobs = await import('../../src/useCases/sprintHealth/computeAndStore');
     const budget = jobs.sprintHealthTuning.inlineBudgetMs;
     jobs.sprintHealthTuning.inlineBudgetMs = -1;
     try {

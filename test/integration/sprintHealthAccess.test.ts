@@ -114,7 +114,7 @@ describe('sprint health only for viewers who may see the sprint', () => {
   });
 
   it('answers the progress of another viewer’s computation NOT_FOUND, before and after it is ready', async () => {
-    const jobs = await import('../../src/useCases/sprintHealth/sprintHealthJobs');
+    const jobs = await import('../../src/useCases/sprintHealth/computeAndStore');
     const budget = jobs.sprintHealthTuning.inlineBudgetMs;
     jobs.sprintHealthTuning.inlineBudgetMs = -1;
     try {

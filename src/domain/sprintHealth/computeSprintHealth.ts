@@ -19,7 +19,7 @@ export function computeSprintHealth(input: SprintHealthInput): SprintHealthResul
   const sprintOpen = sprint.state !== 'closed';
 
   const ctx: FactsContext = {
-    sprintId: String(sprint.id),
+    sprintId: sprint.id,
     start,
     end,
     snapshot: input.committedSnapshot ? new Set(input.committedSnapshot) : null,
@@ -55,7 +55,7 @@ export function computeSprintHealth(input: SprintHealthInput): SprintHealthResul
   const totals = scoreMetrics(rowMetrics(facts, undefined, window), settings, criterionContext);
 
   return {
-    sprintId: String(sprint.id),
+    sprintId: sprint.id,
     sprintState: sprint.state,
     computedAt: toIso(now),
     window: { start: toIso(start), end: toIso(end) },

@@ -13,7 +13,7 @@ export interface IssueFacts {
   /** First entry after the start, for issues not committed; `created` when it was created in the sprint. */
   added: { at: number; created: boolean } | null;
   /** Last exit, for issues not in the sprint at the end. */
-  removed: { at: number; toSprintIds: string[] } | null;
+  removed: { at: number; toSprintIds: number[] } | null;
   memberAtEnd: boolean;
   statusNameAtEnd: string;
   classAtEnd: StatusClass;
@@ -33,7 +33,7 @@ export interface IssueFacts {
 }
 
 export interface FactsContext {
-  sprintId: string;
+  sprintId: number;
   start: number;
   end: number;
   snapshot: ReadonlySet<string> | null;
@@ -47,7 +47,7 @@ export interface FactsContext {
 interface SprintChange {
   time: number;
   member: boolean;
-  ids: string[];
+  ids: number[];
 }
 
 /** Null when the issue was never in the sprint during its window. */
@@ -87,7 +87,7 @@ export function issueFacts(issue: IssueInput, histories: ChangeHistory[] | undef
   let added: IssueFacts['added'] = null;
   let removed: IssueFacts['removed'] = null;
   let state = committed;
-  const transition = (time: number, value: boolean, toSprintIds: string[], isCreation: boolean) => {
+  const transition = (time: number, value: boolean, toSprintIds: number[], isCreation: boolean) => {
     if (value && !state && !committed && !added) added = { at: time, created: isCreation };
     if (!value && state) removed = { at: time, toSprintIds: toSprintIds.filter((id) => id !== sprintId) };
     state = value;

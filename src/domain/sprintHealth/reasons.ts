@@ -10,7 +10,7 @@ export type Reason =
   | { code: 'committed-at-start'; at: string; source: 'changelog' | 'snapshot' | 'current-state' }
   | { code: 'added-after-start'; at: string }
   | { code: 'created-in-sprint'; at: string }
-  | { code: 'removed-after-start'; at: string; toSprintIds: string[] }
+  | { code: 'removed-after-start'; at: string; toSprintIds: number[] }
   | { code: 'done-in-sprint'; at: string }
   | { code: 'done-before-start'; at: string }
   | { code: 'done-outside-sprint'; at: string }
@@ -56,7 +56,7 @@ export function describeDuration(ms: number): string {
   return formatDuration({ ...duration, months: 0, years: 0, days }, { format }) || 'under a minute';
 }
 
-function sprintList(ids: string[]): string {
+function sprintList(ids: number[]): string {
   if (!ids.length) return 'to the backlog';
   return ids.length === 1 ? `to sprint ${ids[0]}` : `to sprints ${ids.join(', ')}`;
 }

@@ -77,13 +77,14 @@ function compareContent(a: ChangeHistory, b: ChangeHistory): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** "12, 13" → ["12", "13"]; Jira writes the Sprint field's ids this way. */
-export function parseSprintIds(value: string | null): string[] {
+/** "12, 13" → [12, 13]: the Sprint field's changelog names sprints as text, the one place ids are strings. */
+export function parseSprintIds(value: string | null): number[] {
   if (!value) return [];
   return value
     .split(',')
     .map((part) => part.trim())
-    .filter(Boolean);
+    .filter((part) => /^\d+$/.test(part))
+    .map(Number);
 }
 
 export interface FieldMatcher {

@@ -15,8 +15,34 @@ export type { CriterionResult, Health, HealthBand, KpiReading, KpiReadingResult,
 export type StatusCategory = 'new' | 'indeterminate' | 'done';
 export type SprintState = 'future' | 'active' | 'closed';
 
+/**
+ * A sprint as sprint health keeps it (the fields Jira gives, its goal and the like left out).
+ * Sprint ids are numbers; only the Sprint field's changelog text speaks of them as "12, 13".
+ */
+export interface Sprint {
+  id: number;
+  name: string;
+  state: SprintState;
+  startDate: string | null;
+  endDate: string | null;
+  completeDate: string | null;
+  /** The board the sprint was created on: its trend points are kept under it. */
+  originBoardId: number | null;
+}
+
+/** Only the fields kept of a sprint as Jira describes it. */
+export const toSprint = (sprint: Sprint): Sprint => ({
+  id: sprint.id,
+  name: sprint.name,
+  state: sprint.state,
+  startDate: sprint.startDate,
+  endDate: sprint.endDate,
+  completeDate: sprint.completeDate,
+  originBoardId: sprint.originBoardId,
+});
+
 export interface SprintInput {
-  id: string;
+  id: number;
   name: string;
   state: SprintState;
   /** ISO instants, any offset. A future sprint has no start yet. */
@@ -35,7 +61,7 @@ export interface IssueInput {
   statusId: string;
   statusCategory: StatusCategory;
   /** Sprint ids in the issue's Sprint field now; used only when the changelog has no Sprint change. */
-  currentSprintIds: string[];
+  currentSprintIds: number[];
   /** Current Flagged state; used only when the changelog has no Flagged change. */
   flagged?: boolean;
   created: string;
@@ -45,7 +71,10 @@ export interface IssueInput {
   isImprovement?: boolean;
 }
 
-/** One item of a Jira changelog history (`/rest/api/3/issue/{key}/changelog`). */
+/**
+ * One item of a Jira changelog history: the one shape of a change, whether read in bulk
+ * (`/rest/api/3/changelog/bulkfetch`) or carried by an issue-updated event. Items of old histories may lack a field id.
+ */
 export interface ChangeItem {
   field: string;
   fieldId?: string | null;
@@ -120,7 +149,7 @@ export interface SprintHealthRow extends ScoredMetrics {
 }
 
 export interface SprintHealthResult {
-  sprintId: string;
+  sprintId: number;
   sprintState: SprintState;
   computedAt: string;
   /** Start and end of the window the numbers cover (end = completeDate, or now for an active sprint). */

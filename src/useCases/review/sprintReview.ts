@@ -14,7 +14,7 @@ import { fetchUsers } from '../../jira/users';
 import type { ResolverHandler } from '../../resolvers/defineResolvers';
 import type { InvocationContext } from '../../resolvers/invocationContext';
 import { readProcess } from '../../storage/catalogStore';
-import { readFrozenRows } from '../../storage/sprintHealthStore';
+import { readFrozenRows } from '../../storage/sprintHealth/frozenResults';
 import { listProcessReviews, readReviewHistory, readSprintReview, writeSprintReview } from '../../storage/sprintReviewStore';
 import { loadImprovementViewer, processNotFound, projectFromContext, toImprovementProcess, userCall } from '../improvements/improvementContext';
 import { jqlString, searchImprovementIssues } from '../../jira/improvementIssues';

@@ -1,15 +1,16 @@
-import type { ParsedPayloadOf, ResultOf } from '../../contract';
-import { DEFAULT_HEALTH_SETTINGS, evaluateCriteria, scoreHealth, suggestWaitingStatusIds } from '../../domain/sprintHealth';
+import type { ResultOf } from '../../contract';
+import { DEFAULT_HEALTH_SETTINGS, evaluateCriteria, scoreHealth, suggestWaitingStatusIds, type HealthSettings } from '../../domain/sprintHealth';
 import { DomainError } from '../../domain/errors';
 import { fetchStatusCatalog } from '../../jira/statuses';
 import { isJiraAdmin } from '../../jira/permissions';
-import type { InvocationContext } from '../../resolvers/invocationContext';
 import { listProcesses } from '../../storage/catalogStore';
-import { readHealthSettings, writeHealthSettings } from '../../storage/sprintHealthSettings';
-import { readActiveInputs, readFrozenResult, readStartSnapshot } from '../../storage/sprintHealthStore';
-import { compute, toStoredResult } from './sprintHealthEngine';
-import { authorizeSprint } from './sprintAccess';
-import { appCall, userCall } from './sprintHealthPages';
+import { readActiveInputs } from '../../storage/sprintHealth/activeInputs';
+import { readFrozenResult } from '../../storage/sprintHealth/frozenResults';
+import { readHealthSettings, writeHealthSettings } from '../../storage/sprintHealth/settings';
+import { readStartSnapshot } from '../../storage/sprintHealth/startSnapshots';
+import { asAppOn } from '../actor';
+import { compute, toStoredResult } from './computeResult';
+import { authorizeSprint, interactiveCall, PROJECT_PAGE_ONLY, type ProjectRef, type Viewer } from './sprintAccess';
 
 /** Health settings: anyone may read them; only Jira administrators (asked of Jira as the viewer) may change them. */
 
@@ -17,8 +18,8 @@ async function requireAdmin(): Promise<void> {
   if (!(await isJiraAdmin())) throw new DomainError('forbidden', 'Only Jira administrators can change the health settings.');
 }
 
-export async function getHealthSettings(_payload: ParsedPayloadOf<'getHealthSettings'>, context: InvocationContext): Promise<ResultOf<'getHealthSettings'>> {
-  const [record, canEdit, statuses] = await Promise.all([readHealthSettings(), isJiraAdmin(), fetchStatusCatalog(userCall(context))]);
+export async function getHealthSettings(viewer: Viewer): Promise<ResultOf<'getHealthSettings'>> {
+  const [record, canEdit, statuses] = await Promise.all([readHealthSettings(), isJiraAdmin(), fetchStatusCatalog(interactiveCall(viewer))]);
   return {
     record,
     defaults: DEFAULT_HEALTH_SETTINGS,
@@ -30,13 +31,17 @@ export async function getHealthSettings(_payload: ParsedPayloadOf<'getHealthSett
   };
 }
 
-export async function previewHealthSettings(payload: ParsedPayloadOf<'previewHealthSettings'>, context: InvocationContext): Promise<ResultOf<'previewHealthSettings'>> {
+export async function previewHealthSettings(
+  input: { project: ProjectRef | null; settings: HealthSettings; sprintId: number | null },
+  viewer: Viewer,
+): Promise<ResultOf<'previewHealthSettings'>> {
   await requireAdmin();
-  const { settings, sprintId } = payload;
+  const { settings, sprintId } = input;
   const empty = { sprintId, mode: 'none' as const, rows: [], totals: null };
   if (sprintId === null) return empty;
   // Administrators too see a sprint's stored numbers only when Jira shows them the sprint.
-  await authorizeSprint(context, sprintId);
+  if (!input.project) throw new DomainError('invalid', PROJECT_PAGE_ONLY);
+  await authorizeSprint(viewer, input.project, sprintId);
   const names = new Map((await listProcesses()).map((process) => [process.key, process.name] as const));
   const frozen = await readFrozenResult(sprintId);
   if (frozen) {
@@ -58,7 +63,7 @@ export async function previewHealthSettings(payload: ParsedPayloadOf<'previewHea
   }
   const active = await readActiveInputs(sprintId);
   if (!active) return empty;
-  const [current, statuses, snapshot] = await Promise.all([readHealthSettings(), fetchStatusCatalog(appCall(context)), readStartSnapshot(sprintId)]);
+  const [current, statuses, snapshot] = await Promise.all([readHealthSettings(), fetchStatusCatalog(interactiveCall(asAppOn(viewer))), readStartSnapshot(sprintId)]);
   const base = { statuses, fields: active.meta.fields, now: active.meta.computedAt, snapshot: snapshot?.issueIds ?? null, removedIssuesKnown: snapshot !== null };
   const before = toStoredResult(compute(active.meta.sprint, active.issues, { ...base, settings: current.settings }), active.meta.sprint, base.removedIssuesKnown);
   const after = compute(active.meta.sprint, active.issues, { ...base, settings });
@@ -77,11 +82,14 @@ export async function previewHealthSettings(payload: ParsedPayloadOf<'previewHea
   };
 }
 
-export async function saveHealthSettings(payload: ParsedPayloadOf<'saveHealthSettings'>, context: InvocationContext): Promise<ResultOf<'saveHealthSettings'>> {
+export async function saveHealthSettings(
+  input: { settings: HealthSettings; expectedVersion: number },
+  viewer: Viewer,
+): Promise<ResultOf<'saveHealthSettings'>> {
   await requireAdmin();
   const current = await readHealthSettings();
-  if (current.version !== payload.expectedVersion) return { outcome: 'conflict', current };
-  const record = { settings: payload.settings, version: current.version + 1, updatedAt: new Date().toISOString(), updatedBy: context.accountId };
+  if (current.version !== input.expectedVersion) return { outcome: 'conflict', current };
+  const record = { settings: input.settings, version: current.version + 1, updatedAt: new Date().toISOString(), updatedBy: viewer.accountId };
   await writeHealthSettings(record);
   return { outcome: 'saved', record };
 }

@@ -1,10 +1,10 @@
 import { DomainError } from '../../domain/errors';
 import { fetchBoardSprints, fetchProjectBoards, fetchSprint, type BoardSummary, type SprintSummary } from '../../jira/agile';
+import { SiteCache, type CacheScope } from '../../caches/siteCache';
+import { toSprint, type Sprint } from '../../domain/sprintHealth';
 import type { JiraCall } from '../../jira/jiraRequest';
-import { siteKeyOf, type InvocationContext } from '../../resolvers/invocationContext';
-import { SiteCache, type CacheScope } from '../../storage/siteCache';
-import { toSprintRecord, type SprintRecord } from '../../storage/sprintHealthStore';
-import { sprintHealthTuning } from './sprintHealthJobs';
+import { jiraCallFor, type Actor } from '../actor';
+import { sprintHealthTuning } from './computeAndStore';
 
 /**
  * Who may see a sprint's health: whoever Jira lets see the sprint. Stored results are computed as
@@ -18,64 +18,65 @@ import { sprintHealthTuning } from './sprintHealthJobs';
 
 export const SPRINT_NOT_FOUND_MESSAGE = "This sprint doesn't exist or you don't have permission to view it.";
 
+export const PROJECT_PAGE_ONLY = 'Sprint health works on a project page.';
+
 export const sprintAccessTuning = { ttlMs: 10 * 60_000 };
 
 /** Sprints as the viewer saw them (from the picker or a sprint read). */
-const viewerSprints = new SiteCache<SprintRecord>({ ttlMs: sprintAccessTuning.ttlMs, maxEntries: 5000 });
+const viewerSprints = new SiteCache<Sprint>({ ttlMs: sprintAccessTuning.ttlMs, maxEntries: 5000 });
 /** `<boardId>:<sprintId>` pairs the viewer saw in a board's sprint list. */
 const listedOnBoard = new SiteCache<true>({ ttlMs: sprintAccessTuning.ttlMs, maxEntries: 5000 });
 /** Scrum boards of a project, as the viewer sees them. */
 const viewerBoards = new SiteCache<BoardSummary[]>({ ttlMs: sprintAccessTuning.ttlMs, maxEntries: 1000 });
 
-/** Calls of resolvers the page waits on: short rate-limit waits (see `interactiveMaxWaitMs`). */
-export function userCall(context: InvocationContext): JiraCall {
-  return { actor: 'user', site: siteKeyOf(context), accountId: context.accountId, maxWaitMs: sprintHealthTuning.interactiveMaxWaitMs };
+/** The signed-in user viewing the page: every sprint health page answer is theirs. */
+export type Viewer = Extract<Actor, { kind: 'user' }>;
+/** The project page's project, from the invocation context. */
+export interface ProjectRef {
+  id: string;
+  key: string;
 }
 
-const viewerScope = (context: InvocationContext): CacheScope => ({ site: siteKeyOf(context), accountId: context.accountId });
+/** Calls the page waits on: short rate-limit waits (see `interactiveMaxWaitMs`), as `actor`. */
+export const interactiveCall = (actor: Actor): JiraCall => jiraCallFor(actor, { maxWaitMs: sprintHealthTuning.interactiveMaxWaitMs });
+
+const viewerScope = (viewer: Viewer): CacheScope => ({ site: viewer.site, accountId: viewer.accountId });
 const notFound = () => new DomainError('not-found', SPRINT_NOT_FOUND_MESSAGE);
 
-export function projectOf(context: InvocationContext): { id: string; key: string } {
-  const project = context.extension?.project;
-  if (!project?.id || !project.key) throw new DomainError('invalid', 'Sprint health works on a project page.');
-  return { id: project.id, key: project.key };
-}
-
 /** The project's scrum boards as the viewer sees them, remembered per viewer for the checks below. */
-export function projectBoardsForViewer(context: InvocationContext, options: { fresh?: boolean } = {}): Promise<BoardSummary[]> {
-  const project = projectOf(context);
-  const scope = viewerScope(context);
+export function projectBoardsForViewer(viewer: Viewer, project: ProjectRef, options: { fresh?: boolean } = {}): Promise<BoardSummary[]> {
+  const scope = viewerScope(viewer);
   // The picker asks afresh (a new board shows at once); the checks reuse what it saw.
   if (options.fresh) viewerBoards.delete(scope, project.id);
-  return viewerBoards.getOrLoad(scope, project.id, () => fetchProjectBoards(userCall(context), project.key));
+  return viewerBoards.getOrLoad(scope, project.id, () => fetchProjectBoards(interactiveCall(viewer), project.key));
 }
 
 /** A board's sprints as the viewer sees them; each remembered as seen by this viewer, on this board. */
-export async function boardSprintsForViewer(context: InvocationContext, boardId: number): Promise<SprintSummary[]> {
-  const sprints = await fetchBoardSprints(userCall(context), boardId, ['active', 'closed']);
-  const scope = viewerScope(context);
+export async function boardSprintsForViewer(viewer: Viewer, boardId: number): Promise<SprintSummary[]> {
+  const sprints = await fetchBoardSprints(interactiveCall(viewer), boardId, ['active', 'closed']);
+  const scope = viewerScope(viewer);
   for (const sprint of sprints) {
-    viewerSprints.set(scope, String(sprint.id), toSprintRecord(sprint));
+    viewerSprints.set(scope, String(sprint.id), toSprint(sprint));
     listedOnBoard.set(scope, `${boardId}:${sprint.id}`, true);
   }
   return sprints;
 }
 
 /** The sprint as the viewer sees it, or NOT_FOUND when Jira does not show it to them. */
-export async function sprintForViewer(context: InvocationContext, sprintId: number): Promise<SprintRecord> {
-  const record = await viewerSprints.getOrLoad(viewerScope(context), String(sprintId), async () => {
-    const sprint = await fetchSprint(userCall(context), sprintId);
+export async function sprintForViewer(viewer: Viewer, sprintId: number): Promise<Sprint> {
+  const record = await viewerSprints.getOrLoad(viewerScope(viewer), String(sprintId), async () => {
+    const sprint = await fetchSprint(interactiveCall(viewer), sprintId);
     if (!sprint) throw notFound(); // not cached: a sprint shared later shows at once
-    return toSprintRecord(sprint);
+    return toSprint(sprint);
   });
   return record;
 }
 
-async function isOnBoard(context: InvocationContext, sprint: SprintRecord, boardId: number): Promise<boolean> {
-  if (sprint.originBoardId === boardId || listedOnBoard.get(viewerScope(context), `${boardId}:${sprint.id}`)) return true;
+async function isOnBoard(viewer: Viewer, sprint: Sprint, boardId: number): Promise<boolean> {
+  if (sprint.originBoardId === boardId || listedOnBoard.get(viewerScope(viewer), `${boardId}:${sprint.id}`)) return true;
   // A sprint can show on boards other than its origin (their filters take in its issues): the board says.
-  await boardSprintsForViewer(context, boardId);
-  return listedOnBoard.get(viewerScope(context), `${boardId}:${sprint.id}`) === true;
+  await boardSprintsForViewer(viewer, boardId);
+  return listedOnBoard.get(viewerScope(viewer), `${boardId}:${sprint.id}`) === true;
 }
 
 /**
@@ -83,17 +84,17 @@ async function isOnBoard(context: InvocationContext, sprint: SprintRecord, board
  * when given (it must be one of them), else any of them. NOT_FOUND otherwise, worded exactly as for
  * a sprint that does not exist. Call it before reading anything stored about the sprint.
  */
-export async function authorizeSprint(context: InvocationContext, sprintId: number, boardId?: number): Promise<SprintRecord> {
+export async function authorizeSprint(viewer: Viewer, project: ProjectRef, sprintId: number, boardId?: number): Promise<Sprint> {
   // Both reads at once: a cold first view pays one round trip for them, not two.
-  const boardsPromise = projectBoardsForViewer(context);
+  const boardsPromise = projectBoardsForViewer(viewer, project);
   boardsPromise.catch(() => undefined); // awaited below, unless the sprint already failed
-  const sprint = await sprintForViewer(context, sprintId);
+  const sprint = await sprintForViewer(viewer, sprintId);
   const boardIds = (await boardsPromise).map((board) => board.id);
   const candidates = boardId === undefined ? boardIds : boardIds.filter((id) => id === boardId);
   // The origin board first: it decides without another request in almost every case.
   candidates.sort((a, b) => Number(b === sprint.originBoardId) - Number(a === sprint.originBoardId));
   for (const candidate of candidates) {
-    if (await isOnBoard(context, sprint, candidate)) return sprint;
+    if (await isOnBoard(viewer, sprint, candidate)) return sprint;
   }
   throw notFound();
 }

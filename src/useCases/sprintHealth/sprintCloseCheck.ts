@@ -1,6 +1,7 @@
+import { toSprint, type Sprint } from '../../domain/sprintHealth';
 import { fetchSprint } from '../../jira/agile';
 import type { JiraCall } from '../../jira/jiraRequest';
-import { toSprintRecord, type ActiveMeta, type SprintRecord } from '../../storage/sprintHealthStore';
+import type { ActiveMeta } from '../../storage/sprintHealth/activeInputs';
 
 /**
  * A cached active sprint stays 'active' until the sprint-closed event freezes it. Forge delivers
@@ -29,9 +30,9 @@ export function closeCheckDue(meta: Pick<ActiveMeta, 'sprint' | 'sprintCheckedAt
  * The sprint as Jira has it now (GET /rest/agile/1.0/sprint/{id}): closed, or still active with
  * perhaps a new end date. A sprint Jira no longer returns keeps its cached record.
  */
-export async function recheckSprint(call: JiraCall, cached: SprintRecord): Promise<SprintRecord> {
+export async function recheckSprint(call: JiraCall, cached: Sprint): Promise<Sprint> {
   const current = await fetchSprint(call, cached.id);
   if (!current) return cached;
-  if (current.state === 'closed') return toSprintRecord(current);
-  return { ...toSprintRecord(current), state: 'active', originBoardId: current.originBoardId ?? cached.originBoardId };
+  if (current.state === 'closed') return toSprint(current);
+  return { ...toSprint(current), state: 'active', originBoardId: current.originBoardId ?? cached.originBoardId };
 }

@@ -2,7 +2,8 @@ import type { SprintHealthView } from '../../contract/sprintHealthContract';
 import type { Process } from '../../domain/catalog/catalogSchemas';
 import { provisionalReason } from '../../domain/sprintHealth/provisional';
 import { withOverdueNote } from '../../domain/sprints/sprintOverdue';
-import { listTrendPoints, UNLINKED_TREND_KEY, type StoredResult, type TrendPoint } from '../../storage/sprintHealthStore';
+import { listTrendPoints, UNLINKED_TREND_KEY, type TrendPoint } from '../../storage/sprintHealth/trendPoints';
+import type { StoredResult } from '../../storage/sprintHealth/frozenResults';
 
 /** How many closed sprints a sparkline shows. */
 const TREND_LENGTH = 6;

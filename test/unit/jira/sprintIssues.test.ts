@@ -71,7 +71,7 @@ describe('fetchSprintIssues', () => {
       statusId: '3',
       statusName: 'Done',
       statusCategory: 'done',
-      currentSprintIds: ['6', '7'],
+      currentSprintIds: [6, 7],
       created: '2025-02-01T10:00:00.000+0000',
       updated: '2025-03-01T10:00:00.000+0000',
       resolutionDate: '2025-03-02T10:00:00.000+0000',

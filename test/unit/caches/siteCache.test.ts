@@ -1,4 +1,4 @@
-import { SiteCache } from '../../../src/storage/siteCache';
+import { SiteCache } from '../../../src/caches/siteCache';
 
 describe('SiteCache', () => {
   it('keeps sites (and users) apart', () => {

@@ -1,10 +1,17 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
-import { DEFAULT_HEALTH_SETTINGS, healthSettingsSchema } from '../domain/sprintHealth';
-import type { HealthSettingsRecord } from '../contract/sprintHealthContract';
+import { DEFAULT_HEALTH_SETTINGS, healthSettingsSchema, type HealthSettings } from '../../domain/sprintHealth';
 
 /** The site's health settings, versioned for optimistic concurrency; version 0 = the defaults, never saved. */
 const SETTINGS_KEY = 'sprint-health:settings';
+
+/** Version 0 is never stored: it stands for the defaults. */
+export interface HealthSettingsRecord {
+  settings: HealthSettings;
+  version: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
 
 const storedSchema = z.object({
   schemaVersion: z.literal(1),

@@ -1,7 +1,9 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
+import { isKeyExists } from './recordCheck';
 
 /**
+ * The chunked record format sprint health stores large results in (frozen results, active inputs).
  * Values larger than one KVS value (240 KiB) stored as a head plus chunks. Chunks are written
  * under a fresh generation id first and the head last: a reader only ever follows a head to a
  * generation that is completely written, so nothing is ever seen half-written.
@@ -89,12 +91,6 @@ export async function writeChunked<M, T>(base: string, meta: M, items: readonly 
   }
   if (previous) await deleteChunks(base, previous.generation, previous.chunkCount);
   return { written: true };
-}
-
-function isKeyExists(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  const text = `${typeof code === 'string' || typeof code === 'number' ? code : ''} ${(error as Error).message ?? ''}`;
-  return /KEY_ALREADY_EXISTS|already exists|409/i.test(text);
 }
 
 async function deleteChunks(base: string, generation: string, count: number): Promise<void> {

@@ -1,42 +1,26 @@
-import {
-  computeSprintHealth,
-  DRILL_DOWN_KEYS,
-  type ChangeHistory,
-  type DrillDownEntry,
-  type HealthSettings,
-  type IssueInput,
-  type SprintHealthResult,
-  type StatusInfo,
-} from '../../domain/sprintHealth';
+import type { ChangeHistory, HealthSettings, KpiReading, Sprint, SprintHealthResult, StatusInfo } from '../../domain/sprintHealth';
 import { fetchChangelogs } from '../../jira/changelogs';
 import { discoverSprintFieldIds, type SprintFieldIds } from '../../jira/jiraFields';
 import type { JiraCall } from '../../jira/jiraRequest';
 import { fetchSprintIssues, SPRINT_HEALTH_PROPERTY_KEYS, toSnapshot, type SprintIssueSnapshot } from '../../jira/sprintIssues';
 import { fetchStatusCatalog } from '../../jira/statuses';
-import {
-  deleteEventChanges,
-  listEventChanges,
-  listIssuesLeftSprint,
-  readStartSnapshot,
-  type ActiveIssueRecord,
-  type ActiveMeta,
-  type DrillDownCounts,
-  type SprintRecord,
-  type StartSnapshot,
-  type StoredDrillItem,
-  type StoredResult,
-  type StoredRow,
-} from '../../storage/sprintHealthStore';
-import type { SprintHealthProgress } from '../../contract/sprintHealthContract';
 import { searchIssuesByIds } from '../../jira/enhancedSearch';
+import type { ActiveIssueRecord, ActiveMeta } from '../../storage/sprintHealth/activeInputs';
+import { deleteEventChanges, listEventChanges } from '../../storage/sprintHealth/eventChanges';
+import type { JobProgress } from '../../storage/sprintHealth/jobs';
+import { listIssuesLeftSprint } from '../../storage/sprintHealth/issuesLeft';
+import { readStartSnapshot, type StartSnapshot } from '../../storage/sprintHealth/startSnapshots';
+import { compute } from './computeResult';
 
 /**
  * Gathers a sprint's inputs from Jira (bulk endpoints only: one enhanced search, one bulk
- * changelog request per 1,000 issues) and runs the pure computation. Runs as the app: results are
+ * changelog request per 1,000 issues) and from what events stored (start snapshot, issues that left,
+ * changes carried), then runs the pure computation on them. Runs as the app: results are
  * aggregates shared by every viewer, and drill-downs re-check every issue as the viewer.
+ * Stores nothing but consumes the event changes it applied; computeAndStore.ts decides what is kept.
  */
 
-export type ProgressSink = (progress: SprintHealthProgress) => void | Promise<void>;
+export type ProgressSink = (progress: JobProgress) => void | Promise<void>;
 
 export interface GatheredSprint {
   result: SprintHealthResult;
@@ -46,12 +30,12 @@ export interface GatheredSprint {
 }
 
 /** Progress from inside an adapter's callback: a sync throw (budget spent) stops the fetch; a failed async write does not. */
-function report(sink: ProgressSink, value: SprintHealthProgress): void {
+function report(sink: ProgressSink, value: JobProgress): void {
   const pending = sink(value);
   if (pending instanceof Promise) pending.catch(() => undefined);
 }
 
-const progress = (phase: SprintHealthProgress['phase'], done: number, total: number | null): SprintHealthProgress => ({ phase, done, total, retryAt: null });
+const progress = (phase: JobProgress['phase'], done: number, total: number | null): JobProgress => ({ phase, done, total, retryAt: null });
 
 function toIssueInput(snapshot: SprintIssueSnapshot): ActiveIssueRecord['issue'] {
   return {
@@ -92,40 +76,18 @@ async function fetchIssuesThatLeft(call: JiraCall, ids: string[], fields: Sprint
 
 interface Context {
   call: JiraCall;
-  sprint: SprintRecord;
+  sprint: Sprint;
   settings: HealthSettings;
   now: () => Date;
   onProgress: ProgressSink;
-  kpiReadings?: SprintHealthResultInputKpis;
+  kpiReadings?: Record<string, KpiReading[]>;
   /** When the sprint was last re-read from Jira (see sprintCloseCheck); kept in the next meta. */
   sprintCheckedAt?: string;
 }
-type SprintHealthResultInputKpis = Parameters<typeof computeSprintHealth>[0]['kpiReadings'];
 
 async function fieldsAndStatuses(call: JiraCall): Promise<{ fields: SprintFieldIds; statuses: Record<string, StatusInfo> }> {
   const [fields, statuses] = await Promise.all([discoverSprintFieldIds(call), fetchStatusCatalog(call)]);
   return { fields, statuses };
-}
-
-export function compute(
-  sprint: SprintRecord,
-  records: readonly ActiveIssueRecord[],
-  context: { settings: HealthSettings; statuses: Record<string, StatusInfo>; fields: SprintFieldIds; now: string; snapshot: string[] | null; removedIssuesKnown: boolean; kpiReadings?: SprintHealthResultInputKpis },
-): SprintHealthResult {
-  const changelogs: Record<string, ChangeHistory[]> = {};
-  for (const record of records) if (record.changelog) changelogs[record.issue.id] = record.changelog;
-  return computeSprintHealth({
-    sprint: { id: String(sprint.id), name: sprint.name, state: sprint.state, startDate: sprint.startDate, endDate: sprint.endDate, completeDate: sprint.completeDate },
-    now: context.now,
-    issues: records.map((record) => record.issue),
-    changelogs,
-    statuses: context.statuses,
-    settings: context.settings,
-    committedSnapshot: context.snapshot,
-    removedIssuesKnown: context.removedIssuesKnown,
-    ...(context.kpiReadings ? { kpiReadings: context.kpiReadings } : {}),
-    fields: { ...(context.fields.sprint ? { sprint: context.fields.sprint } : {}), ...(context.fields.flagged ? { flagged: context.fields.flagged } : {}) },
-  });
 }
 
 /** The result from what a full read or a refresh gathered, and what the next refresh starts from. */
@@ -253,33 +215,3 @@ export async function gatherRefresh(ctx: Context, cached: { meta: ActiveMeta; is
   return { ...gathered, changedIssueIds: [...needHistory] };
 }
 
-const countEntries = (entries: readonly DrillDownEntry[]) => ({ listed: entries.length, counted: entries.filter((entry) => entry.counted).length });
-
-/** The result without issue details: counts per drill-down, and drill-downs as ids and reasons. */
-export function toStoredResult(result: SprintHealthResult, sprint: SprintRecord, removedIssuesKnown: boolean): StoredResult {
-  const drill: StoredDrillItem[] = [];
-  const rows: StoredRow[] = result.rows.map((row, index) => {
-    const counts = {} as DrillDownCounts;
-    for (const key of DRILL_DOWN_KEYS) {
-      const entries = row.drillDown[key];
-      counts[key] = countEntries(entries);
-      for (const entry of entries) drill.push([index, key, entry.issueId, entry.counted ? 1 : 0, entry.reason]);
-    }
-    return { processKey: row.processKey, metrics: row.metrics, criteria: row.criteria, health: row.health, drillDownCounts: counts };
-  });
-  const totalsCounts = {} as DrillDownCounts;
-  for (const key of DRILL_DOWN_KEYS) totalsCounts[key] = countEntries(result.totals.drillDown[key]);
-  return {
-    meta: {
-      sprint,
-      computedAt: result.computedAt,
-      window: result.window,
-      completeness: { ...result.completeness, removedIssuesKnown },
-      totals: { metrics: result.totals.metrics, criteria: result.totals.criteria, health: result.totals.health, drillDownCounts: totalsCounts },
-    },
-    rows,
-    drill,
-  };
-}
-
-export type { IssueInput };

@@ -1,0 +1,24 @@
+import { kvs } from '@forge/kvs';
+import { z } from 'zod';
+import { listByPrefix } from './recordCheck';
+import { iso } from './storedShapes';
+
+/**
+ * `sprint-health:left:<sprintId>:<issueId>`: issues seen leaving the sprint (issue-updated events).
+ * Jira's search no longer finds them by `sprint = N`, so "removed" stays exact.
+ */
+
+export interface IssueLeft {
+  issueId: string;
+  at: string;
+}
+
+const issueLeftSchema: z.ZodType<IssueLeft> = z.object({ issueId: z.string(), at: iso });
+
+export async function recordIssueLeftSprint(sprintId: number, issueId: string, at: string): Promise<void> {
+  await kvs.set(`sprint-health:left:${sprintId}:${issueId}`, { issueId, at });
+}
+
+export async function listIssuesLeftSprint(sprintId: number): Promise<IssueLeft[]> {
+  return listByPrefix(`sprint-health:left:${sprintId}:`, issueLeftSchema);
+}

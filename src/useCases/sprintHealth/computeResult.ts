@@ -1,0 +1,70 @@
+import {
+  computeSprintHealth,
+  DRILL_DOWN_KEYS,
+  type ChangeHistory,
+  type DrillDownEntry,
+  type HealthSettings,
+  type KpiReading,
+  type Sprint,
+  type SprintHealthResult,
+  type StatusInfo,
+} from '../../domain/sprintHealth';
+import type { SprintFieldIds } from '../../jira/jiraFields';
+import type { ActiveIssueRecord } from '../../storage/sprintHealth/activeInputs';
+import type { DrillDownCounts, StoredDrillItem, StoredResult, StoredRow } from '../../storage/sprintHealth/frozenResults';
+
+/**
+ * The pure computation run on gathered inputs, and its result in the shape storage keeps (counts per
+ * drill-down, drill-downs as issue ids and reasons: issue details are re-read as the viewer).
+ */
+
+export function compute(
+  sprint: Sprint,
+  records: readonly ActiveIssueRecord[],
+  context: { settings: HealthSettings; statuses: Record<string, StatusInfo>; fields: SprintFieldIds; now: string; snapshot: string[] | null; removedIssuesKnown: boolean; kpiReadings?: Record<string, KpiReading[]> },
+): SprintHealthResult {
+  const changelogs: Record<string, ChangeHistory[]> = {};
+  for (const record of records) if (record.changelog) changelogs[record.issue.id] = record.changelog;
+  return computeSprintHealth({
+    sprint: { id: sprint.id, name: sprint.name, state: sprint.state, startDate: sprint.startDate, endDate: sprint.endDate, completeDate: sprint.completeDate },
+    now: context.now,
+    issues: records.map((record) => record.issue),
+    changelogs,
+    statuses: context.statuses,
+    settings: context.settings,
+    committedSnapshot: context.snapshot,
+    removedIssuesKnown: context.removedIssuesKnown,
+    ...(context.kpiReadings ? { kpiReadings: context.kpiReadings } : {}),
+    fields: { ...(context.fields.sprint ? { sprint: context.fields.sprint } : {}), ...(context.fields.flagged ? { flagged: context.fields.flagged } : {}) },
+  });
+}
+
+
+const countEntries = (entries: readonly DrillDownEntry[]) => ({ listed: entries.length, counted: entries.filter((entry) => entry.counted).length });
+
+/** The result without issue details: counts per drill-down, and drill-downs as ids and reasons. */
+export function toStoredResult(result: SprintHealthResult, sprint: Sprint, removedIssuesKnown: boolean): StoredResult {
+  const drill: StoredDrillItem[] = [];
+  const rows: StoredRow[] = result.rows.map((row, index) => {
+    const counts = {} as DrillDownCounts;
+    for (const key of DRILL_DOWN_KEYS) {
+      const entries = row.drillDown[key];
+      counts[key] = countEntries(entries);
+      for (const entry of entries) drill.push([index, key, entry.issueId, entry.counted ? 1 : 0, entry.reason]);
+    }
+    return { processKey: row.processKey, metrics: row.metrics, criteria: row.criteria, health: row.health, drillDownCounts: counts };
+  });
+  const totalsCounts = {} as DrillDownCounts;
+  for (const key of DRILL_DOWN_KEYS) totalsCounts[key] = countEntries(result.totals.drillDown[key]);
+  return {
+    meta: {
+      sprint,
+      computedAt: result.computedAt,
+      window: result.window,
+      completeness: { ...result.completeness, removedIssuesKnown },
+      totals: { metrics: result.totals.metrics, criteria: result.totals.criteria, health: result.totals.health, drillDownCounts: totalsCounts },
+    },
+    rows,
+    drill,
+  };
+}

@@ -1,0 +1,30 @@
+import { deleteActiveInputs } from '../../storage/sprintHealth/activeInputs';
+import { freezeResult, readFrozenResult, type StoredResult } from '../../storage/sprintHealth/frozenResults';
+import { UNLINKED_TREND_KEY, writeTrendPoint, type TrendPoint } from '../../storage/sprintHealth/trendPoints';
+
+/**
+ * The last step for a closed sprint: its result is frozen once and never rewritten. In order:
+ *  1. the result is written, first write wins (a concurrent job or a repeated close event keeps the first);
+ *  2. only if this call wrote it, the board's trend point (the sparklines) is written from it;
+ *  3. the inputs kept while the sprint was active are dropped (issue events stop recording for it).
+ * Answers the result as stored: the one written now or the one already there. One already there but
+ * unreadable is reported (`UnreadableFrozenResult`), never replaced.
+ */
+export async function freezeSprintResult(stored: StoredResult, trendBoardId: number): Promise<StoredResult> {
+  const { sprint } = stored.meta;
+  const written = await freezeResult(stored);
+  if (written) await writeTrendPoint(trendBoardId, trendPointOf(stored), sprint.completeDate ?? sprint.endDate);
+  await deleteActiveInputs(sprint.id);
+  if (written) return stored;
+  return (await readFrozenResult(sprint.id)) ?? stored;
+}
+
+function trendPointOf(stored: StoredResult): TrendPoint {
+  const { sprint } = stored.meta;
+  return {
+    sprintId: sprint.id,
+    sprintName: sprint.name,
+    completeDate: sprint.completeDate,
+    scores: Object.fromEntries(stored.rows.map((row) => [row.processKey ?? UNLINKED_TREND_KEY, row.health])),
+  };
+}

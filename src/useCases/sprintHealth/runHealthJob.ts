@@ -1,0 +1,68 @@
+import { toResolverError } from '../../contract/errors';
+import { DomainError } from '../../domain/errors';
+import type { Sprint } from '../../domain/sprintHealth';
+import type { JiraCall } from '../../jira/jiraRequest';
+import { readJob, writeJob, type JobProgress, type JobRecord } from '../../storage/sprintHealth/jobs';
+import { clearRunning, markRunning } from '../../storage/sprintHealth/runningMarkers';
+import { computeAndStore, sprintHealthTuning } from './computeAndStore';
+
+/**
+ * Background computations: a sprint too large for one resolver call, or one that just closed. The
+ * job's record says how far it got (the page polls it); the `sprint-health` queue carries its body.
+ */
+
+export interface JobBody extends Record<string, unknown> {
+  jobId: string;
+  sprint: Sprint;
+  boardId: number;
+  site: string;
+}
+
+/** Where jobs are queued (the entry-point layer implements it with the Forge queue: src/events/healthQueue.ts). */
+export interface HealthQueue {
+  push(body: JobBody, delayInSeconds?: number): Promise<void>;
+}
+
+export async function startHealthJob(queue: HealthQueue, sprint: Sprint, boardId: number, site: string): Promise<JobRecord> {
+  const now = new Date().toISOString();
+  // The contract accepts only this shape back (jobIdSchema): it becomes part of a storage key.
+  const jobId = `sh-${sprint.id}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const progress: JobProgress = { phase: 'queued', done: 0, total: null, retryAt: null };
+  const job: JobRecord = { jobId, sprintId: sprint.id, boardId, status: 'computing', progress, error: null, startedAt: now, updatedAt: now };
+  await writeJob(job);
+  await markRunning(sprint.id, jobId);
+  await queue.push({ jobId, sprint, boardId, site });
+  return job;
+}
+
+/** The queue consumer's use case: computes as the app with a long deadline, writing progress as it goes. */
+export async function runHealthJob(body: JobBody, queue: HealthQueue): Promise<void> {
+  const job = await readJob(body.jobId);
+  if (!job || job.status !== 'computing') return; // delivered twice: the first delivery did it
+  let last = 0;
+  const update = async (progress: JobProgress, force = false) => {
+    // Progress is written at most every 500 ms: a storage write per page would slow large sprints.
+    if (!force && Date.now() - last < 500) return;
+    last = Date.now();
+    await writeJob({ ...job, progress, updatedAt: new Date().toISOString() });
+  };
+  const call: JiraCall = { actor: 'app', site: body.site, deadline: Date.now() + sprintHealthTuning.backgroundDeadlineMs };
+  try {
+    await computeAndStore(call, body.sprint, body.boardId, (progress) => update(progress));
+    await writeJob({ ...job, status: 'ready', progress: { phase: 'saving', done: 1, total: 1, retryAt: null }, updatedAt: new Date().toISOString() });
+    await clearRunning(body.sprint.id);
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === 'rate-limited' && error.details.retryAt) {
+      // Jira asked to wait longer than this run may: try again then, and tell the page when.
+      const retryAt = error.details.retryAt;
+      const progress: JobProgress = { phase: 'rate-limited', done: job.progress.done, total: job.progress.total, retryAt };
+      await writeJob({ ...job, progress, updatedAt: new Date().toISOString() });
+      await queue.push(body, Math.min(900, Math.max(1, Math.ceil((Date.parse(retryAt) - Date.now()) / 1000))));
+      return;
+    }
+    const jobError = error instanceof DomainError ? toResolverError(error) : { code: 'INTERNAL' as const, message: 'Computing sprint health failed. Try again.' };
+    if (!(error instanceof DomainError)) console.error('Sprint health job failed', error);
+    await writeJob({ ...job, status: 'failed', error: jobError, updatedAt: new Date().toISOString() });
+    await clearRunning(body.sprint.id);
+  }
+}

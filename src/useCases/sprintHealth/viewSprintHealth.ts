@@ -1,0 +1,94 @@
+import type { SprintHealthView } from '../../contract/sprintHealthContract';
+import { DomainError } from '../../domain/errors';
+import type { Sprint } from '../../domain/sprintHealth';
+import { listProcesses } from '../../storage/catalogStore';
+import { readActiveInputs } from '../../storage/sprintHealth/activeInputs';
+import { writeChoice } from '../../storage/sprintHealth/boardChoices';
+import { readFrozenResult } from '../../storage/sprintHealth/frozenResults';
+import { readJob, type JobRecord } from '../../storage/sprintHealth/jobs';
+import { readRunningJob } from '../../storage/sprintHealth/runningMarkers';
+import { asAppOn } from '../actor';
+import { authorizeSprint, interactiveCall, type ProjectRef, type Viewer } from './sprintAccess';
+import { budgetedProgress, computeAndStore, NeedsBackground, sprintHealthTuning } from './computeAndStore';
+import { startHealthJob, type HealthQueue } from './runHealthJob';
+import { closeCheckDue, recheckSprint } from './sprintCloseCheck';
+import { toReadyView } from './sprintHealthView';
+
+/**
+ * A page view of one sprint's health. Nothing stored about the sprint is read before the viewer may see
+ * it (sprintAccess.ts). Then, in order: a frozen result is shown as is (no Jira request); a running job
+ * answers its progress; otherwise the sprint is computed as the app within the inline budget (an active
+ * sprint refreshed from its kept inputs: one search when nothing changed), or handed to a background job.
+ */
+
+export interface SprintHealthViewInput {
+  project: ProjectRef;
+  boardId: number;
+  sprintId: number;
+  myProcessesOnly: boolean;
+}
+
+const computingView = (job: JobRecord): SprintHealthView => ({ status: 'computing', jobId: job.jobId, progress: job.progress });
+
+export async function viewSprintHealth(input: SprintHealthViewInput, viewer: Viewer, queue: HealthQueue): Promise<SprintHealthView> {
+  const viewerSprint = await authorizeSprint(viewer, input.project, input.sprintId, input.boardId);
+  const view = await healthOf(input, viewer, viewerSprint, queue);
+  // Saved only with an answer to show: a refused or failed view changes nothing.
+  await writeChoice(viewer.accountId, { boardId: input.boardId, sprintId: input.sprintId });
+  return view;
+}
+
+async function healthOf(input: SprintHealthViewInput, viewer: Viewer, viewerSprint: Sprint, queue: HealthQueue): Promise<SprintHealthView> {
+  const { boardId, sprintId, myProcessesOnly } = input;
+  const processes = await listProcesses();
+  const viewOptions = { boardId, processes, accountId: viewer.accountId, myProcessesOnly };
+
+  // A closed sprint's numbers are frozen: no Jira request at all.
+  const frozen = await readFrozenResult(sprintId);
+  if (frozen) return toReadyView(frozen, { ...viewOptions, frozen: true });
+  const running = await readRunningJob(sprintId);
+  if (running) return computingView(running);
+
+  // A cached active sprint is refreshed as the app (one search when nothing changed).
+  const startedAt = Date.now();
+  const call = { ...interactiveCall(asAppOn(viewer)), deadline: startedAt + sprintHealthTuning.inlineBudgetMs };
+  const cached = await readActiveInputs(sprintId);
+  let sprint = cached ? cached.meta.sprint : viewerSprint;
+  const options: { sprintCheckedAt?: string } = {};
+  if (cached && closeCheckDue(cached.meta, new Date(startedAt))) {
+    // Past its end: the close event may have been missed. Closed now means computed and frozen like any closed sprint.
+    sprint = await recheckSprint(call, cached.meta.sprint);
+    options.sprintCheckedAt = new Date(startedAt).toISOString();
+  }
+  if (sprint.state === 'future') throw new DomainError('invalid', 'This sprint has not started yet: there is nothing to measure.');
+
+  try {
+    const stored = await computeAndStore(call, sprint, boardId, budgetedProgress(startedAt, sprintHealthTuning.inlineBudgetMs), options);
+    return toReadyView(stored, { ...viewOptions, frozen: sprint.state === 'closed' });
+  } catch (error) {
+    if (!(error instanceof NeedsBackground)) throw error;
+    return computingView(await startHealthJob(queue, sprint, boardId, viewer.site));
+  }
+}
+
+/** The page polling a background job: its progress, its failure, or the sprint's view once it is ready. */
+export async function viewSprintHealthProgress(
+  input: { project: ProjectRef; jobId: string; myProcessesOnly: boolean },
+  viewer: Viewer,
+  queue: HealthQueue,
+): Promise<SprintHealthView> {
+  const job = await readJob(input.jobId);
+  if (!job) throw new DomainError('not-found', 'That computation is not known (it may have expired). Open the sprint again.');
+  // A job id says which sprint it computes: its progress and result are the sprint's, for its viewers only.
+  await authorizeSprint(viewer, input.project, job.sprintId, job.boardId);
+  if (job.status === 'failed') {
+    return { status: 'failed', jobId: job.jobId, error: job.error ?? { code: 'INTERNAL', message: 'Computing sprint health failed.' } };
+  }
+  if (job.status === 'computing') return computingView(job);
+  const processes = await listProcesses();
+  const options = { boardId: job.boardId, processes, accountId: viewer.accountId, myProcessesOnly: input.myProcessesOnly };
+  const frozen = await readFrozenResult(job.sprintId);
+  if (frozen) return toReadyView(frozen, { ...options, frozen: true });
+  // An active sprint's job stored its inputs: the (cheap) view of the sprint.
+  return viewSprintHealth({ project: input.project, boardId: job.boardId, sprintId: job.sprintId, myProcessesOnly: input.myProcessesOnly }, viewer, queue);
+}

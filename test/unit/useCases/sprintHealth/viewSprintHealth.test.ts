@@ -1,0 +1,78 @@
+import { kvs } from '@forge/kvs';
+import { sprintHealthTuning } from '../../../../src/useCases/sprintHealth/computeAndStore';
+import type { HealthQueue, JobBody } from '../../../../src/useCases/sprintHealth/runHealthJob';
+import { forgetSprintAccess, type Viewer } from '../../../../src/useCases/sprintHealth/sprintAccess';
+import { viewSprintHealth } from '../../../../src/useCases/sprintHealth/viewSprintHealth';
+import { DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../../../workbench/datasets/demoDataset';
+import { runInFrame } from '../../../../workbench/runtime/forgeGlobals';
+import { createTestWorkbench, type TestWorkbench } from '../../../support/testWorkbench';
+
+/** A page view of one sprint's health, called as a use case with a viewer and a queue port (no resolver, no Forge queue). */
+
+let wb: TestWorkbench;
+let queued: JobBody[];
+const queue: HealthQueue = {
+  push: (body) => {
+    queued.push(body);
+    return Promise.resolve();
+  },
+};
+const closedSprint = DEMO_SPRINT_IDS.closed[DEMO_SPRINT_IDS.closed.length - 1] as number;
+
+const viewerFor = (accountId: string): Viewer => ({ kind: 'user', accountId, site: wb.dataset.site.cloudId });
+/** The use case as a resolver invocation runs it: `asUser()` reads the invocation's user. */
+function view(sprintId: number, viewer: Viewer) {
+  const frame = { accountId: viewer.accountId, moduleKey: 'test', functionKey: 'test', invocationId: 'test', kind: 'resolver' as const };
+  return runInFrame({ ...frame, deadline: Date.now() + 25_000 }, () => viewSprintHealth(input(sprintId), viewer, queue));
+}
+function project() {
+  const itsm = wb.dataset.projects.find((candidate) => candidate.key === 'ITSM');
+  if (!itsm) throw new Error('The demo dataset has an ITSM project');
+  return { id: itsm.id, key: itsm.key };
+}
+const input = (sprintId: number) => ({ project: project(), boardId: DEMO_BOARD_ID, sprintId, myProcessesOnly: false });
+
+beforeEach(async () => {
+  forgetSprintAccess();
+  wb = await createTestWorkbench();
+  wb.host.activate();
+  queued = [];
+});
+afterEach(() => wb.close());
+
+describe('viewSprintHealth', () => {
+  it('freezes a closed sprint on its first view, then shows the frozen result without asking Jira', async () => {
+    const viewer = viewerFor(wb.users.member);
+    const first = await view(closedSprint, viewer);
+    expect(first).toMatchObject({ status: 'ready', frozen: true, sprint: { id: closedSprint, state: 'closed' } });
+    expect(await kvs.get(`sprint-health:choice:${wb.users.member}`)).toEqual({ boardId: DEMO_BOARD_ID, sprintId: closedSprint });
+
+    wb.jira.requestLog.length = 0;
+    const again = await view(closedSprint, viewer);
+
+    expect(again).toEqual(first);
+    expect(wb.jira.requestLog).toEqual([]);
+    expect(queued).toEqual([]);
+  });
+
+  it('hands a sprint too large for the inline budget to one background job through the queue port', async () => {
+    const budget = sprintHealthTuning.inlineBudgetMs;
+    sprintHealthTuning.inlineBudgetMs = -1;
+    try {
+      const computing = await view(closedSprint, viewerFor(wb.users.member));
+      expect(computing).toMatchObject({ status: 'computing', progress: { phase: 'queued' } });
+      expect(queued).toEqual([expect.objectContaining({ boardId: DEMO_BOARD_ID, sprint: expect.objectContaining({ id: closedSprint }) })]);
+      // A second view while it computes answers the same job and queues nothing more.
+      expect(await view(closedSprint, viewerFor(wb.users.member))).toEqual(computing);
+      expect(queued).toHaveLength(1);
+    } finally {
+      sprintHealthTuning.inlineBudgetMs = budget;
+    }
+  });
+
+  it('answers a viewer Jira does not show the sprint NOT_FOUND, and stores nothing for them', async () => {
+    await expect(view(closedSprint, viewerFor(wb.users.outsider))).rejects.toMatchObject({ kind: 'not-found' });
+    expect(await kvs.get(`sprint-health:choice:${wb.users.outsider}`)).toBeUndefined();
+    expect(await kvs.get(`sprint-health:frozen:${closedSprint}`)).toBeUndefined();
+  });
+});
