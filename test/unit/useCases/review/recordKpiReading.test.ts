@@ -67,9 +67,9 @@ describe('recording one KPI reading in a sprint review', () => {
 
   it('tries again on the fresh review when another save took the version first', async () => {
     const { sprintId } = await record(wb.users.apo, 5);
-    const realSet = kvs.set.bind(kvs);
+    const realSet = kvs.set.bind(kvs) as (key: string, value: unknown, options?: unknown) => Promise<unknown>;
     let raced = false;
-    jest.spyOn(kvs, 'set').mockImplementation(async (key, value, options) => {
+    const racingSet = async (key: string, value: unknown, options?: unknown) => {
       if (!raced && key.startsWith('sprint-review-history:INC:')) {
         raced = true;
         // Someone else's save lands between our read and our write, claiming version 2.
@@ -79,7 +79,8 @@ describe('recording one KPI reading in a sprint review', () => {
         expect(saved).toMatchObject({ ok: true, data: { outcome: 'saved' } });
       }
       return realSet(key, value, options);
-    });
+    };
+    jest.spyOn(kvs, 'set').mockImplementation(racingSet as typeof kvs.set);
     const result = await record(wb.users.apo, 4, { sprintId });
     expect(raced).toBe(true);
     expect(result.changed).toBe(true);
