@@ -98,9 +98,13 @@ async function createStory(input: CreateImprovementStoryInput, actor: ActionActo
 }
 
 async function recordKpi(input: RecordKpiReadingInput, actor: ActionActor): Promise<ActionResult> {
-  const { sprintId, ...rest } = input;
-  const recorded = await recordKpiReading({ ...rest, ...(sprintId === undefined ? {} : { sprintId }) }, ruleActor(actor));
-  return { ...recorded };
+  try {
+    return { ...(await recordKpiReading(input, ruleActor(actor))) };
+  } catch (error) {
+    // The rule's owner can do one thing about a review that kept changing: run the rule again.
+    if (error instanceof DomainError && error.kind === 'conflict') throw new DomainError('conflict', `${error.message} Re-run the rule.`);
+    throw error;
+  }
 }
 
 const runners: { [K in AutomationActionKey]: Runner<z.output<(typeof actionInputSchemas)[K]>> } = {

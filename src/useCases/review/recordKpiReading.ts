@@ -102,5 +102,5 @@ export async function recordKpiReading(input: RecordKpiReadingInput, actor: Acto
       return recorded(decision.history !== null);
     }
   }
-  throw new DomainError('conflict', `The ${process.key} sprint review kept changing while the reading was saved. Try again.`);
+  throw new DomainError('conflict', `The ${process.key} sprint review kept changing while the reading was saved.`);
 }
