@@ -1,17 +1,15 @@
 import { improvementStoryInputSchema } from '../../../../src/contract/improvementContract';
 import { createImprovementStory } from '../../../../src/useCases/improvements/createImprovementStory';
-import { aProcessInput, aValueStreamInput } from '../../../builders/catalogBuilders';
 import { anImprovementStoryInput } from '../../../builders/improvementBuilders';
 import { createTestWorkbench, type TestWorkbench } from '../../../support/testWorkbench';
+import { seedIncidentProcess } from '../../../support/improvementSeed';
 import { asUser } from '../../../support/useCaseFrame';
 
 let wb: TestWorkbench;
 
 beforeEach(async () => {
   wb = await createTestWorkbench();
-  const { admin, apo, asm } = wb.users;
-  await wb.invoke(admin, 'saveValueStream', { valueStream: aValueStreamInput({ ownerAccountId: admin }), expectedVersion: null });
-  expect(await wb.invoke(admin, 'saveProcess', { process: aProcessInput({ key: 'INC', apoAccountId: apo, asmAccountId: asm }), expectedVersion: null })).toMatchObject({ ok: true });
+  await seedIncidentProcess(wb);
 });
 afterEach(() => {
   wb.expectNoContractViolations();

@@ -2,17 +2,15 @@ import { kvs } from '@forge/kvs';
 import { DomainError } from '../../../../src/domain/errors';
 import { recordKpiReading } from '../../../../src/useCases/review/recordKpiReading';
 import { readReviewHistory, readSprintReview } from '../../../../src/storage/sprintReviewStore';
-import { aProcessInput, aValueStreamInput } from '../../../builders/catalogBuilders';
 import { createTestWorkbench, type TestWorkbench } from '../../../support/testWorkbench';
+import { seedIncidentProcess } from '../../../support/improvementSeed';
 import { asUser } from '../../../support/useCaseFrame';
 
 let wb: TestWorkbench;
 
 beforeEach(async () => {
   wb = await createTestWorkbench();
-  const { admin, apo, asm } = wb.users;
-  await wb.invoke(admin, 'saveValueStream', { valueStream: aValueStreamInput({ ownerAccountId: admin }), expectedVersion: null });
-  expect(await wb.invoke(admin, 'saveProcess', { process: aProcessInput({ key: 'INC', apoAccountId: apo, asmAccountId: asm }), expectedVersion: null })).toMatchObject({ ok: true });
+  await seedIncidentProcess(wb);
 });
 afterEach(() => {
   jest.restoreAllMocks();
