@@ -11,7 +11,8 @@ import { scanPrefix } from './prefixScan';
  */
 const reviewKey = (processKey: string, sprintId: number) => `sprint-review:${processKey}:${sprintId}`;
 const historyPrefix = (processKey: string, sprintId: number) => `sprint-review-history:${processKey}:${sprintId}:`;
-const historyKey = (processKey: string, sprintId: number, version: number) => `${historyPrefix(processKey, sprintId)}${String(version).padStart(8, '0')}`;
+const historyKey = (processKey: string, sprintId: number, version: number) =>
+  `${historyPrefix(processKey, sprintId)}${String(version).padStart(8, '0')}`;
 
 /*
  * The stored records, declared here and nowhere else: storage owns their versions. Version 1 is what
@@ -40,7 +41,9 @@ const historyV1 = z.object({
   at: z.string(),
   by: z.string(),
   sprintState: z.enum(['future', 'active', 'closed']),
-  changes: z.array(z.object({ field: z.enum(['achieved', 'next', 'kpiReadings', 'storyOutcomes']), before: z.string(), after: z.string() })),
+  changes: z.array(
+    z.object({ field: z.enum(['achieved', 'next', 'kpiReadings', 'storyOutcomes']), before: z.string(), after: z.string() }),
+  ),
 });
 const storedHistorySchema = z.discriminatedUnion('schemaVersion', [z.object({ schemaVersion: z.literal(1), data: historyV1 })]);
 const HISTORY_RECORD_VERSION = 1;
@@ -96,8 +99,7 @@ export async function listProcessReviews(processKey: string): Promise<SprintRevi
 
 /** The change history of one review, oldest first. */
 export async function readReviewHistory(processKey: string, sprintId: number): Promise<ReviewHistoryEntry[]> {
-  return (await listValid(historyPrefix(processKey, sprintId), storedHistorySchema, upgradeHistory))
-    .sort((a, b) => a.version - b.version);
+  return (await listValid(historyPrefix(processKey, sprintId), storedHistorySchema, upgradeHistory)).sort((a, b) => a.version - b.version);
 }
 
 const isKeyTaken = (error: unknown) => (error as { code?: unknown } | null)?.code === 'KEY_ALREADY_EXISTS';

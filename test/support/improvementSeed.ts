@@ -9,7 +9,12 @@ import { asUser } from './useCaseFrame';
 export async function seedIncidentProcess(wb: TestWorkbench): Promise<void> {
   const { admin, apo, asm } = wb.users;
   await wb.invoke(admin, 'saveValueStream', { valueStream: aValueStreamInput({ ownerAccountId: admin }), expectedVersion: null });
-  expect(await wb.invoke(admin, 'saveProcess', { process: aProcessInput({ key: 'INC', apoAccountId: apo, asmAccountId: asm }), expectedVersion: null })).toMatchObject({ ok: true });
+  expect(
+    await wb.invoke(admin, 'saveProcess', {
+      process: aProcessInput({ key: 'INC', apoAccountId: apo, asmAccountId: asm }),
+      expectedVersion: null,
+    }),
+  ).toMatchObject({ ok: true });
 }
 
 /** An improvement story of INC in ITSM, created by the member through the use case. */

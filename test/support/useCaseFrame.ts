@@ -10,6 +10,13 @@ import type { TestWorkbench } from './testWorkbench';
 export function asUser<T>(wb: TestWorkbench, accountId: string, run: (actor: Actor) => Promise<T>): Promise<T> {
   wb.host.activate();
   const actor: Actor = { kind: 'user', accountId, site: `site:${wb.dataset.site.cloudId}` };
-  const frame = { accountId, moduleKey: 'use-case-test', functionKey: 'use-case-test', invocationId: randomUUID(), kind: 'action' as const, deadline: Date.now() + 25_000 };
+  const frame = {
+    accountId,
+    moduleKey: 'use-case-test',
+    functionKey: 'use-case-test',
+    invocationId: randomUUID(),
+    kind: 'action' as const,
+    deadline: Date.now() + 25_000,
+  };
   return runInFrame(frame, () => run(actor));
 }

@@ -1,13 +1,28 @@
 import { DomainError } from '../errors';
 import type { Kpi } from '../catalog/catalogSchemas';
 import { kpiValueProblem } from './kpiUnits';
-import { REVIEW_FIELDS, type KpiReading, type ReviewHistoryEntry, type SprintReview, type SprintState, type StoryOutcomeEntry } from './reviewSchemas';
+import {
+  REVIEW_FIELDS,
+  type KpiReading,
+  type ReviewHistoryEntry,
+  type SprintReview,
+  type SprintState,
+  type StoryOutcomeEntry,
+} from './reviewSchemas';
 
 /**
  * Rules of a process's review of one sprint. History entries are only ever appended: a review can
  * change after the sprint closed, but never without a trace.
  */
-export type { KpiReading, OutcomeValue, ReviewField, ReviewHistoryEntry, SprintReview, SprintState, StoryOutcomeEntry } from './reviewSchemas';
+export type {
+  KpiReading,
+  OutcomeValue,
+  ReviewField,
+  ReviewHistoryEntry,
+  SprintReview,
+  SprintState,
+  StoryOutcomeEntry,
+} from './reviewSchemas';
 
 export interface ReviewInput {
   achieved: string;
@@ -39,14 +54,12 @@ const encode = (value: unknown): string => (typeof value === 'string' ? value : 
 export function reviewChanges(before: ReviewInput | null, after: ReviewInput): ReviewHistoryEntry['changes'] {
   const empty: ReviewInput = { achieved: '', next: '', kpiReadings: [], storyOutcomes: [] };
   const base = before ?? empty;
-  return REVIEW_FIELDS
-    .map((field) => ({ field, before: encode(base[field]), after: encode(after[field]) }))
-    .filter((change) => change.before !== change.after);
+  return REVIEW_FIELDS.map((field) => ({ field, before: encode(base[field]), after: encode(after[field]) })).filter(
+    (change) => change.before !== change.after,
+  );
 }
 
-export type ReviewSaveDecision =
-  | { outcome: 'saved'; review: SprintReview; history: ReviewHistoryEntry | null }
-  | { outcome: 'conflict' };
+export type ReviewSaveDecision = { outcome: 'saved'; review: SprintReview; history: ReviewHistoryEntry | null } | { outcome: 'conflict' };
 
 /** The next version of a review, with the history entry to append (none when nothing changed). */
 export function decideReviewSave(input: {

@@ -41,7 +41,9 @@ export async function createImprovementStory(input: CreateImprovementStoryInput,
   const projectRef = await projectRefOf(input.project);
   const process = await readProcess(input.processKey);
   if (!process) {
-    throw new DomainError('invalid', `There is no process with key ${input.processKey}.`, { fields: { processKey: 'Pick a process from the list.' } });
+    throw new DomainError('invalid', `There is no process with key ${input.processKey}.`, {
+      fields: { processKey: 'Pick a process from the list.' },
+    });
   }
   const now = new Date();
   const [valueStream, projectTypes, record] = await Promise.all([

@@ -25,7 +25,10 @@ export function chooseStoryType(projectTypes: readonly SiteIssueType[], siteType
 }
 
 /** Jira requests: project, its issue types and the viewer's permissions, in parallel (all as the viewer). */
-async function loadImprovementSetup({ project: projectRef }: { project: JiraRef }, actor: Actor): Promise<ImprovementSetup & { isJiraAdmin: boolean }> {
+async function loadImprovementSetup(
+  { project: projectRef }: { project: JiraRef },
+  actor: Actor,
+): Promise<ImprovementSetup & { isJiraAdmin: boolean }> {
   accountOf(actor);
   const [project, projectTypes, permissions, record, processes] = await Promise.all([
     fetchProjectInfo('user', projectRef.id),
@@ -42,8 +45,12 @@ async function loadImprovementSetup({ project: projectRef }: { project: JiraRef 
   const problem = record?.problem ?? null;
   let enableReason: string | null = null;
   if (enabled) enableReason = 'Process Improvement is already enabled for this project.';
-  else if (teamManaged) enableReason = 'This is a team-managed project: Jira lets only its administrators add issue types, in the project settings. Until then, stories created from Process Loop are marked as improvements.';
-  else if (!permissions.ADMINISTER) enableReason = "Only Jira administrators can add an issue type to a project's issue type scheme. Ask one to enable Process Improvement here; until then, stories created from Process Loop are marked as improvements.";
+  else if (teamManaged)
+    enableReason =
+      'This is a team-managed project: Jira lets only its administrators add issue types, in the project settings. Until then, stories created from Process Loop are marked as improvements.';
+  else if (!permissions.ADMINISTER)
+    enableReason =
+      "Only Jira administrators can add an issue type to a project's issue type scheme. Ask one to enable Process Improvement here; until then, stories created from Process Loop are marked as improvements.";
   else if (problem) enableReason = problem;
   return {
     project,
@@ -91,7 +98,8 @@ export async function enableImprovementsForProject(
   const ensured = await ensureImprovementIssueType();
   if (ensured.outcome === 'collision') throw new DomainError('upstream', ensured.problem);
   const schemeId = await fetchProjectIssueTypeSchemeId(setup.project.id);
-  if (!schemeId) throw new DomainError('upstream', 'Jira reports no issue type scheme for this project, so the type cannot be added to it.');
+  if (!schemeId)
+    throw new DomainError('upstream', 'Jira reports no issue type scheme for this project, so the type cannot be added to it.');
   await addIssueTypeToScheme(schemeId, ensured.typeId);
   return { outcome: 'enabled', setup: withoutAdminFlag(await loadImprovementSetup(input, actor)) };
 }

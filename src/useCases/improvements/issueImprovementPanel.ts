@@ -1,5 +1,10 @@
 import type { IssueImprovement } from '../../contract/improvementContract';
-import { IMPROVEMENT_ISSUE_TYPE_NAME, IMPROVEMENT_PROPERTY_KEY, type ImprovementOutcomeValue, type ImprovementProperty } from '../../domain/improvements/improvementProperty';
+import {
+  IMPROVEMENT_ISSUE_TYPE_NAME,
+  IMPROVEMENT_PROPERTY_KEY,
+  type ImprovementOutcomeValue,
+  type ImprovementProperty,
+} from '../../domain/improvements/improvementProperty';
 import { canReviewProcess } from '../../domain/improvements/improvementPermissions';
 import { dodProgress, mergeDod, tickDod, withOutcome } from '../../domain/improvements/improvementStory';
 import { DomainError } from '../../domain/errors';
@@ -42,7 +47,8 @@ async function loadPanel(issueRef: JiraRef, actor: Actor): Promise<PanelState> {
   const reviewer = process !== null && canReviewProcess({ accountId, isJiraAdmin: permissions.ADMINISTER }, process);
   let readOnlyReason: string | null = null;
   if (!improvement) readOnlyReason = null;
-  else if (!permissions.EDIT_ISSUES) readOnlyReason = "You can't edit this issue, so you can see its checklist and outcome but not change them.";
+  else if (!permissions.EDIT_ISSUES)
+    readOnlyReason = "You can't edit this issue, so you can see its checklist and outcome but not change them.";
   else if (!reviewer) readOnlyReason = "Only the process's APO or ASM, or a Jira administrator, records the review outcome.";
   return {
     issue,

@@ -29,7 +29,9 @@ export async function recentProjectSprints(call: JiraCall, projectKey: string, c
 export async function searchImprovements(call: JiraCall, processKey: string | null): Promise<StoredImprovementIssue[]> {
   const jql = processKey ? `asmImprovementProcess = ${jqlString(processKey)}` : 'asmImprovementProcess IS NOT EMPTY';
   const issues = await searchImprovementIssues(call, `${jql} ORDER BY created ASC`);
-  return issues.filter((issue): issue is StoredImprovementIssue => issue.improvement !== null && (!processKey || issue.improvement.processKey === processKey));
+  return issues.filter(
+    (issue): issue is StoredImprovementIssue => issue.improvement !== null && (!processKey || issue.improvement.processKey === processKey),
+  );
 }
 
 export interface BacklogFilter {
@@ -53,7 +55,8 @@ async function loadBacklog(filter: BacklogFilter, actor: Actor) {
   const processByKey = new Map(processes.map((process) => [process.key, process]));
   const now = new Date();
   const inScope = (process: Pick<Process, 'key' | 'valueStreamKey'>) =>
-    (!filter.processKey || process.key === filter.processKey) && (!filter.valueStreamKey || process.valueStreamKey === filter.valueStreamKey);
+    (!filter.processKey || process.key === filter.processKey) &&
+    (!filter.valueStreamKey || process.valueStreamKey === filter.valueStreamKey);
 
   const assignees = [...new Set(issues.map((issue) => issue.assigneeAccountId).filter((id): id is string => !!id))];
   const users = assignees.length ? await fetchUsers(assignees) : new Map<string, JiraUserSummary>();
@@ -78,7 +81,7 @@ async function loadBacklog(filter: BacklogFilter, actor: Actor) {
     const process = processByKey.get(improvement.processKey);
     const dod = mergeDod(improvement.dod, process?.definitionOfDone ?? null);
     const sprint = currentSprintOf(issue.sprints);
-    const assignee = issue.assigneeAccountId ? users.get(issue.assigneeAccountId) ?? null : null;
+    const assignee = issue.assigneeAccountId ? (users.get(issue.assigneeAccountId) ?? null) : null;
     return {
       issueId: issue.id,
       issueKey: issue.key,
@@ -94,7 +97,11 @@ async function loadBacklog(filter: BacklogFilter, actor: Actor) {
       dodProgress: dodProgress(dod),
       hasMeasure: improvement.measure !== null,
       outcome: improvement.outcome?.value ?? null,
-      flags: storyFlags({ hasMeasure: improvement.measure !== null, statusCategory: issue.status.category, hasOutcome: improvement.outcome !== null }),
+      flags: storyFlags({
+        hasMeasure: improvement.measure !== null,
+        statusCategory: issue.status.category,
+        hasOutcome: improvement.outcome !== null,
+      }),
     };
   };
 
@@ -119,7 +126,11 @@ async function loadBacklog(filter: BacklogFilter, actor: Actor) {
     });
 
   const flagged = (flag: BacklogStory['flags'][number]) =>
-    groups.flatMap((group) => group.stories.filter((story) => story.flags.includes(flag)).map((story) => ({ issueKey: story.issueKey, processKey: group.processKey })));
+    groups.flatMap((group) =>
+      group.stories
+        .filter((story) => story.flags.includes(flag))
+        .map((story) => ({ issueKey: story.issueKey, processKey: group.processKey })),
+    );
   return {
     viewer,
     issues,
@@ -155,16 +166,24 @@ async function groupOf(project: JiraRef, processKey: string, actor: Actor): Prom
 
 /** The APO's (or an admin's) order. Every id must be one of the process's stories the viewer can see. */
 export async function reorderProcessBacklog(
-  { project, processKey, issueIds, expectedVersion }: { project: JiraRef; processKey: string; issueIds: string[]; expectedVersion: number | null },
+  {
+    project,
+    processKey,
+    issueIds,
+    expectedVersion,
+  }: { project: JiraRef; processKey: string; issueIds: string[]; expectedVersion: number | null },
   actor: Actor,
 ): Promise<{ outcome: 'saved' | 'conflict'; group: BacklogGroup }> {
   const [process, viewer] = await Promise.all([readProcess(processKey), viewerOf(actor)]);
   if (!process) throw processNotFound(processKey);
-  if (!canEditProcess(viewer, process)) throw new DomainError('forbidden', `Only the APO of ${processKey} or a Jira administrator can re-order its backlog.`);
+  if (!canEditProcess(viewer, process))
+    throw new DomainError('forbidden', `Only the APO of ${processKey} or a Jira administrator can re-order its backlog.`);
   const known = new Set((await searchImprovements(jiraCallFor(actor), processKey)).map((issue) => issue.id));
   const unknown = issueIds.findIndex((id) => !known.has(id));
   if (unknown >= 0) {
-    throw new DomainError('invalid', `Issue ${issueIds[unknown]} is not an improvement story of ${processKey}.`, { fields: { [`issueIds.${unknown}`]: 'Not a story of this backlog.' } });
+    throw new DomainError('invalid', `Issue ${issueIds[unknown]} is not an improvement story of ${processKey}.`, {
+      fields: { [`issueIds.${unknown}`]: 'Not a story of this backlog.' },
+    });
   }
   const saved = await writeBacklogOrder({ processKey, issueIds, expectedVersion, by: accountOf(actor), now: new Date() });
   return { outcome: saved ? 'saved' : 'conflict', group: await groupOf(project, processKey, actor) };

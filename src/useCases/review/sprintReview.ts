@@ -5,7 +5,13 @@ import { canReviewProcess, type ImprovementViewer } from '../../domain/improveme
 import { withOutcome } from '../../domain/improvements/improvementStory';
 import { reviewsCsv, type CsvHealth, type CsvSprint } from '../../domain/review/reviewCsv';
 import { withOverdueNote } from '../../domain/sprints/sprintOverdue';
-import { decideReviewSave, validateKpiReadings, type KpiReading, type OutcomeValue, type StoryOutcomeEntry } from '../../domain/review/sprintReview';
+import {
+  decideReviewSave,
+  validateKpiReadings,
+  type KpiReading,
+  type OutcomeValue,
+  type StoryOutcomeEntry,
+} from '../../domain/review/sprintReview';
 import type { Process } from '../../domain/catalog/catalogSchemas';
 import { DomainError } from '../../domain/errors';
 import { fetchSprint, type SprintSummary } from '../../jira/agile';
@@ -33,16 +39,32 @@ async function loadProcess(processKey: string, actor: Actor) {
 
 /** Stories of the process in the sprint (one JQL search as the viewer). */
 async function sprintStories(actor: Actor, processKey: string, sprintId: number) {
-  const issues = await searchImprovementIssues(jiraCallFor(actor), `asmImprovementProcess = ${jqlString(processKey)} AND sprint = ${sprintId} ORDER BY key ASC`);
+  const issues = await searchImprovementIssues(
+    jiraCallFor(actor),
+    `asmImprovementProcess = ${jqlString(processKey)} AND sprint = ${sprintId} ORDER BY key ASC`,
+  );
   return issues.filter((issue) => issue.improvement?.processKey === processKey);
 }
 
-async function buildView(actor: Actor, project: JiraRef, process: Process, viewer: ImprovementViewer, sprintId: number | null): Promise<SprintReviewView> {
+async function buildView(
+  actor: Actor,
+  project: JiraRef,
+  process: Process,
+  viewer: ImprovementViewer,
+  sprintId: number | null,
+): Promise<SprintReviewView> {
   const call = jiraCallFor(actor);
   const sprints = await recentProjectSprints(call, project.key, PICKER_SPRINTS);
-  let sprint = sprintId === null ? (sprints.find((candidate) => candidate.state === 'active') ?? sprints[0] ?? null) : (sprints.find((candidate) => candidate.id === sprintId) ?? null);
+  let sprint =
+    sprintId === null
+      ? (sprints.find((candidate) => candidate.state === 'active') ?? sprints[0] ?? null)
+      : (sprints.find((candidate) => candidate.id === sprintId) ?? null);
   if (sprintId !== null && !sprint) sprint = await fetchSprint(call, sprintId);
-  if (!sprint) throw new DomainError('not-found', sprintId === null ? 'This project has no sprints to review yet.' : `Sprint ${sprintId} doesn't exist or you can't see it.`);
+  if (!sprint)
+    throw new DomainError(
+      'not-found',
+      sprintId === null ? 'This project has no sprints to review yet.' : `Sprint ${sprintId} doesn't exist or you can't see it.`,
+    );
   const [review, history, stories] = await Promise.all([
     readSprintReview(process.key, sprint.id),
     readReviewHistory(process.key, sprint.id),
@@ -51,7 +73,12 @@ async function buildView(actor: Actor, project: JiraRef, process: Process, viewe
   const doneStories = stories
     .filter((issue) => issue.status.category === 'done')
     .map((issue) => ({ issueId: issue.id, issueKey: issue.key, summary: issue.summary, outcome: issue.improvement?.outcome ?? null }));
-  const people = [...history.map((entry) => entry.by), ...doneStories.map((story) => story.outcome?.by), process.apoAccountId, process.asmAccountId].filter((id): id is string => !!id);
+  const people = [
+    ...history.map((entry) => entry.by),
+    ...doneStories.map((story) => story.outcome?.by),
+    process.apoAccountId,
+    process.asmAccountId,
+  ].filter((id): id is string => !!id);
   const users = await fetchUsers(people);
   const canEdit = canReviewProcess(viewer, process);
   const now = new Date();
@@ -75,7 +102,10 @@ export interface ReviewRef {
   processKey: string;
 }
 
-export async function getSprintReview({ project, processKey, sprintId }: ReviewRef & { sprintId: number | null }, actor: Actor): Promise<SprintReviewView> {
+export async function getSprintReview(
+  { project, processKey, sprintId }: ReviewRef & { sprintId: number | null },
+  actor: Actor,
+): Promise<SprintReviewView> {
   const { process, viewer } = await loadProcess(processKey, actor);
   return buildView(actor, project, process, viewer, sprintId);
 }
@@ -128,12 +158,17 @@ export async function saveSprintReview(input: SaveSprintReviewInput, actor: Acto
     now,
     sprintState: sprint.state,
   });
-  if (decision.outcome === 'conflict') return { outcome: 'conflict', view: await buildView(actor, input.project, process, viewer, sprint.id) };
+  if (decision.outcome === 'conflict')
+    return { outcome: 'conflict', view: await buildView(actor, input.project, process, viewer, sprint.id) };
 
   for (const entry of storyOutcomes) {
     const improvement = stories.get(entry.issueId)?.improvement;
     if (!improvement || (improvement.outcome?.value === entry.value && improvement.outcome.note === entry.note)) continue;
-    await writeIssueProperty(entry.issueId, IMPROVEMENT_PROPERTY_KEY, withOutcome(improvement, { value: entry.value, note: entry.note }, accountOf(actor), now));
+    await writeIssueProperty(
+      entry.issueId,
+      IMPROVEMENT_PROPERTY_KEY,
+      withOutcome(improvement, { value: entry.value, note: entry.note }, accountOf(actor), now),
+    );
   }
   if (decision.history) {
     const written = await writeSprintReview(decision.review, decision.history);
@@ -151,12 +186,21 @@ async function frozenHealthOf(processKey: string, sprintIds: readonly number[]):
   const found = await Promise.all([...new Set(sprintIds)].map(async (sprintId) => [sprintId, await readFrozenRows(sprintId)] as const));
   for (const [sprintId, frozen] of found) {
     const row = frozen?.rows.find((candidate) => candidate.processKey === processKey);
-    if (row) health.set(sprintId, { sprintId, health: row.health.band ?? '', score: row.health.score, sayDoPct: row.metrics.sayDoPct === null ? null : Math.round(row.metrics.sayDoPct * 10) / 10 });
+    if (row)
+      health.set(sprintId, {
+        sprintId,
+        health: row.health.band ?? '',
+        score: row.health.score,
+        sayDoPct: row.metrics.sayDoPct === null ? null : Math.round(row.metrics.sayDoPct * 10) / 10,
+      });
   }
   return health;
 }
 
-export async function exportProcessReviewsCsv({ project, processKey }: ReviewRef, actor: Actor): Promise<{ filename: string; csv: string }> {
+export async function exportProcessReviewsCsv(
+  { project, processKey }: ReviewRef,
+  actor: Actor,
+): Promise<{ filename: string; csv: string }> {
   const process = await readProcess(processKey);
   if (!process) throw processNotFound(processKey);
   const call = jiraCallFor(actor);
@@ -169,7 +213,10 @@ export async function exportProcessReviewsCsv({ project, processKey }: ReviewRef
     if (sprint) sprintById.set(sprint.id, toReviewSprint(sprint));
   }
   const reviews = allReviews.filter((review) => sprintById.has(review.sprintId));
-  const health = await frozenHealthOf(process.key, reviews.map((review) => review.sprintId));
+  const health = await frozenHealthOf(
+    process.key,
+    reviews.map((review) => review.sprintId),
+  );
   const csv = reviewsCsv({ kpis: process.kpis, reviews, sprints: sprintById, health });
   return { filename: `process-loop-${process.key}-reviews-${format(new Date(), 'yyyy-MM-dd')}.csv`, csv };
 }

@@ -17,9 +17,17 @@ const at = new Date().toISOString();
 const storedV1 = {
   schemaVersion: 1,
   data: {
-    processKey: 'INC', sprintId: 42, achieved: 'Runbooks', next: 'Alerts', kpiReadings: [{ kpiId: 'mttr', value: 3 }],
+    processKey: 'INC',
+    sprintId: 42,
+    achieved: 'Runbooks',
+    next: 'Alerts',
+    kpiReadings: [{ kpiId: 'mttr', value: 3 }],
     storyOutcomes: [{ issueId: '10001', issueKey: 'ITSM-1', value: 'confirmed', note: '' }],
-    version: 2, createdAt: at, createdBy: 'a', updatedAt: at, updatedBy: 'b',
+    version: 2,
+    createdAt: at,
+    createdBy: 'a',
+    updatedAt: at,
+    updatedBy: 'b',
   },
 };
 

@@ -35,13 +35,20 @@ describe('re-ordering a process backlog', () => {
     expect(stale.group.stories.map((story) => story.issueId)).toEqual([low.id, high.id]);
 
     const backlog = await asUser(wb, wb.users.member, (actor) =>
-      getProcessBacklog({ project: project(), processKey: 'INC', valueStreamKey: null, statusCategory: null }, actor));
-    expect(backlog.groups.find((group) => group.processKey === 'INC')).toMatchObject({ canReorder: false, order: { kind: 'manual', version: 1 } });
+      getProcessBacklog({ project: project(), processKey: 'INC', valueStreamKey: null, statusCategory: null }, actor),
+    );
+    expect(backlog.groups.find((group) => group.processKey === 'INC')).toMatchObject({
+      canReorder: false,
+      order: { kind: 'manual', version: 1 },
+    });
   });
 
   it('refuses someone who does not own the process, and an issue that is not one of its stories', async () => {
     const story = await anImprovementStoryIn(wb);
     await expect(reorder(wb.users.asm, [story.id], null)).rejects.toMatchObject({ kind: 'forbidden' });
-    await expect(reorder(wb.users.apo, [story.id, '999999'], null)).rejects.toMatchObject({ kind: 'invalid', details: { fields: { 'issueIds.1': expect.any(String) } } });
+    await expect(reorder(wb.users.apo, [story.id, '999999'], null)).rejects.toMatchObject({
+      kind: 'invalid',
+      details: { fields: { 'issueIds.1': expect.any(String) } },
+    });
   });
 });

@@ -28,19 +28,29 @@ describe('recording one KPI reading in a sprint review', () => {
     const first = await record(wb.users.apo, 3.5, { kpi: 'Mean time to restore' });
     expect(first).toMatchObject({ processKey: 'INC', kpiId: 'mttr', value: 3.5, changed: true });
     const saved = await wb.invoke(wb.users.apo, 'saveSprintReview', {
-      processKey: 'INC', sprintId: first.sprintId, achieved: 'Runbooks for the top ten services', next: '',
-      kpiReadings: [{ kpiId: 'mttr', value: 3.5 }], storyOutcomes: [], expectedVersion: 1,
+      processKey: 'INC',
+      sprintId: first.sprintId,
+      achieved: 'Runbooks for the top ten services',
+      next: '',
+      kpiReadings: [{ kpiId: 'mttr', value: 3.5 }],
+      storyOutcomes: [],
+      expectedVersion: 1,
     });
     expect(saved).toMatchObject({ ok: true, data: { outcome: 'saved' } });
 
     const second = await record(wb.users.asm, 3, { sprintId: first.sprintId });
     expect(second).toMatchObject({ sprintId: first.sprintId, value: 3, changed: true });
     expect(await storedReview(first.sprintId)).toMatchObject({
-      version: 3, achieved: 'Runbooks for the top ten services', kpiReadings: [{ kpiId: 'mttr', value: 3 }], updatedBy: wb.users.asm,
+      version: 3,
+      achieved: 'Runbooks for the top ten services',
+      kpiReadings: [{ kpiId: 'mttr', value: 3 }],
+      updatedBy: wb.users.asm,
     });
     const history = await storedHistory(first.sprintId);
     expect(history.map((entry) => entry.version)).toEqual([1, 2, 3]);
-    expect(history[2]?.changes).toEqual([{ field: 'kpiReadings', before: '[{"kpiId":"mttr","value":3.5}]', after: '[{"kpiId":"mttr","value":3}]' }]);
+    expect(history[2]?.changes).toEqual([
+      { field: 'kpiReadings', before: '[{"kpiId":"mttr","value":3.5}]', after: '[{"kpiId":"mttr","value":3}]' },
+    ]);
   });
 
   it('writes nothing when the review already holds that value', async () => {
@@ -72,7 +82,13 @@ describe('recording one KPI reading in a sprint review', () => {
         raced = true;
         // Someone else's save lands between our read and our write, claiming version 2.
         const saved = await wb.invoke(wb.users.asm, 'saveSprintReview', {
-          processKey: 'INC', sprintId, achieved: 'Saved in between', next: '', kpiReadings: [{ kpiId: 'mttr', value: 5 }], storyOutcomes: [], expectedVersion: 1,
+          processKey: 'INC',
+          sprintId,
+          achieved: 'Saved in between',
+          next: '',
+          kpiReadings: [{ kpiId: 'mttr', value: 5 }],
+          storyOutcomes: [],
+          expectedVersion: 1,
         });
         expect(saved).toMatchObject({ ok: true, data: { outcome: 'saved' } });
       }
@@ -82,7 +98,11 @@ describe('recording one KPI reading in a sprint review', () => {
     const result = await record(wb.users.apo, 4, { sprintId });
     expect(raced).toBe(true);
     expect(result.changed).toBe(true);
-    expect(await storedReview(sprintId)).toMatchObject({ version: 3, achieved: 'Saved in between', kpiReadings: [{ kpiId: 'mttr', value: 4 }] });
+    expect(await storedReview(sprintId)).toMatchObject({
+      version: 3,
+      achieved: 'Saved in between',
+      kpiReadings: [{ kpiId: 'mttr', value: 4 }],
+    });
     expect((await storedHistory(sprintId)).map((entry) => entry.by)).toEqual([wb.users.apo, wb.users.asm, wb.users.apo]);
   });
 });
