@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { DomainError } from '../domain/errors';
 import { fetchMyPermissions } from '../jira/permissions';
-import type { InvocationContext } from '../resolvers/invocationContext';
-import { readProcess } from '../storage/catalogStore';
+import { siteKeyOf, type InvocationContext } from '../resolvers/invocationContext';
+import type { Actor } from '../useCases/actor';
 import { createImprovementStory } from '../useCases/improvements/createImprovementStory';
-import { getSprintReview, saveSprintReview } from '../useCases/review/sprintReview';
+import { recordKpiReading } from '../useCases/review/recordKpiReading';
 import { prepareProcessLink } from '../useCases/issueLink/issueProcessPanel';
 import {
   actionInputSchemas,
@@ -14,7 +14,7 @@ import {
   type LinkWorkItemInput,
   type RecordKpiReadingInput,
 } from './actionInputs';
-import { fetchIssueLinkFacts, fetchProjectRef, writeProcessLinkAs } from '../jira/issueLinks';
+import { fetchIssueLinkFacts, writeProcessLinkAs } from '../jira/issueLinks';
 
 /**
  * The automation actions. Automation calls each with the configured inputs as the payload and the
@@ -88,62 +88,29 @@ async function linkWorkItem(input: LinkWorkItemInput, actor: ActionActor): Promi
   return { issueKey: issue.key, processKey: link.processKey, stageName: link.stageName, changed: !unchanged };
 }
 
+/** The rule actor as use cases take it: a user on the invocation's site. */
+const ruleActor = (actor: ActionActor): Actor => ({ kind: 'user', accountId: actor.accountId, site: siteKeyOf(actor.context) });
+
 async function createStory(input: CreateImprovementStoryInput, actor: ActionActor): Promise<ActionResult> {
-  const project = await fetchProjectRef('user', input.projectKey);
-  if (!project) throw new DomainError('not-found', `Project ${input.projectKey} doesn't exist or the rule actor can't browse it.`);
-  const context: InvocationContext = { ...actor.context, extension: { type: 'automation:action', project } };
-  const result = await createImprovementStory(input.story, context);
+  const result = await createImprovementStory({ ...input.story, project: { key: input.projectKey } }, ruleActor(actor));
   if (result.outcome === 'partial') return fail('create-process-improvement-story', result.message);
   return { issueKey: result.issue.key, issueId: result.issue.id };
 }
 
-async function recordKpiReading(input: RecordKpiReadingInput, actor: ActionActor): Promise<ActionResult> {
-  const process = await readProcess(input.processKey);
-  if (!process) throw new DomainError('invalid', `There is no process with key ${input.processKey}.`);
-  const wanted = input.kpi.toLowerCase();
-  const kpi = process.kpis.find((candidate) => candidate.id.toLowerCase() === wanted || candidate.name.toLowerCase() === wanted);
-  if (!kpi) {
-    const known = process.kpis.map((candidate) => candidate.name).join(', ') || 'none';
-    throw new DomainError('invalid', `${process.key} has no KPI "${input.kpi}" (its KPIs: ${known}).`);
+async function recordKpi(input: RecordKpiReadingInput, actor: ActionActor): Promise<ActionResult> {
+  try {
+    return { ...(await recordKpiReading(input, ruleActor(actor))) };
+  } catch (error) {
+    // The rule's owner can do one thing about a review that kept changing: run the rule again.
+    if (error instanceof DomainError && error.kind === 'conflict') throw new DomainError('conflict', `${error.message} Re-run the rule.`);
+    throw error;
   }
-  const project = await fetchProjectRef('user', input.projectKey);
-  if (!project) throw new DomainError('not-found', `Project ${input.projectKey} doesn't exist or the rule actor can't browse it.`);
-  const context: InvocationContext = { ...actor.context, extension: { type: 'automation:action', project } };
-  // The sprint review owns KPI readings: read it, change this one reading, save it through the same use case
-  // (its permission check, unit validation and history). One retry if someone saved in between.
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const view = await getSprintReview({ processKey: process.key, sprintId: input.sprintId ?? null }, context);
-    if (input.sprintId === undefined && view.sprint.state !== 'active') {
-      throw new DomainError('invalid', `Project ${project.key} has no active sprint; give a sprint id.`);
-    }
-    // The project's active sprint may be past its end, not closed in Jira yet: the rule's owner reads that in the output.
-    const overdue = input.sprintId === undefined ? view.sprint.overdueNote : null;
-    const sprintNote = overdue ? `Recorded in ${view.sprint.name}, which ${overdue}.` : null;
-    const outputs = { processKey: process.key, kpiId: kpi.id, sprintId: view.sprint.id, value: input.value, sprintNote };
-    const review = view.review;
-    const current = review?.kpiReadings.find((reading) => reading.kpiId === kpi.id);
-    if (current?.value === input.value) return { ...outputs, changed: false };
-    const saved = await saveSprintReview(
-      {
-        processKey: process.key,
-        sprintId: view.sprint.id,
-        achieved: review?.achieved ?? '',
-        next: review?.next ?? '',
-        kpiReadings: [...(review?.kpiReadings ?? []).filter((reading) => reading.kpiId !== kpi.id), { kpiId: kpi.id, value: input.value }],
-        storyOutcomes: (review?.storyOutcomes ?? []).map(({ issueId, value, note }) => ({ issueId, value, note })),
-        expectedVersion: review?.version ?? null,
-      },
-      context,
-    );
-    if (saved.outcome === 'saved') return { ...outputs, changed: true };
-  }
-  throw new DomainError('conflict', `The ${process.key} sprint review kept changing while the reading was saved. Re-run the rule.`);
 }
 
 const runners: { [K in AutomationActionKey]: Runner<z.output<(typeof actionInputSchemas)[K]>> } = {
   'link-work-item-to-process': linkWorkItem,
   'create-process-improvement-story': createStory,
-  'record-kpi-reading': recordKpiReading,
+  'record-kpi-reading': recordKpi,
 };
 
 /** Validates the inputs again (the form may be bypassed, smart values resolve at run time) and runs the action. */

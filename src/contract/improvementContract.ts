@@ -7,6 +7,7 @@ import {
   improvementPropertySchema,
   improvementScaleSchema,
 } from '../domain/improvements/improvementProperty';
+import { reviewHistoryEntrySchema, sprintReviewSchema, type ReviewHistoryEntry, type SprintReview } from '../domain/review/reviewSchemas';
 import { userSummarySchema } from './catalogContract';
 import { sprintOptionSchema } from './sprintHealthContract';
 
@@ -132,39 +133,11 @@ export type BacklogGroup = z.infer<typeof backlogGroupSchema>;
 
 export const reviewSprintSchema = sprintOptionSchema.omit({ completeDate: true });
 
-export const kpiReadingSchema = z.object({ kpiId: z.string(), value: z.number() });
-export const storyOutcomeEntrySchema = z.object({
-  issueId: z.string(),
-  issueKey: z.string(),
-  value: improvementOutcomeValueSchema,
-  note: z.string(),
-});
-
-export const sprintReviewRecordSchema = z.object({
-  processKey: z.string(),
-  sprintId: z.number(),
-  achieved: z.string(),
-  next: z.string(),
-  kpiReadings: z.array(kpiReadingSchema),
-  storyOutcomes: z.array(storyOutcomeEntrySchema),
-  version: z.number().int().positive(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-});
-export type SprintReviewRecord = z.infer<typeof sprintReviewRecordSchema>;
-
-/** One save of a review: who, when, and per changed field the value before and after (JSON-encoded values). */
-export const sprintReviewHistoryEntrySchema = z.object({
-  version: z.number().int().positive(),
-  at: z.string(),
-  by: z.string(),
-  /** The sprint's state when the change was made: edits of a closed sprint's review are the ones to watch. */
-  sprintState: z.enum(['future', 'active', 'closed']),
-  changes: z.array(z.object({ field: z.enum(['achieved', 'next', 'kpiReadings', 'storyOutcomes']), before: z.string(), after: z.string() })),
-});
-export type SprintReviewHistoryEntry = z.infer<typeof sprintReviewHistoryEntrySchema>;
+// The review and its history are the domain's shapes (one declaration); these names are what the UI imports.
+export const sprintReviewRecordSchema = sprintReviewSchema;
+export type SprintReviewRecord = SprintReview;
+export const sprintReviewHistoryEntrySchema = reviewHistoryEntrySchema;
+export type SprintReviewHistoryEntry = ReviewHistoryEntry;
 
 export const sprintReviewViewSchema = z.object({
   process: improvementProcessSchema,

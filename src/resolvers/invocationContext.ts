@@ -41,6 +41,13 @@ export function issueFromContext(context: InvocationContext): { id: string; key:
   return { id: issue.id, key: issue.key };
 }
 
+/** The project the module is open on (project page or issue panel); a module without one cannot use project-scoped resolvers. */
+export function projectFromContext(context: InvocationContext): { id: string; key: string } {
+  const project = context.extension?.project;
+  if (!project?.id || !project.key) throw new DomainError('invalid', 'This action only works inside a Jira project.');
+  return { id: project.id, key: project.key };
+}
+
 /**
  * The Jira site the call is for: the key of every per-site pause and cache. A warm Forge process
  * serves many sites, so nothing remembered in memory may be shared without it.

@@ -11,54 +11,95 @@ import { scanPrefix } from './prefixScan';
  */
 const reviewKey = (processKey: string, sprintId: number) => `sprint-review:${processKey}:${sprintId}`;
 const historyPrefix = (processKey: string, sprintId: number) => `sprint-review-history:${processKey}:${sprintId}:`;
-const historyKey = (processKey: string, sprintId: number, version: number) => `${historyPrefix(processKey, sprintId)}${String(version).padStart(8, '0')}`;
+const historyKey = (processKey: string, sprintId: number, version: number) =>
+  `${historyPrefix(processKey, sprintId)}${String(version).padStart(8, '0')}`;
 
-const outcome = z.enum(['confirmed', 'refuted', 'inconclusive']);
-const reviewSchema = z.object({
+/*
+ * The stored records, declared here and nowhere else: storage owns their versions. Version 1 is what
+ * has been written since reviews exist. A new version gets its own schema and a step in `upgrade`,
+ * so every record ever written still reads; only the current version is written.
+ */
+const outcomeV1 = z.enum(['confirmed', 'refuted', 'inconclusive']);
+const reviewV1 = z.object({
   processKey: z.string(),
   sprintId: z.number(),
   achieved: z.string(),
   next: z.string(),
   kpiReadings: z.array(z.object({ kpiId: z.string(), value: z.number() })),
-  storyOutcomes: z.array(z.object({ issueId: z.string(), issueKey: z.string(), value: outcome, note: z.string() })),
+  storyOutcomes: z.array(z.object({ issueId: z.string(), issueKey: z.string(), value: outcomeV1, note: z.string() })),
   version: z.number().int().positive(),
   createdAt: z.string(),
   createdBy: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string(),
 });
-const storedReviewSchema = z.object({ schemaVersion: z.literal(1), data: reviewSchema });
+const storedReviewSchema = z.discriminatedUnion('schemaVersion', [z.object({ schemaVersion: z.literal(1), data: reviewV1 })]);
+const REVIEW_RECORD_VERSION = 1;
 
-const historySchema = z.object({
+const historyV1 = z.object({
   version: z.number().int().positive(),
   at: z.string(),
   by: z.string(),
   sprintState: z.enum(['future', 'active', 'closed']),
-  changes: z.array(z.object({ field: z.enum(['achieved', 'next', 'kpiReadings', 'storyOutcomes']), before: z.string(), after: z.string() })),
+  changes: z.array(
+    z.object({ field: z.enum(['achieved', 'next', 'kpiReadings', 'storyOutcomes']), before: z.string(), after: z.string() }),
+  ),
 });
-const storedHistorySchema = z.object({ schemaVersion: z.literal(1), data: historySchema });
+const storedHistorySchema = z.discriminatedUnion('schemaVersion', [z.object({ schemaVersion: z.literal(1), data: historyV1 })]);
+const HISTORY_RECORD_VERSION = 1;
+
+/** Any stored version → the domain's review (version 1 is the domain's shape field for field). */
+const upgradeReview = (stored: z.infer<typeof storedReviewSchema>): SprintReview => stored.data;
+const upgradeHistory = (stored: z.infer<typeof storedHistorySchema>): ReviewHistoryEntry => stored.data;
+
+/** The domain's review → the current record (spelled out, so a domain-only field is never stored by accident). */
+const reviewRecord = (review: SprintReview): z.infer<typeof storedReviewSchema> => ({
+  schemaVersion: REVIEW_RECORD_VERSION,
+  data: {
+    processKey: review.processKey,
+    sprintId: review.sprintId,
+    achieved: review.achieved,
+    next: review.next,
+    kpiReadings: review.kpiReadings.map(({ kpiId, value }) => ({ kpiId, value })),
+    storyOutcomes: review.storyOutcomes.map(({ issueId, issueKey, value, note }) => ({ issueId, issueKey, value, note })),
+    version: review.version,
+    createdAt: review.createdAt,
+    createdBy: review.createdBy,
+    updatedAt: review.updatedAt,
+    updatedBy: review.updatedBy,
+  },
+});
+const historyRecord = (entry: ReviewHistoryEntry): z.infer<typeof storedHistorySchema> => ({
+  schemaVersion: HISTORY_RECORD_VERSION,
+  data: {
+    version: entry.version,
+    at: entry.at,
+    by: entry.by,
+    sprintState: entry.sprintState,
+    changes: entry.changes.map(({ field, before, after }) => ({ field, before, after })),
+  },
+});
 
 export async function readSprintReview(processKey: string, sprintId: number): Promise<SprintReview | null> {
   const parsed = storedReviewSchema.safeParse(await kvs.get(reviewKey(processKey, sprintId)));
-  return parsed.success ? parsed.data.data : null;
+  return parsed.success ? upgradeReview(parsed.data) : null;
 }
 
-/** Stored values under a prefix; entries of another shape (older versions) are left out. */
-const listValid = <T>(prefix: string, schema: z.ZodType<{ data: T }>): Promise<T[]> =>
+/** Stored values under a prefix, upgraded; entries of an unknown shape are left out. */
+const listValid = <S, T>(prefix: string, schema: z.ZodType<S>, upgrade: (stored: S) => T): Promise<T[]> =>
   scanPrefix(prefix, (_key, value) => {
     const parsed = schema.safeParse(value);
-    return parsed.success ? parsed.data.data : null;
+    return parsed.success ? upgrade(parsed.data) : null;
   });
 
 /** Every review of a process, oldest sprint id first. */
 export async function listProcessReviews(processKey: string): Promise<SprintReview[]> {
-  return (await listValid(`sprint-review:${processKey}:`, storedReviewSchema)).sort((a, b) => a.sprintId - b.sprintId);
+  return (await listValid(`sprint-review:${processKey}:`, storedReviewSchema, upgradeReview)).sort((a, b) => a.sprintId - b.sprintId);
 }
 
 /** The change history of one review, oldest first. */
 export async function readReviewHistory(processKey: string, sprintId: number): Promise<ReviewHistoryEntry[]> {
-  return (await listValid(historyPrefix(processKey, sprintId), storedHistorySchema))
-    .sort((a, b) => a.version - b.version);
+  return (await listValid(historyPrefix(processKey, sprintId), storedHistorySchema, upgradeHistory)).sort((a, b) => a.version - b.version);
 }
 
 const isKeyTaken = (error: unknown) => (error as { code?: unknown } | null)?.code === 'KEY_ALREADY_EXISTS';
@@ -66,12 +107,12 @@ const isKeyTaken = (error: unknown) => (error as { code?: unknown } | null)?.cod
 /** Appends the history entry (claiming its version) and stores the review; false when that version was taken. */
 export async function writeSprintReview(review: SprintReview, history: ReviewHistoryEntry): Promise<boolean> {
   try {
-    await kvs.set(historyKey(review.processKey, review.sprintId, history.version), { schemaVersion: 1, data: history }, { keyPolicy: 'FAIL_IF_EXISTS' });
+    await kvs.set(historyKey(review.processKey, review.sprintId, history.version), historyRecord(history), { keyPolicy: 'FAIL_IF_EXISTS' });
   } catch (error) {
     if (isKeyTaken(error)) return false;
     throw error;
   }
-  await kvs.set(reviewKey(review.processKey, review.sprintId), { schemaVersion: 1, data: review });
+  await kvs.set(reviewKey(review.processKey, review.sprintId), reviewRecord(review));
   return true;
 }
 

@@ -11,7 +11,4 @@ export function canReviewProcess(viewer: ImprovementViewer, process: Pick<Proces
   return viewer.isJiraAdmin || process.apoAccountId === viewer.accountId || process.asmAccountId === viewer.accountId;
 }
 
-/** The backlog's manual order belongs to the APO (and Jira admins). */
-export function canReorderBacklog(viewer: ImprovementViewer, process: Pick<Process, 'apoAccountId'>): boolean {
-  return viewer.isJiraAdmin || process.apoAccountId === viewer.accountId;
-}
+// The backlog's manual order belongs to whoever edits the process (its APO, Jira admins): catalog's `canEditProcess`.

@@ -1,49 +1,28 @@
 import { DomainError } from '../errors';
 import type { Kpi } from '../catalog/catalogSchemas';
 import { kpiValueProblem } from './kpiUnits';
+import {
+  REVIEW_FIELDS,
+  type KpiReading,
+  type ReviewHistoryEntry,
+  type SprintReview,
+  type SprintState,
+  type StoryOutcomeEntry,
+} from './reviewSchemas';
 
 /**
- * A process's review of one sprint and its change history. History entries are only ever
- * appended: a review can change after the sprint closed, but never without a trace.
+ * Rules of a process's review of one sprint. History entries are only ever appended: a review can
+ * change after the sprint closed, but never without a trace.
  */
-export type SprintState = 'future' | 'active' | 'closed';
-export type OutcomeValue = 'confirmed' | 'refuted' | 'inconclusive';
-
-export interface KpiReading {
-  kpiId: string;
-  value: number;
-}
-
-export interface StoryOutcomeEntry {
-  issueId: string;
-  issueKey: string;
-  value: OutcomeValue;
-  note: string;
-}
-
-export interface SprintReview {
-  processKey: string;
-  sprintId: number;
-  achieved: string;
-  next: string;
-  kpiReadings: KpiReading[];
-  storyOutcomes: StoryOutcomeEntry[];
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export type ReviewField = 'achieved' | 'next' | 'kpiReadings' | 'storyOutcomes';
-
-export interface ReviewHistoryEntry {
-  version: number;
-  at: string;
-  by: string;
-  sprintState: SprintState;
-  changes: Array<{ field: ReviewField; before: string; after: string }>;
-}
+export type {
+  KpiReading,
+  OutcomeValue,
+  ReviewField,
+  ReviewHistoryEntry,
+  SprintReview,
+  SprintState,
+  StoryOutcomeEntry,
+} from './reviewSchemas';
 
 export interface ReviewInput {
   achieved: string;
@@ -75,15 +54,12 @@ const encode = (value: unknown): string => (typeof value === 'string' ? value : 
 export function reviewChanges(before: ReviewInput | null, after: ReviewInput): ReviewHistoryEntry['changes'] {
   const empty: ReviewInput = { achieved: '', next: '', kpiReadings: [], storyOutcomes: [] };
   const base = before ?? empty;
-  const fields: ReviewField[] = ['achieved', 'next', 'kpiReadings', 'storyOutcomes'];
-  return fields
-    .map((field) => ({ field, before: encode(base[field]), after: encode(after[field]) }))
-    .filter((change) => change.before !== change.after);
+  return REVIEW_FIELDS.map((field) => ({ field, before: encode(base[field]), after: encode(after[field]) })).filter(
+    (change) => change.before !== change.after,
+  );
 }
 
-export type ReviewSaveDecision =
-  | { outcome: 'saved'; review: SprintReview; history: ReviewHistoryEntry | null }
-  | { outcome: 'conflict' };
+export type ReviewSaveDecision = { outcome: 'saved'; review: SprintReview; history: ReviewHistoryEntry | null } | { outcome: 'conflict' };
 
 /** The next version of a review, with the history entry to append (none when nothing changed). */
 export function decideReviewSave(input: {
@@ -113,4 +89,19 @@ export function decideReviewSave(input: {
     updatedBy: input.by,
   };
   return { outcome: 'saved', review, history: { version, at, by: input.by, sprintState: input.sprintState, changes } };
+}
+
+/** What a review holds (empty for a sprint never reviewed): the values a save starts from. */
+export function reviewValues(review: SprintReview | null): ReviewInput {
+  return {
+    achieved: review?.achieved ?? '',
+    next: review?.next ?? '',
+    kpiReadings: review?.kpiReadings ?? [],
+    storyOutcomes: review?.storyOutcomes ?? [],
+  };
+}
+
+/** The review's values with one KPI's reading set (the reading moves last, as the APO's form appends it). */
+export function withKpiReading(values: ReviewInput, reading: KpiReading): ReviewInput {
+  return { ...values, kpiReadings: [...values.kpiReadings.filter((current) => current.kpiId !== reading.kpiId), reading] };
 }

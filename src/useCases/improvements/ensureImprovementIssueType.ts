@@ -3,9 +3,7 @@ import { IMPROVEMENT_ISSUE_TYPE_NAME } from '../../domain/improvements/improveme
 import { createIssueType, fetchAllIssueTypes } from '../../jira/issueTypes';
 import { readImprovementTypeRecord, writeImprovementTypeRecord } from '../../storage/improvementSetupStore';
 
-export type EnsureTypeResult =
-  | { outcome: 'created' | 'existing'; typeId: string }
-  | { outcome: 'collision'; problem: string };
+export type EnsureTypeResult = { outcome: 'created' | 'existing'; typeId: string } | { outcome: 'collision'; problem: string };
 
 const DESCRIPTION = 'An improvement of a process: a user story with a hypothesis and a measure (Process Loop).';
 
@@ -20,7 +18,12 @@ export async function ensureImprovementIssueType(now: Date = new Date()): Promis
   const at = now.toISOString();
   if (decision.action === 'use') {
     if (record?.typeId !== decision.typeId || record.problem !== null) {
-      await writeImprovementTypeRecord({ typeId: decision.typeId, problem: null, origin: record?.typeId === decision.typeId ? record.origin : 'adopted', updatedAt: at });
+      await writeImprovementTypeRecord({
+        typeId: decision.typeId,
+        problem: null,
+        origin: record?.typeId === decision.typeId ? record.origin : 'adopted',
+        updatedAt: at,
+      });
     }
     return { outcome: 'existing', typeId: decision.typeId };
   }
@@ -36,7 +39,10 @@ export async function ensureImprovementIssueType(now: Date = new Date()): Promis
       await writeImprovementTypeRecord({ typeId: again.typeId, problem: null, origin: 'adopted', updatedAt: at });
       return { outcome: 'existing', typeId: again.typeId };
     }
-    const problem = again.action === 'collision' ? again.problem : `Jira says an issue type called "${IMPROVEMENT_ISSUE_TYPE_NAME}" exists, but it is not visible to the app.`;
+    const problem =
+      again.action === 'collision'
+        ? again.problem
+        : `Jira says an issue type called "${IMPROVEMENT_ISSUE_TYPE_NAME}" exists, but it is not visible to the app.`;
     await writeImprovementTypeRecord({ typeId: null, problem, origin: null, updatedAt: at });
     return { outcome: 'collision', problem };
   }

@@ -1,23 +1,24 @@
 import type { Process } from '../../domain/catalog/catalogSchemas';
 import type { ImprovementViewer } from '../../domain/improvements/improvementPermissions';
 import { DomainError } from '../../domain/errors';
-import type { JiraCall } from '../../jira/jiraRequest';
 import { isJiraAdmin } from '../../jira/permissions';
-import { siteKeyOf, type InvocationContext } from '../../resolvers/invocationContext';
+import type { Actor } from '../actor';
 
-/** The project the module is open on (project page or issue panel): from the context, never the payload. */
-export function projectFromContext(context: InvocationContext): { id: string; key: string } {
-  const project = context.extension?.project;
-  if (!project?.id || !project.key) throw new DomainError('invalid', 'This action only works inside a Jira project.');
-  return { id: project.id, key: project.key };
+/** A Jira project or issue as entry points pass it (from the invocation context, never a payload). */
+export interface JiraRef {
+  id: string;
+  key: string;
 }
 
-export async function loadImprovementViewer(context: InvocationContext): Promise<ImprovementViewer> {
-  return { accountId: context.accountId, isJiraAdmin: await isJiraAdmin() };
+/** Improvements are a person's work: their account is recorded and their Jira permissions apply. */
+export function accountOf(actor: Actor): string {
+  if (actor.kind !== 'user') throw new DomainError('forbidden', 'This action needs a signed-in Jira user.');
+  return actor.accountId;
 }
 
-export function userCall(context: InvocationContext): JiraCall {
-  return { actor: 'user', site: siteKeyOf(context), accountId: context.accountId };
+/** The actor with their Jira admin flag, asked of Jira as them (one request). */
+export async function viewerOf(actor: Actor): Promise<ImprovementViewer> {
+  return { accountId: accountOf(actor), isJiraAdmin: await isJiraAdmin() };
 }
 
 /** A process as the improvement screens need it (retired processes are shown as they were, but as `active`). */

@@ -4,12 +4,11 @@ import { fallbackStoryType, TEAM_MANAGED_STEPS, type SiteIssueType } from '../..
 import { DomainError } from '../../domain/errors';
 import { addIssueTypeToScheme, fetchProjectInfo, fetchProjectIssueTypes, fetchProjectIssueTypeSchemeId } from '../../jira/issueTypes';
 import { fetchMyPermissions } from '../../jira/permissions';
-import type { ResolverHandler } from '../../resolvers/defineResolvers';
-import type { InvocationContext } from '../../resolvers/invocationContext';
 import { listProcesses } from '../../storage/catalogStore';
 import { readImprovementTypeRecord } from '../../storage/improvementSetupStore';
 import { ensureImprovementIssueType } from './ensureImprovementIssueType';
-import { projectFromContext, toImprovementProcess } from './improvementContext';
+import type { Actor } from '../actor';
+import { accountOf, toImprovementProcess, type JiraRef } from './improvementContext';
 
 const isImprovementName = (type: SiteIssueType) => type.name.trim().toLowerCase() === IMPROVEMENT_ISSUE_TYPE_NAME.toLowerCase();
 
@@ -26,8 +25,11 @@ export function chooseStoryType(projectTypes: readonly SiteIssueType[], siteType
 }
 
 /** Jira requests: project, its issue types and the viewer's permissions, in parallel (all as the viewer). */
-export async function loadImprovementSetup(context: InvocationContext): Promise<ImprovementSetup & { isJiraAdmin: boolean }> {
-  const projectRef = projectFromContext(context);
+async function loadImprovementSetup(
+  { project: projectRef }: { project: JiraRef },
+  actor: Actor,
+): Promise<ImprovementSetup & { isJiraAdmin: boolean }> {
+  accountOf(actor);
   const [project, projectTypes, permissions, record, processes] = await Promise.all([
     fetchProjectInfo('user', projectRef.id),
     fetchProjectIssueTypes('user', projectRef.id),
@@ -43,8 +45,12 @@ export async function loadImprovementSetup(context: InvocationContext): Promise<
   const problem = record?.problem ?? null;
   let enableReason: string | null = null;
   if (enabled) enableReason = 'Process Improvement is already enabled for this project.';
-  else if (teamManaged) enableReason = 'This is a team-managed project: Jira lets only its administrators add issue types, in the project settings. Until then, stories created from Process Loop are marked as improvements.';
-  else if (!permissions.ADMINISTER) enableReason = "Only Jira administrators can add an issue type to a project's issue type scheme. Ask one to enable Process Improvement here; until then, stories created from Process Loop are marked as improvements.";
+  else if (teamManaged)
+    enableReason =
+      'This is a team-managed project: Jira lets only its administrators add issue types, in the project settings. Until then, stories created from Process Loop are marked as improvements.';
+  else if (!permissions.ADMINISTER)
+    enableReason =
+      "Only Jira administrators can add an issue type to a project's issue type scheme. Ask one to enable Process Improvement here; until then, stories created from Process Loop are marked as improvements.";
   else if (problem) enableReason = problem;
   return {
     project,
@@ -65,17 +71,25 @@ export async function loadImprovementSetup(context: InvocationContext): Promise<
   };
 }
 
-const withoutAdminFlag = ({ isJiraAdmin: _ignored, ...setup }: Awaited<ReturnType<typeof loadImprovementSetup>>): ImprovementSetup => setup;
+function withoutAdminFlag(loaded: Awaited<ReturnType<typeof loadImprovementSetup>>): ImprovementSetup {
+  const setup: ImprovementSetup & { isJiraAdmin?: boolean } = { ...loaded };
+  delete setup.isJiraAdmin;
+  return setup;
+}
 
-export const getImprovementSetup: ResolverHandler<'getImprovementSetup'> = async (_payload, context) =>
-  withoutAdminFlag(await loadImprovementSetup(context));
+export async function getImprovementSetup(input: { project: JiraRef }, actor: Actor): Promise<ImprovementSetup> {
+  return withoutAdminFlag(await loadImprovementSetup(input, actor));
+}
 
 /**
  * Company-managed: adds the improvement type to the project's issue type scheme (as the app, after
  * Jira confirmed the viewer is a Jira administrator). Team-managed: changes nothing and explains.
  */
-export const enableImprovementsForProject: ResolverHandler<'enableImprovementsForProject'> = async (_payload, context) => {
-  const setup = await loadImprovementSetup(context);
+export async function enableImprovementsForProject(
+  input: { project: JiraRef },
+  actor: Actor,
+): Promise<{ outcome: 'enabled' | 'already-enabled' | 'instructions'; setup: ImprovementSetup }> {
+  const setup = await loadImprovementSetup(input, actor);
   if (!setup.isJiraAdmin) {
     throw new DomainError('forbidden', "Only Jira administrators can add an issue type to a project's issue type scheme.");
   }
@@ -84,7 +98,8 @@ export const enableImprovementsForProject: ResolverHandler<'enableImprovementsFo
   const ensured = await ensureImprovementIssueType();
   if (ensured.outcome === 'collision') throw new DomainError('upstream', ensured.problem);
   const schemeId = await fetchProjectIssueTypeSchemeId(setup.project.id);
-  if (!schemeId) throw new DomainError('upstream', 'Jira reports no issue type scheme for this project, so the type cannot be added to it.');
+  if (!schemeId)
+    throw new DomainError('upstream', 'Jira reports no issue type scheme for this project, so the type cannot be added to it.');
   await addIssueTypeToScheme(schemeId, ensured.typeId);
-  return { outcome: 'enabled', setup: withoutAdminFlag(await loadImprovementSetup(context)) };
-};
+  return { outcome: 'enabled', setup: withoutAdminFlag(await loadImprovementSetup(input, actor)) };
+}

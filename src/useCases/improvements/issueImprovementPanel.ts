@@ -1,15 +1,19 @@
 import type { IssueImprovement } from '../../contract/improvementContract';
-import { IMPROVEMENT_ISSUE_TYPE_NAME, IMPROVEMENT_PROPERTY_KEY, type ImprovementProperty } from '../../domain/improvements/improvementProperty';
+import {
+  IMPROVEMENT_ISSUE_TYPE_NAME,
+  IMPROVEMENT_PROPERTY_KEY,
+  type ImprovementOutcomeValue,
+  type ImprovementProperty,
+} from '../../domain/improvements/improvementProperty';
 import { canReviewProcess } from '../../domain/improvements/improvementPermissions';
 import { dodProgress, mergeDod, tickDod, withOutcome } from '../../domain/improvements/improvementStory';
 import { DomainError } from '../../domain/errors';
 import { writeIssueProperty } from '../../jira/issueProperties';
 import { fetchMyPermissions } from '../../jira/permissions';
 import { fetchUsers, type JiraUserSummary } from '../../jira/users';
-import type { ResolverHandler } from '../../resolvers/defineResolvers';
-import { issueFromContext, type InvocationContext } from '../../resolvers/invocationContext';
 import { readProcess } from '../../storage/catalogStore';
-import { toImprovementProcess, userCall } from './improvementContext';
+import { jiraCallFor, type Actor } from '../actor';
+import { accountOf, toImprovementProcess, type JiraRef } from './improvementContext';
 import { fetchImprovementIssue, type ImprovementIssue } from '../../jira/improvementIssues';
 
 const cannotSeeIssue = () => new DomainError('not-found', "This issue doesn't exist or you don't have permission to view it.");
@@ -20,10 +24,10 @@ interface PanelState {
 }
 
 /** Jira requests: the issue with both properties and the viewer's permissions (in parallel), then one user lookup. */
-async function loadPanel(context: InvocationContext): Promise<PanelState> {
-  const issueRef = issueFromContext(context);
+async function loadPanel(issueRef: JiraRef, actor: Actor): Promise<PanelState> {
+  const accountId = accountOf(actor);
   const [issue, permissions] = await Promise.all([
-    fetchImprovementIssue(userCall(context), issueRef.id),
+    fetchImprovementIssue(jiraCallFor(actor), issueRef.id),
     fetchMyPermissions(['EDIT_ISSUES', 'ADMINISTER'], { issueId: issueRef.id }),
   ]);
   if (!issue) throw cannotSeeIssue();
@@ -40,10 +44,11 @@ async function loadPanel(context: InvocationContext): Promise<PanelState> {
   ].filter((id): id is string => !!id);
   const users = people.length ? await fetchUsers(people) : new Map<string, JiraUserSummary>();
   const canEdit = permissions.EDIT_ISSUES && improvement !== null;
-  const reviewer = process !== null && canReviewProcess({ accountId: context.accountId, isJiraAdmin: permissions.ADMINISTER }, process);
+  const reviewer = process !== null && canReviewProcess({ accountId, isJiraAdmin: permissions.ADMINISTER }, process);
   let readOnlyReason: string | null = null;
   if (!improvement) readOnlyReason = null;
-  else if (!permissions.EDIT_ISSUES) readOnlyReason = "You can't edit this issue, so you can see its checklist and outcome but not change them.";
+  else if (!permissions.EDIT_ISSUES)
+    readOnlyReason = "You can't edit this issue, so you can see its checklist and outcome but not change them.";
   else if (!reviewer) readOnlyReason = "Only the process's APO or ASM, or a Jira administrator, records the review outcome.";
   return {
     issue,
@@ -62,7 +67,14 @@ async function loadPanel(context: InvocationContext): Promise<PanelState> {
   };
 }
 
-export const getIssueImprovement: ResolverHandler<'getIssueImprovement'> = async (_payload, context) => (await loadPanel(context)).view;
+export interface IssueInput {
+  /** The issue the panel is open on. */
+  issue: JiraRef;
+}
+
+export async function getIssueImprovement({ issue }: IssueInput, actor: Actor): Promise<IssueImprovement> {
+  return (await loadPanel(issue, actor)).view;
+}
 
 function requireImprovement(state: PanelState): ImprovementProperty {
   if (!state.view.improvement) throw new DomainError('not-found', `${state.issue.key} is not an improvement story.`);
@@ -70,21 +82,27 @@ function requireImprovement(state: PanelState): ImprovementProperty {
 }
 
 /** Ticks or unticks a DoD item, recording who and when; written as the viewer (Jira's edit permission decides). */
-export const toggleImprovementDod: ResolverHandler<'toggleImprovementDod'> = async ({ itemId, done }, context) => {
-  const state = await loadPanel(context);
+export async function toggleImprovementDod(
+  { issue, itemId, done }: IssueInput & { itemId: string; done: boolean },
+  actor: Actor,
+): Promise<IssueImprovement> {
+  const state = await loadPanel(issue, actor);
   const improvement = requireImprovement(state);
   const processDod = state.view.process?.definitionOfDone ?? null;
-  const updated = tickDod(improvement, processDod, itemId, done, context.accountId, new Date());
+  const updated = tickDod(improvement, processDod, itemId, done, accountOf(actor), new Date());
   await writeIssueProperty(state.issue.id, IMPROVEMENT_PROPERTY_KEY, updated);
-  return (await loadPanel(context)).view;
-};
+  return (await loadPanel(issue, actor)).view;
+}
 
-export const recordImprovementOutcome: ResolverHandler<'recordImprovementOutcome'> = async ({ outcome }, context) => {
-  const state = await loadPanel(context);
+export async function recordImprovementOutcome(
+  { issue, outcome }: IssueInput & { outcome: { value: ImprovementOutcomeValue; note: string } | null },
+  actor: Actor,
+): Promise<IssueImprovement> {
+  const state = await loadPanel(issue, actor);
   const improvement = requireImprovement(state);
   if (!state.view.canRecordOutcome) {
     throw new DomainError('forbidden', state.view.readOnlyReason ?? "You can't record the outcome of this story.");
   }
-  await writeIssueProperty(state.issue.id, IMPROVEMENT_PROPERTY_KEY, withOutcome(improvement, outcome, context.accountId, new Date()));
-  return (await loadPanel(context)).view;
-};
+  await writeIssueProperty(state.issue.id, IMPROVEMENT_PROPERTY_KEY, withOutcome(improvement, outcome, accountOf(actor), new Date()));
+  return (await loadPanel(issue, actor)).view;
+}

@@ -3,17 +3,16 @@ import type { Process } from '../../domain/catalog/catalogSchemas';
 import { applyManualOrder } from '../../domain/improvements/backlogOrder';
 import { processesWithoutRecentImprovement, RECENT_SPRINT_COUNT, storyFlags } from '../../domain/improvements/backlogHighlights';
 import { withOverdueNote } from '../../domain/sprints/sprintOverdue';
-import { canReorderBacklog } from '../../domain/improvements/improvementPermissions';
+import { canEditProcess } from '../../domain/catalog/catalogPermissions';
 import { dodProgress, mergeDod } from '../../domain/improvements/improvementStory';
 import { DomainError } from '../../domain/errors';
 import { fetchBoardSprints, fetchProjectBoards, newestFirst, type SprintSummary } from '../../jira/agile';
 import type { JiraCall } from '../../jira/jiraRequest';
 import { fetchUsers, type JiraUserSummary } from '../../jira/users';
-import type { ResolverHandler } from '../../resolvers/defineResolvers';
-import type { InvocationContext } from '../../resolvers/invocationContext';
 import { listProcesses, listValueStreams, readProcess } from '../../storage/catalogStore';
 import { readBacklogOrders, writeBacklogOrder } from '../../storage/improvementBacklogOrder';
-import { loadImprovementViewer, processNotFound, projectFromContext, userCall } from './improvementContext';
+import { jiraCallFor, type Actor } from '../actor';
+import { accountOf, processNotFound, viewerOf, type JiraRef } from './improvementContext';
 import { currentSprintOf, jqlString, searchImprovementIssues, type ImprovementIssue } from '../../jira/improvementIssues';
 
 type StoredImprovementIssue = ImprovementIssue & { improvement: NonNullable<ImprovementIssue['improvement']> };
@@ -30,29 +29,34 @@ export async function recentProjectSprints(call: JiraCall, projectKey: string, c
 export async function searchImprovements(call: JiraCall, processKey: string | null): Promise<StoredImprovementIssue[]> {
   const jql = processKey ? `asmImprovementProcess = ${jqlString(processKey)}` : 'asmImprovementProcess IS NOT EMPTY';
   const issues = await searchImprovementIssues(call, `${jql} ORDER BY created ASC`);
-  return issues.filter((issue): issue is StoredImprovementIssue => issue.improvement !== null && (!processKey || issue.improvement.processKey === processKey));
+  return issues.filter(
+    (issue): issue is StoredImprovementIssue => issue.improvement !== null && (!processKey || issue.improvement.processKey === processKey),
+  );
 }
 
-interface Filter {
+export interface BacklogFilter {
+  /** The project page's project: its boards' sprints are the recent ones. */
+  project: JiraRef;
   processKey: string | null;
   valueStreamKey: string | null;
   statusCategory: 'new' | 'indeterminate' | 'done' | null;
 }
 
-async function loadBacklog(context: InvocationContext, filter: Filter) {
-  const project = projectFromContext(context);
-  const call = userCall(context);
+async function loadBacklog(filter: BacklogFilter, actor: Actor) {
+  const { project } = filter;
+  const call = jiraCallFor(actor);
   const [issues, processes, valueStreams, viewer, recentSprints] = await Promise.all([
     searchImprovements(call, filter.processKey),
     listProcesses(),
     listValueStreams(),
-    loadImprovementViewer(context),
+    viewerOf(actor),
     recentProjectSprints(call, project.key, RECENT_SPRINT_COUNT),
   ]);
   const processByKey = new Map(processes.map((process) => [process.key, process]));
   const now = new Date();
   const inScope = (process: Pick<Process, 'key' | 'valueStreamKey'>) =>
-    (!filter.processKey || process.key === filter.processKey) && (!filter.valueStreamKey || process.valueStreamKey === filter.valueStreamKey);
+    (!filter.processKey || process.key === filter.processKey) &&
+    (!filter.valueStreamKey || process.valueStreamKey === filter.valueStreamKey);
 
   const assignees = [...new Set(issues.map((issue) => issue.assigneeAccountId).filter((id): id is string => !!id))];
   const users = assignees.length ? await fetchUsers(assignees) : new Map<string, JiraUserSummary>();
@@ -77,7 +81,7 @@ async function loadBacklog(context: InvocationContext, filter: Filter) {
     const process = processByKey.get(improvement.processKey);
     const dod = mergeDod(improvement.dod, process?.definitionOfDone ?? null);
     const sprint = currentSprintOf(issue.sprints);
-    const assignee = issue.assigneeAccountId ? users.get(issue.assigneeAccountId) ?? null : null;
+    const assignee = issue.assigneeAccountId ? (users.get(issue.assigneeAccountId) ?? null) : null;
     return {
       issueId: issue.id,
       issueKey: issue.key,
@@ -93,7 +97,11 @@ async function loadBacklog(context: InvocationContext, filter: Filter) {
       dodProgress: dodProgress(dod),
       hasMeasure: improvement.measure !== null,
       outcome: improvement.outcome?.value ?? null,
-      flags: storyFlags({ hasMeasure: improvement.measure !== null, statusCategory: issue.status.category, hasOutcome: improvement.outcome !== null }),
+      flags: storyFlags({
+        hasMeasure: improvement.measure !== null,
+        statusCategory: issue.status.category,
+        hasOutcome: improvement.outcome !== null,
+      }),
     };
   };
 
@@ -112,13 +120,17 @@ async function loadBacklog(context: InvocationContext, filter: Filter) {
         valueStreamKey: process?.valueStreamKey ?? null,
         stories: applyManualOrder(stories, order?.issueIds ?? null),
         order: { kind: order ? ('manual' as const) : ('score' as const), version: order?.version ?? null },
-        canReorder: process ? canReorderBacklog(viewer, process) : viewer.isJiraAdmin,
+        canReorder: process ? canEditProcess(viewer, process) : viewer.isJiraAdmin,
         noImprovementInLastSprints: stale.has(key),
       };
     });
 
   const flagged = (flag: BacklogStory['flags'][number]) =>
-    groups.flatMap((group) => group.stories.filter((story) => story.flags.includes(flag)).map((story) => ({ issueKey: story.issueKey, processKey: group.processKey })));
+    groups.flatMap((group) =>
+      group.stories
+        .filter((story) => story.flags.includes(flag))
+        .map((story) => ({ issueKey: story.issueKey, processKey: group.processKey })),
+    );
   return {
     viewer,
     issues,
@@ -141,25 +153,38 @@ async function loadBacklog(context: InvocationContext, filter: Filter) {
   };
 }
 
-export const getProcessBacklog: ResolverHandler<'getProcessBacklog'> = async (filter, context) => (await loadBacklog(context, filter)).result;
+export async function getProcessBacklog(filter: BacklogFilter, actor: Actor) {
+  return (await loadBacklog(filter, actor)).result;
+}
 
-async function groupOf(context: InvocationContext, processKey: string): Promise<BacklogGroup> {
-  const { result } = await loadBacklog(context, { processKey, valueStreamKey: null, statusCategory: null });
+async function groupOf(project: JiraRef, processKey: string, actor: Actor): Promise<BacklogGroup> {
+  const { result } = await loadBacklog({ project, processKey, valueStreamKey: null, statusCategory: null }, actor);
   const group = result.groups.find((candidate) => candidate.processKey === processKey);
   if (!group) throw processNotFound(processKey);
   return group;
 }
 
 /** The APO's (or an admin's) order. Every id must be one of the process's stories the viewer can see. */
-export const reorderProcessBacklog: ResolverHandler<'reorderProcessBacklog'> = async ({ processKey, issueIds, expectedVersion }, context) => {
-  const [process, viewer] = await Promise.all([readProcess(processKey), loadImprovementViewer(context)]);
+export async function reorderProcessBacklog(
+  {
+    project,
+    processKey,
+    issueIds,
+    expectedVersion,
+  }: { project: JiraRef; processKey: string; issueIds: string[]; expectedVersion: number | null },
+  actor: Actor,
+): Promise<{ outcome: 'saved' | 'conflict'; group: BacklogGroup }> {
+  const [process, viewer] = await Promise.all([readProcess(processKey), viewerOf(actor)]);
   if (!process) throw processNotFound(processKey);
-  if (!canReorderBacklog(viewer, process)) throw new DomainError('forbidden', `Only the APO of ${processKey} or a Jira administrator can re-order its backlog.`);
-  const known = new Set((await searchImprovements(userCall(context), processKey)).map((issue) => issue.id));
+  if (!canEditProcess(viewer, process))
+    throw new DomainError('forbidden', `Only the APO of ${processKey} or a Jira administrator can re-order its backlog.`);
+  const known = new Set((await searchImprovements(jiraCallFor(actor), processKey)).map((issue) => issue.id));
   const unknown = issueIds.findIndex((id) => !known.has(id));
   if (unknown >= 0) {
-    throw new DomainError('invalid', `Issue ${issueIds[unknown]} is not an improvement story of ${processKey}.`, { fields: { [`issueIds.${unknown}`]: 'Not a story of this backlog.' } });
+    throw new DomainError('invalid', `Issue ${issueIds[unknown]} is not an improvement story of ${processKey}.`, {
+      fields: { [`issueIds.${unknown}`]: 'Not a story of this backlog.' },
+    });
   }
-  const saved = await writeBacklogOrder({ processKey, issueIds, expectedVersion, by: context.accountId, now: new Date() });
-  return { outcome: saved ? 'saved' : 'conflict', group: await groupOf(context, processKey) };
-};
+  const saved = await writeBacklogOrder({ processKey, issueIds, expectedVersion, by: accountOf(actor), now: new Date() });
+  return { outcome: saved ? 'saved' : 'conflict', group: await groupOf(project, processKey, actor) };
+}

@@ -18,7 +18,8 @@ import { issuesWithPermission } from '../../jira/permissions';
 import type { ResolverHandler } from '../../resolvers/defineResolvers';
 import { readAutoLinkRules } from '../../storage/autoLinkRulesStore';
 import { listProcesses } from '../../storage/catalogStore';
-import { projectFromContext, userCall } from '../improvements/improvementContext';
+import { actorOf, projectFromContext } from '../../resolvers/invocationContext';
+import { jiraCallFor } from '../actor';
 import { jqlString } from '../../jira/improvementIssues';
 import { prepareProcessLink } from '../issueLink/issueProcessPanel';
 
@@ -100,7 +101,7 @@ async function computeSuggestions(
 
 export const getLinkSuggestions: ResolverHandler<'getLinkSuggestions'> = async (_payload, context) => {
   const project = projectFromContext(context);
-  const { issues, suggestions } = await computeSuggestions(userCall(context), project.key, await listProcesses());
+  const { issues, suggestions } = await computeSuggestions(jiraCallFor(actorOf(context)), project.key, await listProcesses());
   return {
     projectKey: project.key,
     suggestions,
@@ -125,7 +126,7 @@ export const acceptLinkSuggestion: ResolverHandler<'acceptLinkSuggestion'> = asy
       fields: { processKey: 'Pick a process from the suggestions.' },
     });
   }
-  const { issues, suggestions } = await computeSuggestions(userCall(context), project.key, processes);
+  const { issues, suggestions } = await computeSuggestions(jiraCallFor(actorOf(context)), project.key, processes);
   const { toWrite, skipped } = sortAcceptedIssues({
     requestedIds: issueIds,
     suggestion: findSuggestion(suggestions, signal, processKey),

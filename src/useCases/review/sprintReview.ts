@@ -5,18 +5,23 @@ import { canReviewProcess, type ImprovementViewer } from '../../domain/improveme
 import { withOutcome } from '../../domain/improvements/improvementStory';
 import { reviewsCsv, type CsvHealth, type CsvSprint } from '../../domain/review/reviewCsv';
 import { withOverdueNote } from '../../domain/sprints/sprintOverdue';
-import { decideReviewSave, validateKpiReadings, type StoryOutcomeEntry } from '../../domain/review/sprintReview';
+import {
+  decideReviewSave,
+  validateKpiReadings,
+  type KpiReading,
+  type OutcomeValue,
+  type StoryOutcomeEntry,
+} from '../../domain/review/sprintReview';
 import type { Process } from '../../domain/catalog/catalogSchemas';
 import { DomainError } from '../../domain/errors';
 import { fetchSprint, type SprintSummary } from '../../jira/agile';
 import { writeIssueProperty } from '../../jira/issueProperties';
 import { fetchUsers } from '../../jira/users';
-import type { ResolverHandler } from '../../resolvers/defineResolvers';
-import type { InvocationContext } from '../../resolvers/invocationContext';
 import { readProcess } from '../../storage/catalogStore';
 import { readFrozenRows } from '../../storage/sprintHealth/frozenResults';
 import { listProcessReviews, readReviewHistory, readSprintReview, writeSprintReview } from '../../storage/sprintReviewStore';
-import { loadImprovementViewer, processNotFound, projectFromContext, toImprovementProcess, userCall } from '../improvements/improvementContext';
+import { jiraCallFor, type Actor } from '../actor';
+import { accountOf, processNotFound, toImprovementProcess, viewerOf, type JiraRef } from '../improvements/improvementContext';
 import { jqlString, searchImprovementIssues } from '../../jira/improvementIssues';
 import { recentProjectSprints } from '../improvements/processBacklog';
 
@@ -26,34 +31,54 @@ const PICKER_SPRINTS = 20;
 const toReviewSprint = ({ id, name, state, startDate, endDate }: SprintSummary, now = new Date()) =>
   withOverdueNote({ id, name, state, startDate, endDate }, now);
 
-async function loadContext(context: InvocationContext, processKey: string) {
-  const [process, viewer] = await Promise.all([readProcess(processKey), loadImprovementViewer(context)]);
+async function loadProcess(processKey: string, actor: Actor) {
+  const [process, viewer] = await Promise.all([readProcess(processKey), viewerOf(actor)]);
   if (!process) throw processNotFound(processKey);
   return { process, viewer };
 }
 
 /** Stories of the process in the sprint (one JQL search as the viewer). */
-async function sprintStories(context: InvocationContext, processKey: string, sprintId: number) {
-  const issues = await searchImprovementIssues(userCall(context), `asmImprovementProcess = ${jqlString(processKey)} AND sprint = ${sprintId} ORDER BY key ASC`);
+async function sprintStories(actor: Actor, processKey: string, sprintId: number) {
+  const issues = await searchImprovementIssues(
+    jiraCallFor(actor),
+    `asmImprovementProcess = ${jqlString(processKey)} AND sprint = ${sprintId} ORDER BY key ASC`,
+  );
   return issues.filter((issue) => issue.improvement?.processKey === processKey);
 }
 
-async function buildView(context: InvocationContext, process: Process, viewer: ImprovementViewer, sprintId: number | null): Promise<SprintReviewView> {
-  const project = projectFromContext(context);
-  const call = userCall(context);
+async function buildView(
+  actor: Actor,
+  project: JiraRef,
+  process: Process,
+  viewer: ImprovementViewer,
+  sprintId: number | null,
+): Promise<SprintReviewView> {
+  const call = jiraCallFor(actor);
   const sprints = await recentProjectSprints(call, project.key, PICKER_SPRINTS);
-  let sprint = sprintId === null ? (sprints.find((candidate) => candidate.state === 'active') ?? sprints[0] ?? null) : (sprints.find((candidate) => candidate.id === sprintId) ?? null);
+  let sprint =
+    sprintId === null
+      ? (sprints.find((candidate) => candidate.state === 'active') ?? sprints[0] ?? null)
+      : (sprints.find((candidate) => candidate.id === sprintId) ?? null);
   if (sprintId !== null && !sprint) sprint = await fetchSprint(call, sprintId);
-  if (!sprint) throw new DomainError('not-found', sprintId === null ? 'This project has no sprints to review yet.' : `Sprint ${sprintId} doesn't exist or you can't see it.`);
+  if (!sprint)
+    throw new DomainError(
+      'not-found',
+      sprintId === null ? 'This project has no sprints to review yet.' : `Sprint ${sprintId} doesn't exist or you can't see it.`,
+    );
   const [review, history, stories] = await Promise.all([
     readSprintReview(process.key, sprint.id),
     readReviewHistory(process.key, sprint.id),
-    sprintStories(context, process.key, sprint.id),
+    sprintStories(actor, process.key, sprint.id),
   ]);
   const doneStories = stories
     .filter((issue) => issue.status.category === 'done')
     .map((issue) => ({ issueId: issue.id, issueKey: issue.key, summary: issue.summary, outcome: issue.improvement?.outcome ?? null }));
-  const people = [...history.map((entry) => entry.by), ...doneStories.map((story) => story.outcome?.by), process.apoAccountId, process.asmAccountId].filter((id): id is string => !!id);
+  const people = [
+    ...history.map((entry) => entry.by),
+    ...doneStories.map((story) => story.outcome?.by),
+    process.apoAccountId,
+    process.asmAccountId,
+  ].filter((id): id is string => !!id);
   const users = await fetchUsers(people);
   const canEdit = canReviewProcess(viewer, process);
   const now = new Date();
@@ -71,25 +96,45 @@ async function buildView(context: InvocationContext, process: Process, viewer: I
   };
 }
 
-export const getSprintReview: ResolverHandler<'getSprintReview'> = async ({ processKey, sprintId }, context) => {
-  const { process, viewer } = await loadContext(context, processKey);
-  return buildView(context, process, viewer, sprintId);
-};
+export interface ReviewRef {
+  /** The project page's project: its boards' sprints fill the picker. */
+  project: JiraRef;
+  processKey: string;
+}
+
+export async function getSprintReview(
+  { project, processKey, sprintId }: ReviewRef & { sprintId: number | null },
+  actor: Actor,
+): Promise<SprintReviewView> {
+  const { process, viewer } = await loadProcess(processKey, actor);
+  return buildView(actor, project, process, viewer, sprintId);
+}
+
+export interface SaveSprintReviewInput extends ReviewRef {
+  sprintId: number;
+  achieved: string;
+  next: string;
+  kpiReadings: KpiReading[];
+  storyOutcomes: Array<{ issueId: string; value: OutcomeValue; note: string }>;
+  expectedVersion: number | null;
+}
+
+export type SaveSprintReviewResult = { outcome: 'saved' | 'conflict'; view: SprintReviewView };
 
 /**
  * Everything is checked before anything is written: permission, readings against their units,
  * the sprint, each story outcome's issue, the version. Then the stories' outcomes are written to
  * the issues (as the viewer), then the history entry claims the version and the review is stored.
  */
-export const saveSprintReview: ResolverHandler<'saveSprintReview'> = async (input, context) => {
-  const { process, viewer } = await loadContext(context, input.processKey);
+export async function saveSprintReview(input: SaveSprintReviewInput, actor: Actor): Promise<SaveSprintReviewResult> {
+  const { process, viewer } = await loadProcess(input.processKey, actor);
   if (!canReviewProcess(viewer, process)) {
     throw new DomainError('forbidden', `Only the APO or ASM of ${process.key}, or a Jira administrator, can edit its sprint reviews.`);
   }
   validateKpiReadings(input.kpiReadings, process.kpis);
-  const sprint = await fetchSprint(userCall(context), input.sprintId);
+  const sprint = await fetchSprint(jiraCallFor(actor), input.sprintId);
   if (!sprint) throw new DomainError('not-found', `Sprint ${input.sprintId} doesn't exist or you can't see it.`);
-  const stories = new Map((await sprintStories(context, process.key, sprint.id)).map((issue) => [issue.id, issue]));
+  const stories = new Map((await sprintStories(actor, process.key, sprint.id)).map((issue) => [issue.id, issue]));
   const fields: Record<string, string> = {};
   const storyOutcomes: StoryOutcomeEntry[] = input.storyOutcomes.flatMap((entry, index) => {
     const issue = stories.get(entry.issueId);
@@ -109,23 +154,28 @@ export const saveSprintReview: ResolverHandler<'saveSprintReview'> = async (inpu
     processKey: process.key,
     sprintId: sprint.id,
     values: { achieved: input.achieved, next: input.next, kpiReadings: input.kpiReadings, storyOutcomes },
-    by: context.accountId,
+    by: accountOf(actor),
     now,
     sprintState: sprint.state,
   });
-  if (decision.outcome === 'conflict') return { outcome: 'conflict', view: await buildView(context, process, viewer, sprint.id) };
+  if (decision.outcome === 'conflict')
+    return { outcome: 'conflict', view: await buildView(actor, input.project, process, viewer, sprint.id) };
 
   for (const entry of storyOutcomes) {
     const improvement = stories.get(entry.issueId)?.improvement;
     if (!improvement || (improvement.outcome?.value === entry.value && improvement.outcome.note === entry.note)) continue;
-    await writeIssueProperty(entry.issueId, IMPROVEMENT_PROPERTY_KEY, withOutcome(improvement, { value: entry.value, note: entry.note }, context.accountId, now));
+    await writeIssueProperty(
+      entry.issueId,
+      IMPROVEMENT_PROPERTY_KEY,
+      withOutcome(improvement, { value: entry.value, note: entry.note }, accountOf(actor), now),
+    );
   }
   if (decision.history) {
     const written = await writeSprintReview(decision.review, decision.history);
-    if (!written) return { outcome: 'conflict', view: await buildView(context, process, viewer, sprint.id) };
+    if (!written) return { outcome: 'conflict', view: await buildView(actor, input.project, process, viewer, sprint.id) };
   }
-  return { outcome: 'saved', view: await buildView(context, process, viewer, sprint.id) };
-};
+  return { outcome: 'saved', view: await buildView(actor, input.project, process, viewer, sprint.id) };
+}
 
 /**
  * The process's health in each sprint whose sprint-health result is frozen (closed sprints): its row
@@ -136,16 +186,24 @@ async function frozenHealthOf(processKey: string, sprintIds: readonly number[]):
   const found = await Promise.all([...new Set(sprintIds)].map(async (sprintId) => [sprintId, await readFrozenRows(sprintId)] as const));
   for (const [sprintId, frozen] of found) {
     const row = frozen?.rows.find((candidate) => candidate.processKey === processKey);
-    if (row) health.set(sprintId, { sprintId, health: row.health.band ?? '', score: row.health.score, sayDoPct: row.metrics.sayDoPct === null ? null : Math.round(row.metrics.sayDoPct * 10) / 10 });
+    if (row)
+      health.set(sprintId, {
+        sprintId,
+        health: row.health.band ?? '',
+        score: row.health.score,
+        sayDoPct: row.metrics.sayDoPct === null ? null : Math.round(row.metrics.sayDoPct * 10) / 10,
+      });
   }
   return health;
 }
 
-export const exportProcessReviewsCsv: ResolverHandler<'exportProcessReviewsCsv'> = async ({ processKey }, context) => {
+export async function exportProcessReviewsCsv(
+  { project, processKey }: ReviewRef,
+  actor: Actor,
+): Promise<{ filename: string; csv: string }> {
   const process = await readProcess(processKey);
   if (!process) throw processNotFound(processKey);
-  const project = projectFromContext(context);
-  const call = userCall(context);
+  const call = jiraCallFor(actor);
   const [allReviews, sprints] = await Promise.all([listProcessReviews(process.key), recentProjectSprints(call, project.key, 200)]);
   const sprintById = new Map<number, CsvSprint>(sprints.map((sprint) => [sprint.id, toReviewSprint(sprint)]));
   // A process spans projects: reviews of other boards' sprints are exported only when the viewer
@@ -155,7 +213,10 @@ export const exportProcessReviewsCsv: ResolverHandler<'exportProcessReviewsCsv'>
     if (sprint) sprintById.set(sprint.id, toReviewSprint(sprint));
   }
   const reviews = allReviews.filter((review) => sprintById.has(review.sprintId));
-  const health = await frozenHealthOf(process.key, reviews.map((review) => review.sprintId));
+  const health = await frozenHealthOf(
+    process.key,
+    reviews.map((review) => review.sprintId),
+  );
   const csv = reviewsCsv({ kpis: process.kpis, reviews, sprints: sprintById, health });
   return { filename: `process-loop-${process.key}-reviews-${format(new Date(), 'yyyy-MM-dd')}.csv`, csv };
-};
+}
