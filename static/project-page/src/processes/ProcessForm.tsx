@@ -10,7 +10,7 @@ import { ErrorState } from '../../../common/ErrorState';
 import { Notice } from '../../../common/Notice';
 import { useResolverAction } from '../../../common/useResolver';
 import { ConflictNotice, type ComparedField } from './ConflictNotice';
-import { fieldErrorsFrom, type FieldErrors } from './fieldErrors';
+import { fieldErrorsFrom, type FieldErrors } from '../../../common/forms/fieldErrors';
 import { ProcessBasicsSection } from './ProcessBasicsSection';
 import { AutomationSection, CurrentSituationSection, DefinitionOfDoneSection, KpiSection, PurposeSection, RaciSection } from './ProcessSections';
 import { draftToInput, emptyProcessDraft, processToDraft, type ProcessDraft } from './processDraft';

@@ -11,8 +11,9 @@ import { usersById, type Catalog, type CatalogValueStream } from '../../../commo
 import { ErrorState } from '../../../common/ErrorState';
 import { useResolverAction } from '../../../common/useResolver';
 import { ConflictNotice } from './ConflictNotice';
-import { errorsUnder, fieldErrorsFrom, newItemId, type FieldErrors } from './fieldErrors';
-import { FormField } from './FormField';
+import { FormField } from '../../../common/forms/FormField';
+import { errorsUnder, fieldErrorsFrom, type FieldErrors } from '../../../common/forms/fieldErrors';
+import { newItemId } from './processDraft';
 import { OrderedListEditor } from './OrderedListEditor';
 import { UserPicker } from './UserPicker';
 import { useUnsavedChangesGuard } from '../../../common/unsavedChanges';

@@ -13,8 +13,8 @@ import type { ResolverError } from '../../../../src/contract';
 import { usersById } from '../../../common/catalogTypes';
 import { ErrorState } from '../../../common/ErrorState';
 import { Notice } from '../../../common/Notice';
-import { FieldBlock } from '../../../common/improvement/FieldBlock';
-import type { FieldErrors } from '../../../common/improvement/fieldErrors';
+import { FormField } from '../../../common/forms/FormField';
+import type { FieldErrors } from '../../../common/forms/fieldErrors';
 import type { OutcomeValue, SprintReviewView } from '../../../common/improvement/improvementTypes';
 import { outcomeLabels, outcomeValues } from '../../../common/improvement/outcomes';
 import { useUnsavedChangesGuard } from '../../../common/unsavedChanges';
@@ -139,12 +139,12 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
             }}
           />
         )}
-        <FieldBlock id={`${uid}-achieved`} label="What was achieved" error={errors.achieved} help="In this sprint, for this process." testId="review-achieved">
+        <FormField id={`${uid}-achieved`} label="What was achieved" error={errors.achieved} help="In this sprint, for this process." testId="review-achieved">
           <TextArea id={`${uid}-achieved`} value={draft.achieved} minimumRows={3} resize="vertical" isInvalid={Boolean(errors.achieved)} aria-describedby={`${uid}-achieved-message`} onChange={(e) => { const achieved = e.currentTarget.value; setDraft((d) => ({ ...d, achieved })); }} testId="review-achieved-input" />
-        </FieldBlock>
-        <FieldBlock id={`${uid}-next`} label="What next" error={errors.next} help="What the process will try or change in the next sprints." testId="review-next">
+        </FormField>
+        <FormField id={`${uid}-next`} label="What next" error={errors.next} help="What the process will try or change in the next sprints." testId="review-next">
           <TextArea id={`${uid}-next`} value={draft.next} minimumRows={3} resize="vertical" isInvalid={Boolean(errors.next)} aria-describedby={`${uid}-next-message`} onChange={(e) => { const next = e.currentTarget.value; setDraft((d) => ({ ...d, next })); }} testId="review-next-input" />
-        </FieldBlock>
+        </FormField>
 
         <Stack space="space.150">
           <Heading size="xsmall" as="h4">
@@ -160,9 +160,9 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
                 const id = `${uid}-kpi-${kpi.id}`;
                 const error = errors[`readings.${kpi.id}`];
                 return (
-                  <FieldBlock key={kpi.id} id={id} label={`${kpi.name} (${kpi.unit})`} help={`Target ${formatKpiTarget(kpi)}, ${kpiDirection(kpi.direction).words}. Leave empty if not measured.`} error={error} testId={`review-kpi-${kpi.id}`}>
+                  <FormField key={kpi.id} id={id} label={`${kpi.name} (${kpi.unit})`} help={`Target ${formatKpiTarget(kpi)}, ${kpiDirection(kpi.direction).words}. Leave empty if not measured.`} error={error} testId={`review-kpi-${kpi.id}`}>
                     <Textfield id={id} inputMode="decimal" value={draft.readings[kpi.id] ?? ''} isInvalid={Boolean(error)} aria-describedby={`${id}-message`} onChange={(e) => { const value = e.currentTarget.value; setDraft((d) => ({ ...d, readings: { ...d.readings, [kpi.id]: value } })); clearError(`readings.${kpi.id}`); }} testId={`review-kpi-${kpi.id}-input`} />
-                  </FieldBlock>
+                  </FormField>
                 );
               })}
             </Inline>
@@ -196,9 +196,9 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
                         onChange={(e) => setOutcome(story.issueId, { value: e.currentTarget.value as OutcomeValue })}
                       />
                       {valueError && <ErrorMessage>{valueError}</ErrorMessage>}
-                      <FieldBlock id={noteId} label={`Note on ${story.issueKey}`} error={errors[`outcomes.${story.issueId}.note`]}>
+                      <FormField id={noteId} label={`Note on ${story.issueKey}`} error={errors[`outcomes.${story.issueId}.note`]}>
                         <TextArea id={noteId} value={outcome.note} minimumRows={1} resize="vertical" aria-describedby={`${noteId}-message`} onChange={(e) => setOutcome(story.issueId, { note: e.currentTarget.value })} testId={`review-outcome-note-${story.issueKey}`} />
-                      </FieldBlock>
+                      </FormField>
                     </Stack>
                   </Fieldset>
                 </div>
