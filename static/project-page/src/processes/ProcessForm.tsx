@@ -4,13 +4,12 @@ import Heading from '@atlaskit/heading';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import type { ResolverError } from '../../../../src/contract';
 import { usersById, type Catalog, type CatalogProcess } from '../../../common/catalogTypes';
 import { ErrorState } from '../../../common/ErrorState';
 import { Notice } from '../../../common/Notice';
-import { useResolverAction } from '../../../common/useResolver';
 import { ConflictNotice, type ComparedField } from './ConflictNotice';
-import { fieldErrorsFrom, type FieldErrors } from '../../../common/forms/fieldErrors';
+import { fieldsWithoutPrefix } from '../../../common/forms/fieldErrors';
+import { useVersionedSave } from '../../../common/forms/useVersionedSave';
 import { ProcessBasicsSection } from './ProcessBasicsSection';
 import { AutomationSection, CurrentSituationSection, DefinitionOfDoneSection, KpiSection, PurposeSection, RaciSection } from './ProcessSections';
 import { draftToInput, emptyProcessDraft, processToDraft, type ProcessDraft } from './processDraft';
@@ -60,12 +59,9 @@ export function ProcessForm(props: {
         }),
   );
   const [draft, setDraftState] = useState<ProcessDraft>(initial.current);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saveError, setSaveError] = useState<ResolverError | null>(null);
-  const [conflict, setConflict] = useState<CatalogProcess | null>(null);
-  const save = useResolverAction('saveProcess');
+  const save = useVersionedSave('saveProcess', { newerOf: (answer) => answer.current, fieldsOf: (fields) => fieldsWithoutPrefix(fields, 'process') });
+  const { errors, saveError, conflict } = save;
   const headingRef = useRef<HTMLDivElement>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial.current);
   useUnsavedChangesGuard(dirty);
@@ -82,29 +78,15 @@ export function ProcessForm(props: {
 
   async function submit(expectedVersion: number | null) {
     const { input, errors: localErrors } = draftToInput(draft);
-    setSaveError(null);
     if (Object.keys(localErrors).length > 0) {
-      setErrors(localErrors);
-      summaryRef.current?.focus();
+      save.rejectLocally(localErrors);
       return;
     }
-    const response = await save.run({ process: input, expectedVersion });
-    if (!response.ok) {
-      if (response.error.code === 'INVALID_INPUT' && response.error.fields) setErrors(fieldErrorsFrom(response.error, 'process'));
-      else setErrors({});
-      setSaveError(response.error);
-      summaryRef.current?.focus();
-      return;
-    }
-    setErrors({});
-    if (response.data.outcome === 'conflict') {
-      setConflict(response.data.current);
-      return;
-    }
-    setConflict(null);
+    const end = await save.save({ process: input, expectedVersion });
+    if (end.status !== 'saved') return;
     initial.current = draft; // saved: nothing is unsaved any more
     props.onDirtyChange(false);
-    props.onSaved(response.data.record);
+    props.onSaved(end.result.record);
   }
 
   return (
@@ -125,7 +107,7 @@ export function ProcessForm(props: {
               {isNew ? 'Create process' : `Edit ${baseline.key}: ${baseline.name}`}
             </Heading>
           </div>
-          <div ref={summaryRef} tabIndex={-1} style={saveError || Object.keys(errors).length > 0 ? { marginBlockStart: 'var(--ds-space-200, 16px)' } : undefined}>
+          <div ref={save.noticeRef} tabIndex={-1} style={saveError || Object.keys(errors).length > 0 ? { marginBlockStart: 'var(--ds-space-200, 16px)' } : undefined}>
             {saveError && <ErrorState error={saveError} />}
             {!saveError && Object.keys(errors).length > 0 && (
               <Notice appearance="error" role="alert" title="Some values need attention">
@@ -145,7 +127,7 @@ export function ProcessForm(props: {
               initial.current = theirs;
               setBaseline(conflict);
               setDraftState(theirs);
-              setConflict(null);
+              save.clearConflict();
             }}
           />
         )}

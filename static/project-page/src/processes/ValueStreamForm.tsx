@@ -6,13 +6,12 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
-import type { ResolverError } from '../../../../src/contract';
 import { usersById, type Catalog, type CatalogValueStream } from '../../../common/catalogTypes';
 import { ErrorState } from '../../../common/ErrorState';
-import { useResolverAction } from '../../../common/useResolver';
 import { ConflictNotice } from './ConflictNotice';
 import { FormField } from '../../../common/forms/FormField';
-import { errorsUnder, fieldErrorsFrom, type FieldErrors } from '../../../common/forms/fieldErrors';
+import { errorsUnder, fieldsWithoutPrefix } from '../../../common/forms/fieldErrors';
+import { useVersionedSave } from '../../../common/forms/useVersionedSave';
 import { newItemId } from './processDraft';
 import { OrderedListEditor } from './OrderedListEditor';
 import { UserPicker } from './UserPicker';
@@ -34,11 +33,10 @@ export function ValueStreamForm(props: { catalog: Catalog; stream: CatalogValueS
   const [baseline, setBaseline] = useState(props.stream);
   const initial = useRef<StreamDraft>(props.stream ? toDraft(props.stream) : { key: '', name: '', description: '', ownerAccountId: props.catalog.viewer.accountId, stages: [{ id: newItemId(), name: '' }] });
   const [draft, setDraft] = useState(initial.current);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saveError, setSaveError] = useState<ResolverError | null>(null);
-  const [conflict, setConflict] = useState<CatalogValueStream | null>(null);
-  const save = useResolverAction('saveValueStream');
-  const headingRef = useRef<HTMLDivElement>(null);
+  const save = useVersionedSave('saveValueStream', { newerOf: (answer) => answer.current, fieldsOf: (fields) => fieldsWithoutPrefix(fields, 'valueStream') });
+  const { errors, saveError, conflict } = save;
+  // A failed save lands on the heading, with the error right beneath it.
+  const headingRef = save.noticeRef;
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial.current);
   useUnsavedChangesGuard(dirty);
   useEffect(() => props.onDirtyChange(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -47,26 +45,16 @@ export function ValueStreamForm(props: { catalog: Catalog; stream: CatalogValueS
   const isNew = baseline === null;
 
   async function submit(expectedVersion: number | null) {
-    setSaveError(null);
     if (!draft.ownerAccountId) {
-      setErrors({ ownerAccountId: 'Pick the value stream owner.' });
+      // The message sits next to the owner picker; focus stays where the person is.
+      save.rejectLocally({ ownerAccountId: 'Pick the value stream owner.' }, { focus: false });
       return;
     }
-    const response = await save.run({ valueStream: { ...draft, ownerAccountId: draft.ownerAccountId }, expectedVersion });
-    if (!response.ok) {
-      setErrors(response.error.code === 'INVALID_INPUT' ? fieldErrorsFrom(response.error, 'valueStream') : {});
-      setSaveError(response.error);
-      headingRef.current?.focus();
-      return;
-    }
-    setErrors({});
-    if (response.data.outcome === 'conflict') {
-      setConflict(response.data.current);
-      return;
-    }
+    const end = await save.save({ valueStream: { ...draft, ownerAccountId: draft.ownerAccountId }, expectedVersion });
+    if (end.status !== 'saved') return;
     initial.current = draft;
     props.onDirtyChange(false);
-    props.onSaved(response.data.record);
+    props.onSaved(end.result.record);
   }
 
   const stagesText = (d: StreamDraft) => d.stages.map((stage) => stage.name).join(' → ');
@@ -94,7 +82,7 @@ export function ValueStreamForm(props: { catalog: Catalog; stream: CatalogValueS
               initial.current = toDraft(conflict);
               setBaseline(conflict);
               setDraft(initial.current);
-              setConflict(null);
+              save.clearConflict();
             }}
           />
         )}

@@ -9,17 +9,15 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import { RadioGroup } from '@atlaskit/radio';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
-import type { ResolverError } from '../../../../src/contract';
 import { usersById } from '../../../common/catalogTypes';
 import { ErrorState } from '../../../common/ErrorState';
 import { Notice } from '../../../common/Notice';
 import { FormField } from '../../../common/forms/FormField';
-import type { FieldErrors } from '../../../common/forms/fieldErrors';
+import { useVersionedSave } from '../../../common/forms/useVersionedSave';
 import type { OutcomeValue, SprintReviewView } from '../../../common/improvement/improvementTypes';
 import { outcomeLabels, outcomeValues } from '../../../common/improvement/outcomes';
 import { useUnsavedChangesGuard } from '../../../common/unsavedChanges';
 import { formatKpiTarget, kpiDirection } from '../../../common/kpiFormat';
-import { useResolverAction } from '../../../common/useResolver';
 import { ConflictNotice, type ComparedField } from '../processes/ConflictNotice';
 import { draftToPayload, reviewFieldErrors, reviewToDraft, type ReviewDraft } from './reviewDraft';
 import { draftOutcomes, draftReadings, outcomesText, readingsText } from './reviewText';
@@ -44,12 +42,13 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
   const [base, setBase] = useState<SprintReviewView>(props.view);
   const initial = useRef<ReviewDraft>(reviewToDraft(props.view));
   const [draft, setDraft] = useState<ReviewDraft>(initial.current);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saveError, setSaveError] = useState<ResolverError | null>(null);
-  const [conflict, setConflict] = useState<SprintReviewView | null>(null);
-  const [savedMessage, setSavedMessage] = useState<string | null>(null);
-  const save = useResolverAction('saveSprintReview');
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const save = useVersionedSave('saveSprintReview', {
+    newerOf: (answer) => answer.view,
+    // The payload lists readings in KPI order, so `kpiReadings.<i>` maps back to a KPI id through it.
+    fieldsOf: (fields, payload) => reviewFieldErrors(fields, (payload.kpiReadings ?? []).map((r) => r.kpiId), payload),
+  });
+  const { errors, setErrors, saveError, conflict } = save;
+  const savedMessage = save.announcement;
   const savedRef = useRef<HTMLDivElement>(null);
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial.current);
@@ -60,32 +59,17 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
   const people = usersById(props.view.users);
 
   async function submit(expectedVersion: number | null) {
-    setSaveError(null);
-    setSavedMessage(null);
-    const { payload, errors: localErrors, kpiIdAt } = draftToPayload(draft, base, expectedVersion);
+    const { payload, errors: localErrors } = draftToPayload(draft, base, expectedVersion);
     if (!payload) {
-      setErrors(localErrors);
-      summaryRef.current?.focus();
+      save.rejectLocally(localErrors);
       return;
     }
-    const response = await save.run(payload);
-    if (!response.ok) {
-      setErrors(response.error.code === 'INVALID_INPUT' ? reviewFieldErrors(response.error.fields, kpiIdAt, payload) : {});
-      setSaveError(response.error);
-      summaryRef.current?.focus();
-      return;
-    }
-    setErrors({});
-    if (response.data.outcome === 'conflict') {
-      setConflict(response.data.view);
-      return;
-    }
-    setConflict(null);
-    const view = response.data.view;
+    const end = await save.save(payload, { saved: ({ view }) => `Saved the review of ${view.sprint.name} for ${view.process.key}.` });
+    if (end.status !== 'saved') return;
+    const view = end.result.view;
     initial.current = draft;
     setBase(view);
     props.onSaved(view);
-    setSavedMessage(`Saved the review of ${view.sprint.name} for ${view.process.key}.`);
     requestAnimationFrame(() => savedRef.current?.focus());
   }
 
@@ -108,7 +92,7 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
       <Stack space="space.300">
         {/* One slot for what the last save said, so an empty one adds no gap. */}
         <div>
-          <div ref={summaryRef} tabIndex={-1}>
+          <div ref={save.noticeRef} tabIndex={-1}>
             {saveError && <ErrorState error={saveError} />}
             {!saveError && errorCount > 0 && (
               <Notice appearance="error" role="alert" testId="review-form-summary" title="Some values need attention">
@@ -134,7 +118,7 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
               initial.current = theirs;
               setBase(conflict);
               setDraft(theirs);
-              setConflict(null);
+              save.clearConflict();
               props.onSaved(conflict);
             }}
           />

@@ -49,10 +49,3 @@ export function localProblems(settings: HealthSettings): Record<string, string> 
   if (settings.waitingStatusIds.some((id) => done.has(id))) problems['waitingStatusIds'] = 'A status cannot be both waiting and done.';
   return problems;
 }
-
-/** The backend names fields `settings.criteria.2.threshold`; the form names them without the prefix. */
-export function fieldsFromError(fields: Record<string, string> | undefined): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [path, message] of Object.entries(fields ?? {})) result[path.replace(/^settings\./, '')] = message;
-  return result;
-}
