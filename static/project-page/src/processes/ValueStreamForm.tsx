@@ -40,7 +40,7 @@ export function ValueStreamForm(props: { catalog: Catalog; stream: CatalogValueS
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial.current);
   useUnsavedChangesGuard(dirty);
   useEffect(() => props.onDirtyChange(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => headingRef.current?.focus(), []);
+  useEffect(() => headingRef.current?.focus(), [headingRef]);
   const people = usersById(props.catalog.users);
   const isNew = baseline === null;
 

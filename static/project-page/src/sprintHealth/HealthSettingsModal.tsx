@@ -11,7 +11,6 @@ import { RadioGroup } from '@atlaskit/radio';
 import Select from '@atlaskit/select/Select';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import { criterionHelp } from '../../../../src/domain/sprintHealth/definitions';
 import type { ResolverError } from '../../../../src/contract';
 import { formatDateTime } from '../../../common/dateFormat';
 import { ErrorState } from '../../../common/ErrorState';
@@ -22,6 +21,7 @@ import { useResolver } from '../../../common/useResolver';
 import { fieldsWithoutPrefix } from '../../../common/forms/fieldErrors';
 import { useVersionedSave } from '../../../common/forms/useVersionedSave';
 import { HealthLozenge } from './HealthLozenge';
+import { criterionHelp } from './metricWording';
 import { localProblems, THRESHOLD_UNIT, toDraft, weightSum } from './settingsDraft';
 import type { HealthSettings, HealthSettingsAnswer, PreviewResult } from './types';
 

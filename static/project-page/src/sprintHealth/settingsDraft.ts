@@ -1,7 +1,7 @@
-import { criterionHelp } from '../../../../src/domain/sprintHealth/definitions';
-import type { HealthSettings } from './types';
+import { criterionHelp } from './metricWording';
+import type { CriterionKey, HealthSettings } from './types';
 
-export type CriterionKey = HealthSettings['criteria'][number]['key'];
+export type { CriterionKey } from './types';
 
 /** Every criterion the app knows, in the help's order. */
 export const ALL_CRITERIA = Object.keys(criterionHelp) as CriterionKey[];
