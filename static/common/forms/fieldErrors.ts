@@ -4,20 +4,16 @@ import type { ResolverError } from '../../../src/contract';
 export type FieldErrors = Record<string, string>;
 
 /**
- * The backend reports paths from the payload's root (`process.kpis.0.target`); forms address fields
- * within what they edit, so a known prefix goes. Paths outside it stay as they are.
+ * A resolver error's field messages (`INVALID_INPUT.fields`), addressed within the form. The backend
+ * reports paths from the payload's root (`process.kpis.0.target`); forms address fields within what
+ * they edit, so a known prefix goes. Paths outside it stay as they are.
  */
-export function fieldsWithoutPrefix(fields: FieldErrors | undefined, prefix: string | null): FieldErrors {
+export function fieldErrorsFrom(error: ResolverError, prefix: string | null): FieldErrors {
   const errors: FieldErrors = {};
-  for (const [path, message] of Object.entries(fields ?? {})) {
+  for (const [path, message] of Object.entries(error.fields ?? {})) {
     errors[prefix && path.startsWith(`${prefix}.`) ? path.slice(prefix.length + 1) : path] = message;
   }
   return errors;
-}
-
-/** A resolver error's field messages (`INVALID_INPUT.fields`), addressed within the form. */
-export function fieldErrorsFrom(error: ResolverError, prefix: string | null): FieldErrors {
-  return fieldsWithoutPrefix(error.fields, prefix);
 }
 
 /** Messages for a field and everything under it, e.g. `stages` also collects `stages.2.name`. */

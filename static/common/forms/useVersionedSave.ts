@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useState, type RefObject } from 'react';
 import type { PayloadOf, ResolverError, ResolverKey, ResultOf } from '../../../src/contract';
 import { useResolverAction } from '../useResolver';
 import type { FieldErrors } from './fieldErrors';
@@ -26,16 +26,19 @@ export type SaveWording<K extends VersionedSaveKey> = {
 /**
  * The save flow every versioned form shares: the call and its pending state, field messages from
  * `INVALID_INPUT.fields` (mapped to the form's own paths), the newer version when someone saved first,
- * focus to the error notice (`noticeRef`) so keyboard and screen reader users land on what went wrong,
- * and a short announcement of the outcome for a live region.
+ * focus to the error notice (`focusOnError`) so keyboard and screen reader users land on what went wrong,
+ * and a short announcement of the outcome for a live region. The form owns the notice's ref (a hook that
+ * hands out refs makes everything it returns count as a ref during render).
  */
 export function useVersionedSave<K extends VersionedSaveKey, Newer>(
   key: K,
   options: {
     /** The newer version someone else saved, from a conflict answer. */
     newerOf: (result: ConflictResult<K>) => Newer;
-    /** Backend field paths (from the payload's root) → the form's paths; without it no field messages are kept. */
-    fieldsOf?: (fields: FieldErrors, payload: PayloadOf<K>) => FieldErrors;
+    /** An INVALID_INPUT error's fields → messages at the form's paths; without it no field messages are kept. */
+    fieldsOf?: (error: ResolverError, payload: PayloadOf<K>) => FieldErrors;
+    /** The notice (or heading) that takes focus when the save or the browser's own checks fail. */
+    focusOnError?: RefObject<HTMLElement | null>;
   },
 ) {
   const action = useResolverAction(key);
@@ -43,46 +46,41 @@ export function useVersionedSave<K extends VersionedSaveKey, Newer>(
   const [saveError, setSaveError] = useState<ResolverError | null>(null);
   const [conflict, setConflict] = useState<Newer | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const noticeRef = useRef<HTMLDivElement>(null);
-  const { newerOf, fieldsOf } = options;
-  const run = action.run;
+  const { newerOf, fieldsOf, focusOnError } = options;
 
   /** The browser's own checks failed: show the messages and (unless told not to) take focus to the notice. */
-  const rejectLocally = useCallback((localErrors: FieldErrors, { focus = true }: { focus?: boolean } = {}) => {
+  function rejectLocally(localErrors: FieldErrors, { focus = true }: { focus?: boolean } = {}) {
     setSaveError(null);
     setAnnouncement('');
     setErrors(localErrors);
-    if (focus) noticeRef.current?.focus();
-  }, []);
+    if (focus) focusOnError?.current?.focus();
+  }
 
-  const save = useCallback(
-    async (payload: PayloadOf<K>, wording: SaveWording<K> = {}): Promise<SaveEnd<K>> => {
-      setSaveError(null);
-      setAnnouncement('');
-      const response = await run(payload);
-      if (!response.ok) {
-        const { error } = response;
-        setErrors(error.code === 'INVALID_INPUT' && fieldsOf ? fieldsOf(error.fields ?? {}, payload) : {});
-        setSaveError(error);
-        if (wording.failed) setAnnouncement(wording.failed(error));
-        noticeRef.current?.focus();
-        return { status: 'failed', error };
-      }
-      setErrors({});
-      const result = response.data;
-      if (result.outcome === 'conflict') {
-        const conflicted = result as ConflictResult<K>;
-        setConflict(newerOf(conflicted));
-        if (wording.conflict) setAnnouncement(wording.conflict(conflicted));
-        return { status: 'conflict', result: conflicted };
-      }
-      const saved = result as SavedResult<K>;
-      setConflict(null);
-      if (wording.saved) setAnnouncement(wording.saved(saved));
-      return { status: 'saved', result: saved };
-    },
-    [run, newerOf, fieldsOf],
-  );
+  async function save(payload: PayloadOf<K>, wording: SaveWording<K> = {}): Promise<SaveEnd<K>> {
+    setSaveError(null);
+    setAnnouncement('');
+    const response = await action.run(payload);
+    if (!response.ok) {
+      const { error } = response;
+      setErrors(error.code === 'INVALID_INPUT' && fieldsOf ? fieldsOf(error, payload) : {});
+      setSaveError(error);
+      if (wording.failed) setAnnouncement(wording.failed(error));
+      focusOnError?.current?.focus();
+      return { status: 'failed', error };
+    }
+    setErrors({});
+    const result = response.data;
+    if (result.outcome === 'conflict') {
+      const conflicted = result as ConflictResult<K>;
+      setConflict(newerOf(conflicted));
+      if (wording.conflict) setAnnouncement(wording.conflict(conflicted));
+      return { status: 'conflict', result: conflicted };
+    }
+    const saved = result as SavedResult<K>;
+    setConflict(null);
+    if (wording.saved) setAnnouncement(wording.saved(saved));
+    return { status: 'saved', result: saved };
+  }
 
   return {
     save,
@@ -93,8 +91,7 @@ export function useVersionedSave<K extends VersionedSaveKey, Newer>(
     saveError,
     conflict,
     /** Drops the conflict, e.g. once the person took the newer version. */
-    clearConflict: useCallback(() => setConflict(null), []),
-    noticeRef,
+    clearConflict: () => setConflict(null),
     announcement,
     setAnnouncement,
   };

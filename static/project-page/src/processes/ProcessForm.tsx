@@ -8,7 +8,7 @@ import { usersById, type Catalog, type CatalogProcess } from '../../../common/ca
 import { ErrorState } from '../../../common/ErrorState';
 import { Notice } from '../../../common/Notice';
 import { ConflictNotice, type ComparedField } from './ConflictNotice';
-import { fieldsWithoutPrefix } from '../../../common/forms/fieldErrors';
+import { fieldErrorsFrom } from '../../../common/forms/fieldErrors';
 import { useVersionedSave } from '../../../common/forms/useVersionedSave';
 import { ProcessBasicsSection } from './ProcessBasicsSection';
 import { AutomationSection, CurrentSituationSection, DefinitionOfDoneSection, KpiSection, PurposeSection, RaciSection } from './ProcessSections';
@@ -50,7 +50,8 @@ export function ProcessForm(props: {
 }) {
   const { catalog } = props;
   const [baseline, setBaseline] = useState<CatalogProcess | null>(props.process);
-  const initial = useRef(
+  // The last saved (or loaded) values: what the draft is compared with to know whether anything is unsaved.
+  const [initial, setInitial] = useState<ProcessDraft>(() =>
     props.process
       ? processToDraft(props.process)
       : emptyProcessDraft({
@@ -58,12 +59,13 @@ export function ProcessForm(props: {
           valueStreamKey: catalog.viewer.canCreateProcessWithoutStream ? null : catalog.viewer.processCreationStreamKeys[0] ?? null,
         }),
   );
-  const [draft, setDraftState] = useState<ProcessDraft>(initial.current);
-  const save = useVersionedSave('saveProcess', { newerOf: (answer) => answer.current, fieldsOf: (fields) => fieldsWithoutPrefix(fields, 'process') });
-  const { errors, saveError, conflict } = save;
+  const [draft, setDraftState] = useState<ProcessDraft>(initial);
   const headingRef = useRef<HTMLDivElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const save = useVersionedSave('saveProcess', { newerOf: (answer) => answer.current, fieldsOf: (error) => fieldErrorsFrom(error, 'process'), focusOnError: summaryRef });
+  const { errors, saveError, conflict } = save;
 
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial.current);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
   useUnsavedChangesGuard(dirty);
   useEffect(() => props.onDirtyChange(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => headingRef.current?.focus(), []);
@@ -84,7 +86,7 @@ export function ProcessForm(props: {
     }
     const end = await save.save({ process: input, expectedVersion });
     if (end.status !== 'saved') return;
-    initial.current = draft; // saved: nothing is unsaved any more
+    setInitial(draft); // saved: nothing is unsaved any more
     props.onDirtyChange(false);
     props.onSaved(end.result.record);
   }
@@ -107,7 +109,7 @@ export function ProcessForm(props: {
               {isNew ? 'Create process' : `Edit ${baseline.key}: ${baseline.name}`}
             </Heading>
           </div>
-          <div ref={save.noticeRef} tabIndex={-1} style={saveError || Object.keys(errors).length > 0 ? { marginBlockStart: 'var(--ds-space-200, 16px)' } : undefined}>
+          <div ref={summaryRef} tabIndex={-1} style={saveError || Object.keys(errors).length > 0 ? { marginBlockStart: 'var(--ds-space-200, 16px)' } : undefined}>
             {saveError && <ErrorState error={saveError} />}
             {!saveError && Object.keys(errors).length > 0 && (
               <Notice appearance="error" role="alert" title="Some values need attention">
@@ -124,7 +126,7 @@ export function ProcessForm(props: {
             onUseMine={() => void submit(conflict.version)}
             onDiscardMine={() => {
               const theirs = processToDraft(conflict);
-              initial.current = theirs;
+              setInitial(theirs);
               setBaseline(conflict);
               setDraftState(theirs);
               save.clearConflict();

@@ -10,7 +10,7 @@ import { usersById, type Catalog, type CatalogValueStream } from '../../../commo
 import { ErrorState } from '../../../common/ErrorState';
 import { ConflictNotice } from './ConflictNotice';
 import { FormField } from '../../../common/forms/FormField';
-import { errorsUnder, fieldsWithoutPrefix } from '../../../common/forms/fieldErrors';
+import { errorsUnder, fieldErrorsFrom } from '../../../common/forms/fieldErrors';
 import { useVersionedSave } from '../../../common/forms/useVersionedSave';
 import { newItemId } from './processDraft';
 import { OrderedListEditor } from './OrderedListEditor';
@@ -31,16 +31,18 @@ const toDraft = (stream: CatalogValueStream): StreamDraft => ({
 export function ValueStreamForm(props: { catalog: Catalog; stream: CatalogValueStream | null; onSaved: (stream: CatalogValueStream) => void; onCancel: () => void; onDirtyChange: (dirty: boolean) => void }) {
   const id = useId();
   const [baseline, setBaseline] = useState(props.stream);
-  const initial = useRef<StreamDraft>(props.stream ? toDraft(props.stream) : { key: '', name: '', description: '', ownerAccountId: props.catalog.viewer.accountId, stages: [{ id: newItemId(), name: '' }] });
-  const [draft, setDraft] = useState(initial.current);
-  const save = useVersionedSave('saveValueStream', { newerOf: (answer) => answer.current, fieldsOf: (fields) => fieldsWithoutPrefix(fields, 'valueStream') });
-  const { errors, saveError, conflict } = save;
+  const [initial, setInitial] = useState<StreamDraft>(() =>
+    props.stream ? toDraft(props.stream) : { key: '', name: '', description: '', ownerAccountId: props.catalog.viewer.accountId, stages: [{ id: newItemId(), name: '' }] },
+  );
+  const [draft, setDraft] = useState(initial);
+  const headingRef = useRef<HTMLDivElement>(null);
   // A failed save lands on the heading, with the error right beneath it.
-  const headingRef = save.noticeRef;
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial.current);
+  const save = useVersionedSave('saveValueStream', { newerOf: (answer) => answer.current, fieldsOf: (error) => fieldErrorsFrom(error, 'valueStream'), focusOnError: headingRef });
+  const { errors, saveError, conflict } = save;
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
   useUnsavedChangesGuard(dirty);
   useEffect(() => props.onDirtyChange(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => headingRef.current?.focus(), [headingRef]);
+  useEffect(() => headingRef.current?.focus(), []);
   const people = usersById(props.catalog.users);
   const isNew = baseline === null;
 
@@ -52,7 +54,7 @@ export function ValueStreamForm(props: { catalog: Catalog; stream: CatalogValueS
     }
     const end = await save.save({ valueStream: { ...draft, ownerAccountId: draft.ownerAccountId }, expectedVersion });
     if (end.status !== 'saved') return;
-    initial.current = draft;
+    setInitial(draft);
     props.onDirtyChange(false);
     props.onSaved(end.result.record);
   }
@@ -79,9 +81,10 @@ export function ValueStreamForm(props: { catalog: Catalog; stream: CatalogValueS
             pending={save.pending}
             onUseMine={() => void submit(conflict.version)}
             onDiscardMine={() => {
-              initial.current = toDraft(conflict);
+              const theirs = toDraft(conflict);
+              setInitial(theirs);
               setBaseline(conflict);
-              setDraft(initial.current);
+              setDraft(theirs);
               save.clearConflict();
             }}
           />

@@ -40,18 +40,20 @@ function compare(draft: ReviewDraft, theirs: SprintReviewView): ComparedField[] 
 export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: SprintReviewView) => void; onDirtyChange: (dirty: boolean) => void }) {
   const uid = useId();
   const [base, setBase] = useState<SprintReviewView>(props.view);
-  const initial = useRef<ReviewDraft>(reviewToDraft(props.view));
-  const [draft, setDraft] = useState<ReviewDraft>(initial.current);
+  const [initial, setInitial] = useState<ReviewDraft>(() => reviewToDraft(props.view));
+  const [draft, setDraft] = useState<ReviewDraft>(initial);
+  const summaryRef = useRef<HTMLDivElement>(null);
   const save = useVersionedSave('saveSprintReview', {
+    focusOnError: summaryRef,
     newerOf: (answer) => answer.view,
     // The payload lists readings in KPI order, so `kpiReadings.<i>` maps back to a KPI id through it.
-    fieldsOf: (fields, payload) => reviewFieldErrors(fields, (payload.kpiReadings ?? []).map((r) => r.kpiId), payload),
+    fieldsOf: (error, payload) => reviewFieldErrors(error.fields, (payload.kpiReadings ?? []).map((r) => r.kpiId), payload),
   });
   const { errors, setErrors, saveError, conflict } = save;
   const savedMessage = save.announcement;
   const savedRef = useRef<HTMLDivElement>(null);
 
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial.current);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
   useUnsavedChangesGuard(dirty);
   useEffect(() => props.onDirtyChange(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -67,7 +69,7 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
     const end = await save.save(payload, { saved: ({ view }) => `Saved the review of ${view.sprint.name} for ${view.process.key}.` });
     if (end.status !== 'saved') return;
     const view = end.result.view;
-    initial.current = draft;
+    setInitial(draft);
     setBase(view);
     props.onSaved(view);
     requestAnimationFrame(() => savedRef.current?.focus());
@@ -92,7 +94,7 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
       <Stack space="space.300">
         {/* One slot for what the last save said, so an empty one adds no gap. */}
         <div>
-          <div ref={save.noticeRef} tabIndex={-1}>
+          <div ref={summaryRef} tabIndex={-1}>
             {saveError && <ErrorState error={saveError} />}
             {!saveError && errorCount > 0 && (
               <Notice appearance="error" role="alert" testId="review-form-summary" title="Some values need attention">
@@ -115,7 +117,7 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
             }}
             onDiscardMine={() => {
               const theirs = reviewToDraft(conflict);
-              initial.current = theirs;
+              setInitial(theirs);
               setBase(conflict);
               setDraft(theirs);
               save.clearConflict();
@@ -199,7 +201,7 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
             <Button
               isDisabled={save.pending}
               onClick={() => {
-                setDraft(initial.current);
+                setDraft(initial);
                 setErrors({});
               }}
               testId="review-reset"

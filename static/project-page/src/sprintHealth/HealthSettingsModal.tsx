@@ -18,7 +18,7 @@ import { invokeResolver } from '../../../common/invokeResolver';
 import { LoadingState } from '../../../common/LoadingState';
 import { Notice } from '../../../common/Notice';
 import { useResolver } from '../../../common/useResolver';
-import { fieldsWithoutPrefix } from '../../../common/forms/fieldErrors';
+import { fieldErrorsFrom } from '../../../common/forms/fieldErrors';
 import { useVersionedSave } from '../../../common/forms/useVersionedSave';
 import { HealthLozenge } from './HealthLozenge';
 import { criterionHelp } from './metricWording';
@@ -123,7 +123,7 @@ function SettingsForm({ answer, sprintId, onClose, onSaved }: { answer: HealthSe
   // The preview's field messages; the save's own live in `save.errors`.
   const [serverFields, setServerFields] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<{ status: 'idle' | 'loading' } | { status: 'ready'; data: PreviewResult } | { status: 'failed'; error: ResolverError }>({ status: 'idle' });
-  const save = useVersionedSave('saveHealthSettings', { newerOf: (answer) => answer.current, fieldsOf: (fields) => fieldsWithoutPrefix(fields, 'settings') });
+  const save = useVersionedSave('saveHealthSettings', { newerOf: (answer) => answer.current, fieldsOf: (error) => fieldErrorsFrom(error, 'settings') });
   const { saveError, conflict } = save;
   const readOnly = !answer.canEdit;
 
@@ -143,7 +143,7 @@ function SettingsForm({ answer, sprintId, onClose, onSaved }: { answer: HealthSe
         if (!current) return;
         if (response.ok) setPreview({ status: 'ready', data: response.data });
         else {
-          if (response.error.code === 'INVALID_INPUT') setServerFields(fieldsWithoutPrefix(response.error.fields, 'settings'));
+          if (response.error.code === 'INVALID_INPUT') setServerFields(fieldErrorsFrom(response.error, 'settings'));
           setPreview({ status: 'failed', error: response.error });
         }
       });
