@@ -17,7 +17,7 @@ export async function invokeResolver<K extends ResolverKey>(
 ): Promise<ResolverResponse<ResultOf<K>>> {
   try {
     const response = await invoke<ResolverResponse<ResultOf<K>>>(key, payload);
-    if (isResolverResponse(response)) return response as ResolverResponse<ResultOf<K>>;
+    if (isResolverResponse(response)) return response;
     return { ok: false, error: { code: 'INTERNAL', message: 'Process Loop gave an answer it could not read.' } };
   } catch {
     return {

@@ -34,7 +34,7 @@ export function BacklogFilters(props: { options: Pick<ProcessBacklog, 'processes
         testId="backlog-filter-status"
         options={[{ value: ALL, label: 'Any status' }, ...(Object.keys(statusCategoryLabels) as StatusCategory[]).map((c) => ({ value: c, label: statusCategoryLabels[c] }))]}
         value={filter.statusCategory ?? ALL}
-        onChange={(value) => onChange({ ...filter, statusCategory: (value || null) as StatusCategory | null })}
+        onChange={(value) => onChange({ ...filter, statusCategory: value || null })}
       />
     </Inline>
   );

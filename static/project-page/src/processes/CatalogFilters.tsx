@@ -23,7 +23,7 @@ export function CatalogFilters({ catalog, filter, onChange }: { catalog: Catalog
         testId="filter-status"
         options={(Object.keys(statusFilterLabels) as StatusFilter[]).map((status) => ({ value: status, label: statusFilterLabels[status] }))}
         value={filter.status}
-        onChange={(value) => onChange({ ...filter, status: (value || 'current') as StatusFilter })}
+        onChange={(value) => onChange({ ...filter, status: value || 'current' })}
       />
       <LabelledSelect
         label="Owner (APO or ASM)"

@@ -16,15 +16,16 @@ export function ExportReviewsButton({ processKey, onDone }: { processKey: string
         <Button
           isLoading={exportCsv.pending}
           testId="review-export"
-          onClick={async () => {
+          onClick={() => {
             setError(null);
-            const response = await exportCsv.run({ processKey });
-            if (!response.ok) {
-              setError(response.error);
-              return;
-            }
-            downloadCsv(response.data.filename, response.data.csv);
-            onDone(`Downloaded ${response.data.filename}`);
+            void exportCsv.run({ processKey }).then((response) => {
+              if (!response.ok) {
+                setError(response.error);
+                return;
+              }
+              downloadCsv(response.data.filename, response.data.csv);
+              onDone(`Downloaded ${response.data.filename}`);
+            });
           }}
         >
           Export {processKey} reviews (CSV)
