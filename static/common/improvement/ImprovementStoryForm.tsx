@@ -120,15 +120,15 @@ export function ImprovementStoryForm(props: {
   const id = (name: string) => `${uid}-${name}`;
   const offered = setup.processes;
   const startKey = offered.some((p) => p.key === props.defaultProcessKey) ? (props.defaultProcessKey ?? null) : offered.length === 1 ? (offered[0]?.key ?? null) : null;
-  const [initial, setInitial] = useState<StoryDraft>(() => emptyStoryDraft(startKey));
-  const [draft, setDraft] = useState<StoryDraft>(initial);
+  const initial = useRef<StoryDraft>(emptyStoryDraft(startKey));
+  const [draft, setDraft] = useState<StoryDraft>(initial.current);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saveError, setSaveError] = useState<ResolverError | null>(null);
   const create = useResolverAction('createImprovementStory');
   const headingRef = useRef<HTMLDivElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial.current);
   useUnsavedChangesGuard(dirty);
   useEffect(() => props.onDirtyChange?.(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
@@ -163,7 +163,7 @@ export function ImprovementStoryForm(props: {
       return;
     }
     setErrors({});
-    setInitial(draft); // created: nothing is unsaved any more
+    initial.current = draft; // created: nothing is unsaved any more
     props.onDirtyChange?.(false);
     props.onCreated(response.data);
   }
