@@ -16,8 +16,8 @@ import { ErrorMessage } from '@atlaskit/form/error-message';
 import { ErrorState } from '../ErrorState';
 import { Notice } from '../Notice';
 import { useResolverAction } from '../useResolver';
-import { FieldBlock } from './FieldBlock';
-import { errorAt, fieldErrorsFrom, type FieldErrors } from './fieldErrors';
+import { FormField } from '../forms/FormField';
+import { errorAt, fieldErrorsFrom, type FieldErrors } from '../forms/fieldErrors';
 import type { CreatedStory, ImprovementProcess, ImprovementSetup } from './improvementTypes';
 import { benefitLabels, costLabels, scaleValues } from './scales';
 import { draftToStoryInput, emptyStoryDraft, type StoryDraft } from './storyDraft';
@@ -51,13 +51,13 @@ function describedBy(id: string) {
 function TextInput(props: { id: string; label: string; help?: string; error?: string; value: string; onChange: (value: string) => void; multiline?: boolean; inputMode?: 'decimal'; testId: string }) {
   const common = { id: props.id, value: props.value, isInvalid: Boolean(props.error), 'aria-describedby': describedBy(props.id) };
   return (
-    <FieldBlock id={props.id} label={props.label} help={props.help} error={props.error} testId={props.testId}>
+    <FormField id={props.id} label={props.label} help={props.help} error={props.error} testId={props.testId}>
       {props.multiline ? (
         <TextArea {...common} minimumRows={2} resize="vertical" onChange={(event) => props.onChange(event.currentTarget.value)} testId={`${props.testId}-input`} />
       ) : (
         <Textfield {...common} inputMode={props.inputMode} onChange={(event) => props.onChange(event.currentTarget.value)} testId={`${props.testId}-input`} />
       )}
-    </FieldBlock>
+    </FormField>
   );
 }
 
@@ -208,7 +208,7 @@ export function ImprovementStoryForm(props: {
           </Text>
         </div>
 
-        <FieldBlock id={id('process')} label="Process" error={errors.processKey} help="The process this story improves." testId="improvement-form-process">
+        <FormField id={id('process')} label="Process" error={errors.processKey} help="The process this story improves." testId="improvement-form-process">
           <Select<Option>
             inputId={id('process')}
             options={processOptions}
@@ -221,7 +221,7 @@ export function ImprovementStoryForm(props: {
               set('kpiId', null);
             }}
           />
-        </FieldBlock>
+        </FormField>
 
         <Section title="User story" level={level}>
           <TextInput id={id('asA')} label="As a …" help="Who benefits, for example: service desk agent" value={draft.asA} error={errorAt(errors, 'userStory.asA')} onChange={(v) => set('asA', v)} testId="improvement-form-as-a" />
@@ -244,7 +244,7 @@ export function ImprovementStoryForm(props: {
           />
           {draft.hasMeasure && (
             <Stack space="space.150">
-              <FieldBlock id={id('kpi')} label="KPI" help={process ? 'Link the measure to one of the process’s KPIs where it fits.' : 'Pick a process first to see its KPIs.'} error={errors['measure.kpiId']} testId="improvement-form-kpi">
+              <FormField id={id('kpi')} label="KPI" help={process ? 'Link the measure to one of the process’s KPIs where it fits.' : 'Pick a process first to see its KPIs.'} error={errors['measure.kpiId']} testId="improvement-form-kpi">
                 <Select<Option>
                   inputId={id('kpi')}
                   options={kpiOptions}
@@ -256,7 +256,7 @@ export function ImprovementStoryForm(props: {
                     setDraft((current) => ({ ...current, measureDescription: current.measureDescription || (process?.kpis.find((k) => k.id === option?.value)?.name ?? '') }));
                   }}
                 />
-              </FieldBlock>
+              </FormField>
               <TextInput id={id('measure')} label="What you will measure" value={draft.measureDescription} error={errors['measure.description']} onChange={(v) => set('measureDescription', v)} testId="improvement-form-measure" />
               <Inline space="space.200" shouldWrap>
                 <Box>

@@ -1,4 +1,4 @@
-import type { FieldErrors } from './fieldErrors';
+import type { FieldErrors } from '../forms/fieldErrors';
 import type { ImprovementProcess, ImprovementStoryInput } from './improvementTypes';
 
 /** The create form's state: text as typed, so a half-typed number is never lost or rewritten. */

@@ -1,4 +1,4 @@
-import { errorAt, fieldErrorsFrom } from '../../../static/common/improvement/fieldErrors';
+import { errorAt, fieldErrorsFrom } from '../../../static/common/forms/fieldErrors';
 import { formatScore, scaleLabel } from '../../../static/common/improvement/scales';
 import { draftToStoryInput, emptyStoryDraft, parseNumber } from '../../../static/common/improvement/storyDraft';
 import { aCompleteStoryDraft, anImprovementProcess, aResolverError } from './uiBuilders';

@@ -1,4 +1,4 @@
-import { errorsUnder, fieldErrorsFrom } from '../../../static/project-page/src/processes/fieldErrors';
+import { errorsUnder, fieldErrorsFrom } from '../../../static/common/forms/fieldErrors';
 import { draftToInput, emptyProcessDraft, newKpi, processToDraft } from '../../../static/project-page/src/processes/processDraft';
 import { defaultCatalogFilter, filterProcesses } from '../../../static/project-page/src/processes/catalogFilters';
 import { aProcessInput } from '../../builders/catalogBuilders';

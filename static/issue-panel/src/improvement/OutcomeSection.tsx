@@ -10,7 +10,7 @@ import { RadioGroup } from '@atlaskit/radio';
 import TextArea from '@atlaskit/textarea';
 import type { UserSummary } from '../../../common/catalogTypes';
 import { formatDateTime } from '../../../common/dateFormat';
-import { FieldBlock } from '../../../common/improvement/FieldBlock';
+import { FormField } from '../../../common/forms/FormField';
 import type { ImprovementOutcome, OutcomeValue } from '../../../common/improvement/improvementTypes';
 import { OutcomeLozenge, outcomeHelp, outcomeLabels, outcomeValues } from '../../../common/improvement/outcomes';
 import { confirmDiscard, useUnsavedChangesGuard } from '../../../common/unsavedChanges';
@@ -61,9 +61,9 @@ function OutcomeForm(props: { current: ImprovementOutcome | null; pending: boole
             {missing && <ErrorMessage>Pick confirmed, refuted or inconclusive.</ErrorMessage>}
           </div>
         </div>
-        <FieldBlock id={`${uid}-note`} label="Note" help="What the measure showed, and what you learned." error={props.fieldError}>
+        <FormField id={`${uid}-note`} label="Note" help="What the measure showed, and what you learned." error={props.fieldError}>
           <TextArea id={`${uid}-note`} value={draft.note} minimumRows={2} resize="vertical" aria-describedby={`${uid}-note-message`} isInvalid={Boolean(props.fieldError)} onChange={(event) => { const note = event.currentTarget.value; setDraft((d) => ({ ...d, note })); }} testId="outcome-note" />
-        </FieldBlock>
+        </FormField>
         <Inline space="space.100" shouldWrap>
           <Button type="submit" appearance="primary" isLoading={props.pending} testId="outcome-save">
             Save outcome

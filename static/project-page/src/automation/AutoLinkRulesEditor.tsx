@@ -8,7 +8,7 @@ import type { ResolverError } from '../../../../src/contract';
 import { ErrorState } from '../../../common/ErrorState';
 import { Notice } from '../../../common/Notice';
 import { useResolverAction } from '../../../common/useResolver';
-import type { AutomationSettings } from './AutomationScreen';
+import type { AutomationSettings } from './automationSettings';
 import { ruleButtonNames, type RulesSaveOutcome } from './ruleWording';
 
 type StoredRules = AutomationSettings['autoLinkRules'];
@@ -28,8 +28,6 @@ const KIND_OPTIONS: Option<Kind>[] = [
 let nextId = 0;
 const newRuleId = () => `rule-${Date.now().toString(36)}-${(nextId++).toString(36)}`;
 
-export type SaveOutcome = RulesSaveOutcome;
-
 /**
  * The ordered rules: first match wins, so order is editable (move up / down). Jira admins edit; others read.
  * The parent remounts this editor on every new version, so the last save's outcome lives there.
@@ -38,8 +36,8 @@ export function AutoLinkRulesEditor(props: {
   stored: StoredRules;
   processes: AutomationSettings['processes'];
   canEdit: boolean;
-  lastOutcome: SaveOutcome | null;
-  onSaved: (rules: StoredRules, outcome: SaveOutcome) => void;
+  lastOutcome: RulesSaveOutcome | null;
+  onSaved: (rules: StoredRules, outcome: RulesSaveOutcome) => void;
 }) {
   const { stored, processes, canEdit, onSaved } = props;
   const [rules, setRules] = useState<Rule[]>(stored.rules);

@@ -1,18 +1,16 @@
 import { useState } from 'react';
 import Heading from '@atlaskit/heading';
 import { Stack, Text } from '@atlaskit/primitives';
-import type { ResultOf } from '../../../../src/contract';
 import { LiveAnnouncement } from '../../../common/LiveAnnouncement';
-import { AutoLinkRulesEditor, type SaveOutcome } from './AutoLinkRulesEditor';
-import { saveAnnouncement } from './ruleWording';
+import { AutoLinkRulesEditor } from './AutoLinkRulesEditor';
+import type { AutomationSettings } from './automationSettings';
+import { saveAnnouncement, type RulesSaveOutcome } from './ruleWording';
 import { WebTriggerSecretPanel } from './WebTriggerSecretPanel';
-
-export type AutomationSettings = ResultOf<'getAutomationSettings'>;
 
 /** Headed like the other tabs: the tab's name as h2, one h3 per section. */
 export function AutomationScreen({ settings, onChange }: { settings: AutomationSettings; onChange: (settings: AutomationSettings) => void }) {
   // The count makes each save heard, even one that ends as the last did (same outcome, same version).
-  const [rulesSave, setRulesSave] = useState<{ outcome: SaveOutcome | null; count: number }>({ outcome: null, count: 0 });
+  const [rulesSave, setRulesSave] = useState<{ outcome: RulesSaveOutcome | null; count: number }>({ outcome: null, count: 0 });
   return (
     <Stack space="space.300" testId="automation">
       <LiveAnnouncement message={saveAnnouncement(rulesSave.outcome, rulesSave.count)} testId="auto-link-announcement" />

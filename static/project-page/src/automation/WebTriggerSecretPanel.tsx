@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../common/dateFormat';
 import { ErrorState } from '../../../common/ErrorState';
 import { Notice } from '../../../common/Notice';
 import { useResolverAction } from '../../../common/useResolver';
-import type { AutomationSettings } from './AutomationScreen';
+import type { AutomationSettings } from './automationSettings';
 import { CopyableField } from './CopyableField';
 
 type WebTrigger = AutomationSettings['webTrigger'];

@@ -5,14 +5,13 @@ import Heading from '@atlaskit/heading';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import type { ResolverError } from '../../../../src/contract';
 import { ErrorState } from '../../../common/ErrorState';
 import { CreatedStoryNotice } from '../../../common/improvement/CreatedStoryNotice';
 import type { BacklogGroup, BacklogStory, CreatedStory, ImprovementSetup, ProcessBacklog } from '../../../common/improvement/improvementTypes';
 import { LiveAnnouncement } from '../../../common/LiveAnnouncement';
 import { LoadingState } from '../../../common/LoadingState';
 import { useResolver } from '../../../common/useResolver';
-import { invokeResolver } from '../../../common/invokeResolver';
+import { useVersionedSave } from '../../../common/forms/useVersionedSave';
 import { BacklogFilters, noBacklogFilter, type BacklogFilter } from './BacklogFilters';
 import { BacklogGroupTable } from './BacklogGroupTable';
 import { BacklogHighlights } from './BacklogHighlights';
@@ -43,10 +42,9 @@ export function BacklogScreen({ setup, onSetup }: { setup: ImprovementSetup; onS
   const last = useLastReady(backlog.state);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedStory | null>(null);
-  const [reorderPending, setReorderPending] = useState(false);
-  const [reorderError, setReorderError] = useState<ResolverError | null>(null);
+  const reordering = useVersionedSave('reorderProcessBacklog', { newerOf: (answer) => answer.group });
   const [conflictNote, setConflictNote] = useState<string | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  const { announcement, setAnnouncement } = reordering;
 
   const canCreate = setup.canCreate && setup.processes.length > 0;
   const reorderBlockedReason = filter.statusCategory ? 'Show any status to re-order.' : null;
@@ -54,26 +52,23 @@ export function BacklogScreen({ setup, onSetup }: { setup: ImprovementSetup; onS
   async function reorder(group: BacklogGroup, issueIds: string[], moved: BacklogStory, position: number) {
     const before = backlog.state.status === 'ready' ? backlog.state.data : null;
     if (!before) return;
-    setReorderError(null);
     setConflictNote(null);
-    setReorderPending(true);
     backlog.update(withGroup(before, reorderedGroup(group, issueIds))); // at once: the list must not lag the key press
-    const response = await invokeResolver('reorderProcessBacklog', { processKey: group.processKey, issueIds, expectedVersion: group.order.version });
-    setReorderPending(false);
-    if (!response.ok) {
+    const conflictNoteText = `Someone else re-ordered ${group.processKey} first. This is their order now; move ${moved.issueKey} again if you still want to.`;
+    const end = await reordering.save(
+      { processKey: group.processKey, issueIds, expectedVersion: group.order.version },
+      {
+        saved: () => `${moved.issueKey} moved to position ${position} of ${issueIds.length} in ${group.processKey}.`,
+        conflict: () => conflictNoteText,
+        failed: (error) => `Couldn't move ${moved.issueKey}: ${error.message}`,
+      },
+    );
+    if (end.status === 'failed') {
       backlog.update(before);
-      setReorderError(response.error);
-      setAnnouncement(`Couldn't move ${moved.issueKey}: ${response.error.message}`);
       return;
     }
-    backlog.update(withGroup(before, response.data.group));
-    if (response.data.outcome === 'conflict') {
-      const note = `Someone else re-ordered ${group.processKey} first. This is their order now; move ${moved.issueKey} again if you still want to.`;
-      setConflictNote(note);
-      setAnnouncement(note);
-    } else {
-      setAnnouncement(`${moved.issueKey} moved to position ${position} of ${issueIds.length} in ${group.processKey}.`);
-    }
+    backlog.update(withGroup(before, end.result.group));
+    if (end.status === 'conflict') setConflictNote(conflictNoteText);
   }
 
   let body;
@@ -94,7 +89,7 @@ export function BacklogScreen({ setup, onSetup }: { setup: ImprovementSetup; onS
           {groups
             .filter((g) => g.stories.length > 0)
             .map((group) => (
-              <BacklogGroupTable key={group.processKey} group={group} pending={reorderPending} reorderBlockedReason={reorderBlockedReason} onReorder={(...args) => void reorder(...args)} />
+              <BacklogGroupTable key={group.processKey} group={group} pending={reordering.pending} reorderBlockedReason={reorderBlockedReason} onReorder={(...args) => void reorder(...args)} />
             ))}
         </Stack>
       );
@@ -121,7 +116,7 @@ export function BacklogScreen({ setup, onSetup }: { setup: ImprovementSetup; onS
       {created && <CreatedStoryNotice created={created} onDismiss={() => setCreated(null)} />}
       {last && <BacklogFilters options={last} filter={filter} onChange={setFilter} />}
       {last && <BacklogHighlights backlog={last} />}
-      {reorderError && <ErrorState error={reorderError} />}
+      {reordering.saveError && <ErrorState error={reordering.saveError} />}
       {conflictNote && (
         <Text as="p" color="color.text.warning" testId="reorder-conflict">
           {conflictNote}

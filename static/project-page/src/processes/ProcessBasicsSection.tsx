@@ -5,7 +5,7 @@ import Select from '@atlaskit/select/Select';
 import Textfield from '@atlaskit/textfield';
 import type { CatalogValueStream, ProcessStatus, UserSummary } from '../../../common/catalogTypes';
 import { processStatusLabel } from '../../../common/ProcessStatusLozenge';
-import { FormField } from './FormField';
+import { FormField } from '../../../common/forms/FormField';
 import { QuestionSection, type SectionProps } from './ProcessSections';
 import { UserPicker } from './UserPicker';
 

@@ -4,13 +4,12 @@ import Heading from '@atlaskit/heading';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import type { ResolverError } from '../../../../src/contract';
 import { usersById, type Catalog, type CatalogProcess } from '../../../common/catalogTypes';
 import { ErrorState } from '../../../common/ErrorState';
 import { Notice } from '../../../common/Notice';
-import { useResolverAction } from '../../../common/useResolver';
 import { ConflictNotice, type ComparedField } from './ConflictNotice';
-import { fieldErrorsFrom, type FieldErrors } from './fieldErrors';
+import { fieldErrorsFrom } from '../../../common/forms/fieldErrors';
+import { useVersionedSave } from '../../../common/forms/useVersionedSave';
 import { ProcessBasicsSection } from './ProcessBasicsSection';
 import { AutomationSection, CurrentSituationSection, DefinitionOfDoneSection, KpiSection, PurposeSection, RaciSection } from './ProcessSections';
 import { draftToInput, emptyProcessDraft, processToDraft, type ProcessDraft } from './processDraft';
@@ -51,7 +50,8 @@ export function ProcessForm(props: {
 }) {
   const { catalog } = props;
   const [baseline, setBaseline] = useState<CatalogProcess | null>(props.process);
-  const initial = useRef(
+  // The last saved (or loaded) values: what the draft is compared with to know whether anything is unsaved.
+  const [initial, setInitial] = useState<ProcessDraft>(() =>
     props.process
       ? processToDraft(props.process)
       : emptyProcessDraft({
@@ -59,15 +59,13 @@ export function ProcessForm(props: {
           valueStreamKey: catalog.viewer.canCreateProcessWithoutStream ? null : catalog.viewer.processCreationStreamKeys[0] ?? null,
         }),
   );
-  const [draft, setDraftState] = useState<ProcessDraft>(initial.current);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saveError, setSaveError] = useState<ResolverError | null>(null);
-  const [conflict, setConflict] = useState<CatalogProcess | null>(null);
-  const save = useResolverAction('saveProcess');
+  const [draft, setDraftState] = useState<ProcessDraft>(initial);
   const headingRef = useRef<HTMLDivElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const save = useVersionedSave('saveProcess', { newerOf: (answer) => answer.current, fieldsOf: (error) => fieldErrorsFrom(error, 'process'), focusOnError: summaryRef });
+  const { errors, saveError, conflict } = save;
 
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial.current);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
   useUnsavedChangesGuard(dirty);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- tell the parent when `dirty` changes, not on each new callback
   useEffect(() => props.onDirtyChange(dirty), [dirty]);
@@ -83,29 +81,15 @@ export function ProcessForm(props: {
 
   async function submit(expectedVersion: number | null) {
     const { input, errors: localErrors } = draftToInput(draft);
-    setSaveError(null);
     if (Object.keys(localErrors).length > 0) {
-      setErrors(localErrors);
-      summaryRef.current?.focus();
+      save.rejectLocally(localErrors);
       return;
     }
-    const response = await save.run({ process: input, expectedVersion });
-    if (!response.ok) {
-      if (response.error.code === 'INVALID_INPUT' && response.error.fields) setErrors(fieldErrorsFrom(response.error, 'process'));
-      else setErrors({});
-      setSaveError(response.error);
-      summaryRef.current?.focus();
-      return;
-    }
-    setErrors({});
-    if (response.data.outcome === 'conflict') {
-      setConflict(response.data.current);
-      return;
-    }
-    setConflict(null);
-    initial.current = draft; // saved: nothing is unsaved any more
+    const end = await save.save({ process: input, expectedVersion });
+    if (end.status !== 'saved') return;
+    setInitial(draft); // saved: nothing is unsaved any more
     props.onDirtyChange(false);
-    props.onSaved(response.data.record);
+    props.onSaved(end.result.record);
   }
 
   return (
@@ -143,10 +127,10 @@ export function ProcessForm(props: {
             onUseMine={() => void submit(conflict.version)}
             onDiscardMine={() => {
               const theirs = processToDraft(conflict);
-              initial.current = theirs;
+              setInitial(theirs);
               setBaseline(conflict);
               setDraftState(theirs);
-              setConflict(null);
+              save.clearConflict();
             }}
           />
         )}

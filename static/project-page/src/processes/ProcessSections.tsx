@@ -10,8 +10,8 @@ import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import type { ReactNode } from 'react';
 import type { UserSummary } from '../../../common/catalogTypes';
-import { errorsUnder, type FieldErrors } from './fieldErrors';
-import { FormField } from './FormField';
+import { FormField } from '../../../common/forms/FormField';
+import { errorsUnder, type FieldErrors } from '../../../common/forms/fieldErrors';
 import { OrderedListEditor } from './OrderedListEditor';
 import {
   newAutomationCandidate,

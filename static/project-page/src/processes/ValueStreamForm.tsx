@@ -6,13 +6,13 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
-import type { ResolverError } from '../../../../src/contract';
 import { usersById, type Catalog, type CatalogValueStream } from '../../../common/catalogTypes';
 import { ErrorState } from '../../../common/ErrorState';
-import { useResolverAction } from '../../../common/useResolver';
 import { ConflictNotice } from './ConflictNotice';
-import { errorsUnder, fieldErrorsFrom, newItemId, type FieldErrors } from './fieldErrors';
-import { FormField } from './FormField';
+import { FormField } from '../../../common/forms/FormField';
+import { errorsUnder, fieldErrorsFrom } from '../../../common/forms/fieldErrors';
+import { useVersionedSave } from '../../../common/forms/useVersionedSave';
+import { newItemId } from './processDraft';
 import { OrderedListEditor } from './OrderedListEditor';
 import { UserPicker } from './UserPicker';
 import { useUnsavedChangesGuard } from '../../../common/unsavedChanges';
@@ -31,14 +31,15 @@ const toDraft = (stream: CatalogValueStream): StreamDraft => ({
 export function ValueStreamForm(props: { catalog: Catalog; stream: CatalogValueStream | null; onSaved: (stream: CatalogValueStream) => void; onCancel: () => void; onDirtyChange: (dirty: boolean) => void }) {
   const id = useId();
   const [baseline, setBaseline] = useState(props.stream);
-  const initial = useRef<StreamDraft>(props.stream ? toDraft(props.stream) : { key: '', name: '', description: '', ownerAccountId: props.catalog.viewer.accountId, stages: [{ id: newItemId(), name: '' }] });
-  const [draft, setDraft] = useState(initial.current);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saveError, setSaveError] = useState<ResolverError | null>(null);
-  const [conflict, setConflict] = useState<CatalogValueStream | null>(null);
-  const save = useResolverAction('saveValueStream');
+  const [initial, setInitial] = useState<StreamDraft>(() =>
+    props.stream ? toDraft(props.stream) : { key: '', name: '', description: '', ownerAccountId: props.catalog.viewer.accountId, stages: [{ id: newItemId(), name: '' }] },
+  );
+  const [draft, setDraft] = useState(initial);
   const headingRef = useRef<HTMLDivElement>(null);
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial.current);
+  // A failed save lands on the heading, with the error right beneath it.
+  const save = useVersionedSave('saveValueStream', { newerOf: (answer) => answer.current, fieldsOf: (error) => fieldErrorsFrom(error, 'valueStream'), focusOnError: headingRef });
+  const { errors, saveError, conflict } = save;
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
   useUnsavedChangesGuard(dirty);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- tell the parent when `dirty` changes, not on each new callback
   useEffect(() => props.onDirtyChange(dirty), [dirty]);
@@ -47,26 +48,16 @@ export function ValueStreamForm(props: { catalog: Catalog; stream: CatalogValueS
   const isNew = baseline === null;
 
   async function submit(expectedVersion: number | null) {
-    setSaveError(null);
     if (!draft.ownerAccountId) {
-      setErrors({ ownerAccountId: 'Pick the value stream owner.' });
+      // The message sits next to the owner picker; focus stays where the person is.
+      save.rejectLocally({ ownerAccountId: 'Pick the value stream owner.' }, { focus: false });
       return;
     }
-    const response = await save.run({ valueStream: { ...draft, ownerAccountId: draft.ownerAccountId }, expectedVersion });
-    if (!response.ok) {
-      setErrors(response.error.code === 'INVALID_INPUT' ? fieldErrorsFrom(response.error, 'valueStream') : {});
-      setSaveError(response.error);
-      headingRef.current?.focus();
-      return;
-    }
-    setErrors({});
-    if (response.data.outcome === 'conflict') {
-      setConflict(response.data.current);
-      return;
-    }
-    initial.current = draft;
+    const end = await save.save({ valueStream: { ...draft, ownerAccountId: draft.ownerAccountId }, expectedVersion });
+    if (end.status !== 'saved') return;
+    setInitial(draft);
     props.onDirtyChange(false);
-    props.onSaved(response.data.record);
+    props.onSaved(end.result.record);
   }
 
   const stagesText = (d: StreamDraft) => d.stages.map((stage) => stage.name).join(' → ');
@@ -91,10 +82,11 @@ export function ValueStreamForm(props: { catalog: Catalog; stream: CatalogValueS
             pending={save.pending}
             onUseMine={() => void submit(conflict.version)}
             onDiscardMine={() => {
-              initial.current = toDraft(conflict);
+              const theirs = toDraft(conflict);
+              setInitial(theirs);
               setBaseline(conflict);
-              setDraft(initial.current);
-              setConflict(null);
+              setDraft(theirs);
+              save.clearConflict();
             }}
           />
         )}

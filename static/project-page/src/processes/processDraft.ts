@@ -1,6 +1,12 @@
 import type { PayloadOf } from '../../../../src/contract';
 import type { CatalogProcess, ProcessStatus } from '../../../common/catalogTypes';
-import { newItemId } from './fieldErrors';
+
+/** A key for a list item the person is editing (React needs one before the backend has seen it). */
+export function newItemId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `item-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
 
 export type ProcessInput = PayloadOf<'saveProcess'>['process'];
 type RaciStep = CatalogProcess['raci'][number];

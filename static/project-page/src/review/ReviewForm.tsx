@@ -9,17 +9,15 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import { RadioGroup } from '@atlaskit/radio';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
-import type { ResolverError } from '../../../../src/contract';
 import { usersById } from '../../../common/catalogTypes';
 import { ErrorState } from '../../../common/ErrorState';
 import { Notice } from '../../../common/Notice';
-import { FieldBlock } from '../../../common/improvement/FieldBlock';
-import type { FieldErrors } from '../../../common/improvement/fieldErrors';
+import { FormField } from '../../../common/forms/FormField';
+import { useVersionedSave } from '../../../common/forms/useVersionedSave';
 import type { OutcomeValue, SprintReviewView } from '../../../common/improvement/improvementTypes';
 import { outcomeLabels, outcomeValues } from '../../../common/improvement/outcomes';
 import { useUnsavedChangesGuard } from '../../../common/unsavedChanges';
 import { formatKpiTarget, kpiDirection } from '../../../common/kpiFormat';
-import { useResolverAction } from '../../../common/useResolver';
 import { ConflictNotice, type ComparedField } from '../processes/ConflictNotice';
 import { draftToPayload, reviewFieldErrors, reviewToDraft, type ReviewDraft } from './reviewDraft';
 import { draftOutcomes, draftReadings, outcomesText, readingsText } from './reviewText';
@@ -42,17 +40,20 @@ function compare(draft: ReviewDraft, theirs: SprintReviewView): ComparedField[] 
 export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: SprintReviewView) => void; onDirtyChange: (dirty: boolean) => void }) {
   const uid = useId();
   const [base, setBase] = useState<SprintReviewView>(props.view);
-  const initial = useRef<ReviewDraft>(reviewToDraft(props.view));
-  const [draft, setDraft] = useState<ReviewDraft>(initial.current);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saveError, setSaveError] = useState<ResolverError | null>(null);
-  const [conflict, setConflict] = useState<SprintReviewView | null>(null);
-  const [savedMessage, setSavedMessage] = useState<string | null>(null);
-  const save = useResolverAction('saveSprintReview');
+  const [initial, setInitial] = useState<ReviewDraft>(() => reviewToDraft(props.view));
+  const [draft, setDraft] = useState<ReviewDraft>(initial);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const save = useVersionedSave('saveSprintReview', {
+    focusOnError: summaryRef,
+    newerOf: (answer) => answer.view,
+    // The payload lists readings in KPI order, so `kpiReadings.<i>` maps back to a KPI id through it.
+    fieldsOf: (error, payload) => reviewFieldErrors(error.fields, (payload.kpiReadings ?? []).map((r) => r.kpiId), payload),
+  });
+  const { errors, setErrors, saveError, conflict } = save;
+  const savedMessage = save.announcement;
   const savedRef = useRef<HTMLDivElement>(null);
 
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial.current);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
   useUnsavedChangesGuard(dirty);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- tell the parent when `dirty` changes, not on each new callback
   useEffect(() => props.onDirtyChange(dirty), [dirty]);
@@ -61,32 +62,17 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
   const people = usersById(props.view.users);
 
   async function submit(expectedVersion: number | null) {
-    setSaveError(null);
-    setSavedMessage(null);
-    const { payload, errors: localErrors, kpiIdAt } = draftToPayload(draft, base, expectedVersion);
+    const { payload, errors: localErrors } = draftToPayload(draft, base, expectedVersion);
     if (!payload) {
-      setErrors(localErrors);
-      summaryRef.current?.focus();
+      save.rejectLocally(localErrors);
       return;
     }
-    const response = await save.run(payload);
-    if (!response.ok) {
-      setErrors(response.error.code === 'INVALID_INPUT' ? reviewFieldErrors(response.error.fields, kpiIdAt, payload) : {});
-      setSaveError(response.error);
-      summaryRef.current?.focus();
-      return;
-    }
-    setErrors({});
-    if (response.data.outcome === 'conflict') {
-      setConflict(response.data.view);
-      return;
-    }
-    setConflict(null);
-    const view = response.data.view;
-    initial.current = draft;
+    const end = await save.save(payload, { saved: ({ view }) => `Saved the review of ${view.sprint.name} for ${view.process.key}.` });
+    if (end.status !== 'saved') return;
+    const view = end.result.view;
+    setInitial(draft);
     setBase(view);
     props.onSaved(view);
-    setSavedMessage(`Saved the review of ${view.sprint.name} for ${view.process.key}.`);
     requestAnimationFrame(() => savedRef.current?.focus());
   }
 
@@ -132,20 +118,20 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
             }}
             onDiscardMine={() => {
               const theirs = reviewToDraft(conflict);
-              initial.current = theirs;
+              setInitial(theirs);
               setBase(conflict);
               setDraft(theirs);
-              setConflict(null);
+              save.clearConflict();
               props.onSaved(conflict);
             }}
           />
         )}
-        <FieldBlock id={`${uid}-achieved`} label="What was achieved" error={errors.achieved} help="In this sprint, for this process." testId="review-achieved">
+        <FormField id={`${uid}-achieved`} label="What was achieved" error={errors.achieved} help="In this sprint, for this process." testId="review-achieved">
           <TextArea id={`${uid}-achieved`} value={draft.achieved} minimumRows={3} resize="vertical" isInvalid={Boolean(errors.achieved)} aria-describedby={`${uid}-achieved-message`} onChange={(e) => { const achieved = e.currentTarget.value; setDraft((d) => ({ ...d, achieved })); }} testId="review-achieved-input" />
-        </FieldBlock>
-        <FieldBlock id={`${uid}-next`} label="What next" error={errors.next} help="What the process will try or change in the next sprints." testId="review-next">
+        </FormField>
+        <FormField id={`${uid}-next`} label="What next" error={errors.next} help="What the process will try or change in the next sprints." testId="review-next">
           <TextArea id={`${uid}-next`} value={draft.next} minimumRows={3} resize="vertical" isInvalid={Boolean(errors.next)} aria-describedby={`${uid}-next-message`} onChange={(e) => { const next = e.currentTarget.value; setDraft((d) => ({ ...d, next })); }} testId="review-next-input" />
-        </FieldBlock>
+        </FormField>
 
         <Stack space="space.150">
           <Heading size="xsmall" as="h4">
@@ -161,9 +147,9 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
                 const id = `${uid}-kpi-${kpi.id}`;
                 const error = errors[`readings.${kpi.id}`];
                 return (
-                  <FieldBlock key={kpi.id} id={id} label={`${kpi.name} (${kpi.unit})`} help={`Target ${formatKpiTarget(kpi)}, ${kpiDirection(kpi.direction).words}. Leave empty if not measured.`} error={error} testId={`review-kpi-${kpi.id}`}>
+                  <FormField key={kpi.id} id={id} label={`${kpi.name} (${kpi.unit})`} help={`Target ${formatKpiTarget(kpi)}, ${kpiDirection(kpi.direction).words}. Leave empty if not measured.`} error={error} testId={`review-kpi-${kpi.id}`}>
                     <Textfield id={id} inputMode="decimal" value={draft.readings[kpi.id] ?? ''} isInvalid={Boolean(error)} aria-describedby={`${id}-message`} onChange={(e) => { const value = e.currentTarget.value; setDraft((d) => ({ ...d, readings: { ...d.readings, [kpi.id]: value } })); clearError(`readings.${kpi.id}`); }} testId={`review-kpi-${kpi.id}-input`} />
-                  </FieldBlock>
+                  </FormField>
                 );
               })}
             </Inline>
@@ -197,9 +183,9 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
                         onChange={(e) => setOutcome(story.issueId, { value: e.currentTarget.value as OutcomeValue })}
                       />
                       {valueError && <ErrorMessage>{valueError}</ErrorMessage>}
-                      <FieldBlock id={noteId} label={`Note on ${story.issueKey}`} error={errors[`outcomes.${story.issueId}.note`]}>
+                      <FormField id={noteId} label={`Note on ${story.issueKey}`} error={errors[`outcomes.${story.issueId}.note`]}>
                         <TextArea id={noteId} value={outcome.note} minimumRows={1} resize="vertical" aria-describedby={`${noteId}-message`} onChange={(e) => setOutcome(story.issueId, { note: e.currentTarget.value })} testId={`review-outcome-note-${story.issueKey}`} />
-                      </FieldBlock>
+                      </FormField>
                     </Stack>
                   </Fieldset>
                 </div>
@@ -216,7 +202,7 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
             <Button
               isDisabled={save.pending}
               onClick={() => {
-                setDraft(initial.current);
+                setDraft(initial);
                 setErrors({});
               }}
               testId="review-reset"

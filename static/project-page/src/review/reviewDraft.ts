@@ -1,4 +1,4 @@
-import type { FieldErrors } from '../../../common/improvement/fieldErrors';
+import type { FieldErrors } from '../../../common/forms/fieldErrors';
 import type { OutcomeValue, SprintReviewView } from '../../../common/improvement/improvementTypes';
 import { parseNumber } from '../../../common/improvement/storyDraft';
 import type { PayloadOf } from '../../../../src/contract';

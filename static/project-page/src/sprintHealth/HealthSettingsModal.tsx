@@ -11,16 +11,18 @@ import { RadioGroup } from '@atlaskit/radio';
 import Select from '@atlaskit/select/Select';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import { criterionHelp } from '../../../../src/domain/sprintHealth/definitions';
 import type { ResolverError } from '../../../../src/contract';
 import { formatDateTime } from '../../../common/dateFormat';
 import { ErrorState } from '../../../common/ErrorState';
 import { invokeResolver } from '../../../common/invokeResolver';
 import { LoadingState } from '../../../common/LoadingState';
 import { Notice } from '../../../common/Notice';
-import { useResolver, useResolverAction } from '../../../common/useResolver';
+import { useResolver } from '../../../common/useResolver';
+import { fieldErrorsFrom } from '../../../common/forms/fieldErrors';
+import { useVersionedSave } from '../../../common/forms/useVersionedSave';
 import { HealthLozenge } from './HealthLozenge';
-import { fieldsFromError, localProblems, THRESHOLD_UNIT, toDraft, weightSum } from './settingsDraft';
+import { criterionHelp } from './metricWording';
+import { localProblems, THRESHOLD_UNIT, toDraft, weightSum } from './settingsDraft';
 import type { HealthSettings, HealthSettingsAnswer, PreviewResult } from './types';
 
 type Record_ = HealthSettingsAnswer['record'];
@@ -118,14 +120,14 @@ function PreviewTable({ preview }: { preview: PreviewResult }) {
 function SettingsForm({ answer, sprintId, onClose, onSaved }: { answer: HealthSettingsAnswer; sprintId: number | null; onClose: () => void; onSaved: () => void }) {
   const [record, setRecord] = useState<Record_>(answer.record);
   const [draft, setDraft] = useState<HealthSettings>(() => toDraft(answer.record.settings, answer.defaults));
+  // The preview's field messages; the save's own live in `save.errors`.
   const [serverFields, setServerFields] = useState<Record<string, string>>({});
-  const [conflict, setConflict] = useState<Record_ | null>(null);
-  const [saveError, setSaveError] = useState<ResolverError | null>(null);
   const [preview, setPreview] = useState<{ status: 'idle' | 'loading' } | { status: 'ready'; data: PreviewResult } | { status: 'failed'; error: ResolverError }>({ status: 'idle' });
-  const save = useResolverAction('saveHealthSettings');
+  const save = useVersionedSave('saveHealthSettings', { newerOf: (answer) => answer.current, fieldsOf: (error) => fieldErrorsFrom(error, 'settings') });
+  const { saveError, conflict } = save;
   const readOnly = !answer.canEdit;
 
-  const problems = useMemo(() => ({ ...localProblems(draft), ...serverFields }), [draft, serverFields]);
+  const problems = useMemo(() => ({ ...localProblems(draft), ...serverFields, ...save.errors }), [draft, serverFields, save.errors]);
   const sum = weightSum(draft);
   const locallyValid = Object.keys(localProblems(draft)).length === 0;
   const statusOptions = answer.statuses.map((status) => ({ value: status.id, label: `${status.name} (${status.category === 'new' ? 'To Do' : status.category === 'done' ? 'Done' : 'In Progress'})` }));
@@ -141,7 +143,7 @@ function SettingsForm({ answer, sprintId, onClose, onSaved }: { answer: HealthSe
         if (!current) return;
         if (response.ok) setPreview({ status: 'ready', data: response.data });
         else {
-          if (response.error.code === 'INVALID_INPUT') setServerFields(fieldsFromError(response.error.fields));
+          if (response.error.code === 'INVALID_INPUT') setServerFields(fieldErrorsFrom(response.error, 'settings'));
           setPreview({ status: 'failed', error: response.error });
         }
       });
@@ -154,25 +156,16 @@ function SettingsForm({ answer, sprintId, onClose, onSaved }: { answer: HealthSe
 
   const change = (next: HealthSettings) => {
     setServerFields({});
+    save.setErrors({});
     setDraft(next);
   };
   const setCriterion = (index: number, patch: Partial<HealthSettings['criteria'][number]>) =>
     change({ ...draft, criteria: draft.criteria.map((c, i) => (i === index ? { ...c, ...patch } : c)) });
 
   async function submit(expectedVersion: number) {
-    setSaveError(null);
-    const response = await save.run({ settings: draft, expectedVersion });
-    if (!response.ok) {
-      if (response.error.code === 'INVALID_INPUT') setServerFields(fieldsFromError(response.error.fields));
-      setSaveError(response.error);
-      return;
-    }
-    if (response.data.outcome === 'conflict') {
-      setConflict(response.data.current);
-      return;
-    }
-    setConflict(null);
-    setRecord(response.data.record);
+    const end = await save.save({ settings: draft, expectedVersion });
+    if (end.status !== 'saved') return;
+    setRecord(end.result.record);
     onSaved();
     onClose();
   }
@@ -201,7 +194,7 @@ function SettingsForm({ answer, sprintId, onClose, onSaved }: { answer: HealthSe
                   onClick={() => {
                     setRecord(conflict);
                     change(toDraft(conflict.settings, answer.defaults));
-                    setConflict(null);
+                    save.clearConflict();
                   }}
                   testId="settings-conflict-load-theirs"
                 >

@@ -1,17 +1,15 @@
 import type { ReactNode } from 'react';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { token } from '@atlaskit/tokens';
-// Plain data and functions (no zod): safe in the browser bundle.
-import { metricHelp, type MetricKey } from '../../../../src/domain/sprintHealth/definitions';
-import { describeDuration } from '../../../../src/domain/sprintHealth/reasons';
 import { CriteriaPopup } from './CriteriaPopup';
 import { FlowDistributionBar } from './FlowDistributionBar';
 import { flowTimeLines, formatDurationShort, formatPct, issues } from './format';
 import { HealthLozenge, healthText } from './HealthLozenge';
 import { MetricButton } from './MetricButton';
 import { TooltipText } from '../../../common/TooltipText';
+import { describeDuration, metricHelp } from './metricWording';
 import { Sparkline } from './Sparkline';
-import type { DrillDownKey, HealthRow, HealthTotals, RowRef } from './types';
+import type { DrillDownKey, HealthRow, HealthTotals, MetricKey, RowRef } from './types';
 
 type Metrics = HealthRow['metrics'];
 

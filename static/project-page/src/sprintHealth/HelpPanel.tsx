@@ -5,10 +5,8 @@ import { Box } from '@atlaskit/primitives/compiled/box';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { token } from '@atlaskit/tokens';
-// Plain data (no zod): safe in the browser bundle. Never import the domain's index.ts here.
-import { criterionHelp, metricHelp } from '../../../../src/domain/sprintHealth/definitions';
-import { METRIC_KEYS } from '../../../../src/domain/sprintHealth/metricKeys';
 import { FlowKindLegend } from './FlowDistributionBar';
+import { criterionHelp, METRIC_KEYS, metricHelp } from './metricWording';
 
 /** Every metric's long explanation, collapsed until asked for. */
 export function HelpPanel() {

@@ -1,7 +1,7 @@
-import { criterionHelp } from '../../../../src/domain/sprintHealth/definitions';
-import type { HealthSettings } from './types';
+import { criterionHelp } from './metricWording';
+import type { CriterionKey, HealthSettings } from './types';
 
-export type CriterionKey = HealthSettings['criteria'][number]['key'];
+export type { CriterionKey } from './types';
 
 /** Every criterion the app knows, in the help's order. */
 export const ALL_CRITERIA = Object.keys(criterionHelp) as CriterionKey[];
@@ -48,11 +48,4 @@ export function localProblems(settings: HealthSettings): Record<string, string> 
   const done = new Set(settings.doneStatusIds ?? []);
   if (settings.waitingStatusIds.some((id) => done.has(id))) problems['waitingStatusIds'] = 'A status cannot be both waiting and done.';
   return problems;
-}
-
-/** The backend names fields `settings.criteria.2.threshold`; the form names them without the prefix. */
-export function fieldsFromError(fields: Record<string, string> | undefined): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [path, message] of Object.entries(fields ?? {})) result[path.replace(/^settings\./, '')] = message;
-  return result;
 }

@@ -13,6 +13,9 @@ export type DrillDownResult = ResultOf<'getSprintHealthDrillDown'>;
 export type HealthSettingsAnswer = ResultOf<'getHealthSettings'>;
 export type HealthSettings = HealthSettingsAnswer['record']['settings'];
 export type PreviewResult = ResultOf<'previewHealthSettings'>;
+export type CriterionKey = HealthSettings['criteria'][number]['key'];
+/** Every number the page explains: the drill-down numbers, the criteria, health itself and completeness. */
+export type MetricKey = 'health' | DrillDownKey | CriterionKey | 'completeness';
 
 /** The row a drill-down belongs to: a process, the unlinked work (null), or the whole sprint (undefined). */
 export type RowRef = { processKey: string | null | undefined; label: string };

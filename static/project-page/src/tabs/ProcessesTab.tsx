@@ -1,13 +1,11 @@
-import { ErrorState } from '../../../common/ErrorState';
-import { LoadingState } from '../../../common/LoadingState';
-import { useResolver } from '../../../common/useResolver';
 import { CatalogScreen } from '../processes/CatalogScreen';
+import { TabLoader } from './TabLoader';
 
 /** The process catalog: who owns what, why, how it is measured, and where it sits in a value stream. */
 export function ProcessesTab() {
-  const catalog = useResolver('getCatalog', {});
-  const { state } = catalog;
-  if (state.status === 'loading') return <LoadingState label="Loading the process catalog…" />;
-  if (state.status === 'failed') return <ErrorState error={state.error} onRetry={catalog.reload} />;
-  return <CatalogScreen catalog={state.data} onCatalog={catalog.update} />;
+  return (
+    <TabLoader resolver="getCatalog" payload={{}} loadingLabel="Loading the process catalog…">
+      {(catalog, update) => <CatalogScreen catalog={catalog} onCatalog={update} />}
+    </TabLoader>
+  );
 }

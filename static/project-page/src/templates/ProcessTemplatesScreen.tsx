@@ -17,7 +17,7 @@ import { LoadingState } from '../../../common/LoadingState';
 import { Notice } from '../../../common/Notice';
 import { useUnsavedChangesGuard } from '../../../common/unsavedChanges';
 import { useResolver } from '../../../common/useResolver';
-import { FormField } from '../processes/FormField';
+import { FormField } from '../../../common/forms/FormField';
 import { UserPicker } from '../processes/UserPicker';
 import { TemplateCard } from './TemplateCard';
 import { TemplateResults } from './TemplateResults';

@@ -1,5 +1,5 @@
 import type { PayloadOf, ResolverError, ResultOf } from '../../../../src/contract';
-import { fieldErrorsFrom } from '../processes/fieldErrors';
+import { fieldErrorsFrom } from '../../../common/forms/fieldErrors';
 
 // Types only: the library itself comes from the backend, never in this bundle.
 export type TemplateLibrary = ResultOf<'getProcessTemplates'>;

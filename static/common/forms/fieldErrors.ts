@@ -1,11 +1,12 @@
 import type { ResolverError } from '../../../src/contract';
 
-/** Field path within the edited thing (`measure.baseline`) → message. */
+/** Field path within the edited thing (`kpis.0.target`, `measure.baseline`) → message. */
 export type FieldErrors = Record<string, string>;
 
 /**
- * The backend reports paths from the payload's root (`story.measure.baseline`); forms address fields
- * within what they edit, so a known prefix goes.
+ * A resolver error's field messages (`INVALID_INPUT.fields`), addressed within the form. The backend
+ * reports paths from the payload's root (`process.kpis.0.target`); forms address fields within what
+ * they edit, so a known prefix goes. Paths outside it stay as they are.
  */
 export function fieldErrorsFrom(error: ResolverError, prefix: string | null): FieldErrors {
   const errors: FieldErrors = {};
@@ -13,6 +14,13 @@ export function fieldErrorsFrom(error: ResolverError, prefix: string | null): Fi
     errors[prefix && path.startsWith(`${prefix}.`) ? path.slice(prefix.length + 1) : path] = message;
   }
   return errors;
+}
+
+/** Messages for a field and everything under it, e.g. `stages` also collects `stages.2.name`. */
+export function errorsUnder(errors: FieldErrors, path: string): string[] {
+  return Object.entries(errors)
+    .filter(([key]) => key === path || key.startsWith(`${path}.`))
+    .map(([, message]) => message);
 }
 
 /** The first message for a field or anything under it (`measure` also collects `measure.target`). */

@@ -8,7 +8,7 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
  * A labelled field with its help text and, right beneath it, what is wrong with it. The message
  * element's id is `${id}-message`, so inputs can point `aria-describedby` at it.
  */
-export function FieldBlock(props: { id: string; label: string; help?: string; error?: string; children: ReactNode; testId?: string }) {
+export function FormField(props: { id: string; label: string; help?: string; error?: string; children: ReactNode; testId?: string }) {
   return (
     <Stack space="space.050" testId={props.testId}>
       <Label htmlFor={props.id}>{props.label}</Label>
