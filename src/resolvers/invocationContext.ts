@@ -41,6 +41,13 @@ export function issueFromContext(context: InvocationContext): { id: string; key:
   return { id: issue.id, key: issue.key };
 }
 
+/** The project the module is open on (project page or issue panel): from the context, never the payload. */
+export function projectFromContext(context: InvocationContext): { id: string; key: string } {
+  const project = context.extension?.project;
+  if (!project?.id || !project.key) throw new DomainError('invalid', 'This action only works inside a Jira project.');
+  return { id: project.id, key: project.key };
+}
+
 /**
  * The Jira site the call is for: the key of every per-site pause and cache. A warm Forge process
  * serves many sites, so nothing remembered in memory may be shared without it.
@@ -55,4 +62,12 @@ export function siteKeyOf(context: Pick<InvocationContext, 'cloudId' | 'installC
 /** The signed-in user of a resolver call, as use cases take it. */
 export function actorOf(context: InvocationContext): Actor {
   return { kind: 'user', accountId: context.accountId, site: siteKeyOf(context) };
+}
+
+const appContextSchema = z.object({ installContext: z.string().optional(), cloudId: z.string().optional() }).passthrough();
+
+/** The app on the site of a product event or web trigger: there is no user behind those. */
+export function appActorOf(context: unknown): Actor {
+  const parsed = appContextSchema.safeParse(context ?? {});
+  return { kind: 'app', site: siteKeyOf(parsed.success ? parsed.data : {}) };
 }

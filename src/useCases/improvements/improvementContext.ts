@@ -2,8 +2,8 @@ import type { Process } from '../../domain/catalog/catalogSchemas';
 import type { ImprovementViewer } from '../../domain/improvements/improvementPermissions';
 import { DomainError } from '../../domain/errors';
 import type { JiraCall } from '../../jira/jiraRequest';
-import { isJiraAdmin } from '../../jira/permissions';
 import { siteKeyOf, type InvocationContext } from '../../resolvers/invocationContext';
+import { loadViewer } from '../viewer';
 
 /** The project the module is open on (project page or issue panel): from the context, never the payload. */
 export function projectFromContext(context: InvocationContext): { id: string; key: string } {
@@ -12,8 +12,9 @@ export function projectFromContext(context: InvocationContext): { id: string; ke
   return { id: project.id, key: project.key };
 }
 
-export async function loadImprovementViewer(context: InvocationContext): Promise<ImprovementViewer> {
-  return { accountId: context.accountId, isJiraAdmin: await isJiraAdmin() };
+/** Kept for the improvement use cases until they take an actor: `loadViewer` is the one viewer loader. */
+export function loadImprovementViewer(context: InvocationContext): Promise<ImprovementViewer> {
+  return loadViewer({ kind: 'user', accountId: context.accountId, site: siteKeyOf(context) });
 }
 
 export function userCall(context: InvocationContext): JiraCall {
