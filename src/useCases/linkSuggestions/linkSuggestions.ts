@@ -1,8 +1,8 @@
-import { LINK_SUGGESTION_ISSUE_LIMIT } from '../../contract/linkSuggestionsContract';
 import type { Process } from '../../domain/catalog/catalogSchemas';
 import { PROCESS_LINK_PROPERTY_KEY, readProcessLink } from '../../domain/catalog/processLink';
 import {
   findSuggestion,
+  LINK_SUGGESTION_ISSUE_LIMIT,
   sortAcceptedIssues,
   suggestLinks,
   type LinkSuggestion,
