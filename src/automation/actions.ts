@@ -30,10 +30,10 @@ const ACTION_NAMES: Record<AutomationActionKey, string> = {
   'record-kpi-reading': 'Record KPI reading',
 };
 
+/** The rule actor: as use cases take it (`actor`), and as a context for use cases not yet converted to an actor. */
 export interface ActionActor {
   accountId: string;
   context: InvocationContext;
-  /** The rule actor as use cases take it. */
   actor: Actor;
 }
 
