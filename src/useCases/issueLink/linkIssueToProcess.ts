@@ -1,6 +1,8 @@
 import {
   buildProcessLink,
+  isAppLinkSource,
   isAutomaticLink,
+  isSameLink,
   PROCESS_LINK_PROPERTY_KEY,
   type ProcessLink,
   type ProcessLinkSource,
@@ -75,14 +77,6 @@ export async function prepareProcessLink(input: {
 const linkedByFor = (actor: Actor, source: ProcessLinkSource): string =>
   actor.kind === 'user' ? actor.accountId : source === 'automation' ? WEB_TRIGGER_LINKED_BY : APP_LINKED_BY;
 
-const isAppSource = (source: ProcessLinkSource) => source === 'inherited' || source === 'auto-rule';
-
-/** The same process and stage, and for the app's own links the same reason: writing it again would change nothing. */
-function alreadyLinked(current: ProcessLink | null, link: ProcessLink): boolean {
-  if (!current || current.processKey !== link.processKey || current.stageId !== link.stageId) return false;
-  return !isAppSource(link.source ?? 'person') || current.source === link.source;
-}
-
 /**
  * Links an issue to a process, for every entry point: the issue panel (a person, as themselves), the automation
  * action (the rule actor), the web trigger (the app: its signature is the authority) and inheritance or auto-link
@@ -96,7 +90,7 @@ function alreadyLinked(current: ProcessLink | null, link: ProcessLink): boolean 
  */
 export async function linkIssueToProcess(input: LinkIssueInput, actor: Actor): Promise<LinkIssueResult> {
   if (input.source === 'person' && actor.kind !== 'user') throw new DomainError('forbidden', 'Only a person can make this link.');
-  if (isAppSource(input.source) && actor.kind !== 'app') throw new DomainError('forbidden', 'Only Process Loop itself sets inherited links.');
+  if (isAppLinkSource(input.source) && actor.kind !== 'app') throw new DomainError('forbidden', 'Only Process Loop itself sets inherited links.');
   const link = () =>
     prepareProcessLink({
       processKey: input.processKey,
@@ -119,11 +113,11 @@ export async function linkIssueToProcess(input: LinkIssueInput, actor: Actor): P
     const message = actor.kind === 'user' ? `Issue ${input.issue.key} doesn't exist or you can't see it.` : `Issue ${input.issue.key} does not exist.`;
     throw new DomainError('not-found', message);
   }
-  if (isAppSource(input.source) && issue.link && !isAutomaticLink(issue.link)) {
+  if (isAppLinkSource(input.source) && issue.link && !isAutomaticLink(issue.link)) {
     return { issueId: issue.id, issueKey: issue.key, link: issue.link, changed: false };
   }
   const wanted = await link();
-  const unchanged = input.source !== 'person' && alreadyLinked(issue.link, wanted);
+  const unchanged = input.source !== 'person' && isSameLink(issue.link, wanted);
   if (!unchanged) {
     await writeProcessLinkAs(actor.kind, issue.id, wanted);
   } else if (actor.kind === 'user' && !(await fetchMyPermissions(['EDIT_ISSUES'], { issueId: issue.id })).EDIT_ISSUES) {
