@@ -37,16 +37,16 @@ export interface ActionActor {
   actor: Actor;
 }
 
-function ruleActorOf(rawContext: unknown): ActionActor | null {
-  const raw = (rawContext ?? {}) as { principal?: { accountId?: unknown }; accountId?: unknown; installContext?: unknown; cloudId?: unknown };
+function ruleActorOf(context: unknown): ActionActor | null {
+  const raw = (context ?? {}) as { principal?: { accountId?: unknown }; accountId?: unknown; installContext?: unknown; cloudId?: unknown };
   const accountId = typeof raw.principal?.accountId === 'string' ? raw.principal.accountId : typeof raw.accountId === 'string' ? raw.accountId : null;
   if (!accountId) return null;
-  const context: InvocationContext = {
+  const ruleContext: InvocationContext = {
     accountId,
     ...(typeof raw.cloudId === 'string' ? { cloudId: raw.cloudId } : {}),
     ...(typeof raw.installContext === 'string' ? { installContext: raw.installContext } : {}),
   };
-  return { accountId, context, actor: userActorOf(context) };
+  return { accountId, context: ruleContext, actor: userActorOf(ruleContext) };
 }
 
 const fail = (key: AutomationActionKey, message: string): ActionResult => ({ errors: [{ message: `${ACTION_NAMES[key]}: ${message}` }] });

@@ -25,7 +25,9 @@ const eventSchema = z
 export type IssueEventOutcome = InheritanceOutcome;
 
 function parentChanged(changelog: z.infer<typeof eventSchema>['changelog']): boolean {
-  return (changelog?.items ?? []).some((item) => PARENT_FIELDS.has((item.fieldId ?? '').toLowerCase()) || PARENT_FIELDS.has((item.field ?? '').toLowerCase()));
+  return (changelog?.items ?? []).some(
+    (item) => PARENT_FIELDS.has((item.fieldId ?? '').toLowerCase()) || PARENT_FIELDS.has((item.field ?? '').toLowerCase()),
+  );
 }
 
 export async function issueInheritanceTrigger(rawEvent: unknown, context?: unknown): Promise<unknown> {

@@ -12,9 +12,13 @@ const validateAutomationInputs: ResolverHandler<'validateAutomationInputs'> = ({
 
 /** Handlers of `automationContract`. */
 export const automationHandlers = {
-  getAutomationFormOptions: (async () => ({ processes: await listAutomationProcesses() })) satisfies ResolverHandler<'getAutomationFormOptions'>,
+  getAutomationFormOptions: (async () => ({
+    processes: await listAutomationProcesses(),
+  })) satisfies ResolverHandler<'getAutomationFormOptions'>,
   validateAutomationInputs,
-  getAutomationSettings: ((_payload, context) => getAutomationSettings(actorOf(context))) satisfies ResolverHandler<'getAutomationSettings'>,
+  getAutomationSettings: ((_payload, context) =>
+    getAutomationSettings(actorOf(context))) satisfies ResolverHandler<'getAutomationSettings'>,
   saveAutoLinkRules: ((payload, context) => saveAutoLinkRules(payload, actorOf(context))) satisfies ResolverHandler<'saveAutoLinkRules'>,
-  rotateWebTriggerSecret: ((_payload, context) => rotateWebTriggerSecret(actorOf(context))) satisfies ResolverHandler<'rotateWebTriggerSecret'>,
+  rotateWebTriggerSecret: ((_payload, context) =>
+    rotateWebTriggerSecret(actorOf(context))) satisfies ResolverHandler<'rotateWebTriggerSecret'>,
 };

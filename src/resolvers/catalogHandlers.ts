@@ -10,7 +10,10 @@ export const catalogHandlers = {
   getIssueProcessPanel: ((_payload, context) =>
     getIssueProcessPanel({ issue: issueFromContext(context) }, actorOf(context))) satisfies ResolverHandler<'getIssueProcessPanel'>,
   linkIssueToProcess: (({ processKey, stageId }, context) =>
-    linkIssueFromPanel({ issue: issueFromContext(context), processKey, stageId }, actorOf(context))) satisfies ResolverHandler<'linkIssueToProcess'>,
+    linkIssueFromPanel(
+      { issue: issueFromContext(context), processKey, stageId },
+      actorOf(context),
+    )) satisfies ResolverHandler<'linkIssueToProcess'>,
   unlinkIssueFromProcess: ((_payload, context) =>
     unlinkIssueFromProcess({ issue: issueFromContext(context) }, actorOf(context))) satisfies ResolverHandler<'unlinkIssueFromProcess'>,
   getCatalog: ((_payload, context) => getCatalog(actorOf(context))) satisfies ResolverHandler<'getCatalog'>,

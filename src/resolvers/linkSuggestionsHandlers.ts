@@ -7,5 +7,8 @@ export const linkSuggestionsHandlers = {
   getLinkSuggestions: ((_payload, context) =>
     getLinkSuggestions({ project: projectFromContext(context) }, actorOf(context))) satisfies ResolverHandler<'getLinkSuggestions'>,
   acceptLinkSuggestion: ((payload, context) =>
-    acceptLinkSuggestion({ ...payload, project: projectFromContext(context) }, actorOf(context))) satisfies ResolverHandler<'acceptLinkSuggestion'>,
+    acceptLinkSuggestion(
+      { ...payload, project: projectFromContext(context) },
+      actorOf(context),
+    )) satisfies ResolverHandler<'acceptLinkSuggestion'>,
 };

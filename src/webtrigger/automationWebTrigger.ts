@@ -90,9 +90,20 @@ async function authenticate(request: WebTriggerRequest, body: string, nowMs: num
   return null;
 }
 
-async function linkIssue(input: Extract<z.infer<typeof requestSchema>, { action: 'link-issue' }>, actor: Actor): Promise<WebTriggerResponse> {
-  const linked = await linkIssueToProcess({ issue: { key: input.issueKey }, processKey: input.processKey, stageId: input.stageId ?? null, source: 'automation' }, actor);
-  return respond(200, { issueKey: linked.issueKey, processKey: linked.link.processKey, stageName: linked.link.stageName, changed: linked.changed });
+async function linkIssue(
+  input: Extract<z.infer<typeof requestSchema>, { action: 'link-issue' }>,
+  actor: Actor,
+): Promise<WebTriggerResponse> {
+  const linked = await linkIssueToProcess(
+    { issue: { key: input.issueKey }, processKey: input.processKey, stageId: input.stageId ?? null, source: 'automation' },
+    actor,
+  );
+  return respond(200, {
+    issueKey: linked.issueKey,
+    processKey: linked.link.processKey,
+    stageName: linked.link.stageName,
+    changed: linked.changed,
+  });
 }
 
 async function processHealth(input: Extract<z.infer<typeof requestSchema>, { action: 'process-health' }>): Promise<WebTriggerResponse> {

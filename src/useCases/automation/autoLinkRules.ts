@@ -25,7 +25,12 @@ export interface AutomationProcess {
 }
 
 /** The stored record as the use cases speak of it: storage may add bookkeeping the screens never see. */
-const toRuleSet = ({ rules, version, updatedAt, updatedBy }: StoredAutoLinkRules): AutoLinkRuleSet => ({ rules, version, updatedAt, updatedBy });
+const toRuleSet = ({ rules, version, updatedAt, updatedBy }: StoredAutoLinkRules): AutoLinkRuleSet => ({
+  rules,
+  version,
+  updatedAt,
+  updatedBy,
+});
 
 export async function listAutomationProcesses(): Promise<AutomationProcess[]> {
   const [processes, streams] = await Promise.all([listProcesses(), listValueStreams()]);
@@ -63,7 +68,10 @@ export async function getAutomationSettings(actor: Actor): Promise<AutomationSet
 export type SaveRulesOutcome = { outcome: 'saved' | 'conflict'; autoLinkRules: AutoLinkRuleSet };
 
 /** Jira admins replace the ordered rule list; `conflict` when someone saved a newer version first. */
-export async function saveAutoLinkRules(input: { rules: AutoLinkRule[]; expectedVersion: number }, actor: Actor): Promise<SaveRulesOutcome> {
+export async function saveAutoLinkRules(
+  input: { rules: AutoLinkRule[]; expectedVersion: number },
+  actor: Actor,
+): Promise<SaveRulesOutcome> {
   const viewer = await loadViewer(actor);
   requireAdmin(viewer, 'change auto-link rules');
   const current = await readAutoLinkRules();

@@ -25,7 +25,12 @@ async function webTriggerUrl(): Promise<string | null> {
 }
 
 function settingsOf(secret: WebTriggerSecret | null, url: string | null, admin: boolean): WebTriggerSettings {
-  return { url, secret: admin ? (secret?.secret ?? null) : null, rotatedAt: secret?.rotatedAt ?? null, rotatedBy: secret?.rotatedBy ?? null };
+  return {
+    url,
+    secret: admin ? (secret?.secret ?? null) : null,
+    rotatedAt: secret?.rotatedAt ?? null,
+    rotatedBy: secret?.rotatedBy ?? null,
+  };
 }
 
 /**
@@ -41,7 +46,11 @@ export async function loadWebTriggerSettings(): Promise<(isJiraAdmin: boolean) =
 export async function rotateWebTriggerSecret(actor: Actor): Promise<WebTriggerSettings> {
   const viewer = await loadViewer(actor);
   requireAdmin(viewer, 'rotate the web trigger secret');
-  const secret = await writeWebTriggerSecret({ secret: randomBytes(32).toString('hex'), rotatedAt: new Date().toISOString(), rotatedBy: viewer.accountId });
+  const secret = await writeWebTriggerSecret({
+    secret: randomBytes(32).toString('hex'),
+    rotatedAt: new Date().toISOString(),
+    rotatedBy: viewer.accountId,
+  });
   return settingsOf(secret, await webTriggerUrl(), true);
 }
 

@@ -1,9 +1,4 @@
-import {
-  canCreateProcessIn,
-  canCreateValueStream,
-  canEditProcess,
-  canEditValueStream,
-} from '../../domain/catalog/catalogPermissions';
+import { canCreateProcessIn, canCreateValueStream, canEditProcess, canEditValueStream } from '../../domain/catalog/catalogPermissions';
 import { PROCESS_LINK_PROPERTY_KEY, readProcessLink } from '../../domain/catalog/processLink';
 import { DomainError } from '../../domain/errors';
 import { searchEveryIssue } from '../../jira/enhancedSearch';
@@ -20,10 +15,11 @@ import { accountIdsOfProcess, accountIdsOfValueStream } from './catalogUsers';
  */
 async function countOpenLinkedIssues(actor: Actor): Promise<Record<string, number> | null> {
   try {
-    const issues = await searchEveryIssue(
-      jiraCallFor(actor),
-      { jql: 'asmProcess IS NOT EMPTY AND statusCategory != Done', fields: [], properties: [PROCESS_LINK_PROPERTY_KEY] },
-    );
+    const issues = await searchEveryIssue(jiraCallFor(actor), {
+      jql: 'asmProcess IS NOT EMPTY AND statusCategory != Done',
+      fields: [],
+      properties: [PROCESS_LINK_PROPERTY_KEY],
+    });
     const counts: Record<string, number> = {};
     for (const issue of issues) {
       const link = readProcessLink(issue.properties[PROCESS_LINK_PROPERTY_KEY]);

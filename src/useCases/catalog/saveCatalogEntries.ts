@@ -1,14 +1,7 @@
 import type { Process, ProcessInput, ValueStream, ValueStreamInput } from '../../domain/catalog/catalogSchemas';
 import { decideProcessSave, decideValueStreamSave, stagesStillInUse } from '../../domain/catalog/catalogChanges';
 import { DomainError } from '../../domain/errors';
-import {
-  listProcesses,
-  listValueStreams,
-  readProcess,
-  readValueStream,
-  writeProcess,
-  writeValueStream,
-} from '../../storage/catalogStore';
+import { listProcesses, listValueStreams, readProcess, readValueStream, writeProcess, writeValueStream } from '../../storage/catalogStore';
 import { requireKnownUsers } from './catalogUsers';
 import type { Actor } from '../actor';
 import { loadViewer } from '../viewer';
@@ -40,11 +33,7 @@ export async function saveProcess(
   { process: input, expectedVersion }: { process: ProcessInput; expectedVersion: number | null },
   actor: Actor,
 ): Promise<SaveResult<Process>> {
-  const [existing, valueStreams, viewer] = await Promise.all([
-    readProcess(input.key),
-    listValueStreams(),
-    loadViewer(actor),
-  ]);
+  const [existing, valueStreams, viewer] = await Promise.all([readProcess(input.key), listValueStreams(), loadViewer(actor)]);
   const decision = decideProcessSave(input, {
     viewer,
     existing,

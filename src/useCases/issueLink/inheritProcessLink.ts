@@ -26,7 +26,13 @@ export async function inheritProcessLink(input: { issueId: string }, actor: Acto
   if (decision.kind === 'keep') return { outcome: 'kept', issueKey: issue.key, reason: decision.reason };
   try {
     const linked = await linkIssueToProcess(
-      { issue: { id: issue.id, key: issue.key }, facts: issue, processKey: decision.processKey, stageId: decision.stageId, source: decision.source },
+      {
+        issue: { id: issue.id, key: issue.key },
+        facts: issue,
+        processKey: decision.processKey,
+        stageId: decision.stageId,
+        source: decision.source,
+      },
       actor,
     );
     return { outcome: 'linked', issueKey: linked.issueKey, processKey: linked.link.processKey, source: decision.source };

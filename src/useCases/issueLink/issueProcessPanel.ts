@@ -14,8 +14,7 @@ import { linkIssueToProcess } from './linkIssueToProcess';
 type IssueProcessPanel = z.infer<typeof issueProcessPanelSchema>;
 type IssueRef = { id: string; key: string };
 
-const cannotSeeIssue = () =>
-  new DomainError('not-found', "This issue doesn't exist or you don't have permission to view it.");
+const cannotSeeIssue = () => new DomainError('not-found', "This issue doesn't exist or you don't have permission to view it.");
 
 /**
  * Everything the panel shows. Jira requests: the issue with its link property and the viewer's
@@ -31,9 +30,9 @@ async function loadPanel(issueRef: IssueRef): Promise<IssueProcessPanel> {
   if (!issue) throw cannotSeeIssue();
   const streamsByKey = new Map(valueStreams.map((stream) => [stream.key, stream]));
   const link = readProcessLink(issue.properties[PROCESS_LINK_PROPERTY_KEY]);
-  const process = link ? processes.find((candidate) => candidate.key === link.processKey) ?? null : null;
+  const process = link ? (processes.find((candidate) => candidate.key === link.processKey) ?? null) : null;
   const valueStreamKey = link?.valueStreamKey ?? process?.valueStreamKey ?? null;
-  const valueStream = valueStreamKey ? streamsByKey.get(valueStreamKey) ?? null : null;
+  const valueStream = valueStreamKey ? (streamsByKey.get(valueStreamKey) ?? null) : null;
   const people = [process?.apoAccountId, process?.asmAccountId, link?.linkedBy].filter((id): id is string => !!id);
   const users = people.length ? await fetchUsers(people) : new Map<string, JiraUserSummary>();
   const canEdit = permissions.EDIT_ISSUES;

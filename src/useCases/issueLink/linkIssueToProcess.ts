@@ -60,7 +60,9 @@ export async function prepareProcessLink(input: {
 }): Promise<ProcessLink> {
   const process = await readProcess(input.processKey);
   if (!process) {
-    throw new DomainError('invalid', `There is no process with key ${input.processKey}.`, { fields: { processKey: 'Pick a process from the list.' } });
+    throw new DomainError('invalid', `There is no process with key ${input.processKey}.`, {
+      fields: { processKey: 'Pick a process from the list.' },
+    });
   }
   const valueStream = process.valueStreamKey ? await readValueStream(process.valueStreamKey) : null;
   return buildProcessLink({
@@ -90,7 +92,8 @@ const linkedByFor = (actor: Actor, source: ProcessLinkSource): string =>
  */
 export async function linkIssueToProcess(input: LinkIssueInput, actor: Actor): Promise<LinkIssueResult> {
   if (input.source === 'person' && actor.kind !== 'user') throw new DomainError('forbidden', 'Only a person can make this link.');
-  if (isAppLinkSource(input.source) && actor.kind !== 'app') throw new DomainError('forbidden', 'Only Process Loop itself sets inherited links.');
+  if (isAppLinkSource(input.source) && actor.kind !== 'app')
+    throw new DomainError('forbidden', 'Only Process Loop itself sets inherited links.');
   const link = () =>
     prepareProcessLink({
       processKey: input.processKey,
@@ -110,7 +113,8 @@ export async function linkIssueToProcess(input: LinkIssueInput, actor: Actor): P
 
   const issue = input.facts ?? (await fetchIssueLinkFacts(actor.kind, 'id' in input.issue ? input.issue.id : input.issue.key));
   if (!issue) {
-    const message = actor.kind === 'user' ? `Issue ${input.issue.key} doesn't exist or you can't see it.` : `Issue ${input.issue.key} does not exist.`;
+    const message =
+      actor.kind === 'user' ? `Issue ${input.issue.key} doesn't exist or you can't see it.` : `Issue ${input.issue.key} does not exist.`;
     throw new DomainError('not-found', message);
   }
   if (isAppLinkSource(input.source) && issue.link && !isAutomaticLink(issue.link)) {

@@ -14,12 +14,24 @@ beforeEach(async () => {
   wb = await createTestWorkbench();
   actors = actorsOf(wb);
   const admin = actors.user(wb.users.admin);
-  const process = aProcessInput({ key: 'INC', apoAccountId: wb.users.apo, asmAccountId: wb.users.asm, valueStreamKey: null, stageId: null });
+  const process = aProcessInput({
+    key: 'INC',
+    apoAccountId: wb.users.apo,
+    asmAccountId: wb.users.asm,
+    valueStreamKey: null,
+    stageId: null,
+  });
   await runAs(wb, admin, () => saveProcess({ process, expectedVersion: null }, admin));
 });
 afterEach(() => wb.close());
 
-const rule = (overrides: Partial<AutoLinkRule> = {}): AutoLinkRule => ({ id: 'r1', kind: 'label', value: 'outage', processKey: 'INC', ...overrides });
+const rule = (overrides: Partial<AutoLinkRule> = {}): AutoLinkRule => ({
+  id: 'r1',
+  kind: 'label',
+  value: 'outage',
+  processKey: 'INC',
+  ...overrides,
+});
 
 describe('saveAutoLinkRules', () => {
   it('saves for an admin, recording who, and reports a conflict to a stale version', async () => {
@@ -32,7 +44,9 @@ describe('saveAutoLinkRules', () => {
 
   it('refuses someone who is not a Jira admin', async () => {
     const apo = actors.user(wb.users.apo);
-    await expect(runAs(wb, apo, () => saveAutoLinkRules({ rules: [rule()], expectedVersion: 0 }, apo))).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(runAs(wb, apo, () => saveAutoLinkRules({ rules: [rule()], expectedVersion: 0 }, apo))).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
   });
 
   it('names each rule that points at no usable process, and duplicate ids', async () => {

@@ -18,7 +18,8 @@ afterEach(() => {
   wb.close();
 });
 
-const process = () => aProcessInput({ key: 'INC', apoAccountId: wb.users.apo, asmAccountId: wb.users.asm, valueStreamKey: null, stageId: null });
+const process = () =>
+  aProcessInput({ key: 'INC', apoAccountId: wb.users.apo, asmAccountId: wb.users.asm, valueStreamKey: null, stageId: null });
 const save = (actor: Actor, expectedVersion: number | null, input = process()) =>
   runAs(wb, actor, () => saveProcess({ process: input, expectedVersion }, actor));
 
@@ -40,7 +41,10 @@ describe('saveProcess', () => {
   it('lets the APO edit their process but refuses a member', async () => {
     await save(actors.user(wb.users.admin), null);
     await expect(save(actors.user(wb.users.member), 1, { ...process(), purpose: 'Mine now' })).rejects.toMatchObject({ kind: 'forbidden' });
-    expect(await save(actors.user(wb.users.apo), 1, { ...process(), purpose: 'Restore faster' })).toMatchObject({ outcome: 'saved', record: { version: 2 } });
+    expect(await save(actors.user(wb.users.apo), 1, { ...process(), purpose: 'Restore faster' })).toMatchObject({
+      outcome: 'saved',
+      record: { version: 2 },
+    });
   });
 
   it('refuses people Jira does not know, naming the field', async () => {
@@ -59,10 +63,17 @@ describe('saveProcess', () => {
 describe('getCatalog', () => {
   it('tells each viewer what they may edit', async () => {
     const admin = actors.user(wb.users.admin);
-    await runAs(wb, admin, () => saveValueStream({ valueStream: aValueStreamInput({ ownerAccountId: wb.users.asm }), expectedVersion: null }, admin));
+    await runAs(wb, admin, () =>
+      saveValueStream({ valueStream: aValueStreamInput({ ownerAccountId: wb.users.asm }), expectedVersion: null }, admin),
+    );
     await save(admin, null);
     const asApo = await runAs(wb, actors.user(wb.users.apo), () => getCatalog(actors.user(wb.users.apo)));
-    expect(asApo.viewer).toMatchObject({ isJiraAdmin: false, editableProcessKeys: ['INC'], editableValueStreamKeys: [], canCreateValueStream: false });
+    expect(asApo.viewer).toMatchObject({
+      isJiraAdmin: false,
+      editableProcessKeys: ['INC'],
+      editableValueStreamKeys: [],
+      canCreateValueStream: false,
+    });
     const asOwner = await runAs(wb, actors.user(wb.users.asm), () => getCatalog(actors.user(wb.users.asm)));
     expect(asOwner.viewer).toMatchObject({ editableProcessKeys: [], editableValueStreamKeys: ['RUN'], processCreationStreamKeys: ['RUN'] });
   });

@@ -22,7 +22,9 @@ beforeEach(async () => {
   wb = await createTestWorkbench();
   actors = actorsOf(wb);
   const admin = actors.user(wb.users.admin);
-  await runAs(wb, admin, () => saveValueStream({ valueStream: aValueStreamInput({ ownerAccountId: wb.users.admin }), expectedVersion: null }, admin));
+  await runAs(wb, admin, () =>
+    saveValueStream({ valueStream: aValueStreamInput({ ownerAccountId: wb.users.admin }), expectedVersion: null }, admin),
+  );
   for (const process of [
     aProcessInput({ key: 'INC', apoAccountId: wb.users.apo, asmAccountId: wb.users.asm, stageId: 'detect' }),
     aProcessInput({ key: 'CHG', name: 'Change enablement', apoAccountId: wb.users.apo, asmAccountId: wb.users.asm, stageId: 'resolve' }),
@@ -42,7 +44,12 @@ const link = (input: Omit<LinkIssueInput, 'stageId'> & { stageId?: string | null
   runAs(wb, actor, () => linkIssueToProcess({ stageId: null, ...input }, actor));
 
 async function storedLink(key: string): Promise<Record<string, unknown> | undefined> {
-  const response = await wb.jira.handle({ method: 'GET', pathWithQuery: `/rest/api/3/issue/${key}/properties/process-loop-link`, headers: {}, caller: { kind: 'app' } });
+  const response = await wb.jira.handle({
+    method: 'GET',
+    pathWithQuery: `/rest/api/3/issue/${key}/properties/process-loop-link`,
+    headers: {},
+    caller: { kind: 'app' },
+  });
   return response.status === 200 ? (JSON.parse(response.body) as { value: Record<string, unknown> }).value : undefined;
 }
 
@@ -62,13 +69,17 @@ describe('linkIssueToProcess, a person on the issue panel', () => {
   it('is refused by Jira for someone who may only browse the issue, and writes nothing', async () => {
     const issue = anIssue();
     const viewer = actors.user(wb.users.viewer);
-    await expect(link({ issue: { id: issue.id, key: issue.key }, processKey: 'INC', source: 'person' }, viewer)).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(link({ issue: { id: issue.id, key: issue.key }, processKey: 'INC', source: 'person' }, viewer)).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
     expect(await storedLink(issue.key)).toBeUndefined();
   });
 
   it('is never made by the app', async () => {
     const issue = anIssue();
-    await expect(link({ issue: { id: issue.id, key: issue.key }, processKey: 'INC', source: 'person' }, actors.app)).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(link({ issue: { id: issue.id, key: issue.key }, processKey: 'INC', source: 'person' }, actors.app)).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
     expect(writes()).toHaveLength(0);
   });
 });
@@ -89,13 +100,19 @@ describe('linkIssueToProcess, the automation action (as the rule actor)', () => 
     const issue = anIssue();
     await link({ issue: { key: issue.key }, processKey: 'INC', source: 'automation' }, actors.user(wb.users.member));
     const viewer = actors.user(wb.users.viewer);
-    await expect(link({ issue: { key: issue.key }, processKey: 'INC', source: 'automation' }, viewer)).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(link({ issue: { key: issue.key }, processKey: 'INC', source: 'automation' }, viewer)).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
   });
 
   it('answers not-found for an issue the actor cannot see', async () => {
     const outsider = actors.user(wb.users.outsider);
-    await expect(link({ issue: { key: anIssue().key }, processKey: 'INC', source: 'automation' }, outsider)).rejects.toMatchObject({ kind: 'not-found' });
-    await expect(link({ issue: { key: 'ITSM-999999' }, processKey: 'INC', source: 'automation' }, actors.user(wb.users.member))).rejects.toMatchObject({
+    await expect(link({ issue: { key: anIssue().key }, processKey: 'INC', source: 'automation' }, outsider)).rejects.toMatchObject({
+      kind: 'not-found',
+    });
+    await expect(
+      link({ issue: { key: 'ITSM-999999' }, processKey: 'INC', source: 'automation' }, actors.user(wb.users.member)),
+    ).rejects.toMatchObject({
       kind: 'not-found',
     });
   });
@@ -147,6 +164,8 @@ describe('linkIssueToProcess, inheritance and auto-link rules (as the app)', () 
 
   it('is the app’s alone: a user cannot set an inherited link', async () => {
     const member = actors.user(wb.users.member);
-    await expect(link({ issue: { key: anIssue().key }, processKey: 'INC', source: 'inherited' }, member)).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(link({ issue: { key: anIssue().key }, processKey: 'INC', source: 'inherited' }, member)).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
   });
 });
