@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { improvementStoryInputSchema } from '../contract/improvementContract';
 import { processKeySchema } from '../domain/catalog/catalogSchemas';
+import { ISSUE_KEY_PATTERN } from '../domain/catalog/issueKey';
 
 /**
  * The inputs of each automation action, as the rule passes them (declared in manifest.yml under
@@ -18,12 +19,11 @@ const numberFromText = (label: string) =>
     },
     z.number({ message: `${label} must be a number.` }).finite(`${label} must be a number.`),
   );
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
 const issueKeySchema = z
   .string({ message: 'An issue key is required (for example {{issue.key}}).' })
   .trim()
   .toUpperCase()
-  .regex(ISSUE_KEY, 'An issue key looks like ITSM-42 (use {{issue.key}} for the rule’s issue).');
+  .regex(ISSUE_KEY_PATTERN, 'An issue key looks like ITSM-42 (use {{issue.key}} for the rule’s issue).');
 const projectKeySchema = z
   .string({ message: 'A project key is required (for example {{project.key}}).' })
   .trim()

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import { DomainError } from '../domain/errors';
-import { fetchMyPermissions } from '../jira/permissions';
-import { siteKeyOf, type InvocationContext } from '../resolvers/invocationContext';
+import { actorOf as userActorOf, type InvocationContext } from '../resolvers/invocationContext';
 import type { Actor } from '../useCases/actor';
 import { createImprovementStory } from '../useCases/improvements/createImprovementStory';
 import { recordKpiReading } from '../useCases/review/recordKpiReading';
-import { prepareProcessLink } from '../useCases/issueLink/issueProcessPanel';
+import { linkIssueToProcess } from '../useCases/issueLink/linkIssueToProcess';
 import {
   actionInputSchemas,
   inputProblems,
@@ -14,7 +13,6 @@ import {
   type LinkWorkItemInput,
   type RecordKpiReadingInput,
 } from './actionInputs';
-import { fetchIssueLinkFacts, writeProcessLinkAs } from '../jira/issueLinks';
 
 /**
  * The automation actions. Automation calls each with the configured inputs as the payload and the
@@ -30,23 +28,23 @@ const ACTION_NAMES: Record<AutomationActionKey, string> = {
   'record-kpi-reading': 'Record KPI reading',
 };
 
+/** The rule actor: as use cases take it (`actor`), and as a context for use cases not yet converted to an actor. */
 export interface ActionActor {
   accountId: string;
   context: InvocationContext;
+  actor: Actor;
 }
 
-function actorOf(context: unknown): ActionActor | null {
+function ruleActorOf(context: unknown): ActionActor | null {
   const raw = (context ?? {}) as { principal?: { accountId?: unknown }; accountId?: unknown; installContext?: unknown; cloudId?: unknown };
   const accountId = typeof raw.principal?.accountId === 'string' ? raw.principal.accountId : typeof raw.accountId === 'string' ? raw.accountId : null;
   if (!accountId) return null;
-  return {
+  const ruleContext: InvocationContext = {
     accountId,
-    context: {
-      accountId,
-      ...(typeof raw.cloudId === 'string' ? { cloudId: raw.cloudId } : {}),
-      ...(typeof raw.installContext === 'string' ? { installContext: raw.installContext } : {}),
-    },
+    ...(typeof raw.cloudId === 'string' ? { cloudId: raw.cloudId } : {}),
+    ...(typeof raw.installContext === 'string' ? { installContext: raw.installContext } : {}),
   };
+  return { accountId, context: ruleContext, actor: userActorOf(ruleContext) };
 }
 
 const fail = (key: AutomationActionKey, message: string): ActionResult => ({ errors: [{ message: `${ACTION_NAMES[key]}: ${message}` }] });
@@ -74,32 +72,23 @@ function failureFor(key: AutomationActionKey, error: unknown): ActionResult {
 
 type Runner<I> = (input: I, actor: ActionActor) => Promise<ActionResult>;
 
-async function linkWorkItem(input: LinkWorkItemInput, actor: ActionActor): Promise<ActionResult> {
-  const issue = await fetchIssueLinkFacts('user', input.issueKey);
-  if (!issue) throw new DomainError('not-found', `Issue ${input.issueKey} doesn't exist or the rule actor can't see it.`);
-  const link = await prepareProcessLink({ processKey: input.processKey, stageId: input.stageId ?? null, linkedBy: actor.accountId, source: 'automation' });
-  // The same rule run twice (or two rules agreeing) writes once.
-  const unchanged = issue.link?.processKey === link.processKey && issue.link.stageId === link.stageId;
-  if (!unchanged) await writeProcessLinkAs('user', issue.id, link);
-  // Nothing written means Jira did not check the actor's edit permission: ask, so the rule fails the same either way.
-  else if (!(await fetchMyPermissions(['EDIT_ISSUES'], { issueId: issue.id })).EDIT_ISSUES) {
-    throw new DomainError('forbidden', `You don't have permission to edit ${issue.key}.`);
-  }
-  return { issueKey: issue.key, processKey: link.processKey, stageName: link.stageName, changed: !unchanged };
+async function linkWorkItem(input: LinkWorkItemInput, rule: ActionActor): Promise<ActionResult> {
+  const linked = await linkIssueToProcess(
+    { issue: { key: input.issueKey }, processKey: input.processKey, stageId: input.stageId ?? null, source: 'automation' },
+    rule.actor,
+  );
+  return { issueKey: linked.issueKey, processKey: linked.link.processKey, stageName: linked.link.stageName, changed: linked.changed };
 }
 
-/** The rule actor as use cases take it: a user on the invocation's site. */
-const ruleActor = (actor: ActionActor): Actor => ({ kind: 'user', accountId: actor.accountId, site: siteKeyOf(actor.context) });
-
 async function createStory(input: CreateImprovementStoryInput, actor: ActionActor): Promise<ActionResult> {
-  const result = await createImprovementStory({ ...input.story, project: { key: input.projectKey } }, ruleActor(actor));
+  const result = await createImprovementStory({ ...input.story, project: { key: input.projectKey } }, actor.actor);
   if (result.outcome === 'partial') return fail('create-process-improvement-story', result.message);
   return { issueKey: result.issue.key, issueId: result.issue.id };
 }
 
 async function recordKpi(input: RecordKpiReadingInput, actor: ActionActor): Promise<ActionResult> {
   try {
-    return { ...(await recordKpiReading(input, ruleActor(actor))) };
+    return { ...(await recordKpiReading(input, actor.actor)) };
   } catch (error) {
     // The rule's owner can do one thing about a review that kept changing: run the rule again.
     if (error instanceof DomainError && error.kind === 'conflict') throw new DomainError('conflict', `${error.message} Re-run the rule.`);
@@ -120,7 +109,7 @@ export async function runAutomationAction(key: AutomationActionKey, payload: unk
     const problems = Object.entries(inputProblems(parsed.error)).map(([field, message]) => `${field}: ${message}`);
     return fail(key, `the configured inputs are not valid. ${problems.join(' ')}`);
   }
-  const actor = actorOf(context);
+  const actor = ruleActorOf(context);
   if (!actor) return fail(key, 'the rule has no actor to run as. Set the rule actor to a Jira user.');
   try {
     const runner = runners[key] as Runner<unknown>;

@@ -18,7 +18,8 @@ const formProcessSchema = z.object({
   kpis: z.array(z.object({ id: z.string(), name: z.string(), unit: z.string() })),
 });
 
-const storedRulesSchema = z.object({
+/** The ordered rules as the admin section edits them (the use case maps the stored record to this). */
+const autoLinkRuleSetSchema = z.object({
   rules: z.array(autoLinkRuleSchema),
   version: z.number().int().nonnegative(),
   updatedAt: z.string().nullable(),
@@ -49,7 +50,7 @@ export const automationContract = {
     payload: z.object({}).strict(),
     result: z.object({
       isJiraAdmin: z.boolean(),
-      autoLinkRules: storedRulesSchema,
+      autoLinkRules: autoLinkRuleSetSchema,
       webTrigger: webTriggerSettingsSchema,
       processes: z.array(formProcessSchema),
     }),
@@ -58,8 +59,8 @@ export const automationContract = {
   saveAutoLinkRules: {
     payload: z.object({ rules: autoLinkRulesSchema, expectedVersion: z.number().int().nonnegative() }).strict(),
     result: z.discriminatedUnion('outcome', [
-      z.object({ outcome: z.literal('saved'), autoLinkRules: storedRulesSchema }),
-      z.object({ outcome: z.literal('conflict'), autoLinkRules: storedRulesSchema }),
+      z.object({ outcome: z.literal('saved'), autoLinkRules: autoLinkRuleSetSchema }),
+      z.object({ outcome: z.literal('conflict'), autoLinkRules: autoLinkRuleSetSchema }),
     ]),
   },
   /** Jira admins: a new signing secret; requests signed with the old one stop working at once. */

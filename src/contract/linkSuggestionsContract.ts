@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROCESS_KEY_PATTERN } from '../domain/catalog/catalogSchemas';
-import { signalKindSchema, suggestionSignalSchema } from '../domain/linkSuggestions/linkSuggestions';
+import { LINK_SUGGESTION_ISSUE_LIMIT, signalKindSchema, suggestionSignalSchema } from '../domain/linkSuggestions/linkSuggestions';
 
 /**
  * Link suggestions for unlinked work (project page → Processes). The project comes from the
@@ -8,7 +8,7 @@ import { signalKindSchema, suggestionSignalSchema } from '../domain/linkSuggesti
  * sends can only narrow what is written, never widen it.
  */
 
-export const LINK_SUGGESTION_ISSUE_LIMIT = 1000;
+export { LINK_SUGGESTION_ISSUE_LIMIT };
 
 const linkSuggestionSchema = z.object({
   id: z.string(),

@@ -1,3 +1,5 @@
+import { ISSUE_KEY_PATTERN } from '../domain/catalog/issueKey';
+
 /**
  * What Jira told us about its rate limits, remembered per site for the life of the process.
  *
@@ -88,7 +90,7 @@ export function isIdempotentRead(method: string, pathWithQuery: string): boolean
 export function endpointKey(method: string, pathWithQuery: string): string {
   const template = pathWithoutQuery(pathWithQuery)
     .split('/')
-    .map((segment) => (/^\d+$/.test(segment) || /^[A-Z][A-Z0-9_]*-\d+$/.test(segment) ? '{id}' : segment))
+    .map((segment) => (/^\d+$/.test(segment) || ISSUE_KEY_PATTERN.test(segment) ? '{id}' : segment))
     .join('/');
   return `${method.toUpperCase()} ${template}`;
 }

@@ -41,7 +41,7 @@ export function issueFromContext(context: InvocationContext): { id: string; key:
   return { id: issue.id, key: issue.key };
 }
 
-/** The project the module is open on (project page or issue panel); a module without one cannot use project-scoped resolvers. */
+/** The project the module is open on (project page or issue panel): from the context, never the payload. */
 export function projectFromContext(context: InvocationContext): { id: string; key: string } {
   const project = context.extension?.project;
   if (!project?.id || !project.key) throw new DomainError('invalid', 'This action only works inside a Jira project.');
@@ -62,4 +62,12 @@ export function siteKeyOf(context: Pick<InvocationContext, 'cloudId' | 'installC
 /** The signed-in user of a resolver call, as use cases take it. */
 export function actorOf(context: InvocationContext): Actor {
   return { kind: 'user', accountId: context.accountId, site: siteKeyOf(context) };
+}
+
+const appContextSchema = z.object({ installContext: z.string().optional(), cloudId: z.string().optional() }).passthrough();
+
+/** The app on the site of a product event or web trigger: there is no user behind those. */
+export function appActorOf(context: unknown): Actor {
+  const parsed = appContextSchema.safeParse(context ?? {});
+  return { kind: 'app', site: siteKeyOf(parsed.success ? parsed.data : {}) };
 }

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { fetchIssueLinkFacts, writeProcessLinkAs } from '../jira/issueLinks';
 import { processKeySchema } from '../domain/catalog/catalogSchemas';
-import { DomainError } from '../domain/errors';
-import { listTrendPoints } from '../storage/sprintHealth/trendPoints';
-import { readProcess } from '../storage/catalogStore';
-import { claimSignature, readWebTriggerSecret } from '../storage/webTriggerSecret';
-import { prepareProcessLink } from '../useCases/issueLink/issueProcessPanel';
+import { ISSUE_KEY_PATTERN } from '../domain/catalog/issueKey';
+import { DomainError, type FailureKind } from '../domain/errors';
+import { appActorOf } from '../resolvers/invocationContext';
+import type { Actor } from '../useCases/actor';
+import { claimWebTriggerSignature, currentWebTriggerSecret } from '../useCases/automation/webTriggerSecret';
+import { latestProcessHealth } from '../useCases/automation/latestProcessHealth';
+import { linkIssueToProcess } from '../useCases/issueLink/linkIssueToProcess';
 import { checkSignature, MAX_CLOCK_SKEW_SECONDS, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
-import { toResolverError } from '../contract/errors';
 
 /**
  * The web trigger behind automation's "Send web request": link an issue to a process, or read a
@@ -17,7 +17,6 @@ import { toResolverError } from '../contract/errors';
  * It runs as the app (there is no user): the secret is the authority, so only admins see it.
  */
 export const MAX_BODY_BYTES = 8 * 1024;
-export const WEB_TRIGGER_LINKED_BY = 'process-loop-web-trigger';
 
 interface WebTriggerRequest {
   method?: string;
@@ -36,13 +35,23 @@ const respond = (statusCode: number, body: unknown): WebTriggerResponse => ({
   headers: { 'Content-Type': ['application/json'], 'Cache-Control': ['no-store'] },
   body: JSON.stringify(body),
 });
+/** HTTP status and `error` of each domain failure (the names callers of earlier versions already parse). */
+const HTTP_OF: Record<FailureKind, [number, string]> = {
+  invalid: [400, 'invalid_input'],
+  'not-found': [404, 'not-found'],
+  forbidden: [403, 'forbidden'],
+  conflict: [409, 'conflict'],
+  'rate-limited': [429, 'rate_limited'],
+  upstream: [502, 'jira_error'],
+  unreadable: [500, 'internal'],
+};
 const UNAUTHORIZED = () => respond(401, { error: 'unauthorized' });
 
 const requestSchema = z.discriminatedUnion('action', [
   z
     .object({
       action: z.literal('link-issue'),
-      issueKey: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'issueKey looks like ITSM-42.'),
+      issueKey: z.string().trim().toUpperCase().regex(ISSUE_KEY_PATTERN, 'issueKey looks like ITSM-42.'),
       processKey: processKeySchema,
       stageId: z.string().trim().min(1).max(64).nullish(),
     })
@@ -66,7 +75,7 @@ function header(request: WebTriggerRequest, name: string): string | undefined {
 
 /** Authenticates the request; null when it may proceed, else the (uninformative) response. */
 async function authenticate(request: WebTriggerRequest, body: string, nowMs: number): Promise<WebTriggerResponse | null> {
-  const secret = await readWebTriggerSecret();
+  const secret = await currentWebTriggerSecret();
   if (!secret) return UNAUTHORIZED();
   const check = checkSignature({
     secret: secret.secret,
@@ -77,32 +86,31 @@ async function authenticate(request: WebTriggerRequest, body: string, nowMs: num
   });
   if (!check.ok) return UNAUTHORIZED();
   // Remembered a little longer than a timestamp stays fresh in either direction.
-  if (!(await claimSignature(check.signatureHex, 2 * MAX_CLOCK_SKEW_SECONDS + 60))) return UNAUTHORIZED();
+  if (!(await claimWebTriggerSignature(check.signatureHex, 2 * MAX_CLOCK_SKEW_SECONDS + 60))) return UNAUTHORIZED();
   return null;
 }
 
-async function linkIssue(input: Extract<z.infer<typeof requestSchema>, { action: 'link-issue' }>): Promise<WebTriggerResponse> {
-  const issue = await fetchIssueLinkFacts('app', input.issueKey);
-  if (!issue) return respond(404, { error: 'not-found', message: `Issue ${input.issueKey} does not exist.` });
-  const link = await prepareProcessLink({ processKey: input.processKey, stageId: input.stageId ?? null, linkedBy: WEB_TRIGGER_LINKED_BY, source: 'automation' });
-  const unchanged = issue.link?.processKey === link.processKey && issue.link.stageId === link.stageId;
-  if (!unchanged) await writeProcessLinkAs('app', issue.id, link);
-  return respond(200, { issueKey: issue.key, processKey: link.processKey, stageName: link.stageName, changed: !unchanged });
-}
-
-async function processHealth(input: Extract<z.infer<typeof requestSchema>, { action: 'process-health' }>): Promise<WebTriggerResponse> {
-  const process = await readProcess(input.processKey);
-  if (!process) return respond(404, { error: 'not-found', message: `There is no process with key ${input.processKey}.` });
-  const points = await listTrendPoints(input.boardId);
-  const latest = [...points].reverse().find((point) => point.scores[process.key] !== undefined);
+async function linkIssue(
+  input: Extract<z.infer<typeof requestSchema>, { action: 'link-issue' }>,
+  actor: Actor,
+): Promise<WebTriggerResponse> {
+  const linked = await linkIssueToProcess(
+    { issue: { key: input.issueKey }, processKey: input.processKey, stageId: input.stageId ?? null, source: 'automation' },
+    actor,
+  );
   return respond(200, {
-    processKey: process.key,
-    sprint: latest ? { id: latest.sprintId, name: latest.sprintName, completeDate: latest.completeDate } : null,
-    health: latest?.scores[process.key] ?? null,
+    issueKey: linked.issueKey,
+    processKey: linked.link.processKey,
+    stageName: linked.link.stageName,
+    changed: linked.changed,
   });
 }
 
-export async function automationWebTrigger(request: WebTriggerRequest): Promise<WebTriggerResponse> {
+async function processHealth(input: Extract<z.infer<typeof requestSchema>, { action: 'process-health' }>): Promise<WebTriggerResponse> {
+  return respond(200, await latestProcessHealth(input));
+}
+
+export async function automationWebTrigger(request: WebTriggerRequest, context?: unknown): Promise<WebTriggerResponse> {
   try {
     if ((request.method ?? '').toUpperCase() !== 'POST') return UNAUTHORIZED();
     const body = typeof request.body === 'string' ? request.body : '';
@@ -122,12 +130,11 @@ export async function automationWebTrigger(request: WebTriggerRequest): Promise<
       const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
       return respond(400, { error: 'invalid-body', message: problems.join(' ') });
     }
-    return parsed.data.action === 'link-issue' ? await linkIssue(parsed.data) : await processHealth(parsed.data);
+    return parsed.data.action === 'link-issue' ? await linkIssue(parsed.data, appActorOf(context)) : await processHealth(parsed.data);
   } catch (error) {
     if (error instanceof DomainError) {
-      const { code } = toResolverError(error);
-      const status = { INVALID_INPUT: 400, NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, RATE_LIMITED: 429, JIRA_ERROR: 502, INTERNAL: 500 }[code];
-      return respond(status, { error: code.toLowerCase(), message: error.message, ...(error.details.retryAt ? { retryAt: error.details.retryAt } : {}) });
+      const [status, code] = HTTP_OF[error.kind];
+      return respond(status, { error: code, message: error.message, ...(error.details.retryAt ? { retryAt: error.details.retryAt } : {}) });
     }
     console.error('Automation web trigger failed', error);
     return respond(500, { error: 'internal' });

@@ -35,8 +35,20 @@ export const processLinkSchema = z.object({
 export type ProcessLink = z.infer<typeof processLinkSchema>;
 export type ProcessLinkSource = NonNullable<ProcessLink['source']>;
 
+/** Sources of links the app sets on its own (inheritance, auto-link rules). */
+export const isAppLinkSource = (source: ProcessLinkSource | undefined): boolean => source === 'inherited' || source === 'auto-rule';
+
 /** Links the app set on its own (inheritance, auto-link rules): the only ones a trigger may replace. */
-export const isAutomaticLink = (link: ProcessLink): boolean => link.source === 'inherited' || link.source === 'auto-rule';
+export const isAutomaticLink = (link: ProcessLink): boolean => isAppLinkSource(link.source);
+
+/**
+ * Whether writing `wanted` over `current` would change nothing: the same process and stage, and for the app's own
+ * links the same reason. (Who linked and when are not compared: a rule run again changes neither in substance.)
+ */
+export function isSameLink(current: ProcessLink | null, wanted: ProcessLink): boolean {
+  if (!current || current.processKey !== wanted.processKey || current.stageId !== wanted.stageId) return false;
+  return !isAppLinkSource(wanted.source) || current.source === wanted.source;
+}
 
 /** A stored property from any app version: a readable link, or null (shown as "not linked" and overwritten on the next link). */
 export function readProcessLink(value: unknown): ProcessLink | null {

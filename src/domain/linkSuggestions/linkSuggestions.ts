@@ -8,6 +8,9 @@ import type { Process } from '../catalog/catalogSchemas';
  * same component, label or issue type are linked to. Pure: no `@forge`, no Jira, no storage.
  */
 
+/** How many unlinked (and linked) issues of a project the suggestions look at, and one acceptance may link. */
+export const LINK_SUGGESTION_ISSUE_LIMIT = 1000;
+
 /** Strongest first: an issue lands in the suggestion of the first kind that has one for it. */
 export const SIGNAL_KINDS = ['parent', 'component', 'label', 'issueType'] as const;
 export const signalKindSchema = z.enum(SIGNAL_KINDS);

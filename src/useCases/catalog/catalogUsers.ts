@@ -2,8 +2,7 @@ import type { Process, RaciParty, ValueStream } from '../../domain/catalog/catal
 import { fetchUsers, type JiraUserSummary } from '../../jira/users';
 import { DomainError } from '../../domain/errors';
 
-const userParties = (parties: RaciParty[]) =>
-  parties.flatMap((party) => (party.kind === 'user' ? [party.accountId] : []));
+const userParties = (parties: RaciParty[]) => parties.flatMap((party) => (party.kind === 'user' ? [party.accountId] : []));
 
 /** Every Jira user a process names: APO, ASM and RACI parties. */
 export function accountIdsOfProcess(process: Pick<Process, 'apoAccountId' | 'asmAccountId' | 'raci'>): string[] {

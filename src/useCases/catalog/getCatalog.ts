@@ -1,30 +1,25 @@
-import {
-  canCreateProcessIn,
-  canCreateValueStream,
-  canEditProcess,
-  canEditValueStream,
-} from '../../domain/catalog/catalogPermissions';
+import { canCreateProcessIn, canCreateValueStream, canEditProcess, canEditValueStream } from '../../domain/catalog/catalogPermissions';
 import { PROCESS_LINK_PROPERTY_KEY, readProcessLink } from '../../domain/catalog/processLink';
 import { DomainError } from '../../domain/errors';
 import { searchEveryIssue } from '../../jira/enhancedSearch';
 import { fetchUsers } from '../../jira/users';
-import type { ResolverHandler } from '../../resolvers/defineResolvers';
-import { siteKeyOf, type InvocationContext } from '../../resolvers/invocationContext';
 import { listProcesses, listValueStreams } from '../../storage/catalogStore';
+import { jiraCallFor, type Actor } from '../actor';
+import { loadViewer } from '../viewer';
 import { accountIdsOfProcess, accountIdsOfValueStream } from './catalogUsers';
-import { loadCatalogViewer } from './catalogViewer';
 
 /**
  * Open linked work per process with ONE search for all processes (not one count per row),
  * as the viewer, so counts only include issues they may see. Null if Jira cannot answer now:
  * the catalog still shows.
  */
-async function countOpenLinkedIssues(context: InvocationContext): Promise<Record<string, number> | null> {
+async function countOpenLinkedIssues(actor: Actor): Promise<Record<string, number> | null> {
   try {
-    const issues = await searchEveryIssue(
-      { actor: 'user', site: siteKeyOf(context), accountId: context.accountId },
-      { jql: 'asmProcess IS NOT EMPTY AND statusCategory != Done', fields: [], properties: [PROCESS_LINK_PROPERTY_KEY] },
-    );
+    const issues = await searchEveryIssue(jiraCallFor(actor), {
+      jql: 'asmProcess IS NOT EMPTY AND statusCategory != Done',
+      fields: [],
+      properties: [PROCESS_LINK_PROPERTY_KEY],
+    });
     const counts: Record<string, number> = {};
     for (const issue of issues) {
       const link = readProcessLink(issue.properties[PROCESS_LINK_PROPERTY_KEY]);
@@ -37,12 +32,13 @@ async function countOpenLinkedIssues(context: InvocationContext): Promise<Record
   }
 }
 
-export const getCatalog: ResolverHandler<'getCatalog'> = async (_payload, context) => {
+/** The catalog with the viewer's rights on each entry and the people it names. */
+export async function getCatalog(actor: Actor) {
   const [processes, valueStreams, viewer, openIssueCounts] = await Promise.all([
     listProcesses(),
     listValueStreams(),
-    loadCatalogViewer(context),
-    countOpenLinkedIssues(context),
+    loadViewer(actor),
+    countOpenLinkedIssues(actor),
   ]);
   // The viewer too: the process form offers them as the default APO and must show their name.
   const users = await fetchUsers([
@@ -65,4 +61,4 @@ export const getCatalog: ResolverHandler<'getCatalog'> = async (_payload, contex
       canCreateProcessWithoutStream: canCreateProcessIn(viewer, null),
     },
   };
-};
+}

@@ -1,11 +1,11 @@
 import { processTemplates, valueStreamTemplates } from '../../domain/catalog/templates/processTemplateLibrary';
 import { describeTemplatesFor } from '../../domain/catalog/templates/processTemplates';
-import type { ResolverHandler } from '../../resolvers/defineResolvers';
 import { listProcesses, listValueStreams } from '../../storage/catalogStore';
-import { loadCatalogViewer } from './catalogViewer';
+import type { Actor } from '../actor';
+import { loadViewer } from '../viewer';
 
 /** The template library against the catalog as it is now, for this viewer (one Jira request: admin or not). */
-export const getProcessTemplates: ResolverHandler<'getProcessTemplates'> = async (_payload, context) => {
-  const [processes, valueStreams, viewer] = await Promise.all([listProcesses(), listValueStreams(), loadCatalogViewer(context)]);
+export async function getProcessTemplates(actor: Actor) {
+  const [processes, valueStreams, viewer] = await Promise.all([listProcesses(), listValueStreams(), loadViewer(actor)]);
   return describeTemplatesFor(viewer, { processes, valueStreams }, { valueStreams: valueStreamTemplates, processes: processTemplates });
-};
+}

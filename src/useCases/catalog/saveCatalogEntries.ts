@@ -1,18 +1,12 @@
+import type { Process, ProcessInput, ValueStream, ValueStreamInput } from '../../domain/catalog/catalogSchemas';
 import { decideProcessSave, decideValueStreamSave, stagesStillInUse } from '../../domain/catalog/catalogChanges';
 import { DomainError } from '../../domain/errors';
-import type { ResolverHandler } from '../../resolvers/defineResolvers';
-import {
-  listProcesses,
-  listValueStreams,
-  readProcess,
-  readValueStream,
-  writeProcess,
-  writeValueStream,
-} from '../../storage/catalogStore';
+import { listProcesses, listValueStreams, readProcess, readValueStream, writeProcess, writeValueStream } from '../../storage/catalogStore';
 import { requireKnownUsers } from './catalogUsers';
-import { loadCatalogViewer } from './catalogViewer';
+import type { Actor } from '../actor';
+import { loadViewer } from '../viewer';
 
-type SaveResult<T> = { outcome: 'saved'; record: T } | { outcome: 'conflict'; current: T };
+export type SaveResult<T> = { outcome: 'saved'; record: T } | { outcome: 'conflict'; current: T };
 
 /**
  * Re-reads just before writing: a save that landed since `baseline` was read still wins and
@@ -34,12 +28,12 @@ async function writeIfUnchanged<T extends { version: number; key: string }>(
   return { outcome: 'saved', record };
 }
 
-export const saveProcess: ResolverHandler<'saveProcess'> = async ({ process: input, expectedVersion }, context) => {
-  const [existing, valueStreams, viewer] = await Promise.all([
-    readProcess(input.key),
-    listValueStreams(),
-    loadCatalogViewer(context),
-  ]);
+/** A process as its APO or an admin saves it: `expectedVersion` is the version they edited (null: a new one). */
+export async function saveProcess(
+  { process: input, expectedVersion }: { process: ProcessInput; expectedVersion: number | null },
+  actor: Actor,
+): Promise<SaveResult<Process>> {
+  const [existing, valueStreams, viewer] = await Promise.all([readProcess(input.key), listValueStreams(), loadViewer(actor)]);
   const decision = decideProcessSave(input, {
     viewer,
     existing,
@@ -53,10 +47,14 @@ export const saveProcess: ResolverHandler<'saveProcess'> = async ({ process: inp
     ...(input.asmAccountId ? { asmAccountId: [input.asmAccountId] } : {}),
   });
   return writeIfUnchanged(existing, decision.record, readProcess, writeProcess);
-};
+}
 
-export const saveValueStream: ResolverHandler<'saveValueStream'> = async ({ valueStream: input, expectedVersion }, context) => {
-  const [existing, viewer] = await Promise.all([readValueStream(input.key), loadCatalogViewer(context)]);
+/** A value stream as its owner or an admin saves it; a stage processes still sit at cannot be removed. */
+export async function saveValueStream(
+  { valueStream: input, expectedVersion }: { valueStream: ValueStreamInput; expectedVersion: number | null },
+  actor: Actor,
+): Promise<SaveResult<ValueStream>> {
+  const [existing, viewer] = await Promise.all([readValueStream(input.key), loadViewer(actor)]);
   const decision = decideValueStreamSave(input, { viewer, existing, expectedVersion, now: new Date() });
   if (decision.outcome === 'conflict') return { outcome: 'conflict', current: decision.current };
   const inUse = stagesStillInUse(input, await listProcesses());
@@ -68,4 +66,4 @@ export const saveValueStream: ResolverHandler<'saveValueStream'> = async ({ valu
   }
   await requireKnownUsers({ ownerAccountId: [input.ownerAccountId] });
   return writeIfUnchanged(existing, decision.record, readValueStream, writeValueStream);
-};
+}

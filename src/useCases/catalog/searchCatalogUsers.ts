@@ -1,6 +1,9 @@
 import { searchUsers } from '../../jira/users';
-import type { ResolverHandler } from '../../resolvers/defineResolvers';
+import type { Actor } from '../actor';
+import { requireUser } from '../viewer';
 
-export const searchCatalogUsers: ResolverHandler<'searchUsers'> = async ({ query }) => ({
-  users: await searchUsers(query),
-});
+/** People to pick for a process or value stream, as the user's Jira finds them. */
+export async function searchCatalogUsers(input: { query: string }, actor: Actor) {
+  requireUser(actor);
+  return { users: await searchUsers(input.query) };
+}

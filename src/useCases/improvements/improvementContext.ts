@@ -1,8 +1,8 @@
 import type { Process } from '../../domain/catalog/catalogSchemas';
 import type { ImprovementViewer } from '../../domain/improvements/improvementPermissions';
 import { DomainError } from '../../domain/errors';
-import { isJiraAdmin } from '../../jira/permissions';
 import type { Actor } from '../actor';
+import { loadViewer, requireUser } from '../viewer';
 
 /** A Jira project or issue as entry points pass it (from the invocation context, never a payload). */
 export interface JiraRef {
@@ -12,13 +12,12 @@ export interface JiraRef {
 
 /** Improvements are a person's work: their account is recorded and their Jira permissions apply. */
 export function accountOf(actor: Actor): string {
-  if (actor.kind !== 'user') throw new DomainError('forbidden', 'This action needs a signed-in Jira user.');
-  return actor.accountId;
+  return requireUser(actor).accountId;
 }
 
-/** The actor with their Jira admin flag, asked of Jira as them (one request). */
-export async function viewerOf(actor: Actor): Promise<ImprovementViewer> {
-  return { accountId: accountOf(actor), isJiraAdmin: await isJiraAdmin() };
+/** The actor with their Jira admin flag, asked of Jira as them (one request): the one viewer loader. */
+export function viewerOf(actor: Actor): Promise<ImprovementViewer> {
+  return loadViewer(actor);
 }
 
 /** A process as the improvement screens need it (retired processes are shown as they were, but as `active`). */

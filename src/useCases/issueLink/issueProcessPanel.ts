@@ -1,26 +1,26 @@
 import type { z } from 'zod';
 import type { issueProcessPanelSchema } from '../../contract';
-import { buildProcessLink, PROCESS_LINK_PROPERTY_KEY, readProcessLink, type ProcessLink, type ProcessLinkSource } from '../../domain/catalog/processLink';
+import { PROCESS_LINK_PROPERTY_KEY, readProcessLink } from '../../domain/catalog/processLink';
 import { DomainError } from '../../domain/errors';
-import { deleteIssueProperty, writeIssueProperty } from '../../jira/issueProperties';
+import { deleteIssueProperty } from '../../jira/issueProperties';
 import { fetchIssueSummary } from '../../jira/issues';
 import { fetchMyPermissions } from '../../jira/permissions';
 import { fetchUsers, type JiraUserSummary } from '../../jira/users';
-import type { ResolverHandler } from '../../resolvers/defineResolvers';
-import { issueFromContext, type InvocationContext } from '../../resolvers/invocationContext';
-import { listProcesses, listValueStreams, readProcess, readValueStream } from '../../storage/catalogStore';
+import { listProcesses, listValueStreams } from '../../storage/catalogStore';
+import type { Actor } from '../actor';
+import { requireUser } from '../viewer';
+import { linkIssueToProcess } from './linkIssueToProcess';
 
 type IssueProcessPanel = z.infer<typeof issueProcessPanelSchema>;
+type IssueRef = { id: string; key: string };
 
-const cannotSeeIssue = () =>
-  new DomainError('not-found', "This issue doesn't exist or you don't have permission to view it.");
+const cannotSeeIssue = () => new DomainError('not-found', "This issue doesn't exist or you don't have permission to view it.");
 
 /**
  * Everything the panel shows. Jira requests: the issue with its link property and the viewer's
  * edit permission (in parallel), then one bulk user lookup. Read as the viewer throughout.
  */
-async function loadPanel(context: InvocationContext): Promise<IssueProcessPanel> {
-  const issueRef = issueFromContext(context);
+async function loadPanel(issueRef: IssueRef): Promise<IssueProcessPanel> {
   const [issue, permissions, processes, valueStreams] = await Promise.all([
     fetchIssueSummary('user', issueRef.id, [PROCESS_LINK_PROPERTY_KEY]),
     fetchMyPermissions(['EDIT_ISSUES'], { issueId: issueRef.id }),
@@ -30,9 +30,9 @@ async function loadPanel(context: InvocationContext): Promise<IssueProcessPanel>
   if (!issue) throw cannotSeeIssue();
   const streamsByKey = new Map(valueStreams.map((stream) => [stream.key, stream]));
   const link = readProcessLink(issue.properties[PROCESS_LINK_PROPERTY_KEY]);
-  const process = link ? processes.find((candidate) => candidate.key === link.processKey) ?? null : null;
+  const process = link ? (processes.find((candidate) => candidate.key === link.processKey) ?? null) : null;
   const valueStreamKey = link?.valueStreamKey ?? process?.valueStreamKey ?? null;
-  const valueStream = valueStreamKey ? streamsByKey.get(valueStreamKey) ?? null : null;
+  const valueStream = valueStreamKey ? (streamsByKey.get(valueStreamKey) ?? null) : null;
   const people = [process?.apoAccountId, process?.asmAccountId, link?.linkedBy].filter((id): id is string => !!id);
   const users = people.length ? await fetchUsers(people) : new Map<string, JiraUserSummary>();
   const canEdit = permissions.EDIT_ISSUES;
@@ -62,47 +62,24 @@ async function loadPanel(context: InvocationContext): Promise<IssueProcessPanel>
   };
 }
 
-export const getIssueProcessPanel: ResolverHandler<'getIssueProcessPanel'> = (_payload, context) => loadPanel(context);
-
-/**
- * The link to write for a process from the catalog (its value stream and stage resolved), shared
- * by the panel, automation actions, web triggers and inheritance. Throws INVALID_INPUT for an
- * unknown or retired process or a stage outside its stream.
- */
-export async function prepareProcessLink(input: {
-  processKey: string;
-  stageId: string | null;
-  linkedBy: string;
-  source: ProcessLinkSource;
-  via?: ProcessLink['via'];
-  now?: Date;
-}): Promise<ProcessLink> {
-  const process = await readProcess(input.processKey);
-  if (!process) {
-    throw new DomainError('invalid', `There is no process with key ${input.processKey}.`, { fields: { processKey: 'Pick a process from the list.' } });
-  }
-  const valueStream = process.valueStreamKey ? await readValueStream(process.valueStreamKey) : null;
-  return buildProcessLink({
-    process,
-    valueStream,
-    stageId: input.stageId,
-    linkedBy: input.linkedBy,
-    now: input.now ?? new Date(),
-    source: input.source,
-    ...(input.via ? { via: input.via } : {}),
-  });
+/** The panel as the viewer sees it on `issue` (the issue the panel is open on). */
+export function getIssueProcessPanel(input: { issue: IssueRef }, actor: Actor): Promise<IssueProcessPanel> {
+  requireUser(actor);
+  return loadPanel(input.issue);
 }
 
-export const linkIssueToProcess: ResolverHandler<'linkIssueToProcess'> = async ({ processKey, stageId }, context) => {
-  const issueRef = issueFromContext(context);
-  const link = await prepareProcessLink({ processKey, stageId, linkedBy: context.accountId, source: 'person' });
-  // Written as the viewer: Jira refuses it (403) when they may not edit the issue.
-  await writeIssueProperty(issueRef.id, PROCESS_LINK_PROPERTY_KEY, link);
-  return loadPanel(context);
-};
+/** The person links the issue they have open, then sees the panel as it is now. */
+export async function linkIssueFromPanel(
+  input: { issue: IssueRef; processKey: string; stageId: string | null },
+  actor: Actor,
+): Promise<IssueProcessPanel> {
+  await linkIssueToProcess({ issue: input.issue, processKey: input.processKey, stageId: input.stageId, source: 'person' }, actor);
+  return loadPanel(input.issue);
+}
 
-export const unlinkIssueFromProcess: ResolverHandler<'unlinkIssueFromProcess'> = async (_payload, context) => {
-  const issueRef = issueFromContext(context);
-  await deleteIssueProperty(issueRef.id, PROCESS_LINK_PROPERTY_KEY);
-  return loadPanel(context);
-};
+/** Removes the link as the viewer: Jira's edit permission decides. */
+export async function unlinkIssueFromProcess(input: { issue: IssueRef }, actor: Actor): Promise<IssueProcessPanel> {
+  requireUser(actor);
+  await deleteIssueProperty(input.issue.id, PROCESS_LINK_PROPERTY_KEY);
+  return loadPanel(input.issue);
+}

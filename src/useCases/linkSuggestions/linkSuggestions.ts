@@ -1,8 +1,8 @@
-import { LINK_SUGGESTION_ISSUE_LIMIT } from '../../contract/linkSuggestionsContract';
 import type { Process } from '../../domain/catalog/catalogSchemas';
 import { PROCESS_LINK_PROPERTY_KEY, readProcessLink } from '../../domain/catalog/processLink';
 import {
   findSuggestion,
+  LINK_SUGGESTION_ISSUE_LIMIT,
   sortAcceptedIssues,
   suggestLinks,
   type LinkSuggestion,
@@ -15,13 +15,12 @@ import { searchIssues, type SearchIssueBean } from '../../jira/enhancedSearch';
 import { bulkSetIssueProperty } from '../../jira/issueProperties';
 import type { JiraCall } from '../../jira/jiraRequest';
 import { issuesWithPermission } from '../../jira/permissions';
-import type { ResolverHandler } from '../../resolvers/defineResolvers';
 import { readAutoLinkRules } from '../../storage/autoLinkRulesStore';
 import { listProcesses } from '../../storage/catalogStore';
-import { actorOf, projectFromContext } from '../../resolvers/invocationContext';
-import { jiraCallFor } from '../actor';
 import { jqlString } from '../../jira/improvementIssues';
-import { prepareProcessLink } from '../issueLink/issueProcessPanel';
+import { jiraCallFor, type Actor } from '../actor';
+import { prepareProcessLink } from '../issueLink/linkIssueToProcess';
+import { requireUser } from '../viewer';
 
 /** Only what the suggestions read: each field and issue returned costs rate-limit points. */
 const FIELDS = ['summary', 'issuetype', 'components', 'labels', 'parent'];
@@ -99,9 +98,12 @@ async function computeSuggestions(
   return { issues, suggestions: suggestLinks({ unlinked: issues.unlinked, linked: issues.linked, processes, rules: rules.rules }) };
 }
 
-export const getLinkSuggestions: ResolverHandler<'getLinkSuggestions'> = async (_payload, context) => {
-  const project = projectFromContext(context);
-  const { issues, suggestions } = await computeSuggestions(jiraCallFor(actorOf(context)), project.key, await listProcesses());
+type ProjectRef = { id: string; key: string };
+
+/** What the project's unlinked issues could be linked to, judged by what its linked ones share; as the viewer. */
+export async function getLinkSuggestions(input: { project: ProjectRef }, actor: Actor) {
+  const { project } = input;
+  const { issues, suggestions } = await computeSuggestions(jiraCallFor(requireUser(actor)), project.key, await listProcesses());
   return {
     projectKey: project.key,
     suggestions,
@@ -110,15 +112,19 @@ export const getLinkSuggestions: ResolverHandler<'getLinkSuggestions'> = async (
     limit: LINK_SUGGESTION_ISSUE_LIMIT,
     truncated: issues.truncated,
   };
-};
+}
 
 /**
  * Links the accepted suggestion's issues as the viewer. The suggestion is computed again here; of the
  * issues the person saw, only those it still covers and they may edit are written. Jira requests:
  * the two searches, one permission check, one bulk write per 100 issues and its task.
  */
-export const acceptLinkSuggestion: ResolverHandler<'acceptLinkSuggestion'> = async ({ signal, processKey, issueIds }, context) => {
-  const project = projectFromContext(context);
+export async function acceptLinkSuggestion(
+  input: { project: ProjectRef; signal: LinkSuggestion['signal']; processKey: string; issueIds: string[] },
+  actor: Actor,
+) {
+  const { project, signal, processKey, issueIds } = input;
+  const user = requireUser(actor);
   const processes = await listProcesses();
   const process = processes.find((candidate) => candidate.key === processKey);
   if (!process || process.status !== 'active') {
@@ -126,7 +132,7 @@ export const acceptLinkSuggestion: ResolverHandler<'acceptLinkSuggestion'> = asy
       fields: { processKey: 'Pick a process from the suggestions.' },
     });
   }
-  const { issues, suggestions } = await computeSuggestions(jiraCallFor(actorOf(context)), project.key, processes);
+  const { issues, suggestions } = await computeSuggestions(jiraCallFor(user), project.key, processes);
   const { toWrite, skipped } = sortAcceptedIssues({
     requestedIds: issueIds,
     suggestion: findSuggestion(suggestions, signal, processKey),
@@ -144,7 +150,7 @@ export const acceptLinkSuggestion: ResolverHandler<'acceptLinkSuggestion'> = asy
       const link = await prepareProcessLink({
         processKey,
         stageId: null,
-        linkedBy: context.accountId,
+        linkedBy: user.accountId,
         source: 'person',
         via: 'link-suggestion',
       });
@@ -161,4 +167,4 @@ export const acceptLinkSuggestion: ResolverHandler<'acceptLinkSuggestion'> = asy
     }),
     complete,
   };
-};
+}

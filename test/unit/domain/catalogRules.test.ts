@@ -1,6 +1,6 @@
 import { decideProcessSave, decideValueStreamSave, stagesStillInUse } from '../../../src/domain/catalog/catalogChanges';
 import { processInputSchema, valueStreamInputSchema } from '../../../src/domain/catalog/catalogSchemas';
-import { buildProcessLink, readProcessLink } from '../../../src/domain/catalog/processLink';
+import { buildProcessLink, isSameLink, readProcessLink } from '../../../src/domain/catalog/processLink';
 import { DomainError } from '../../../src/domain/errors';
 import { aProcess, aProcessInput, aValueStream, aValueStreamInput } from '../../builders/catalogBuilders';
 
@@ -114,6 +114,16 @@ describe('process links', () => {
   it('refuses retired processes and stages outside the stream', () => {
     expect(errorOf(() => buildProcessLink({ process: aProcess({ status: 'retired' }), valueStream: aValueStream(), stageId: null, linkedBy: 'm', now })).details.fields).toHaveProperty('processKey');
     expect(errorOf(() => buildProcessLink({ process: aProcess(), valueStream: aValueStream(), stageId: 'elsewhere', linkedBy: 'm', now })).details.fields).toHaveProperty('stageId');
+  });
+
+  it('calls a link the same when process and stage match, and for the app’s own links the reason too', () => {
+    const linkOf = (source: 'person' | 'automation' | 'inherited' | 'auto-rule', stageId: string | null = null, linkedBy = 'm') =>
+      buildProcessLink({ process: aProcess(), valueStream: aValueStream(), stageId, linkedBy, now, source });
+    expect(isSameLink(linkOf('person', null, 'someone'), linkOf('automation'))).toBe(true);
+    expect(isSameLink(linkOf('automation'), linkOf('automation', 'detect'))).toBe(false);
+    expect(isSameLink(linkOf('inherited'), linkOf('inherited'))).toBe(true);
+    expect(isSameLink(linkOf('inherited'), linkOf('auto-rule'))).toBe(false);
+    expect(isSameLink(null, linkOf('person'))).toBe(false);
   });
 
   it('treats unreadable stored properties as no link', () => {
