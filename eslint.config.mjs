@@ -10,7 +10,6 @@ const never = (group, message) => ({ group, message });
 // One `no-restricted-imports` per file: a later block replaces an earlier one, so every layer repeats the app-wide rule.
 const appOnly = never(['**/workbench/**', '**/test/**'], 'The app never imports the workbench or tests.');
 const layer = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns: [appOnly, ...patterns] }] } });
-const without = (list, ...removed) => list.filter((item) => !removed.includes(item));
 
 const domainForbidden = ['@forge/*', '**/jira/**', '**/storage/**', '**/contract/**', '**/resolvers/**', '**/events/**',
   '**/automation/**', '**/webtrigger/**', '**/useCases/**', '**/errors/**'];
@@ -18,43 +17,13 @@ const domainMessage = 'The domain is pure: no platform, Jira, storage, contract 
 const useCaseForbidden = ['**/resolvers/**', '**/events/**', '**/automation/**', '**/webtrigger/**', '@forge/resolver', '@forge/events'];
 const useCaseMessage = 'Use cases know no transport.';
 const staticMessage = 'static/ imports only types from src/contract.';
-const staticRule = (allowed = []) => ({
+const staticRule = () => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
-    { group: ['**/src/**', '!**/src/contract', '!**/src/contract/**', ...allowed], message: staticMessage },
+    { group: ['**/src/**', '!**/src/contract', '!**/src/contract/**'], message: staticMessage },
     { group: ['**/src/contract', '**/src/contract/**'], allowTypeImports: true, message: staticMessage },
   ] }],
 });
 
-// Known violations, removed by the use-case redesign; do not add files.
-const useCasesImportingResolvers = [
-  'src/useCases/catalog/catalogViewer.ts',
-  'src/useCases/catalog/getCatalog.ts',
-  'src/useCases/catalog/getProcessTemplates.ts',
-  'src/useCases/catalog/saveCatalogEntries.ts',
-  'src/useCases/catalog/searchCatalogUsers.ts',
-  'src/useCases/improvements/createImprovementStory.ts',
-  'src/useCases/improvements/improvementContext.ts',
-  'src/useCases/improvements/improvementSetup.ts',
-  'src/useCases/improvements/issueImprovementPanel.ts',
-  'src/useCases/improvements/processBacklog.ts',
-  'src/useCases/issueLink/issueProcessPanel.ts',
-  'src/useCases/linkSuggestions/linkSuggestions.ts',
-  'src/useCases/review/sprintReview.ts',
-  'src/useCases/sprintHealth/healthSettings.ts',
-  'src/useCases/sprintHealth/sprintAccess.ts',
-  'src/useCases/sprintHealth/sprintHealthDrillDown.ts',
-  'src/useCases/sprintHealth/sprintHealthPages.ts',
-];
-// Known violations, removed by the use-case redesign; do not add files.
-const useCasesImportingForgeEvents = ['src/useCases/sprintHealth/sprintHealthJobs.ts'];
-// Known violations, removed by the use-case redesign; do not add files.
-const staticImportingSprintHealthDomain = [
-  'static/project-page/src/sprintHealth/HealthSettingsModal.tsx',
-  'static/project-page/src/sprintHealth/HealthTable.tsx',
-  'static/project-page/src/sprintHealth/HelpPanel.tsx',
-  'static/project-page/src/sprintHealth/SprintHealthScreen.tsx',
-  'static/project-page/src/sprintHealth/settingsDraft.ts',
-];
 
 // Plain JS files are not type-checked; these are the globals their runtime gives them.
 const nodeGlobals = { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' };
@@ -121,14 +90,4 @@ export default tseslint.config(
   layer(['src/domain/**'], [never(domainForbidden, domainMessage)]),
   layer(['src/useCases/**'], [never(useCaseForbidden, useCaseMessage)]),
   { files: ['static/**'], rules: staticRule() },
-  // Known violations, removed by the use-case redesign; do not add files.
-  layer(useCasesImportingResolvers, [never(without(useCaseForbidden, '**/resolvers/**'), useCaseMessage)]),
-  // Known violations, removed by the use-case redesign; do not add files.
-  layer(useCasesImportingForgeEvents, [never(without(useCaseForbidden, '@forge/events'), useCaseMessage)]),
-  // Known violations, removed by the use-case redesign; do not add files.
-  // (Gitignore-style groups: a folder inside an excluded one is re-included step by step.)
-  {
-    files: staticImportingSprintHealthDomain,
-    rules: staticRule(['!**/src/domain', '**/src/domain/*', '!**/src/domain/sprintHealth', '!**/src/domain/sprintHealth/**']),
-  },
 );

@@ -1,5 +1,5 @@
 import { formatDuration, intervalToDuration } from 'date-fns';
-import type { FlowKind } from './types';
+import type { FlowKind } from './metricKeys';
 import type { KindSource } from './settings';
 
 /**

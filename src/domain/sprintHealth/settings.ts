@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CRITERION_KEYS, FLOW_KINDS, type CriterionKey, type FlowKind } from './metricKeys';
-import type { StatusCategory, StatusInfo } from './types';
+import type { StatusCategory, StatusInfo } from './statuses';
 
 export { CRITERION_KEYS } from './metricKeys';
 

@@ -2,6 +2,9 @@ import type { DrillDownKey } from './metricKeys';
 import type { Reason } from './reasons';
 import type { CriterionResult, Health, KpiReading, SprintMetrics } from './resultSchemas';
 import type { HealthSettings } from './settings';
+import type { StatusCategory, StatusInfo } from './statuses';
+
+export type { StatusCategory, StatusInfo } from './statuses';
 
 export { FLOW_KINDS, type CriterionKey, type DrillDownKey, type FlowKind } from './metricKeys';
 // Types only: the schemas behind them stay out of the UI bundles that import this file.
@@ -12,7 +15,6 @@ export type { CriterionResult, Health, HealthBand, KpiReading, KpiReadingResult,
  * (ISO strings, no Dates or Maps), so storage can freeze an input or a result as is.
  */
 
-export type StatusCategory = 'new' | 'indeterminate' | 'done';
 export type SprintState = 'future' | 'active' | 'closed';
 
 /**
@@ -90,10 +92,6 @@ export interface ChangeHistory {
   items: ChangeItem[];
 }
 
-export interface StatusInfo {
-  name: string;
-  category: StatusCategory;
-}
 
 
 export interface SprintHealthInput {
