@@ -11,19 +11,33 @@ const never = (group, message) => ({ group, message });
 const appOnly = never(['**/workbench/**', '**/test/**'], 'The app never imports the workbench or tests.');
 const layer = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns: [appOnly, ...patterns] }] } });
 
-const domainForbidden = ['@forge/*', '**/jira/**', '**/storage/**', '**/contract/**', '**/resolvers/**', '**/events/**',
-  '**/automation/**', '**/webtrigger/**', '**/useCases/**', '**/errors/**'];
+const domainForbidden = [
+  '@forge/*',
+  '**/jira/**',
+  '**/storage/**',
+  '**/contract/**',
+  '**/resolvers/**',
+  '**/events/**',
+  '**/automation/**',
+  '**/webtrigger/**',
+  '**/useCases/**',
+  '**/errors/**',
+];
 const domainMessage = 'The domain is pure: no platform, Jira, storage, contract or transport code.';
 const useCaseForbidden = ['**/resolvers/**', '**/events/**', '**/automation/**', '**/webtrigger/**', '@forge/resolver', '@forge/events'];
 const useCaseMessage = 'Use cases know no transport.';
 const staticMessage = 'static/ imports only types from src/contract.';
 const staticRule = () => ({
-  '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
-    { group: ['**/src/**', '!**/src/contract', '!**/src/contract/**'], message: staticMessage },
-    { group: ['**/src/contract', '**/src/contract/**'], allowTypeImports: true, message: staticMessage },
-  ] }],
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        { group: ['**/src/**', '!**/src/contract', '!**/src/contract/**'], message: staticMessage },
+        { group: ['**/src/contract', '**/src/contract/**'], allowTypeImports: true, message: staticMessage },
+      ],
+    },
+  ],
 });
-
 
 // Plain JS files are not type-checked; these are the globals their runtime gives them.
 const nodeGlobals = { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' };
@@ -45,13 +59,16 @@ export default tseslint.config(
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       // A leading underscore says "unused on purpose" (a required parameter, a property left out of a rest copy).
-      '@typescript-eslint/no-unused-vars': ['error', {
-        argsIgnorePattern: '^_',
-        varsIgnorePattern: '^_',
-        caughtErrorsIgnorePattern: '^_',
-        destructuredArrayIgnorePattern: '^_',
-        ignoreRestSiblings: true,
-      }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
     },
   },
   {

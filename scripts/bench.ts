@@ -107,15 +107,25 @@ async function main(): Promise<void> {
       return { view: result, traffic };
     };
     const appInput = async (sprintId: number) => {
-      const { result, traffic } = await naive.run<AppInputResult>({ kind: 'appInput', sprintId, accountId: apo, computeRuns: COMPUTE_RUNS });
-      const histories = traffic.requests.filter((entry) => entry.path.endsWith('/changelog/bulkfetch')).reduce((sum, entry) => sum + entry.returnedObjects, 0);
+      const { result, traffic } = await naive.run<AppInputResult>({
+        kind: 'appInput',
+        sprintId,
+        accountId: apo,
+        computeRuns: COMPUTE_RUNS,
+      });
+      const histories = traffic.requests
+        .filter((entry) => entry.path.endsWith('/changelog/bulkfetch'))
+        .reduce((sum, entry) => sum + entry.returnedObjects, 0);
       return { result, minimum: minimumRequests(result.issues, histories) };
     };
 
     // --- active sprint: first view, repeat with nothing changed, repeat after 10 changes --------
     const idle = await appActive.ready;
     const setup = await appActive.run<{ saved: number; failures: string[] }>(setupCatalog);
-    if (setup.result.failures.length > 0) notes.push(`Catalog setup: ${setup.result.failures.length} processes not saved (rows may be unnamed): ${setup.result.failures.slice(0, 2).join('; ')}`);
+    if (setup.result.failures.length > 0)
+      notes.push(
+        `Catalog setup: ${setup.result.failures.length} processes not saved (rows may be unnamed): ${setup.result.failures.slice(0, 2).join('; ')}`,
+      );
     log(`catalog: ${setup.result.saved} processes saved`);
     const appFirst = await appView(appActive, activeSprintId, 'active, first view');
     const appRepeat = await appView(appActive, activeSprintId, 'active, repeat view');
@@ -170,15 +180,36 @@ async function main(): Promise<void> {
       peakMb: scenario.view.peakRssMb,
     });
     // A frozen closed sprint read back from storage is not recomputed: no compute to show.
-    const closedRepeatCompute = closedRepeat.view.frozen && closedRepeat.traffic.requests.length === 0 ? null : closedInput.result.computeMs;
+    const closedRepeatCompute =
+      closedRepeat.view.frozen && closedRepeat.traffic.requests.length === 0 ? null : closedInput.result.computeMs;
     const activeIssues = activeInput.result.issues;
     const closedIssues = closedInput.result.issues;
     const rows: ScenarioRow[] = [
-      { scenario: `Active sprint (${formatNumber(activeIssues)} issues), first view`, app: appFigures(appFirst, activeInput.result.computeMs), naive: naiveFigures(naiveFirst) },
-      { scenario: 'Active sprint, repeat view, nothing changed', app: appFigures(appRepeat, activeInput.result.computeMs), naive: naiveFigures(naiveRepeat) },
-      { scenario: `Active sprint, repeat view, ${CHANGED_ISSUES} issues changed`, app: appFigures(appChanged, changedInput.result.computeMs), naive: naiveFigures(naiveChanged) },
-      { scenario: `Closed sprint (${formatNumber(closedIssues)} issues), first view`, app: appFigures(closedFirst, closedInput.result.computeMs), naive: naiveFigures(naiveClosedFirst) },
-      { scenario: 'Closed sprint, repeat view', app: appFigures(closedRepeat, closedRepeatCompute), naive: naiveFigures(naiveClosedRepeat) },
+      {
+        scenario: `Active sprint (${formatNumber(activeIssues)} issues), first view`,
+        app: appFigures(appFirst, activeInput.result.computeMs),
+        naive: naiveFigures(naiveFirst),
+      },
+      {
+        scenario: 'Active sprint, repeat view, nothing changed',
+        app: appFigures(appRepeat, activeInput.result.computeMs),
+        naive: naiveFigures(naiveRepeat),
+      },
+      {
+        scenario: `Active sprint, repeat view, ${CHANGED_ISSUES} issues changed`,
+        app: appFigures(appChanged, changedInput.result.computeMs),
+        naive: naiveFigures(naiveChanged),
+      },
+      {
+        scenario: `Closed sprint (${formatNumber(closedIssues)} issues), first view`,
+        app: appFigures(closedFirst, closedInput.result.computeMs),
+        naive: naiveFigures(naiveClosedFirst),
+      },
+      {
+        scenario: 'Closed sprint, repeat view',
+        app: appFigures(closedRepeat, closedRepeatCompute),
+        naive: naiveFigures(naiveClosedRepeat),
+      },
     ];
 
     const appScenarios: Array<[string, AppScenario]> = [
@@ -249,7 +280,7 @@ async function main(): Promise<void> {
       'How each figure is measured:',
       '  requests, points  every request the Jira stand-in answered during the view; points = 1 per request + 1 per issue or changelog history returned.',
       '  wall ms           app: getSprintHealth until a ready result (when it answers "computing", the bench drains the @forge/events queue at once and',
-      "                    polls getSprintHealthProgress, so no polling interval is counted). naive: all requests and one computation, measured with",
+      '                    polls getSprintHealthProgress, so no polling interval is counted). naive: all requests and one computation, measured with',
       `                    ${LATENCY_MS} ms latency and ${NAIVE_CONCURRENCY} changelog requests in flight (a real app would not go one by one). Sequential model`,
       `                    (one request at a time): ${ms(naiveFirst.traffic.requests.length * LATENCY_MS + naiveFirst.view.computeMs)} for the active first view = requests x ${LATENCY_MS} ms + compute.`,
       `  compute ms        computeSprintHealth alone, median of ${COMPUTE_RUNS} runs after a warm-up. app: on the input the app's adapters fetch (bulk,`,
@@ -259,14 +290,18 @@ async function main(): Promise<void> {
       `                    Sampled every 2 ms, and the process's maxRSS when it rose during the view. Idle app worker: ${formatNumber(idle.idleRssMb, 1)} MB.`,
       '                    Each app sprint runs in a fresh worker (fresh KVS, cold caches); repeat views reuse that warm worker, as a warm Forge container would.',
     );
-    section('Minimum Jira requests for a first view (from the bulk endpoints\' page sizes)');
+    section("Minimum Jira requests for a first view (from the bulk endpoints' page sizes)");
     out.push(`Active sprint ${activeSprintId}:`, ...minimum.lines.map((line) => `  ${line}`));
-    out.push(`Closed sprint ${closedSprintId} (for reference, no target): minimum ${closedMinimum.total}, app made ${closedFirst.traffic.requests.length}.`);
+    out.push(
+      `Closed sprint ${closedSprintId} (for reference, no target): minimum ${closedMinimum.total}, app made ${closedFirst.traffic.requests.length}.`,
+    );
     section('Targets');
     out.push(targetTable(checks));
     section('App Jira requests per scenario');
     for (const [name, scenario] of appScenarios) {
-      out.push(`  ${name}: ${scenario.view.outcome}${scenario.view.polls > 0 ? ` after ${scenario.view.polls} poll(s)` : ''}, ${scenario.view.rows} rows${scenario.view.frozen ? ', frozen' : ''}`);
+      out.push(
+        `  ${name}: ${scenario.view.outcome}${scenario.view.polls > 0 ? ` after ${scenario.view.polls} poll(s)` : ''}, ${scenario.view.rows} rows${scenario.view.frozen ? ', frozen' : ''}`,
+      );
       out.push(requestBreakdown(scenario.traffic));
     }
     section('Custom UI bundles (scripts/size.ts)');

@@ -47,7 +47,8 @@ function listSources(dir: string, rel = ''): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const relPath = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) return ['node_modules', 'build', 'dist'].includes(entry.name) ? [] : listSources(path.join(dir, entry.name), relPath);
+    if (entry.isDirectory())
+      return ['node_modules', 'build', 'dist'].includes(entry.name) ? [] : listSources(path.join(dir, entry.name), relPath);
     return /\.(t|j)sx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [relPath] : [];
   });
 }
@@ -166,17 +167,29 @@ async function main(): Promise<number> {
             : ''),
       }));
 
-    const problems: Problem[] = linterFailures.concat(results.flatMap((result) =>
-      (['errors', 'warnings', 'approvals'] as const).flatMap((kind) =>
-        result[kind].map((rule) => ({
-          level: kind === 'errors' ? 'error' : kind === 'warnings' ? (FATAL_WARNINGS.some((re) => re.test(rule.message)) ? 'error' : 'warning') : 'approval',
-          file: result.file,
-          line: rule.line,
-          column: rule.column,
-          message: rule.message,
-        } satisfies Problem)),
+    const problems: Problem[] = linterFailures.concat(
+      results.flatMap((result) =>
+        (['errors', 'warnings', 'approvals'] as const).flatMap((kind) =>
+          result[kind].map(
+            (rule) =>
+              ({
+                level:
+                  kind === 'errors'
+                    ? 'error'
+                    : kind === 'warnings'
+                      ? FATAL_WARNINGS.some((re) => re.test(rule.message))
+                        ? 'error'
+                        : 'warning'
+                      : 'approval',
+                file: result.file,
+                line: rule.line,
+                column: rule.column,
+                message: rule.message,
+              }) satisfies Problem,
+          ),
+        ),
       ),
-    ));
+    );
     for (const p of problems) console.log(`${p.file}:${p.line}:${p.column}  ${p.level.padEnd(8)} ${p.message}`);
     if (widened.length > 0) {
       console.log(
@@ -186,7 +199,9 @@ async function main(): Promise<number> {
     }
     const errors = problems.filter((p) => p.level !== 'warning').length;
     const warnings = problems.length - errors;
-    console.log(`forge lint (offline, @forge/lint client-side, ${files.length} files, manifest ${path.relative(cwd, manifestFile) || manifestFile}): ${errors} errors, ${warnings} warnings`);
+    console.log(
+      `forge lint (offline, @forge/lint client-side, ${files.length} files, manifest ${path.relative(cwd, manifestFile) || manifestFile}): ${errors} errors, ${warnings} warnings`,
+    );
     return errors > 0 ? 1 : 0;
   } finally {
     process.chdir(cwd);

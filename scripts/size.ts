@@ -64,7 +64,8 @@ function main(): number {
   }
   const header = ['app', 'js files', 'js raw', 'js gzip', 'css files', 'css raw', 'css gzip', 'js gzip budget'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   console.log(line(header));
   for (const r of rows) console.log(line(r));
   for (const p of problems) console.error(`size: ${p}`);

@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
 echo "== TypeScript (strict)"
 npx tsc -p tsconfig.json --noEmit
+echo "== Prettier"
+npx prettier --check . --log-level warn
 echo "== ESLint"
 npx eslint . --max-warnings 0
 # The lint checks that every resource folder exists, so the Custom UI is built first.

@@ -7,7 +7,14 @@ import { sprintHealthHandlers } from './resolvers/sprintHealthHandlers';
 import { surfaceKeys } from './resolvers/surfaces';
 import { templateHandlers } from './resolvers/templateHandlers';
 
-const handlers = { ...catalogHandlers, ...improvementHandlers, ...sprintHealthHandlers, ...automationHandlers, ...templateHandlers, ...linkSuggestionsHandlers };
+const handlers = {
+  ...catalogHandlers,
+  ...improvementHandlers,
+  ...sprintHealthHandlers,
+  ...automationHandlers,
+  ...templateHandlers,
+  ...linkSuggestionsHandlers,
+};
 /** One resolver function per Custom UI surface, each exposing only its own keys (least privilege). */
 export const issuePanelResolver = defineResolvers(handlers, surfaceKeys.issuePanel);
 export const projectPageResolver = defineResolvers(handlers, surfaceKeys.projectPage);

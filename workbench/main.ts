@@ -14,11 +14,9 @@ import { staleSprintsWarning } from './staleSprints';
  * the file was deleted); POST /workbench/reset does both again on demand.
  */
 const REPO_ROOT = path.resolve(__dirname, '..');
-const DATA_FILE = process.env.WORKBENCH_DATA_FILE ? path.resolve(process.env.WORKBENCH_DATA_FILE) : path.join(
-  REPO_ROOT,
-  '.workbench-data',
-  'workbench.log',
-);
+const DATA_FILE = process.env.WORKBENCH_DATA_FILE
+  ? path.resolve(process.env.WORKBENCH_DATA_FILE)
+  : path.join(REPO_ROOT, '.workbench-data', 'workbench.log');
 
 function readPort(): number {
   const raw = process.env.PORT ?? '8080';
@@ -60,7 +58,9 @@ async function main(): Promise<void> {
     platform,
     // Avatars, links and web trigger URLs follow the port served now, not the one stored on the first start.
     siteUrl: (actualPort) => `http://localhost:${actualPort}`,
-    ...(process.env.WORKBENCH_LOG === '1' ? { log: (line: string) => console.log(line) } : { log: (line: string) => line.startsWith('ERROR') && console.error(line) }),
+    ...(process.env.WORKBENCH_LOG === '1'
+      ? { log: (line: string) => console.log(line) }
+      : { log: (line: string) => line.startsWith('ERROR') && console.error(line) }),
   });
 
   const base = `http://localhost:${server.port}`;

@@ -86,7 +86,7 @@ export function createWorkbenchPlatform<J extends PlatformJira = JiraStandIn>(op
     manifest,
     // An explicit latency (the bench, tests) wins over the environment's.
     ...(options.latencyMs === undefined && fromEnv.jira ? { jiraLatency: fromEnv.jira } : { latencyMs: options.latencyMs ?? 0 }),
-    ...(options.kvsLatency ?? fromEnv.kvs ? { kvsLatency: options.kvsLatency ?? fromEnv.kvs } : {}),
+    ...((options.kvsLatency ?? fromEnv.kvs) ? { kvsLatency: options.kvsLatency ?? fromEnv.kvs } : {}),
     ...(options.webTriggerBaseUrl ? { webTriggerBaseUrl: options.webTriggerBaseUrl } : {}),
     ...(options.loadHandler ? { loadHandler: options.loadHandler } : {}),
   });

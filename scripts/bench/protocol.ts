@@ -26,9 +26,7 @@ export type WorkerCommand =
   | { kind: 'issueUpdatedEvents'; updates: Array<{ id: string; key: string; items: unknown[] }>; accountId: string };
 
 export type ParentMessage =
-  | WorkerInit
-  | { type: 'command'; id: number; command: WorkerCommand }
-  | { type: 'jiraReply'; id: number; response: JiraHttpResponse };
+  WorkerInit | { type: 'command'; id: number; command: WorkerCommand } | { type: 'jiraReply'; id: number; response: JiraHttpResponse };
 
 export type WorkerMessage =
   | { type: 'ready'; idleRssMb: number }

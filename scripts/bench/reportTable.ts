@@ -38,12 +38,36 @@ export function scenarioTable(rows: ScenarioRow[]): string {
   const widths = COLUMNS.map((column) => Math.max(column.title.length, 10));
   const line = (scenario: string, approach: string, cells: string[]) =>
     [scenario.padEnd(scenarioWidth), approach.padEnd(approachWidth), ...cells.map((cell, i) => cell.padStart(widths[i] ?? 10))].join('  ');
-  const out = [line('Scenario', 'Approach', COLUMNS.map((column) => column.title))];
+  const out = [
+    line(
+      'Scenario',
+      'Approach',
+      COLUMNS.map((column) => column.title),
+    ),
+  ];
   out.push('-'.repeat(out[0]?.length ?? 0));
   for (const row of rows) {
-    out.push(line(row.scenario, 'app', COLUMNS.map((column) => formatNumber(row.app[column.key], column.digits))));
-    out.push(line('', 'naive', COLUMNS.map((column) => formatNumber(row.naive[column.key], column.digits))));
-    out.push(line('', 'naive/app', COLUMNS.map((column) => ratio(row.naive[column.key], row.app[column.key]))));
+    out.push(
+      line(
+        row.scenario,
+        'app',
+        COLUMNS.map((column) => formatNumber(row.app[column.key], column.digits)),
+      ),
+    );
+    out.push(
+      line(
+        '',
+        'naive',
+        COLUMNS.map((column) => formatNumber(row.naive[column.key], column.digits)),
+      ),
+    );
+    out.push(
+      line(
+        '',
+        'naive/app',
+        COLUMNS.map((column) => ratio(row.naive[column.key], row.app[column.key])),
+      ),
+    );
   }
   return out.join('\n');
 }
@@ -57,7 +81,8 @@ export interface TargetCheck {
 export function targetTable(checks: TargetCheck[]): string {
   const targetWidth = Math.max('Target'.length, ...checks.map((check) => check.target.length));
   const measuredWidth = Math.max('Measured'.length, ...checks.map((check) => check.measured.length));
-  const line = (target: string, measured: string, result: string) => `${target.padEnd(targetWidth)}  ${measured.padEnd(measuredWidth)}  ${result}`;
+  const line = (target: string, measured: string, result: string) =>
+    `${target.padEnd(targetWidth)}  ${measured.padEnd(measuredWidth)}  ${result}`;
   return [
     line('Target', 'Measured', 'Result'),
     '-'.repeat(targetWidth + measuredWidth + 10),

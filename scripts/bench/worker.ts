@@ -156,7 +156,13 @@ async function naiveView(command: Extract<WorkerCommand, { kind: 'naiveView' }>)
   );
   const input = run.value;
   const compute = medianMs(command.computeRuns, () => computeSprintHealth(input));
-  return { wallMs: run.wallMs, peakRssMb: run.peakRssMb, startRssMb: run.startRssMb, issues: input.issues.length, computeMs: compute.median };
+  return {
+    wallMs: run.wallMs,
+    peakRssMb: run.peakRssMb,
+    startRssMb: run.startRssMb,
+    issues: input.issues.length,
+    computeMs: compute.median,
+  };
 }
 
 /** The input the app computes on (bulk, field-filtered changelogs), fetched without latency, and the computation timed on it. */
@@ -217,13 +223,19 @@ process.on('message', (message: ParentMessage) => {
   if (message.type === 'init') {
     site = message.site;
     const init = message;
-    platform = createWorkbenchPlatform({ dataFile: null, latencyMs: init.latencyMs, contractGuard: false, createJira: () => jiraOverIpc(init.site) });
+    platform = createWorkbenchPlatform({
+      dataFile: null,
+      latencyMs: init.latencyMs,
+      contractGuard: false,
+      createJira: () => jiraOverIpc(init.site),
+    });
     (globalThis as { gc?: () => void }).gc?.();
     send({ type: 'ready', idleRssMb: currentRssMb() });
     return;
   }
   runCommand(message.command).then(
     (result) => send({ type: 'result', id: message.id, result }),
-    (error: unknown) => send({ type: 'result', id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    (error: unknown) =>
+      send({ type: 'result', id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });

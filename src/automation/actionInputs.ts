@@ -58,7 +58,11 @@ export const createImprovementStoryInputSchema = z
   .transform((input, ctx) => {
     const hasNumbers = input.baseline !== undefined && input.target !== undefined;
     if (input.measure && (input.baseline === undefined) !== (input.target === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [input.baseline === undefined ? 'baseline' : 'target'], message: 'Give both a baseline and a target, or neither.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [input.baseline === undefined ? 'baseline' : 'target'],
+        message: 'Give both a baseline and a target, or neither.',
+      });
     }
     const story = improvementStoryInputSchema.safeParse({
       processKey: input.processKey,
@@ -73,7 +77,13 @@ export const createImprovementStoryInputSchema = z
     });
     if (!story.success) {
       // Report against the action's own input names, which the rule owner sees in the form.
-      const names: Record<string, string> = { iWant: 'summary', change: 'hypothesis', outcome: 'measure', description: 'measure', kpiId: 'kpiId' };
+      const names: Record<string, string> = {
+        iWant: 'summary',
+        change: 'hypothesis',
+        outcome: 'measure',
+        description: 'measure',
+        kpiId: 'kpiId',
+      };
       for (const issue of story.error.issues) {
         const last = String(issue.path[issue.path.length - 1] ?? '');
         ctx.addIssue({ code: 'custom', path: [names[last] ?? last], message: issue.message });
@@ -92,7 +102,10 @@ export const recordKpiReadingInputSchema = z.object({
   kpi: z.string({ message: 'A KPI is required.' }).trim().min(1, 'A KPI is required.').max(120),
   value: numberFromText('The value'),
   /** A sprint id; empty: the project's active sprint. */
-  sprintId: z.preprocess(blankToUndefined, z.coerce.number().int('A sprint id is a whole number.').positive('A sprint id is a whole number.').optional()),
+  sprintId: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int('A sprint id is a whole number.').positive('A sprint id is a whole number.').optional(),
+  ),
 });
 export type RecordKpiReadingInput = z.infer<typeof recordKpiReadingInputSchema>;
 

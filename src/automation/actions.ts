@@ -37,7 +37,8 @@ export interface ActionActor {
 
 function ruleActorOf(context: unknown): ActionActor | null {
   const raw = (context ?? {}) as { principal?: { accountId?: unknown }; accountId?: unknown; installContext?: unknown; cloudId?: unknown };
-  const accountId = typeof raw.principal?.accountId === 'string' ? raw.principal.accountId : typeof raw.accountId === 'string' ? raw.accountId : null;
+  const accountId =
+    typeof raw.principal?.accountId === 'string' ? raw.principal.accountId : typeof raw.accountId === 'string' ? raw.accountId : null;
   if (!accountId) return null;
   const ruleContext: InvocationContext = {
     accountId,
@@ -119,6 +120,8 @@ export async function runAutomationAction(key: AutomationActionKey, payload: unk
   }
 }
 
-export const linkWorkItemAction = (payload: unknown, context: unknown) => runAutomationAction('link-work-item-to-process', payload, context);
-export const createImprovementStoryAction = (payload: unknown, context: unknown) => runAutomationAction('create-process-improvement-story', payload, context);
+export const linkWorkItemAction = (payload: unknown, context: unknown) =>
+  runAutomationAction('link-work-item-to-process', payload, context);
+export const createImprovementStoryAction = (payload: unknown, context: unknown) =>
+  runAutomationAction('create-process-improvement-story', payload, context);
 export const recordKpiReadingAction = (payload: unknown, context: unknown) => runAutomationAction('record-kpi-reading', payload, context);

@@ -291,7 +291,10 @@ export const improvementContract = {
     payload: z
       .object({
         processKey: processKeySchema,
-        issueIds: z.array(issueIdSchema).max(500).refine((ids) => new Set(ids).size === ids.length, 'An issue can appear only once.'),
+        issueIds: z
+          .array(issueIdSchema)
+          .max(500)
+          .refine((ids) => new Set(ids).size === ids.length, 'An issue can appear only once.'),
         expectedVersion: z.number().int().positive().nullable(),
       })
       .strict(),
@@ -317,9 +320,16 @@ export const improvementContract = {
         sprintId: sprintIdSchema,
         achieved: optionalText('What was achieved', 5000).default(''),
         next: optionalText('What next', 5000).default(''),
-        kpiReadings: z.array(z.object({ kpiId: z.string().trim().min(1).max(64), value: finiteNumber('The reading') }).strict()).max(20).default([]),
+        kpiReadings: z
+          .array(z.object({ kpiId: z.string().trim().min(1).max(64), value: finiteNumber('The reading') }).strict())
+          .max(20)
+          .default([]),
         storyOutcomes: z
-          .array(z.object({ issueId: issueIdSchema, value: improvementOutcomeValueSchema, note: optionalText('Note', 2000).default('') }).strict())
+          .array(
+            z
+              .object({ issueId: issueIdSchema, value: improvementOutcomeValueSchema, note: optionalText('Note', 2000).default('') })
+              .strict(),
+          )
           .max(200)
           .default([]),
         expectedVersion: z.number().int().positive().nullable(),

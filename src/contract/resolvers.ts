@@ -22,7 +22,6 @@ export const resolverContract = {
   ...linkSuggestionsContract,
 } as const;
 
-
 export type ResolverContract = typeof resolverContract;
 export type ResolverKey = keyof ResolverContract;
 /** What the UI sends (before the backend's transforms). */

@@ -15,7 +15,9 @@ const itemSchema = z.object({
 
 const eventSchema = z.object({
   issue: z.object({ id: z.union([z.string(), z.number()]).transform(String), fields: z.record(z.string(), z.unknown()).optional() }),
-  changelog: z.object({ id: z.union([z.string(), z.number()]).transform(String).optional(), items: z.array(itemSchema).default([]) }).nullish(),
+  changelog: z
+    .object({ id: z.union([z.string(), z.number()]).transform(String).optional(), items: z.array(itemSchema).default([]) })
+    .nullish(),
   timestamp: z.number().optional(),
 });
 

@@ -65,7 +65,7 @@ async function readAllPages<T extends z.ZodType>(
   pathFor: (startAt: number) => Parameters<typeof callJira>[1],
 ): Promise<Array<z.infer<T>>> {
   const all: Array<z.infer<T>> = [];
-  for (let startAt = 0; ; ) {
+  for (let startAt = 0; ;) {
     const { status, body } = await callJira<unknown>(call, pathFor(startAt));
     if (status !== 200) throw unexpectedJiraAnswer(what, status, body);
     const page = pageSchema(item).safeParse(body);

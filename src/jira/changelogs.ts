@@ -131,7 +131,7 @@ const issueChangelogPageSchema = z.object({
 export async function fetchIssueChangelogNaive(call: JiraCall, issueId: string): Promise<ChangelogEntry[]> {
   const pageSize = 100;
   const entries: ChangelogEntry[] = [];
-  for (let startAt = 0; ; ) {
+  for (let startAt = 0; ;) {
     const { status, body } = await callJira<unknown>(
       call,
       route`/rest/api/3/issue/${issueId}/changelog?startAt=${String(startAt)}&maxResults=${String(pageSize)}`,

@@ -58,7 +58,12 @@ function toImprovementIssue(bean: IssueBean, sprintFieldId: string | null): Impr
     status: { name: status?.name ?? '', category: toCategory(status?.statusCategory?.key) },
     assigneeAccountId: field(bean, 'assignee', z.object({ accountId: z.string() }).nullable())?.accountId ?? null,
     created: field(bean, 'created', z.string()) ?? new Date(0).toISOString(),
-    sprints: (sprints ?? []).map((sprint) => ({ id: sprint.id, name: sprint.name, state: toState(sprint.state), startDate: sprint.startDate ?? null })),
+    sprints: (sprints ?? []).map((sprint) => ({
+      id: sprint.id,
+      name: sprint.name,
+      state: toState(sprint.state),
+      startDate: sprint.startDate ?? null,
+    })),
     improvement: readImprovementProperty(bean.properties[IMPROVEMENT_PROPERTY_KEY]),
     link: readProcessLink(bean.properties[PROCESS_LINK_PROPERTY_KEY]),
   };

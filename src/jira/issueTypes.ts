@@ -78,7 +78,9 @@ export async function fetchProjectIssueTypes(actor: JiraActor, projectId: string
 }
 
 const schemePageSchema = z.object({
-  values: z.array(z.object({ issueTypeScheme: z.object({ id: z.string(), name: z.string().optional() }), projectIds: z.array(z.string()) })).default([]),
+  values: z
+    .array(z.object({ issueTypeScheme: z.object({ id: z.string(), name: z.string().optional() }), projectIds: z.array(z.string()) }))
+    .default([]),
 });
 
 /** The id of a company-managed project's issue type scheme (team-managed projects have none: null). */

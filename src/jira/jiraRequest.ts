@@ -44,11 +44,7 @@ export interface JiraCall {
 }
 
 /** Sends one request to Jira, waiting out or retrying rate limits (reads only) and turning them into RATE_LIMITED. */
-export async function callJiraJson<T>(
-  actor: JiraActor,
-  path: Route,
-  init: JiraRequestInit = {},
-): Promise<JiraJsonResponse<T>> {
+export async function callJiraJson<T>(actor: JiraActor, path: Route, init: JiraRequestInit = {}): Promise<JiraJsonResponse<T>> {
   const requester = actor === 'user' ? api.asUser() : api.asApp();
   const method = init.method ?? 'GET';
   const response = await sendRespectingRateLimits({

@@ -116,8 +116,7 @@ function readImprovementMark(value: unknown): SprintIssueSnapshot['improvement']
 }
 
 /** Jira's "undefined" category (no category) behaves like to-do for flow purposes. */
-export const toStatusCategory = (key: string | undefined): StatusCategoryKey =>
-  key === 'indeterminate' || key === 'done' ? key : 'new';
+export const toStatusCategory = (key: string | undefined): StatusCategoryKey => (key === 'indeterminate' || key === 'done' ? key : 'new');
 
 /** Ids and keys of every issue matching `jql`: the cheapest search (5000 a page, no fields). */
 export async function searchIssueIds(

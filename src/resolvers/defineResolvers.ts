@@ -11,10 +11,7 @@ import {
 import { DomainError } from '../domain/errors';
 import { readInvocationContext, type InvocationContext } from './invocationContext';
 
-export type ResolverHandler<K extends ResolverKey> = (
-  payload: ParsedPayloadOf<K>,
-  context: InvocationContext,
-) => Promise<ResultOf<K>>;
+export type ResolverHandler<K extends ResolverKey> = (payload: ParsedPayloadOf<K>, context: InvocationContext) => Promise<ResultOf<K>>;
 
 export type ResolverHandlers = { [K in ResolverKey]: ResolverHandler<K> };
 

@@ -42,7 +42,6 @@ function timeZoneOf(payloadZone: string | undefined, context: InvocationContext)
   return 'UTC';
 }
 
-
 export const sprintHealthHandlers = {
   getSprintHealthSetup: (_payload: ParsedPayloadOf<'getSprintHealthSetup'>, context: InvocationContext) =>
     sprintHealthSetup({ project: projectOf(context) }, viewerOf(context)),

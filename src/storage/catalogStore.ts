@@ -11,8 +11,7 @@ const PROCESS_PREFIX = 'process:';
 const VALUE_STREAM_PREFIX = 'value-stream:';
 const CURRENT_SCHEMA_VERSION = 1;
 
-const storedEnvelope = <T extends z.ZodTypeAny>(data: T) =>
-  z.object({ schemaVersion: z.literal(CURRENT_SCHEMA_VERSION), data });
+const storedEnvelope = <T extends z.ZodTypeAny>(data: T) => z.object({ schemaVersion: z.literal(CURRENT_SCHEMA_VERSION), data });
 const storedProcessSchema = storedEnvelope(processSchema);
 const storedValueStreamSchema = storedEnvelope(valueStreamSchema);
 

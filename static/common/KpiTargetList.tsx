@@ -18,8 +18,7 @@ export function KpiTargetList({ kpis, testId }: { kpis: readonly Kpi[]; testId?:
         return (
           <li key={kpi.id}>
             <Text>
-              {kpi.name}: target {formatKpiTarget(kpi)}{' '}
-              <span aria-hidden="true">{direction.arrow}</span> ({direction.words})
+              {kpi.name}: target {formatKpiTarget(kpi)} <span aria-hidden="true">{direction.arrow}</span> ({direction.words})
             </Text>
           </li>
         );

@@ -14,14 +14,25 @@ const looks = {
   error: { background: 'color.background.danger', Icon: StatusErrorIcon, iconColor: 'var(--ds-icon-danger)', label: 'Error' },
   warning: { background: 'color.background.warning', Icon: StatusWarningIcon, iconColor: 'var(--ds-icon-warning)', label: 'Warning' },
   success: { background: 'color.background.success', Icon: StatusSuccessIcon, iconColor: 'var(--ds-icon-success)', label: 'Success' },
-  information: { background: 'color.background.information', Icon: StatusInformationIcon, iconColor: 'var(--ds-icon-information)', label: 'Information' },
+  information: {
+    background: 'color.background.information',
+    Icon: StatusInformationIcon,
+    iconColor: 'var(--ds-icon-information)',
+    label: 'Information',
+  },
 } as const;
 
 /**
  * A section message as Jira draws one (tinted box, rounded corners, status icon, bold title) from
  * primitives: Atlaskit's SectionMessage pulls tooltips and popper into the issue panel's bundle.
  */
-export function Notice(props: { appearance: NoticeAppearance; title: ReactNode; children?: ReactNode; role?: 'alert' | 'status'; testId?: string }) {
+export function Notice(props: {
+  appearance: NoticeAppearance;
+  title: ReactNode;
+  children?: ReactNode;
+  role?: 'alert' | 'status';
+  testId?: string;
+}) {
   const look = looks[props.appearance];
   return (
     <Box

@@ -16,7 +16,13 @@ const asText: CSSProperties = {
  * plain button (no action of its own; a focusable span is not a control screen readers expect), drawn as
  * the text it wraps.
  */
-export function TooltipText({ tooltip, children, label, testId, style }: {
+export function TooltipText({
+  tooltip,
+  children,
+  label,
+  testId,
+  style,
+}: {
   tooltip: string;
   children: ReactNode;
   label?: string;

@@ -11,10 +11,7 @@ function isResolverResponse(value: unknown): value is ResolverResponse<unknown> 
  * The one way the apps call the backend: typed by the resolver contract, and always answering the
  * envelope, so a broken connection reads the same as a failed resolver instead of a thrown string.
  */
-export async function invokeResolver<K extends ResolverKey>(
-  key: K,
-  payload: PayloadOf<K>,
-): Promise<ResolverResponse<ResultOf<K>>> {
+export async function invokeResolver<K extends ResolverKey>(key: K, payload: PayloadOf<K>): Promise<ResolverResponse<ResultOf<K>>> {
   try {
     const response = await invoke<ResolverResponse<ResultOf<K>>>(key, payload);
     if (isResolverResponse(response)) return response;

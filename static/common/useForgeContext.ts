@@ -3,10 +3,7 @@ import { view } from '@forge/bridge';
 
 export type ForgeContext = Awaited<ReturnType<typeof view.getContext>>;
 
-export type ForgeContextState =
-  | { status: 'loading' }
-  | { status: 'ready'; context: ForgeContext }
-  | { status: 'failed'; message: string };
+export type ForgeContextState = { status: 'loading' } | { status: 'ready'; context: ForgeContext } | { status: 'failed'; message: string };
 
 /** The module's Forge context (who, where, which project or issue), read once from the host. */
 export function useForgeContext(): ForgeContextState {

@@ -2,10 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PayloadOf, ResolverError, ResolverKey, ResolverResponse, ResultOf } from '../../src/contract';
 import { invokeResolver } from './invokeResolver';
 
-export type ResolverState<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'failed'; error: ResolverError };
+export type ResolverState<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; error: ResolverError };
 
 /**
  * Loads one resolver's answer when the component mounts (and again on `reload`). The payload is

@@ -31,7 +31,12 @@ describe('the demo on a fresh start', () => {
       const topics = ['Sprint health', 'value-stream', 'Add from templates', 'Suggest links', 'asmProcess = INC', 'Automation'];
       for (const topic of topics) expect(text).toContain(topic);
       // The improvement step names the confirmed runbooks story.
-      await expect(page.page.getByTestId('start-tour').getByRole('link', { name: /^ITSM-\d+$/ }).count()).resolves.toBeGreaterThan(2);
+      await expect(
+        page.page
+          .getByTestId('start-tour')
+          .getByRole('link', { name: /^ITSM-\d+$/ })
+          .count(),
+      ).resolves.toBeGreaterThan(2);
       await page.page.getByTestId('tour-step').first().getByRole('link').first().click();
       await page.page.waitForSelector('[data-testid="project-page"]');
       await expect(page.page.locator('#wb-user-switcher').inputValue()).resolves.toBe(wb.users.apo);

@@ -19,10 +19,20 @@ beforeAll(async () => {
   const { admin, apo, asm, member } = wb.users;
   const project = { type: 'jira:projectPage', project: { id: '10000', key: 'ITSM' } };
   await invokeAs(admin, 'saveValueStream', { valueStream: aValueStreamInput({ ownerAccountId: admin }), expectedVersion: null }, project);
-  await invokeAs(admin, 'saveProcess', { process: aProcessInput({ apoAccountId: apo, asmAccountId: asm }), expectedVersion: null }, project);
+  await invokeAs(
+    admin,
+    'saveProcess',
+    { process: aProcessInput({ apoAccountId: apo, asmAccountId: asm }), expectedVersion: null },
+    project,
+  );
   const issue = wb.platform.jira.issue('ITSM-3');
   if (!issue) throw new Error('The demo dataset has no ITSM-3.');
-  await invokeAs(member, 'linkIssueToProcess', { processKey: 'INC' }, { type: 'jira:issuePanel', issue: { id: issue.id, key: issue.key }, project: project.project });
+  await invokeAs(
+    member,
+    'linkIssueToProcess',
+    { processKey: 'INC' },
+    { type: 'jira:issuePanel', issue: { id: issue.id, key: issue.key }, project: project.project },
+  );
 });
 
 afterAll(async () => {

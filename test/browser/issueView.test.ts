@@ -36,7 +36,9 @@ describe('issue view as a project member', () => {
     const panel = member.appFrame().getByTestId('process-panel');
     await panel.waitFor({ state: 'visible' });
     // The host sizes the frame to its content, as Jira does.
-    await page.waitForFunction(() => (document.querySelector('iframe[data-forge-frame]') as HTMLIFrameElement).getBoundingClientRect().height > 40);
+    await page.waitForFunction(
+      () => (document.querySelector('iframe[data-forge-frame]') as HTMLIFrameElement).getBoundingClientRect().height > 40,
+    );
     await member.screenshot('issue-view-light');
     member.expectNoProblems();
   });
@@ -48,7 +50,11 @@ describe('issue view as a project member', () => {
       moduleKey: 'process-loop-issue-panel',
       locale: 'en-US',
       theme: { colorMode: 'light' },
-      extension: { type: 'jira:issuePanel', issue: { key: 'ITSM-1', type: expect.any(String) }, project: { key: 'ITSM', type: 'software' } },
+      extension: {
+        type: 'jira:issuePanel',
+        issue: { key: 'ITSM-1', type: expect.any(String) },
+        project: { key: 'ITSM', type: 'software' },
+      },
     });
     expect(context.cloudId).toEqual(expect.any(String));
     expect(context.localId).toEqual(expect.any(String));
@@ -57,7 +63,11 @@ describe('issue view as a project member', () => {
   it('proxies requestJira (fetchProduct) as the acting user and rejects calls it does not know', async () => {
     const frame = panelFrame(member);
     const answer = (await frame.evaluate(() =>
-      window.__bridge.callBridge('fetchProduct', { product: 'jira', restPath: '/rest/api/3/myself', fetchRequestInit: { method: 'GET', headers: [['accept', 'application/json']] } }),
+      window.__bridge.callBridge('fetchProduct', {
+        product: 'jira',
+        restPath: '/rest/api/3/myself',
+        fetchRequestInit: { method: 'GET', headers: [['accept', 'application/json']] },
+      }),
     )) as { status: number; body: string; headers: Record<string, string> };
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ accountId: wb.users.member });
@@ -68,20 +78,30 @@ describe('issue view as a project member', () => {
 describe('host services of the bridge', () => {
   it('shows and closes flags in the host, and answers frame id, ready and refresh', async () => {
     const frame = panelFrame(member);
-    await frame.evaluate(() => window.__bridge.callBridge('showFlag', { id: 'saved', title: 'Link saved', description: 'ITSM-1 is linked.', type: 'success', actions: [] }));
+    await frame.evaluate(() =>
+      window.__bridge.callBridge('showFlag', {
+        id: 'saved',
+        title: 'Link saved',
+        description: 'ITSM-1 is linked.',
+        type: 'success',
+        actions: [],
+      }),
+    );
     const flag = member.page.getByTestId('host-flag');
     await expect(flag.textContent()).resolves.toContain('Link saved');
     await frame.evaluate(() => window.__bridge.callBridge('closeFlag', { id: 'saved' }));
     await expect(flag.count()).resolves.toBe(0);
-    await expect(frame.evaluate(() => window.__bridge.callBridge('getFrameId'))).resolves.toEqual(expect.stringContaining('process-loop-issue-panel'));
+    await expect(frame.evaluate(() => window.__bridge.callBridge('getFrameId'))).resolves.toEqual(
+      expect.stringContaining('process-loop-issue-panel'),
+    );
     await expect(frame.evaluate(() => window.__bridge.callBridge('emitReadyEvent'))).resolves.toBeNull();
     await expect(frame.evaluate(() => window.__bridge.callBridge('refresh'))).resolves.toBe(true);
   });
 
   it('rejects an invoke whose resolver fails, as the real bridge does', async () => {
-    await expect(panelFrame(member).evaluate(() => window.__bridge.callBridge('invoke', { functionKey: 'noSuchResolver', payload: {} }))).rejects.toThrow(
-      /There was an error invoking the function/,
-    );
+    await expect(
+      panelFrame(member).evaluate(() => window.__bridge.callBridge('invoke', { functionKey: 'noSuchResolver', payload: {} })),
+    ).rejects.toThrow(/There was an error invoking the function/);
     // The browser logs the failed /workbench/invoke request (400: the module has no such function); that one is expected here.
     expect(member.problems).toEqual([expect.objectContaining({ kind: 'console-error', text: expect.stringContaining('400') })]);
     member.problems.length = 0;

@@ -21,7 +21,9 @@ describe('project page', () => {
       const frame = admin.page.frames().find((candidate) => candidate.url().includes('/apps/project-page/'));
       if (!frame) throw new Error('The project page frame is not on the page.');
       await frame.waitForFunction(() => (document.getElementById('root')?.textContent ?? '').trim().length > 0);
-      const context = (await frame.evaluate(() => (window as unknown as { __bridge: { callBridge(name: string): Promise<unknown> } }).__bridge.callBridge('getContext'))) as Record<string, unknown>;
+      const context = (await frame.evaluate(() =>
+        (window as unknown as { __bridge: { callBridge(name: string): Promise<unknown> } }).__bridge.callBridge('getContext'),
+      )) as Record<string, unknown>;
       expect(context).toMatchObject({ accountId: wb.users.admin, extension: { type: 'jira:projectPage', project: { key: 'ITSM' } } });
       expect(context.extension).not.toHaveProperty('issue');
       await admin.screenshot('project-page-light');

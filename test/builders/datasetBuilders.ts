@@ -109,7 +109,15 @@ export function aChangelogEntry(overrides: Partial<ChangelogInput> & Pick<Change
 
 export function aStatusChange(fromId: string, toId: string): ChangelogInput['items'][number] {
   const names: Record<string, string> = { [STATUS.todo]: 'To Do', [STATUS.inProgress]: 'In Progress', [STATUS.done]: 'Done' };
-  return { fieldId: 'status', field: 'status', fieldtype: 'jira', from: fromId, fromString: names[fromId] ?? fromId, to: toId, toString: names[toId] ?? toId };
+  return {
+    fieldId: 'status',
+    field: 'status',
+    fieldtype: 'jira',
+    from: fromId,
+    fromString: names[fromId] ?? fromId,
+    to: toId,
+    toString: names[toId] ?? toId,
+  };
 }
 
 export function aDatasetInput(overrides: Partial<DatasetInput> = {}): DatasetInput {
@@ -137,7 +145,13 @@ export function aDatasetInput(overrides: Partial<DatasetInput> = {}): DatasetInp
     ],
     projects: [
       aProject({ key: 'ITSM', id: '10000', name: 'IT Service Management' }),
-      aProject({ key: 'TEAM', id: '10001', name: 'Team project', style: 'team-managed', issueTypeIds: [ISSUE_TYPE.story, ISSUE_TYPE.task] }),
+      aProject({
+        key: 'TEAM',
+        id: '10001',
+        name: 'Team project',
+        style: 'team-managed',
+        issueTypeIds: [ISSUE_TYPE.story, ISSUE_TYPE.task],
+      }),
     ],
     boards: [aBoard()],
     sprints: [
@@ -147,7 +161,15 @@ export function aDatasetInput(overrides: Partial<DatasetInput> = {}): DatasetInp
     ],
     issues: [
       anIssue({ key: 'ITSM-1', summary: 'Printer on fire', issueTypeId: ISSUE_TYPE.epic }),
-      anIssue({ key: 'ITSM-2', summary: 'Reset my password', statusId: STATUS.inProgress, sprintIds: [1, 2], parentKey: 'ITSM-1', labels: ['vpn'], assigneeAccountId: USERS.member }),
+      anIssue({
+        key: 'ITSM-2',
+        summary: 'Reset my password',
+        statusId: STATUS.inProgress,
+        sprintIds: [1, 2],
+        parentKey: 'ITSM-1',
+        labels: ['vpn'],
+        assigneeAccountId: USERS.member,
+      }),
       anIssue({
         key: 'ITSM-3',
         summary: 'New laptop',

@@ -108,7 +108,14 @@ export class IssueTimelineBuilder {
   private sprintChange(at: string, next: string[]): this {
     const from = this.sprintIds.join(', ') || null;
     this.sprintIds = next;
-    return this.change(at, { field: 'Sprint', fieldId: 'customfield_10020', from, fromString: from, to: next.join(', ') || null, toString: next.join(', ') || null });
+    return this.change(at, {
+      field: 'Sprint',
+      fieldId: 'customfield_10020',
+      from,
+      fromString: from,
+      to: next.join(', ') || null,
+      toString: next.join(', ') || null,
+    });
   }
 
   inSprintFrom(at: string, sprintId = SPRINT_ID): this {
@@ -135,12 +142,26 @@ export class IssueTimelineBuilder {
 
   flagged(at: string): this {
     this.isFlagged = true;
-    return this.change(at, { field: 'Flagged', fieldId: 'customfield_10021', from: null, fromString: null, to: '[10019]', toString: 'Impediment' });
+    return this.change(at, {
+      field: 'Flagged',
+      fieldId: 'customfield_10021',
+      from: null,
+      fromString: null,
+      to: '[10019]',
+      toString: 'Impediment',
+    });
   }
 
   unflagged(at: string): this {
     this.isFlagged = false;
-    return this.change(at, { field: 'Flagged', fieldId: 'customfield_10021', from: '[10019]', fromString: 'Impediment', to: null, toString: null });
+    return this.change(at, {
+      field: 'Flagged',
+      fieldId: 'customfield_10021',
+      from: '[10019]',
+      fromString: 'Impediment',
+      to: null,
+      toString: null,
+    });
   }
 
   /** The caller could not read this issue's changelog. */

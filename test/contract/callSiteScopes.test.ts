@@ -46,12 +46,12 @@ describe('the call-site scanner and scope audit', () => {
       'export const read = (k: string) => api.asUser().requestJira(route`/rest/api/3/issue/${k}?fields=summary`);',
       "export const write = (k: string) => api.asUser().requestJira(route`/rest/api/3/issue/${k}/properties/p`, { method: 'PUT', body: '{}' });",
       'export const old = () => api.asApp().requestJira(route`/rest/api/3/search?jql=x`);',
-      "export const agile = (b: number) => api.asApp().requestJira(route`/rest/agile/1.0/board/${b}/sprint`, init());",
+      'export const agile = (b: number) => api.asApp().requestJira(route`/rest/agile/1.0/board/${b}/sprint`, init());',
       'declare function init(): RequestInit;',
     ].join('\n'),
     'static/panel/src/App.tsx': [
       "import { requestJira } from '@forge/bridge';",
-      "export const p = (k: string) => requestJira(`/rest/api/3/project/${encodeURIComponent(k)}`, { headers: {} });",
+      'export const p = (k: string) => requestJira(`/rest/api/3/project/${encodeURIComponent(k)}`, { headers: {} });',
     ].join('\n'),
     'src/storage/s.ts': "import { kvs } from '@forge/kvs';\nexport const get = () => kvs.get('k');\n",
   });
@@ -76,7 +76,9 @@ describe('the call-site scanner and scope audit', () => {
       platformScopes: platformScopesUsed(root),
     });
     expect(audit.problems).toEqual([
-      expect.stringMatching(/a\.ts:3 PUT .*lacks scopes: PUT \/rest\/api\/3\/issue\/\{issueIdOrKey\}\/properties\/\{propertyKey\} needs Current: \[write:jira-work\]/),
+      expect.stringMatching(
+        /a\.ts:3 PUT .*lacks scopes: PUT \/rest\/api\/3\/issue\/\{issueIdOrKey\}\/properties\/\{propertyKey\} needs Current: \[write:jira-work\]/,
+      ),
       expect.stringMatching(/a\.ts:4 GET \/rest\/api\/3\/search: GET \/rest\/api\/3\/search is deprecated/),
       expect.stringMatching(/a\.ts:5 \(method not visible\).*read:sprint:jira-software/),
     ]);

@@ -31,13 +31,20 @@ export function issueBean(key = 'ITSM-1', overrides: Record<string, unknown> = {
 }
 
 export function changeItem(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { field: 'status', fieldtype: 'jira', fieldId: 'status', from: '1', fromString: 'Open', to: '3', toString: 'In Progress', ...overrides };
+  return {
+    field: 'status',
+    fieldtype: 'jira',
+    fieldId: 'status',
+    from: '1',
+    fromString: 'Open',
+    to: '3',
+    toString: 'In Progress',
+    ...overrides,
+  };
 }
 
 export function bulkChangelogResponse(items: Record<string, unknown>[] = [changeItem()]): Record<string, unknown> {
   return {
-    issueChangeLogs: [
-      { issueId: '10001', changeHistories: [{ id: '20001', created: '2025-03-04T09:15:00.000+0000', items }] },
-    ],
+    issueChangeLogs: [{ issueId: '10001', changeHistories: [{ id: '20001', created: '2025-03-04T09:15:00.000+0000', items }] }],
   };
 }

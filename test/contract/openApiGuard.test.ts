@@ -1,18 +1,6 @@
 import path from 'node:path';
-import {
-  createOpenApiGuard,
-  findJiraOperation,
-  listOperationScopes,
-  sharedSpecsAvailable,
-} from '../../workbench/contract/openApiGuard';
-import {
-  bulkChangelogBody,
-  bulkChangelogResponse,
-  changeItem,
-  CLASSIC_SCOPES,
-  issueBean,
-  searchJqlBody,
-} from './jiraExchangeBuilders';
+import { createOpenApiGuard, findJiraOperation, listOperationScopes, sharedSpecsAvailable } from '../../workbench/contract/openApiGuard';
+import { bulkChangelogBody, bulkChangelogResponse, changeItem, CLASSIC_SCOPES, issueBean, searchJqlBody } from './jiraExchangeBuilders';
 
 const guard = createOpenApiGuard({ manifestScopes: CLASSIC_SCOPES });
 const get = (pathWithQuery: string): string[] => guard.checkRequest({ method: 'GET', pathWithQuery, body: undefined });
@@ -72,7 +60,11 @@ describe('checkRequest: requests the contract refuses', () => {
   });
 
   it('a body with a wrong type', () => {
-    const violations = guard.checkRequest({ method: 'POST', pathWithQuery: '/rest/api/3/search/jql', body: searchJqlBody({ maxResults: '50' }) });
+    const violations = guard.checkRequest({
+      method: 'POST',
+      pathWithQuery: '/rest/api/3/search/jql',
+      body: searchJqlBody({ maxResults: '50' }),
+    });
     expect(violations).toEqual([expect.stringMatching(/search\/jql: request body\/maxResults must be integer/)]);
   });
 
@@ -83,7 +75,10 @@ describe('checkRequest: requests the contract refuses', () => {
       body: { issueKeys: ['ITSM-1'] },
     });
     expect(violations).toEqual(
-      expect.arrayContaining([expect.stringMatching(/lacks required property "issueIdsOrKeys"/), expect.stringMatching(/property "issueKeys"/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/lacks required property "issueIdsOrKeys"/),
+        expect.stringMatching(/property "issueKeys"/),
+      ]),
     );
   });
 
@@ -120,20 +115,34 @@ describe('checkRequest: requests the contract refuses', () => {
       pathWithQuery: '/rest/api/3/issue/10001/properties/process-loop-link',
       body: undefined,
     });
-    expect(violations).toEqual([expect.stringMatching(/needs the scopes of one of Current: \[write:jira-work\] or Beta: \[.*delete:issue\.property:jira/)]);
+    expect(violations).toEqual([
+      expect.stringMatching(/needs the scopes of one of Current: \[write:jira-work\] or Beta: \[.*delete:issue\.property:jira/),
+    ]);
   });
 
   it('accepts the granular set instead of the classic one, but only complete', () => {
     const granular = listOperationScopes('GET', '/rest/api/3/issue/ITSM-1')?.find((alt) => alt.state === 'Beta')?.scopes ?? [];
     expect(granular.length).toBeGreaterThan(1);
-    expect(createOpenApiGuard({ manifestScopes: granular }).checkRequest({ method: 'GET', pathWithQuery: '/rest/api/3/issue/X-1', body: undefined })).toEqual([]);
     expect(
-      createOpenApiGuard({ manifestScopes: granular.slice(1) }).checkRequest({ method: 'GET', pathWithQuery: '/rest/api/3/issue/X-1', body: undefined }),
+      createOpenApiGuard({ manifestScopes: granular }).checkRequest({
+        method: 'GET',
+        pathWithQuery: '/rest/api/3/issue/X-1',
+        body: undefined,
+      }),
+    ).toEqual([]);
+    expect(
+      createOpenApiGuard({ manifestScopes: granular.slice(1) }).checkRequest({
+        method: 'GET',
+        pathWithQuery: '/rest/api/3/issue/X-1',
+        body: undefined,
+      }),
     ).toHaveLength(1);
   });
 
   it('reads the Agile description, whose scopes are granular `security` entries only', () => {
-    expect(listOperationScopes('GET', '/rest/agile/1.0/board/7/sprint')).toEqual([{ state: 'security', scopes: ['read:sprint:jira-software'] }]);
+    expect(listOperationScopes('GET', '/rest/agile/1.0/board/7/sprint')).toEqual([
+      { state: 'security', scopes: ['read:sprint:jira-software'] },
+    ]);
     expect(guard.checkRequest({ method: 'GET', pathWithQuery: '/rest/agile/1.0/board/7/sprint', body: undefined })).toEqual([
       expect.stringMatching(/read:sprint:jira-software/),
     ]);
@@ -147,7 +156,9 @@ describe('checkRequest: requests the contract refuses', () => {
       { state: 'security', scopes: ['read:board-scope:jira-software', 'read:project:jira'] },
     ]);
     const boards = { method: 'GET', pathWithQuery: '/rest/agile/1.0/board?projectKeyOrId=ITSM&type=scrum', body: undefined };
-    expect(createOpenApiGuard({ manifestScopes: ['read:board-scope:jira-software', 'read:project:jira'] }).checkRequest(boards)).toEqual([]);
+    expect(createOpenApiGuard({ manifestScopes: ['read:board-scope:jira-software', 'read:project:jira'] }).checkRequest(boards)).toEqual(
+      [],
+    );
     expect(createOpenApiGuard({ manifestScopes: ['read:board-scope:jira-software'] }).checkRequest(boards)).toEqual([
       expect.stringMatching(/read:project:jira/),
     ]);
@@ -166,7 +177,10 @@ describe('checkResponse', () => {
 
   it('reports a wrong type and a property the schema does not allow', () => {
     expect(respond('POST', '/rest/api/3/search/jql', 200, { issues: [issueBean('ITSM-1', { id: 10001, rank: 3 })], isLast: true })).toEqual(
-      expect.arrayContaining([expect.stringMatching(/issues\/0\/id must be string/), expect.stringMatching(/issues\/0 has property "rank"/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/issues\/0\/id must be string/),
+        expect.stringMatching(/issues\/0 has property "rank"/),
+      ]),
     );
   });
 
@@ -190,12 +204,16 @@ describe('checkResponse', () => {
   });
 
   it('refuses an undocumented success status but lets Jira-wide errors (429) through', () => {
-    expect(respond('GET', '/rest/api/3/issue/ITSM-1', 202, issueBean())).toEqual([expect.stringMatching(/status 202 is not a documented response/)]);
+    expect(respond('GET', '/rest/api/3/issue/ITSM-1', 202, issueBean())).toEqual([
+      expect.stringMatching(/status 202 is not a documented response/),
+    ]);
     expect(respond('GET', '/rest/api/3/issue/ITSM-1', 429, { errorMessages: ['Rate limited'] })).toEqual([]);
   });
 
   it('checks documented error bodies (ErrorCollection)', () => {
     expect(respond('GET', '/rest/api/3/mypermissions', 400, { errorMessages: ['bad'], errors: {} })).toEqual([]);
-    expect(respond('GET', '/rest/api/3/mypermissions', 400, { errorMessages: 'bad' })).toEqual([expect.stringMatching(/errorMessages must be array/)]);
+    expect(respond('GET', '/rest/api/3/mypermissions', 400, { errorMessages: 'bad' })).toEqual([
+      expect.stringMatching(/errorMessages must be array/),
+    ]);
   });
 });

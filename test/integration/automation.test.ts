@@ -38,10 +38,19 @@ async function seedCatalog() {
 const standIn = () => wb.jira;
 
 function anIssue(overrides: Partial<Parameters<JiraStandIn['createIssue']>[0]> = {}): StoredIssue {
-  return standIn().createIssue({ projectKey: 'ITSM', issueTypeId: STORY, summary: 'Printer on fire', reporterAccountId: wb.users.member, ...overrides });
+  return standIn().createIssue({
+    projectKey: 'ITSM',
+    issueTypeId: STORY,
+    summary: 'Printer on fire',
+    reporterAccountId: wb.users.member,
+    ...overrides,
+  });
 }
 
-const createdEvent = (issue: StoredIssue) => ({ issue: { id: issue.id, key: issue.key, fields: { summary: issue.summary } }, atlassianId: issue.reporterAccountId });
+const createdEvent = (issue: StoredIssue) => ({
+  issue: { id: issue.id, key: issue.key, fields: { summary: issue.summary } },
+  atlassianId: issue.reporterAccountId,
+});
 const parentChangedEvent = (issue: StoredIssue, from: string | null, to: string) => ({
   issue: { id: issue.id, key: issue.key },
   atlassianId: wb.users.member,
@@ -49,21 +58,39 @@ const parentChangedEvent = (issue: StoredIssue, from: string | null, to: string)
 });
 
 async function linkOf(key: string): Promise<Record<string, unknown> | undefined> {
-  const response = await wb.jira.handle({ method: 'GET', pathWithQuery: `/rest/api/3/issue/${key}/properties/process-loop-link`, headers: {}, caller: { kind: 'app' } });
+  const response = await wb.jira.handle({
+    method: 'GET',
+    pathWithQuery: `/rest/api/3/issue/${key}/properties/process-loop-link`,
+    headers: {},
+    caller: { kind: 'app' },
+  });
   return response.status === 200 ? (JSON.parse(response.body) as { value: Record<string, unknown> }).value : undefined;
 }
 
 async function linkAsPerson(key: string, processKey: string) {
-  const response = await wb.jira.handle({ method: 'GET', pathWithQuery: `/rest/api/3/issue/${key}?fields=project`, headers: {}, caller: { kind: 'app' } });
+  const response = await wb.jira.handle({
+    method: 'GET',
+    pathWithQuery: `/rest/api/3/issue/${key}?fields=project`,
+    headers: {},
+    caller: { kind: 'app' },
+  });
   const bean = JSON.parse(response.body) as { id: string; key: string; fields: { project: { id: string; key: string } } };
-  const context = { extension: { type: 'jira:issuePanel', issue: { id: bean.id, key: bean.key }, project: { id: bean.fields.project.id, key: bean.fields.project.key, type: 'software' } } };
+  const context = {
+    extension: {
+      type: 'jira:issuePanel',
+      issue: { id: bean.id, key: bean.key },
+      project: { id: bean.fields.project.id, key: bean.fields.project.key, type: 'software' },
+    },
+  };
   expect(await wb.invoke(wb.users.member, 'linkIssueToProcess', { processKey }, context)).toMatchObject({ ok: true });
 }
 
 /** The inheritance trigger's delivery (other features listen to the same events). */
-const inheritance = (results: Awaited<ReturnType<TestWorkbench['deliverEvent']>>) => results.find((result) => result.triggerKey === 'process-loop-issue-inheritance');
+const inheritance = (results: Awaited<ReturnType<TestWorkbench['deliverEvent']>>) =>
+  results.find((result) => result.triggerKey === 'process-loop-issue-inheritance');
 
-const propertyWrites = () => wb.jira.requestLog.filter((entry) => entry.method === 'PUT' && entry.path.endsWith('/properties/process-loop-link')).length;
+const propertyWrites = () =>
+  wb.jira.requestLog.filter((entry) => entry.method === 'PUT' && entry.path.endsWith('/properties/process-loop-link')).length;
 
 describe('issue created / parent changed: inheritance and auto-link rules', () => {
   it('inherits the epic’s process link, recorded as set by the app', async () => {
@@ -72,7 +99,12 @@ describe('issue created / parent changed: inheritance and auto-link rules', () =
     const story = anIssue({ parentKey: epic.key });
     const results = await wb.deliverEvent('avi:jira:created:issue', createdEvent(story));
     expect(inheritance(results)).toMatchObject({ outcome: 'ok', result: { outcome: 'linked' } });
-    expect(await linkOf(story.key)).toMatchObject({ processKey: 'CHG', stageName: 'Detect', source: 'inherited', linkedBy: 'process-loop-app' });
+    expect(await linkOf(story.key)).toMatchObject({
+      processKey: 'CHG',
+      stageName: 'Detect',
+      source: 'inherited',
+      linkedBy: 'process-loop-app',
+    });
   });
 
   it('applies the first matching auto-link rule when there is no parent link', async () => {
@@ -94,7 +126,10 @@ describe('issue created / parent changed: inheritance and auto-link rules', () =
   });
 
   it('lets only Jira admins change the rules', async () => {
-    const result = await wb.invoke(wb.users.apo, 'saveAutoLinkRules', { rules: [{ id: 'x', kind: 'label', value: 'x', processKey: 'INC' }], expectedVersion: 0 });
+    const result = await wb.invoke(wb.users.apo, 'saveAutoLinkRules', {
+      rules: [{ id: 'x', kind: 'label', value: 'x', processKey: 'INC' }],
+      expectedVersion: 0,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
@@ -122,7 +157,12 @@ describe('issue created / parent changed: inheritance and auto-link rules', () =
 
   it('ignores updates that did not change the parent', async () => {
     const story = anIssue({ labels: ['outage'] });
-    const result = inheritance(await wb.deliverEvent('avi:jira:updated:issue', { issue: { id: story.id, key: story.key }, changelog: { items: [{ field: 'summary', fieldId: 'summary' }] } }));
+    const result = inheritance(
+      await wb.deliverEvent('avi:jira:updated:issue', {
+        issue: { id: story.id, key: story.key },
+        changelog: { items: [{ field: 'summary', fieldId: 'summary' }] },
+      }),
+    );
     expect(result?.result).toEqual({ outcome: 'ignored', reason: 'parent-unchanged' });
   });
 
@@ -149,9 +189,14 @@ describe('issue created / parent changed: inheritance and auto-link rules', () =
     const epic = anIssue({ issueTypeId: EPIC });
     await linkAsPerson(epic.key, 'INC');
     const story = anIssue({ parentKey: epic.key });
-    wb.jira.setRateLimits([{ pathPrefix: `/rest/api/3/issue/${story.id}/properties`, count: 1, retryAfterSeconds: 1, reason: 'jira-burst-based' }]);
+    wb.jira.setRateLimits([
+      { pathPrefix: `/rest/api/3/issue/${story.id}/properties`, count: 1, retryAfterSeconds: 1, reason: 'jira-burst-based' },
+    ]);
     const first = inheritance(await wb.deliverEvent('avi:jira:created:issue', createdEvent(story)));
-    expect(first).toMatchObject({ outcome: 'retry', result: { _retry: true, retryOptions: { retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED' } } });
+    expect(first).toMatchObject({
+      outcome: 'retry',
+      result: { _retry: true, retryOptions: { retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED' } },
+    });
     expect(await linkOf(story.key)).toBeUndefined();
     await wb.drainQueues();
     expect(await linkOf(story.key)).toMatchObject({ processKey: 'INC', source: 'inherited' });
@@ -163,8 +208,16 @@ describe('automation actions, run as a rule runs them', () => {
     runActionAsRule(wb.host, { actionKey, inputs, actorAccountId, ...(issueKey ? { issueKey } : {}) });
 
   it('links the rule’s work item as the rule actor', async () => {
-    const result = await run('link-work-item-to-process', { issueKey: '{{issue.key}}', processKey: 'inc', stageId: 'detect' }, wb.users.member, 'ITSM-1');
-    expect(result).toMatchObject({ outcome: 'succeeded', result: { issueKey: 'ITSM-1', processKey: 'INC', stageName: 'Detect', changed: true } });
+    const result = await run(
+      'link-work-item-to-process',
+      { issueKey: '{{issue.key}}', processKey: 'inc', stageId: 'detect' },
+      wb.users.member,
+      'ITSM-1',
+    );
+    expect(result).toMatchObject({
+      outcome: 'succeeded',
+      result: { issueKey: 'ITSM-1', processKey: 'INC', stageName: 'Detect', changed: true },
+    });
     expect(await linkOf('ITSM-1')).toMatchObject({ processKey: 'INC', stageId: 'detect', linkedBy: wb.users.member, source: 'automation' });
   });
 
@@ -197,7 +250,16 @@ describe('automation actions, run as a rule runs them', () => {
   it('creates an improvement story and outputs its key for later steps', async () => {
     const result = await run(
       'create-process-improvement-story',
-      { projectKey: '{{project.key}}', processKey: 'INC', summary: 'a runbook per service', hypothesis: 'runbooks shorten restores', measure: 'MTTR', kpiId: 'mttr', baseline: '6', target: 4 },
+      {
+        projectKey: '{{project.key}}',
+        processKey: 'INC',
+        summary: 'a runbook per service',
+        hypothesis: 'runbooks shorten restores',
+        measure: 'MTTR',
+        kpiId: 'mttr',
+        baseline: '6',
+        target: 4,
+      },
       wb.users.member,
       'ITSM-1',
     );
@@ -208,7 +270,11 @@ describe('automation actions, run as a rule runs them', () => {
 
   it.each([
     ['a blank summary', { summary: '  ', hypothesis: 'x' }, /summary: "I want" is required/],
-    ['a baseline that is not a number', { summary: 's', hypothesis: 'x', measure: 'MTTR', baseline: 'lots', target: 4 }, /baseline: The baseline must be a number/],
+    [
+      'a baseline that is not a number',
+      { summary: 's', hypothesis: 'x', measure: 'MTTR', baseline: 'lots', target: 4 },
+      /baseline: The baseline must be a number/,
+    ],
     ['a measure with a baseline but no target', { summary: 's', hypothesis: 'x', measure: 'MTTR', baseline: 5 }, /target: Give both/],
   ])('refuses a story with %s before creating anything', async (_what, inputs, message) => {
     const creates = () => wb.jira.requestLog.filter((entry) => entry.method === 'POST' && entry.path === '/rest/api/3/issue').length;
@@ -220,7 +286,11 @@ describe('automation actions, run as a rule runs them', () => {
   });
 
   it('refuses a story when the actor may not create issues there', async () => {
-    const result = await run('create-process-improvement-story', { projectKey: 'ITSM', processKey: 'INC', summary: 'x', hypothesis: 'y' }, wb.users.viewer);
+    const result = await run(
+      'create-process-improvement-story',
+      { projectKey: 'ITSM', processKey: 'INC', summary: 'x', hypothesis: 'y' },
+      wb.users.viewer,
+    );
     expect(result.outcome).toBe('failed');
     expect(result.errors[0]).toMatch(/Create process improvement story: /);
   });
@@ -238,10 +308,18 @@ describe('automation actions, run as a rule runs them', () => {
   });
 
   it('records a KPI reading in the active sprint’s review as the APO, once', async () => {
-    const result = await run('record-kpi-reading', { projectKey: 'ITSM', processKey: 'INC', kpi: 'Mean time to restore', value: '3.5' }, wb.users.apo);
+    const result = await run(
+      'record-kpi-reading',
+      { projectKey: 'ITSM', processKey: 'INC', kpi: 'Mean time to restore', value: '3.5' },
+      wb.users.apo,
+    );
     expect(result).toMatchObject({ outcome: 'succeeded', result: { kpiId: 'mttr', value: 3.5, changed: true } });
     const sprintId = (result.result as { sprintId: number }).sprintId;
-    const again = await run('record-kpi-reading', { projectKey: 'ITSM', processKey: 'INC', kpi: 'mttr', value: 3.5, sprintId: String(sprintId) }, wb.users.apo);
+    const again = await run(
+      'record-kpi-reading',
+      { projectKey: 'ITSM', processKey: 'INC', kpi: 'mttr', value: 3.5, sprintId: String(sprintId) },
+      wb.users.apo,
+    );
     expect(again).toMatchObject({ outcome: 'succeeded', result: { changed: false } });
   });
 
@@ -253,7 +331,12 @@ describe('automation actions, run as a rule runs them', () => {
 
   it('validates form inputs through the resolver the configuration form calls', async () => {
     const form = { moduleKey: 'record-kpi-reading' };
-    const result = await wb.invoke(wb.users.admin, 'validateAutomationInputs', { actionKey: 'record-kpi-reading', inputs: { processKey: 'INC', kpi: 'mttr', value: 'x', projectKey: 'ITSM' } }, form);
+    const result = await wb.invoke(
+      wb.users.admin,
+      'validateAutomationInputs',
+      { actionKey: 'record-kpi-reading', inputs: { processKey: 'INC', kpi: 'mttr', value: 'x', projectKey: 'ITSM' } },
+      form,
+    );
     expect(result).toMatchObject({ ok: true, data: { valid: false, fields: { value: expect.stringMatching(/number/) } } });
   });
 
@@ -261,7 +344,9 @@ describe('automation actions, run as a rule runs them', () => {
     const rotate = wb.invoke(wb.users.admin, 'rotateWebTriggerSecret', {}, { moduleKey: 'record-kpi-reading' });
     await expect(rotate).rejects.toThrow(/rotateWebTriggerSecret/);
     const panel = { moduleKey: 'process-loop-issue-panel', extension: { type: 'jira:issuePanel', issue: { id: '10001', key: 'ITSM-1' } } };
-    await expect(wb.invoke(wb.users.admin, 'saveAutoLinkRules', { rules: [], expectedVersion: 0 }, panel)).rejects.toThrow(/saveAutoLinkRules/);
+    await expect(wb.invoke(wb.users.admin, 'saveAutoLinkRules', { rules: [], expectedVersion: 0 }, panel)).rejects.toThrow(
+      /saveAutoLinkRules/,
+    );
     const settings = await wb.invoke(wb.users.admin, 'getAutomationSettings', {});
     expect(settings).toMatchObject({ ok: true, data: { webTrigger: { rotatedAt: null }, autoLinkRules: { version: 0 } } });
   });
@@ -273,7 +358,9 @@ describe('the automation web trigger', () => {
       method: 'POST',
       path: '/',
       body,
-      headers: Object.fromEntries(Object.entries({ 'content-type': 'application/json', ...headers }).map(([name, value]) => [name, [value]])),
+      headers: Object.fromEntries(
+        Object.entries({ 'content-type': 'application/json', ...headers }).map(([name, value]) => [name, [value]]),
+      ),
     }) as Promise<{ statusCode: number; body: string }>;
   const signedHeaders = (secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)) => ({
     'x-process-loop-timestamp': String(timestamp),
@@ -283,7 +370,13 @@ describe('the automation web trigger', () => {
 
   async function rotate(): Promise<string> {
     const result = (await wb.invoke(wb.users.admin, 'rotateWebTriggerSecret', {})) as { ok: true; data: { secret: string; url: string } };
-    expect(result).toMatchObject({ ok: true, data: { secret: expect.stringMatching(/^[0-9a-f]{64}$/), url: expect.stringContaining('/webtrigger/process-loop-automation-webhook') } });
+    expect(result).toMatchObject({
+      ok: true,
+      data: {
+        secret: expect.stringMatching(/^[0-9a-f]{64}$/),
+        url: expect.stringContaining('/webtrigger/process-loop-automation-webhook'),
+      },
+    });
     return result.data.secret;
   }
 
@@ -345,8 +438,14 @@ describe('the automation web trigger', () => {
 
   it('shows the secret to Jira admins only, and lets only them rotate it', async () => {
     await rotate();
-    expect(await wb.invoke(wb.users.member, 'getAutomationSettings', {})).toMatchObject({ ok: true, data: { isJiraAdmin: false, webTrigger: { secret: null, rotatedBy: wb.users.admin } } });
-    expect(await wb.invoke(wb.users.admin, 'getAutomationSettings', {})).toMatchObject({ ok: true, data: { isJiraAdmin: true, webTrigger: { secret: expect.any(String) } } });
+    expect(await wb.invoke(wb.users.member, 'getAutomationSettings', {})).toMatchObject({
+      ok: true,
+      data: { isJiraAdmin: false, webTrigger: { secret: null, rotatedBy: wb.users.admin } },
+    });
+    expect(await wb.invoke(wb.users.admin, 'getAutomationSettings', {})).toMatchObject({
+      ok: true,
+      data: { isJiraAdmin: true, webTrigger: { secret: expect.any(String) } },
+    });
     expect(await wb.invoke(wb.users.apo, 'rotateWebTriggerSecret', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

@@ -26,8 +26,24 @@ beforeAll(async () => {
   server = await startWorkbenchServer({ port: 0, platform });
   const admin = accountOf('admin');
   const context = { moduleKey: 'process-loop-project-page', extension: { type: 'jira:projectPage', project: { key: 'ITSM' } } };
-  await post('/workbench/invoke', { functionKey: 'saveValueStream', payload: { valueStream: aValueStreamInput({ ownerAccountId: admin }), expectedVersion: null }, context }, admin);
-  await post('/workbench/invoke', { functionKey: 'saveProcess', payload: { process: aProcessInput({ apoAccountId: accountOf('apo'), asmAccountId: accountOf('asm') }), expectedVersion: null }, context }, admin);
+  await post(
+    '/workbench/invoke',
+    {
+      functionKey: 'saveValueStream',
+      payload: { valueStream: aValueStreamInput({ ownerAccountId: admin }), expectedVersion: null },
+      context,
+    },
+    admin,
+  );
+  await post(
+    '/workbench/invoke',
+    {
+      functionKey: 'saveProcess',
+      payload: { process: aProcessInput({ apoAccountId: accountOf('apo'), asmAccountId: accountOf('asm') }), expectedVersion: null },
+      context,
+    },
+    admin,
+  );
 });
 
 afterAll(async () => {
@@ -45,16 +61,27 @@ describe('POST /workbench/automation/run', () => {
       actorAccountId: accountOf('member'),
       issueKey: 'ITSM-3',
     });
-    expect(response).toMatchObject({ status: 200, body: { outcome: 'succeeded', inputs: { issueKey: 'ITSM-3' }, result: { issueKey: 'ITSM-3', processKey: 'INC' } } });
+    expect(response).toMatchObject({
+      status: 200,
+      body: { outcome: 'succeeded', inputs: { issueKey: 'ITSM-3' }, result: { issueKey: 'ITSM-3', processKey: 'INC' } },
+    });
   });
 
   it('reports an action’s errors as a failed run', async () => {
-    const response = await post('/workbench/automation/run', { actionKey: 'link-work-item-to-process', inputs: { issueKey: 'ITSM-3', processKey: 'INC' }, actorAccountId: accountOf('viewer') });
+    const response = await post('/workbench/automation/run', {
+      actionKey: 'link-work-item-to-process',
+      inputs: { issueKey: 'ITSM-3', processKey: 'INC' },
+      actorAccountId: accountOf('viewer'),
+    });
     expect(response).toMatchObject({ status: 200, body: { outcome: 'failed', errors: [expect.stringMatching(/not allowed/)] } });
   });
 
   it('refuses an unknown action or actor', async () => {
-    expect((await post('/workbench/automation/run', { actionKey: 'nope', inputs: {}, actorAccountId: accountOf('member') })).status).toBe(400);
-    expect((await post('/workbench/automation/run', { actionKey: 'link-work-item-to-process', inputs: {}, actorAccountId: 'ghost' })).status).toBe(400);
+    expect((await post('/workbench/automation/run', { actionKey: 'nope', inputs: {}, actorAccountId: accountOf('member') })).status).toBe(
+      400,
+    );
+    expect(
+      (await post('/workbench/automation/run', { actionKey: 'link-work-item-to-process', inputs: {}, actorAccountId: 'ghost' })).status,
+    ).toBe(400);
   });
 });

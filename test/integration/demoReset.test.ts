@@ -52,7 +52,8 @@ describe('the demo over the workbench API', () => {
     expect(page.headers.get('set-cookie')).toContain('wb-account=acc-apo-priya');
     const html = await page.text();
     expect(html).toMatch(/<option value="acc-apo-priya" selected>/);
-    const improvementStep = /href="\/browse\/ITSM-\d+\?as=acc-apo-priya">ITSM-\d+<\/a> · <a href="\/projects\/ITSM\/process-loop\?as=acc-apo-priya">/;
+    const improvementStep =
+      /href="\/browse\/ITSM-\d+\?as=acc-apo-priya">ITSM-\d+<\/a> · <a href="\/projects\/ITSM\/process-loop\?as=acc-apo-priya">/;
     expect(html).toMatch(improvementStep);
     // Someone the site does not know is ignored, as a stale cookie is.
     const unknown = await fetch(`${server.url}/?as=acc-nobody`, { headers: { accept: 'text/html', cookie: 'wb-account=acc-member-liam' } });

@@ -70,7 +70,13 @@ describe('the demo story', () => {
     expect(catalog.processes.filter((process) => process.status === 'draft')).toHaveLength(1);
     expect(catalog.processes.filter((process) => process.status === 'retired')).toHaveLength(1);
     for (const process of catalog.processes.filter((candidate) => candidate.status === 'active')) {
-      const answers = [process.purpose !== '', process.kpis.length, process.raci.length, process.definitionOfDone.length, process.asmAccountId];
+      const answers = [
+        process.purpose !== '',
+        process.kpis.length,
+        process.raci.length,
+        process.definitionOfDone.length,
+        process.asmAccountId,
+      ];
       expect([process.key, ...answers.map(Boolean)]).toEqual([process.key, true, true, true, true, true]);
     }
   });
@@ -126,10 +132,9 @@ describe('the demo story', () => {
   it('freezes the closed sprints, so every active process shows a trend of six sprints', async () => {
     for (const sprintId of DEMO_SPRINT_IDS.closed) expect((await health(sprintId)).frozen).toBe(true);
     const active = await health(DEMO_SPRINT_IDS.active);
-    const trends = (active.rows ?? []).filter((row) => row.processKey !== null).map((row) => [
-      row.processKey,
-      row.trend.filter((point) => point.score !== null).length,
-    ]);
+    const trends = (active.rows ?? [])
+      .filter((row) => row.processKey !== null)
+      .map((row) => [row.processKey, row.trend.filter((point) => point.score !== null).length]);
     expect(trends.length).toBeGreaterThanOrEqual(5);
     for (const key of DEMO_ACTIVE_PROCESSES) expect(trends).toContainEqual([key, 6]);
   });
@@ -137,10 +142,8 @@ describe('the demo story', () => {
   it('tells three stories in the frozen numbers: faster incidents, change scope creep, onboarding waits', async () => {
     const rows = new Map<string, Metrics[]>();
     for (const sprintId of DEMO_SPRINT_IDS.closed) {
-      for (const row of (await health(sprintId)).rows ?? []) if (row.processKey) rows.set(
-        row.processKey,
-        [...(rows.get(row.processKey) ?? []), row.metrics],
-      );
+      for (const row of (await health(sprintId)).rows ?? [])
+        if (row.processKey) rows.set(row.processKey, [...(rows.get(row.processKey) ?? []), row.metrics]);
     }
     // p85 of a handful of issues jumps about: compare the middle of the first three sprints with the last three.
     const inc = (rows.get('INC') ?? []).map((metrics) => metrics.flowTimeP85Ms ?? Number.NaN);

@@ -49,7 +49,9 @@ async function issueContext(key: string) {
 }
 
 const improvementTypes = async () =>
-  ((await jiraAsApp('GET', '/rest/api/3/issuetype')).body as Array<{ id: string; name: string }>).filter((type) => type.name === 'Process Improvement');
+  ((await jiraAsApp('GET', '/rest/api/3/issuetype')).body as Array<{ id: string; name: string }>).filter(
+    (type) => type.name === 'Process Improvement',
+  );
 const writesTo = (fragment: string) => wb.jira.requestLog.filter((entry) => entry.method !== 'GET' && entry.path.includes(fragment));
 const jiraWrites = () => wb.jira.requestLog.filter((entry) => entry.method !== 'GET' && entry.path !== '/rest/api/3/search/jql');
 const kvsSnapshot = () => JSON.stringify(wb.store.entries('kvs'));
@@ -66,8 +68,25 @@ async function seedCatalog() {
     { id: 'runbook', text: 'Runbook updated' },
     { id: 'measured', text: 'Measure taken after two weeks' },
   ];
-  data(await wb.invoke(admin, 'saveProcess', { process: aProcessInput({ apoAccountId: apo, asmAccountId: asm, kpis, definitionOfDone }), expectedVersion: null }));
-  data(await wb.invoke(admin, 'saveProcess', { process: aProcessInput({ key: 'CHG', name: 'Change enablement', apoAccountId: apo, asmAccountId: null, kpis: [], definitionOfDone: [] }), expectedVersion: null }));
+  data(
+    await wb.invoke(admin, 'saveProcess', {
+      process: aProcessInput({ apoAccountId: apo, asmAccountId: asm, kpis, definitionOfDone }),
+      expectedVersion: null,
+    }),
+  );
+  data(
+    await wb.invoke(admin, 'saveProcess', {
+      process: aProcessInput({
+        key: 'CHG',
+        name: 'Change enablement',
+        apoAccountId: apo,
+        asmAccountId: null,
+        kpis: [],
+        definitionOfDone: [],
+      }),
+      expectedVersion: null,
+    }),
+  );
 }
 
 async function installAndEnable() {
@@ -76,7 +95,11 @@ async function installAndEnable() {
 }
 
 type Created = { outcome: string; issue: { id: string; key: string } };
-async function createStory(overrides: Parameters<typeof anImprovementStoryInput>[0] = {}, accountId = wb.users.member, context?: Record<string, unknown>) {
+async function createStory(
+  overrides: Parameters<typeof anImprovementStoryInput>[0] = {},
+  accountId = wb.users.member,
+  context?: Record<string, unknown>,
+) {
   return data<Created>(await wb.invoke(accountId, 'createImprovementStory', anImprovementStoryInput(overrides), context)).issue;
 }
 
@@ -108,10 +131,15 @@ describe('the Process Improvement issue type', () => {
 
   it('adds the type to a company-managed project’s scheme for a Jira admin', async () => {
     await wb.deliverEvent(INSTALLED, {});
-    const before = data<{ canEnable: boolean; enabledInProject: boolean; mode: string }>(await wb.invoke(wb.users.admin, 'getImprovementSetup', {}));
+    const before = data<{ canEnable: boolean; enabledInProject: boolean; mode: string }>(
+      await wb.invoke(wb.users.admin, 'getImprovementSetup', {}),
+    );
     expect(before).toMatchObject({ canEnable: true, enabledInProject: false, mode: 'property' });
     const enabled = data(await wb.invoke(wb.users.admin, 'enableImprovementsForProject', {}));
-    expect(enabled).toMatchObject({ outcome: 'enabled', setup: { enabledInProject: true, mode: 'issue-type', storyIssueType: { name: 'Process Improvement' }, canEnable: false } });
+    expect(enabled).toMatchObject({
+      outcome: 'enabled',
+      setup: { enabledInProject: true, mode: 'issue-type', storyIssueType: { name: 'Process Improvement' }, canEnable: false },
+    });
     const [type] = await improvementTypes();
     const projectTypes = (await jiraAsApp('GET', '/rest/api/3/issuetype/project?projectId=10000')).body as Array<{ id: string }>;
     expect(projectTypes.map((candidate) => candidate.id)).toContain(type?.id);
@@ -125,7 +153,12 @@ describe('the Process Improvement issue type', () => {
     const result = data(await wb.invoke(wb.users.admin, 'enableImprovementsForProject', {}, OPS_PAGE));
     expect(result).toMatchObject({
       outcome: 'instructions',
-      setup: { project: { key: 'OPS', style: 'team-managed' }, mode: 'property', canEnable: false, teamManagedSteps: expect.arrayContaining([expect.any(String)]) },
+      setup: {
+        project: { key: 'OPS', style: 'team-managed' },
+        mode: 'property',
+        canEnable: false,
+        teamManagedSteps: expect.arrayContaining([expect.any(String)]),
+      },
     });
     expect(writesTo('/issuetypescheme/')).toHaveLength(0);
   });
@@ -142,7 +175,15 @@ describe('the Process Improvement issue type', () => {
 
 describe('existing issue types of the same name', () => {
   it('adopts a standard type of that name instead of creating one', async () => {
-    wb = await createTestWorkbench({ dataset: datasetWithType({ id: '10200', name: 'Process Improvement', description: 'made by hand', subtask: false, hierarchyLevel: 0 }) });
+    wb = await createTestWorkbench({
+      dataset: datasetWithType({
+        id: '10200',
+        name: 'Process Improvement',
+        description: 'made by hand',
+        subtask: false,
+        hierarchyLevel: 0,
+      }),
+    });
     const result = await wb.deliverEvent(INSTALLED, {});
     expect(result).toMatchObject([{ outcome: 'ok', result: { outcome: 'existing', typeId: '10200' } }]);
     expect(writesTo('/rest/api/3/issuetype')).toHaveLength(0);
@@ -150,12 +191,18 @@ describe('existing issue types of the same name', () => {
 
   it('reports a collision with an unrelated type and leaves it alone', async () => {
     jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    wb = await createTestWorkbench({ dataset: datasetWithType({ id: '10200', name: 'Process Improvement', description: 'a sub-task', subtask: true, hierarchyLevel: -1 }) });
+    wb = await createTestWorkbench({
+      dataset: datasetWithType({ id: '10200', name: 'Process Improvement', description: 'a sub-task', subtask: true, hierarchyLevel: -1 }),
+    });
     const result = await wb.deliverEvent(INSTALLED, {});
     expect(result).toMatchObject([{ outcome: 'ok', result: { outcome: 'collision' } }]);
     expect(writesTo('/rest/api/3/issuetype')).toHaveLength(0);
     const setup = data(await wb.invoke(wb.users.admin, 'getImprovementSetup', {}));
-    expect(setup).toMatchObject({ issueType: null, issueTypeProblem: expect.stringContaining('not a standard issue type'), canEnable: false });
+    expect(setup).toMatchObject({
+      issueType: null,
+      issueTypeProblem: expect.stringContaining('not a standard issue type'),
+      canEnable: false,
+    });
     const refused = await wb.invoke(wb.users.admin, 'enableImprovementsForProject', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'JIRA_ERROR' } });
     expect(await improvementTypes()).toEqual([expect.objectContaining({ id: '10200' })]);
@@ -173,7 +220,10 @@ describe('improvement stories', () => {
     wb.jira.clearRequestLog();
     const issue = await createStory();
     const stored = standIn().issue(issue.key);
-    expect(stored).toMatchObject({ reporterAccountId: wb.users.member, summary: expect.stringMatching(/^As a service desk agent I want .* so that restores are faster$/) });
+    expect(stored).toMatchObject({
+      reporterAccountId: wb.users.member,
+      summary: expect.stringMatching(/^As a service desk agent I want .* so that restores are faster$/),
+    });
     // The issue, then the improvement property and the process link: all as the user.
     expect(jiraWrites().map((entry) => [entry.method, entry.path, entry.caller])).toEqual([
       ['POST', '/rest/api/3/issue', 'user'],
@@ -184,10 +234,15 @@ describe('improvement stories', () => {
     expect(panel).toMatchObject({
       issue: { issueTypeName: 'Process Improvement' },
       improvement: { processKey: 'INC', score: 2, measure: { kpiId: 'mttr', unit: 'hours', baseline: 8, target: 6 }, outcome: null },
-      dod: [{ itemId: 'runbook', done: false }, { itemId: 'measured', done: false }],
+      dod: [
+        { itemId: 'runbook', done: false },
+        { itemId: 'measured', done: false },
+      ],
       dodProgress: { done: 0, total: 2 },
     });
-    expect(await jql(wb.users.member, 'asmProcess = INC AND asmImprovementProcess = INC AND asmBenefitCost = 2 AND asmOutcome IS EMPTY')).toEqual([issue.key]);
+    expect(
+      await jql(wb.users.member, 'asmProcess = INC AND asmImprovementProcess = INC AND asmBenefitCost = 2 AND asmOutcome IS EMPTY'),
+    ).toEqual([issue.key]);
   });
 
   it('creates a property-marked story in a team-managed project', async () => {
@@ -201,8 +256,16 @@ describe('improvement stories', () => {
     ['a missing hypothesis', { ...anImprovementStoryInput(), hypothesis: undefined }, 'hypothesis'],
     ['a benefit outside 1–5', anImprovementStoryInput({ benefit: 7 }), 'benefit'],
     ['a spoofed project', { ...anImprovementStoryInput(), projectKey: 'OPS' }, '(payload)'],
-    ['a percentage over 100', anImprovementStoryInput({ measure: { kpiId: 'fcr', description: 'FCR', baseline: 60, target: 140, unit: '' } }), 'measure.target'],
-    ['a KPI of another process', anImprovementStoryInput({ measure: { kpiId: 'nope', description: 'x', baseline: 1, target: 2, unit: '' } }), 'measure.kpiId'],
+    [
+      'a percentage over 100',
+      anImprovementStoryInput({ measure: { kpiId: 'fcr', description: 'FCR', baseline: 60, target: 140, unit: '' } }),
+      'measure.target',
+    ],
+    [
+      'a KPI of another process',
+      anImprovementStoryInput({ measure: { kpiId: 'nope', description: 'x', baseline: 1, target: 2, unit: '' } }),
+      'measure.kpiId',
+    ],
   ])('refuses %s and changes nothing', async (_what, payload, field) => {
     const kvsBefore = kvsSnapshot();
     wb.jira.clearRequestLog();
@@ -223,20 +286,34 @@ describe('improvement stories', () => {
     const issue = await createStory();
     const context = await issueContext(issue.key);
     const ticked = data(await wb.invoke(wb.users.member, 'toggleImprovementDod', { itemId: 'runbook', done: true }, context));
-    expect(ticked).toMatchObject({ dod: [{ itemId: 'runbook', done: true, doneBy: wb.users.member, doneAt: expect.any(String) }, { done: false }], dodProgress: { done: 1, total: 2 } });
-    expect(await wb.invoke(wb.users.viewer, 'toggleImprovementDod', { itemId: 'measured', done: true }, context)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(ticked).toMatchObject({
+      dod: [{ itemId: 'runbook', done: true, doneBy: wb.users.member, doneAt: expect.any(String) }, { done: false }],
+      dodProgress: { done: 1, total: 2 },
+    });
+    expect(await wb.invoke(wb.users.viewer, 'toggleImprovementDod', { itemId: 'measured', done: true }, context)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const unticked = data(await wb.invoke(wb.users.member, 'toggleImprovementDod', { itemId: 'runbook', done: false }, context));
     expect(unticked).toMatchObject({ dod: [{ itemId: 'runbook', done: false, doneBy: null, doneAt: null }, {}] });
-    expect(await wb.invoke(wb.users.member, 'toggleImprovementDod', { itemId: 'ghost', done: true }, context)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await wb.invoke(wb.users.member, 'toggleImprovementDod', { itemId: 'ghost', done: true }, context)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('lets the APO record the outcome, not a member', async () => {
     const issue = await createStory();
     const context = await issueContext(issue.key);
-    expect(data(await wb.invoke(wb.users.member, 'getIssueImprovement', {}, context))).toMatchObject({ canEdit: true, canRecordOutcome: false });
+    expect(data(await wb.invoke(wb.users.member, 'getIssueImprovement', {}, context))).toMatchObject({
+      canEdit: true,
+      canRecordOutcome: false,
+    });
     const refused = await wb.invoke(wb.users.member, 'recordImprovementOutcome', { outcome: { value: 'confirmed', note: '' } }, context);
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const recorded = data(await wb.invoke(wb.users.apo, 'recordImprovementOutcome', { outcome: { value: 'refuted', note: 'MTTR did not move' } }, context));
+    const recorded = data(
+      await wb.invoke(wb.users.apo, 'recordImprovementOutcome', { outcome: { value: 'refuted', note: 'MTTR did not move' } }, context),
+    );
     expect(recorded).toMatchObject({ improvement: { outcome: { value: 'refuted', note: 'MTTR did not move', by: wb.users.apo } } });
     expect(await jql(wb.users.member, 'asmOutcome = refuted')).toEqual([issue.key]);
   });
@@ -249,7 +326,15 @@ describe('process backlog', () => {
     await installAndEnable();
   });
 
-  type Backlog = { groups: Array<{ processKey: string; stories: Array<{ issueKey: string; issueId: string; flags: string[] }>; order: { kind: string; version: number | null }; canReorder: boolean }>; highlights: Record<string, unknown> };
+  type Backlog = {
+    groups: Array<{
+      processKey: string;
+      stories: Array<{ issueKey: string; issueId: string; flags: string[] }>;
+      order: { kind: string; version: number | null };
+      canReorder: boolean;
+    }>;
+    highlights: Record<string, unknown>;
+  };
   const incGroup = async (accountId: string) => {
     const backlog = data<Backlog>(await wb.invoke(accountId, 'getProcessBacklog', { processKey: 'INC' }));
     return backlog.groups.find((group) => group.processKey === 'INC');
@@ -266,13 +351,19 @@ describe('process backlog', () => {
     expect(byScore?.canReorder).toBe(false);
 
     const manual = [low.id, high.id];
-    expect(await wb.invoke(wb.users.member, 'reorderProcessBacklog', { processKey: 'INC', issueIds: manual, expectedVersion: null })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const saved = data(await wb.invoke(wb.users.apo, 'reorderProcessBacklog', { processKey: 'INC', issueIds: manual, expectedVersion: null }));
+    expect(
+      await wb.invoke(wb.users.member, 'reorderProcessBacklog', { processKey: 'INC', issueIds: manual, expectedVersion: null }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const saved = data(
+      await wb.invoke(wb.users.apo, 'reorderProcessBacklog', { processKey: 'INC', issueIds: manual, expectedVersion: null }),
+    );
     expect(saved).toMatchObject({ outcome: 'saved', group: { order: { kind: 'manual', version: 1 } } });
     const kept = await incGroup(wb.users.member);
     expect(kept?.stories.map((story) => story.issueKey)).toEqual([low.key, high.key, tieOld.key, tieNew.key]);
 
-    const stale = data(await wb.invoke(wb.users.admin, 'reorderProcessBacklog', { processKey: 'INC', issueIds: [high.id], expectedVersion: null }));
+    const stale = data(
+      await wb.invoke(wb.users.admin, 'reorderProcessBacklog', { processKey: 'INC', issueIds: [high.id], expectedVersion: null }),
+    );
     expect(stale).toMatchObject({ outcome: 'conflict', group: { order: { version: 1 } } });
     const foreign = await wb.invoke(wb.users.apo, 'reorderProcessBacklog', { processKey: 'INC', issueIds: ['10001'], expectedVersion: 1 });
     expect(foreign).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'issueIds.0': expect.any(String) } } });
@@ -300,23 +391,44 @@ describe('sprint review', () => {
     await seedCatalog();
   });
 
-  type View = { review: { version: number; kpiReadings: unknown[] } | null; history: Array<{ by: string; sprintState: string; changes: Array<{ field: string; before: string; after: string }> }>; canEdit: boolean; sprintClosed: boolean; doneStories: Array<{ issueKey: string }> };
+  type View = {
+    review: { version: number; kpiReadings: unknown[] } | null;
+    history: Array<{ by: string; sprintState: string; changes: Array<{ field: string; before: string; after: string }> }>;
+    canEdit: boolean;
+    sprintClosed: boolean;
+    doneStories: Array<{ issueKey: string }>;
+  };
 
   it('lets the APO save, refuses a member, and writes nothing for the member', async () => {
-    const saved = data<{ outcome: string; view: View }>(await wb.invoke(wb.users.apo, 'saveSprintReview', aSprintReviewInput({ kpiReadings: [{ kpiId: 'fcr', value: 72.5 }] })));
-    expect(saved).toMatchObject({ outcome: 'saved', view: { review: { version: 1, kpiReadings: [{ kpiId: 'fcr', value: 72.5 }] }, canEdit: true } });
+    const saved = data<{ outcome: string; view: View }>(
+      await wb.invoke(wb.users.apo, 'saveSprintReview', aSprintReviewInput({ kpiReadings: [{ kpiId: 'fcr', value: 72.5 }] })),
+    );
+    expect(saved).toMatchObject({
+      outcome: 'saved',
+      view: { review: { version: 1, kpiReadings: [{ kpiId: 'fcr', value: 72.5 }] }, canEdit: true },
+    });
     const before = kvsSnapshot();
     const refused = await wb.invoke(wb.users.member, 'saveSprintReview', aSprintReviewInput({ achieved: 'rewritten', expectedVersion: 1 }));
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(kvsSnapshot()).toBe(before);
-    expect(data(await wb.invoke(wb.users.member, 'getSprintReview', { processKey: 'INC', sprintId: 17 }))).toMatchObject({ canEdit: false, review: { achieved: 'Runbooks for the top three incidents' } });
+    expect(data(await wb.invoke(wb.users.member, 'getSprintReview', { processKey: 'INC', sprintId: 17 }))).toMatchObject({
+      canEdit: false,
+      review: { achieved: 'Runbooks for the top three incidents' },
+    });
   });
 
   it.each([
     ['a percentage over 100', [{ kpiId: 'fcr', value: 101 }], 'kpiReadings.0.value'],
     ['a fractional count', [{ kpiId: 'reopened', value: 2.5 }], 'kpiReadings.0.value'],
     ['a negative duration', [{ kpiId: 'mttr', value: -1 }], 'kpiReadings.0.value'],
-    ['two values for one KPI', [{ kpiId: 'mttr', value: 1 }, { kpiId: 'mttr', value: 2 }], 'kpiReadings.1.kpiId'],
+    [
+      'two values for one KPI',
+      [
+        { kpiId: 'mttr', value: 1 },
+        { kpiId: 'mttr', value: 2 },
+      ],
+      'kpiReadings.1.kpiId',
+    ],
     ['a KPI the process does not have', [{ kpiId: 'nps', value: 1 }], 'kpiReadings.0.kpiId'],
   ])('refuses %s', async (_what, kpiReadings, field) => {
     const before = kvsSnapshot();
@@ -328,11 +440,26 @@ describe('sprint review', () => {
   it('keeps every change to a closed sprint’s review in its history, and detects a stale version', async () => {
     await wb.deliverEvent(INSTALLED, {});
     const story = await createStory();
-    standIn().applyIssueUpdate(story.key, { statusId: '10001', sprintIds: [CLOSED_SPRINT] }, { authorAccountId: wb.users.member, at: new Date() });
-    const first = data<{ view: View }>(await wb.invoke(wb.users.apo, 'saveSprintReview', aSprintReviewInput({ sprintId: CLOSED_SPRINT, achieved: 'First words' })));
+    standIn().applyIssueUpdate(
+      story.key,
+      { statusId: '10001', sprintIds: [CLOSED_SPRINT] },
+      { authorAccountId: wb.users.member, at: new Date() },
+    );
+    const first = data<{ view: View }>(
+      await wb.invoke(wb.users.apo, 'saveSprintReview', aSprintReviewInput({ sprintId: CLOSED_SPRINT, achieved: 'First words' })),
+    );
     expect(first.view).toMatchObject({ sprintClosed: true, doneStories: [{ issueKey: story.key }] });
     const second = data<{ view: View }>(
-      await wb.invoke(wb.users.admin, 'saveSprintReview', aSprintReviewInput({ sprintId: CLOSED_SPRINT, achieved: 'Second words', expectedVersion: 1, storyOutcomes: [{ issueId: story.id, value: 'confirmed', note: 'MTTR 8 → 5.5 h' }] })),
+      await wb.invoke(
+        wb.users.admin,
+        'saveSprintReview',
+        aSprintReviewInput({
+          sprintId: CLOSED_SPRINT,
+          achieved: 'Second words',
+          expectedVersion: 1,
+          storyOutcomes: [{ issueId: story.id, value: 'confirmed', note: 'MTTR 8 → 5.5 h' }],
+        }),
+      ),
     );
     expect(second.view.review?.version).toBe(2);
     expect(second.view.history).toHaveLength(2);
@@ -341,14 +468,34 @@ describe('sprint review', () => {
       sprintState: 'closed',
       changes: expect.arrayContaining([{ field: 'achieved', before: 'First words', after: 'Second words' }]),
     });
-    expect(standIn().issue(story.key)?.properties['process-loop-improvement']).toMatchObject({ outcome: { value: 'confirmed', by: wb.users.admin } });
-    const stale = data(await wb.invoke(wb.users.asm, 'saveSprintReview', aSprintReviewInput({ sprintId: CLOSED_SPRINT, achieved: 'Third', expectedVersion: 1 })));
+    expect(standIn().issue(story.key)?.properties['process-loop-improvement']).toMatchObject({
+      outcome: { value: 'confirmed', by: wb.users.admin },
+    });
+    const stale = data(
+      await wb.invoke(
+        wb.users.asm,
+        'saveSprintReview',
+        aSprintReviewInput({ sprintId: CLOSED_SPRINT, achieved: 'Third', expectedVersion: 1 }),
+      ),
+    );
     expect(stale).toMatchObject({ outcome: 'conflict', view: { review: { achieved: 'Second words', version: 2 } } });
   });
 
   it('exports the reviews as properly quoted CSV', async () => {
-    data(await wb.invoke(wb.users.apo, 'saveSprintReview', aSprintReviewInput({ achieved: 'Faster, "much" faster\nreally', next: '=HYPERLINK("x")', kpiReadings: [{ kpiId: 'mttr', value: 5 }] })));
-    const exported = data<{ filename: string; csv: string }>(await wb.invoke(wb.users.member, 'exportProcessReviewsCsv', { processKey: 'INC' }));
+    data(
+      await wb.invoke(
+        wb.users.apo,
+        'saveSprintReview',
+        aSprintReviewInput({
+          achieved: 'Faster, "much" faster\nreally',
+          next: '=HYPERLINK("x")',
+          kpiReadings: [{ kpiId: 'mttr', value: 5 }],
+        }),
+      ),
+    );
+    const exported = data<{ filename: string; csv: string }>(
+      await wb.invoke(wb.users.member, 'exportProcessReviewsCsv', { processKey: 'INC' }),
+    );
     expect(exported.filename).toMatch(/^process-loop-INC-reviews-\d{4}-\d{2}-\d{2}\.csv$/);
     const [header, row] = exported.csv.split('\r\n');
     expect(header).toContain('Mean time to restore (hours)');

@@ -27,7 +27,12 @@ it('reports clearly when the issue exists but its improvement details could not 
   const result = await wb.invoke(wb.users.member, 'createImprovementStory', anImprovementStoryInput());
   expect(result).toMatchObject({
     ok: true,
-    data: { outcome: 'partial', failedStep: 'improvement-property', issue: { key: expect.stringMatching(/^ITSM-/) }, message: expect.stringContaining('was created') },
+    data: {
+      outcome: 'partial',
+      failedStep: 'improvement-property',
+      issue: { key: expect.stringMatching(/^ITSM-/) },
+      message: expect.stringContaining('was created'),
+    },
   });
   const key = (result as { data: { issue: { key: string } } }).data.issue.key;
   expect(standIn().issue(key)?.properties['process-loop-improvement']).toBeUndefined();

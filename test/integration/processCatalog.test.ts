@@ -8,8 +8,17 @@ import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
 let wb: TestWorkbench;
 
 async function issueContext(key: string) {
-  const response = await wb.jira.handle({ method: 'GET', pathWithQuery: `/rest/api/3/issue/${key}?fields=project,issuetype`, headers: {}, caller: { kind: 'app' } });
-  const issue = JSON.parse(response.body) as { id: string; key: string; fields: { project: { id: string; key: string }; issuetype: { name: string } } };
+  const response = await wb.jira.handle({
+    method: 'GET',
+    pathWithQuery: `/rest/api/3/issue/${key}?fields=project,issuetype`,
+    headers: {},
+    caller: { kind: 'app' },
+  });
+  const issue = JSON.parse(response.body) as {
+    id: string;
+    key: string;
+    fields: { project: { id: string; key: string }; issuetype: { name: string } };
+  };
   return {
     extension: {
       type: 'jira:issuePanel',
@@ -25,9 +34,15 @@ function kvsSnapshot(): string {
 
 async function seedCatalog() {
   const { admin, apo, asm } = wb.users;
-  const stream = await wb.invoke(admin, 'saveValueStream', { valueStream: aValueStreamInput({ ownerAccountId: admin }), expectedVersion: null });
+  const stream = await wb.invoke(admin, 'saveValueStream', {
+    valueStream: aValueStreamInput({ ownerAccountId: admin }),
+    expectedVersion: null,
+  });
   expect(stream).toMatchObject({ ok: true, data: { outcome: 'saved' } });
-  const inc = await wb.invoke(admin, 'saveProcess', { process: aProcessInput({ apoAccountId: apo, asmAccountId: asm }), expectedVersion: null });
+  const inc = await wb.invoke(admin, 'saveProcess', {
+    process: aProcessInput({ apoAccountId: apo, asmAccountId: asm }),
+    expectedVersion: null,
+  });
   expect(inc).toMatchObject({ ok: true, data: { outcome: 'saved', record: { key: 'INC', version: 1 } } });
 }
 
@@ -61,7 +76,9 @@ describe('process catalog', () => {
     const users = (catalog as { data: { users: Array<{ accountId: string; displayName: string }> } }).data.users;
     // The member holds no role in any process, so only the viewer lookup can bring them in.
     const member = wb.dataset.users.find((user) => user.accountId === wb.users.member);
-    expect(users).toEqual(expect.arrayContaining([{ accountId: wb.users.member, displayName: member?.displayName, avatarUrl: expect.any(String) }]));
+    expect(users).toEqual(
+      expect.arrayContaining([{ accountId: wb.users.member, displayName: member?.displayName, avatarUrl: expect.any(String) }]),
+    );
     expect(users.map((user) => user.accountId).sort()).toEqual([wb.users.admin, wb.users.apo, wb.users.asm, wb.users.member].sort());
     expect(wb.jira.requestLog.filter((entry) => entry.path === '/rest/api/3/user/bulk')).toHaveLength(1);
   });
@@ -69,22 +86,37 @@ describe('process catalog', () => {
   it("refuses a non-admin editing another APO's process, and writes nothing", async () => {
     await seedCatalog();
     const before = kvsSnapshot();
-    const result = await wb.invoke(wb.users.asm, 'saveProcess', { process: aProcessInput({ apoAccountId: wb.users.apo, name: 'Hijacked' }), expectedVersion: 1 });
+    const result = await wb.invoke(wb.users.asm, 'saveProcess', {
+      process: aProcessInput({ apoAccountId: wb.users.apo, name: 'Hijacked' }),
+      expectedVersion: 1,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(kvsSnapshot()).toBe(before);
   });
 
   it('lets the APO edit their own process', async () => {
     await seedCatalog();
-    const result = await wb.invoke(wb.users.apo, 'saveProcess', { process: aProcessInput({ apoAccountId: wb.users.apo, asmAccountId: wb.users.asm, purpose: 'Faster restores' }), expectedVersion: 1 });
-    expect(result).toMatchObject({ ok: true, data: { outcome: 'saved', record: { purpose: 'Faster restores', version: 2, updatedBy: wb.users.apo } } });
+    const result = await wb.invoke(wb.users.apo, 'saveProcess', {
+      process: aProcessInput({ apoAccountId: wb.users.apo, asmAccountId: wb.users.asm, purpose: 'Faster restores' }),
+      expectedVersion: 1,
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      data: { outcome: 'saved', record: { purpose: 'Faster restores', version: 2, updatedBy: wb.users.apo } },
+    });
   });
 
   it('turns a concurrent edit into a conflict that returns the newer values and keeps them', async () => {
     await seedCatalog();
-    const first = await wb.invoke(wb.users.admin, 'saveProcess', { process: aProcessInput({ apoAccountId: wb.users.apo, asmAccountId: wb.users.asm, name: 'First editor' }), expectedVersion: 1 });
+    const first = await wb.invoke(wb.users.admin, 'saveProcess', {
+      process: aProcessInput({ apoAccountId: wb.users.apo, asmAccountId: wb.users.asm, name: 'First editor' }),
+      expectedVersion: 1,
+    });
     expect(first).toMatchObject({ ok: true, data: { outcome: 'saved' } });
-    const second = await wb.invoke(wb.users.apo, 'saveProcess', { process: aProcessInput({ apoAccountId: wb.users.apo, asmAccountId: wb.users.asm, name: 'Second editor' }), expectedVersion: 1 });
+    const second = await wb.invoke(wb.users.apo, 'saveProcess', {
+      process: aProcessInput({ apoAccountId: wb.users.apo, asmAccountId: wb.users.asm, name: 'Second editor' }),
+      expectedVersion: 1,
+    });
     expect(second).toMatchObject({ ok: true, data: { outcome: 'conflict', current: { name: 'First editor', version: 2 } } });
     const catalog = await wb.invoke(wb.users.member, 'getCatalog', {});
     expect(catalog).toMatchObject({ ok: true, data: { processes: [expect.objectContaining({ name: 'First editor', version: 2 })] } });
@@ -93,7 +125,14 @@ describe('process catalog', () => {
   it.each([
     ['a lower-case bad key', { process: { ...aProcessInput(), key: '1' }, expectedVersion: null }, 'process.key'],
     ['an unknown field', { process: aProcessInput(), expectedVersion: null, accountId: 'spoofed' }, '(payload)'],
-    ['a non-numeric KPI target', { process: { ...aProcessInput(), kpis: [{ id: 'k', name: 'MTTR', unit: 'h', direction: 'lower', target: 'fast' }] }, expectedVersion: null }, 'process.kpis.0.target'],
+    [
+      'a non-numeric KPI target',
+      {
+        process: { ...aProcessInput(), kpis: [{ id: 'k', name: 'MTTR', unit: 'h', direction: 'lower', target: 'fast' }] },
+        expectedVersion: null,
+      },
+      'process.kpis.0.target',
+    ],
   ])('rejects %s with a field message and writes nothing', async (_what, payload, field) => {
     const before = kvsSnapshot();
     const result = await wb.invoke(wb.users.admin, 'saveProcess', payload);
@@ -103,7 +142,10 @@ describe('process catalog', () => {
 
   it('refuses an APO who is not a Jira user', async () => {
     await seedCatalog();
-    const result = await wb.invoke(wb.users.admin, 'saveProcess', { process: aProcessInput({ key: 'CHG', apoAccountId: 'no-such-user', stageId: null }), expectedVersion: null });
+    const result = await wb.invoke(wb.users.admin, 'saveProcess', {
+      process: aProcessInput({ key: 'CHG', apoAccountId: 'no-such-user', stageId: null }),
+      expectedVersion: null,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { apoAccountId: expect.any(String) } } });
   });
 });
@@ -140,10 +182,20 @@ describe('issue link', () => {
     const viewer = wb.users.viewer;
     const panel = await wb.invoke(viewer, 'getIssueProcessPanel', {}, context);
     expect(panel).toMatchObject({ ok: true, data: { canEdit: false, readOnlyReason: expect.any(String), link: { processKey: 'INC' } } });
-    const before = await wb.jira.handle({ method: 'GET', pathWithQuery: `/rest/api/3/issue/ITSM-2/properties/process-loop-link`, headers: {}, caller: { kind: 'app' } });
+    const before = await wb.jira.handle({
+      method: 'GET',
+      pathWithQuery: `/rest/api/3/issue/ITSM-2/properties/process-loop-link`,
+      headers: {},
+      caller: { kind: 'app' },
+    });
     const refused = await wb.invoke(viewer, 'unlinkIssueFromProcess', {}, context);
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const after = await wb.jira.handle({ method: 'GET', pathWithQuery: `/rest/api/3/issue/ITSM-2/properties/process-loop-link`, headers: {}, caller: { kind: 'app' } });
+    const after = await wb.jira.handle({
+      method: 'GET',
+      pathWithQuery: `/rest/api/3/issue/ITSM-2/properties/process-loop-link`,
+      headers: {},
+      caller: { kind: 'app' },
+    });
     expect(after.body).toBe(before.body);
   });
 
@@ -157,7 +209,10 @@ describe('issue link', () => {
     await seedCatalog();
     const context = await issueContext('ITSM-4');
     await wb.invoke(wb.users.member, 'linkIssueToProcess', { processKey: 'INC' }, context);
-    const retired = await wb.invoke(wb.users.apo, 'saveProcess', { process: aProcessInput({ apoAccountId: wb.users.apo, asmAccountId: wb.users.asm, status: 'retired' }), expectedVersion: 1 });
+    const retired = await wb.invoke(wb.users.apo, 'saveProcess', {
+      process: aProcessInput({ apoAccountId: wb.users.apo, asmAccountId: wb.users.asm, status: 'retired' }),
+      expectedVersion: 1,
+    });
     expect(retired).toMatchObject({ ok: true, data: { outcome: 'saved' } });
     const other = await issueContext('ITSM-5');
     const refused = await wb.invoke(wb.users.member, 'linkIssueToProcess', { processKey: 'INC' }, other);
@@ -172,7 +227,12 @@ describe('issue link', () => {
     await wb.invoke(wb.users.member, 'linkIssueToProcess', { processKey: 'INC' }, context);
     const unlinked = await wb.invoke(wb.users.member, 'unlinkIssueFromProcess', {}, context);
     expect(unlinked).toMatchObject({ ok: true, data: { link: null, process: null } });
-    const property = await wb.jira.handle({ method: 'GET', pathWithQuery: `/rest/api/3/issue/ITSM-6/properties/process-loop-link`, headers: {}, caller: { kind: 'app' } });
+    const property = await wb.jira.handle({
+      method: 'GET',
+      pathWithQuery: `/rest/api/3/issue/ITSM-6/properties/process-loop-link`,
+      headers: {},
+      caller: { kind: 'app' },
+    });
     expect(property.status).toBe(404);
   });
 });

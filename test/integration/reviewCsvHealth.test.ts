@@ -41,8 +41,22 @@ async function linkToInc(sprintId: number, count: number): Promise<void> {
   });
   const issues = (JSON.parse(search.body) as { issues: Array<{ key: string }> }).issues.slice(0, count);
   for (const { key } of issues) {
-    const link = { schemaVersion: 1, processKey: 'INC', valueStreamKey: 'RUN', stageId: null, stageName: null, linkedBy: wb.users.admin, linkedAt: LONG_AGO };
-    await wb.jira.handle({ method: 'PUT', pathWithQuery: `/rest/api/3/issue/${key}/properties/process-loop-link`, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(link), caller: { kind: 'app' } });
+    const link = {
+      schemaVersion: 1,
+      processKey: 'INC',
+      valueStreamKey: 'RUN',
+      stageId: null,
+      stageName: null,
+      linkedBy: wb.users.admin,
+      linkedAt: LONG_AGO,
+    };
+    await wb.jira.handle({
+      method: 'PUT',
+      pathWithQuery: `/rest/api/3/issue/${key}/properties/process-loop-link`,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(link),
+      caller: { kind: 'app' },
+    });
   }
 }
 
@@ -57,7 +71,10 @@ beforeEach(async () => {
   wb = await createTestWorkbench();
   const { admin, apo, asm } = wb.users;
   await ok(admin, 'saveValueStream', { valueStream: aValueStreamInput({ ownerAccountId: admin }), expectedVersion: null });
-  await ok(admin, 'saveProcess', { process: aProcessInput({ apoAccountId: apo, asmAccountId: asm, kpis: [], definitionOfDone: [] }), expectedVersion: null });
+  await ok(admin, 'saveProcess', {
+    process: aProcessInput({ apoAccountId: apo, asmAccountId: asm, kpis: [], definitionOfDone: [] }),
+    expectedVersion: null,
+  });
 });
 afterEach(() => {
   wb.expectNoContractViolations();
@@ -73,7 +90,8 @@ describe('exporting a process’s reviews with sprint health', () => {
     const { apo, member } = wb.users;
     await linkToInc(closed, 6);
     await linkToInc(active, 3);
-    for (const sprintId of [closed, closedUnopened, active]) await ok(apo, 'saveSprintReview', aSprintReviewInput({ sprintId, achieved: `Review of ${sprintId}` }));
+    for (const sprintId of [closed, closedUnopened, active])
+      await ok(apo, 'saveSprintReview', aSprintReviewInput({ sprintId, achieved: `Review of ${sprintId}` }));
     const frozen = await health(member, { boardId: DEMO_BOARD_ID, sprintId: closed }, 'ready');
     const inc = frozen.rows.find((row) => row.processKey === 'INC')!;
     expect(frozen.frozen).toBe(true);
@@ -87,8 +105,13 @@ describe('exporting a process’s reviews with sprint health', () => {
     expect([...bySprint.keys()].sort()).toEqual([closed, closedUnopened, active].sort());
 
     const sayDo = inc.metrics.sayDoPct === null ? '' : String(Math.round(inc.metrics.sayDoPct * 10) / 10);
-    expect(bySprint.get(closed)).toMatchObject({ Health: inc.health.band, 'Health score': String(inc.health.score ?? ''), 'Say/do %': sayDo });
-    for (const sprintId of [closedUnopened, active]) expect(bySprint.get(sprintId)).toMatchObject({ Health: '', 'Health score': '', 'Say/do %': '' });
+    expect(bySprint.get(closed)).toMatchObject({
+      Health: inc.health.band,
+      'Health score': String(inc.health.score ?? ''),
+      'Say/do %': sayDo,
+    });
+    for (const sprintId of [closedUnopened, active])
+      expect(bySprint.get(sprintId)).toMatchObject({ Health: '', 'Health score': '', 'Say/do %': '' });
   });
 
   it('leaves the columns empty for a frozen sprint in which the process had no work', async () => {

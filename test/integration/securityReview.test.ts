@@ -18,7 +18,12 @@ beforeEach(async () => {
   wb = await createTestWorkbench();
   const { admin, apo, asm } = wb.users;
   await wb.invoke(admin, 'saveValueStream', { valueStream: aValueStreamInput({ ownerAccountId: admin }), expectedVersion: null });
-  expect(await wb.invoke(admin, 'saveProcess', { process: aProcessInput({ key: 'INC', apoAccountId: apo, asmAccountId: asm }), expectedVersion: null })).toMatchObject({ ok: true });
+  expect(
+    await wb.invoke(admin, 'saveProcess', {
+      process: aProcessInput({ key: 'INC', apoAccountId: apo, asmAccountId: asm }),
+      expectedVersion: null,
+    }),
+  ).toMatchObject({ ok: true });
 });
 afterEach(() => {
   wb.expectNoContractViolations();
@@ -38,7 +43,13 @@ async function jira(accountId: string | null, method: string, pathWithQuery: str
 
 async function issuePanelContext(key: string) {
   const { body } = await jira(null, 'GET', `/rest/api/3/issue/${key}?fields=project`);
-  return { extension: { type: 'jira:issuePanel', issue: { id: body.id, key: body.key }, project: { id: body.fields.project.id, key: body.fields.project.key, type: 'software' } } };
+  return {
+    extension: {
+      type: 'jira:issuePanel',
+      issue: { id: body.id, key: body.key },
+      project: { id: body.fields.project.id, key: body.fields.project.key, type: 'software' },
+    },
+  };
 }
 
 /** What any user who may edit the issue can do with Jira's REST API, without the app. */
@@ -46,7 +57,8 @@ async function forgeProperty(key: string, propertyKey: string, value: unknown) {
   expect((await jira(wb.users.member, 'PUT', `/rest/api/3/issue/${key}/properties/${propertyKey}`, value)).status).toBeLessThan(300);
 }
 
-const linkWrites = () => wb.jira.requestLog.filter((entry) => entry.method === 'PUT' && entry.path.endsWith('/properties/process-loop-link')).length;
+const linkWrites = () =>
+  wb.jira.requestLog.filter((entry) => entry.method === 'PUT' && entry.path.endsWith('/properties/process-loop-link')).length;
 
 describe('issue properties written outside the app', () => {
   it('an improvement property with a process key that is no key breaks neither the backlog nor the issue panel', async () => {
@@ -70,7 +82,9 @@ describe('issue properties written outside the app', () => {
     });
     const catalog = await wb.invoke(wb.users.viewer, 'getCatalog', {}, ITSM_PAGE);
     expect(catalog).toMatchObject({ ok: true });
-    expect(Object.keys((catalog as { data: { openIssueCounts: Record<string, number> } }).data.openIssueCounts)).not.toContain('constructor');
+    expect(Object.keys((catalog as { data: { openIssueCounts: Record<string, number> } }).data.openIssueCounts)).not.toContain(
+      'constructor',
+    );
   });
 });
 
@@ -102,7 +116,14 @@ describe('process keys from payloads', () => {
 
 describe('the sprint review export', () => {
   beforeEach(async () => {
-    expect(await wb.invoke(wb.users.apo, 'saveSprintReview', aSprintReviewInput({ sprintId: ACTIVE_ITSM_SPRINT, achieved: 'Confidential ITSM result' }), ITSM_PAGE)).toMatchObject({
+    expect(
+      await wb.invoke(
+        wb.users.apo,
+        'saveSprintReview',
+        aSprintReviewInput({ sprintId: ACTIVE_ITSM_SPRINT, achieved: 'Confidential ITSM result' }),
+        ITSM_PAGE,
+      ),
+    ).toMatchObject({
       ok: true,
     });
   });

@@ -47,7 +47,13 @@ async function health<S extends 'ready' | 'computing'>(
 }
 
 async function jiraAsApp(method: string, pathWithQuery: string, body?: unknown) {
-  const response = await wb.jira.handle({ method, pathWithQuery, headers: { 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }), caller: { kind: 'app' } });
+  const response = await wb.jira.handle({
+    method,
+    pathWithQuery,
+    headers: { 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    caller: { kind: 'app' },
+  });
   return { status: response.status, body: response.body ? JSON.parse(response.body) : undefined };
 }
 
@@ -62,7 +68,15 @@ async function linkToInc(keys: string[]) {
   await ok(admin, 'saveValueStream', { valueStream: aValueStreamInput({ ownerAccountId: admin }), expectedVersion: null });
   await ok(admin, 'saveProcess', { process: aProcessInput({ apoAccountId: apo, asmAccountId: asm }), expectedVersion: null });
   for (const key of keys) {
-    const link = { schemaVersion: 1, processKey: 'INC', valueStreamKey: 'RUN', stageId: null, stageName: null, linkedBy: admin, linkedAt: LONG_AGO };
+    const link = {
+      schemaVersion: 1,
+      processKey: 'INC',
+      valueStreamKey: 'RUN',
+      stageId: null,
+      stageName: null,
+      linkedBy: admin,
+      linkedAt: LONG_AGO,
+    };
     const { status } = await jiraAsApp('PUT', `/rest/api/3/issue/${key}/properties/process-loop-link`, link);
     expect([200, 201]).toContain(status);
   }
@@ -94,7 +108,10 @@ beforeEach(async () => {
     if (path === `/rest/agile/1.0/sprint/${sprintId}`) return { ...response, body: JSON.stringify(change(JSON.parse(response.body))) };
     if (!/^\/rest\/agile\/1\.0\/board\/\d+\/sprint$/.test(path)) return response;
     const page = JSON.parse(response.body) as { values: Array<Record<string, unknown>> };
-    return { ...response, body: JSON.stringify({ ...page, values: page.values.map((sprint) => (sprint.id === sprintId ? change(sprint) : sprint)) }) };
+    return {
+      ...response,
+      body: JSON.stringify({ ...page, values: page.values.map((sprint) => (sprint.id === sprintId ? change(sprint) : sprint)) }),
+    };
   });
 });
 afterEach(() => {
@@ -174,10 +191,22 @@ describe('sprint health: drill-downs', () => {
     const { member, outsider } = wb.users;
     const view = await health(member, { boardId: DEMO_BOARD_ID, sprintId: closedSprint }, 'ready');
     const unlinked = view.rows.find((row) => row.processKey === null)!;
-    const drill = await ok(member, 'getSprintHealthDrillDown', { sprintId: closedSprint, processKey: null, metric: 'committed', timeZone: 'Europe/Berlin' });
+    const drill = await ok(member, 'getSprintHealthDrillDown', {
+      sprintId: closedSprint,
+      processKey: null,
+      metric: 'committed',
+      timeZone: 'Europe/Berlin',
+    });
     expect(drill.issues).toHaveLength(unlinked.drillDownCounts.committed.listed);
     expect(drill.hiddenCount).toBe(0);
-    expect(drill.issues[0]).toEqual(expect.objectContaining({ key: expect.stringMatching(/^ITSM-\d+$/), summary: expect.any(String), statusName: expect.any(String), reason: expect.any(String) }));
+    expect(drill.issues[0]).toEqual(
+      expect.objectContaining({
+        key: expect.stringMatching(/^ITSM-\d+$/),
+        summary: expect.any(String),
+        statusName: expect.any(String),
+        reason: expect.any(String),
+      }),
+    );
     expect(drill.timeZone).toBe('Europe/Berlin');
 
     // The outsider sees the board (shared with them) but may browse none of its issues.
@@ -212,7 +241,12 @@ describe('sprint health: active sprint', () => {
     expect(requests()).toEqual(['app POST /rest/api/3/search/jql', 'app POST /rest/api/3/changelog/bulkfetch']);
     const bulk = bodies.find((entry) => entry.path === '/rest/api/3/changelog/bulkfetch')?.body as { issueIdsOrKeys: string[] };
     expect([...bulk.issueIdsOrKeys].sort()).toEqual([a!.id, b!.id].sort());
-    expect(refreshed.totals.metrics).toEqual({ ...first.totals.metrics, flowEfficiencyPct: expect.any(Number), activeMs: expect.any(Number), waitingMs: expect.any(Number) });
+    expect(refreshed.totals.metrics).toEqual({
+      ...first.totals.metrics,
+      flowEfficiencyPct: expect.any(Number),
+      activeMs: expect.any(Number),
+      waitingMs: expect.any(Number),
+    });
   });
 
   it('applies the changelog an issue-updated event carried instead of asking Jira for it again', async () => {
@@ -222,7 +256,11 @@ describe('sprint health: active sprint', () => {
     const [issue] = await sprintIssues(active);
     const flaggedNow = await jiraAsApp('GET', `/rest/api/3/issue/${issue!.key}?fields=customfield_10021`);
     const wasFlagged = Array.isArray(flaggedNow.body.fields.customfield_10021) && flaggedNow.body.fields.customfield_10021.length > 0;
-    const { changelogEntry } = standIn().applyIssueUpdate(issue!.key, { flagged: !wasFlagged }, { authorAccountId: member, at: new Date() });
+    const { changelogEntry } = standIn().applyIssueUpdate(
+      issue!.key,
+      { flagged: !wasFlagged },
+      { authorAccountId: member, at: new Date() },
+    );
     await wb.deliverEvent('avi:jira:updated:issue', {
       issue: { id: issue!.id, key: issue!.key, fields: { updated: changelogEntry!.created } },
       changelog: { id: changelogEntry!.id, items: changelogEntry!.items },
@@ -237,14 +275,20 @@ describe('sprint health: active sprint', () => {
   it('counts an issue removed mid-sprint exactly once a start snapshot exists', async () => {
     const { member } = wb.users;
     const active = DEMO_SPRINT_IDS.active;
-    const results = await wb.deliverEvent('avi:jira-software:started:sprint', { sprint: { id: active, state: 'active', originBoardId: DEMO_BOARD_ID } });
+    const results = await wb.deliverEvent('avi:jira-software:started:sprint', {
+      sprint: { id: active, state: 'active', originBoardId: DEMO_BOARD_ID },
+    });
     expect(results.find((result) => result.triggerKey === 'sprint-health-sprint-started')?.outcome).toBe('ok');
     const issues = await sprintIssues(active);
     const first = await health(member, { boardId: DEMO_BOARD_ID, sprintId: active }, 'ready');
     expect(first.completeness.removedIssuesKnown).toBe(true);
 
     const victim = issues[0]!;
-    const { changelogEntry } = standIn().applyIssueUpdate(victim.key, { sprintIds: [DEMO_SPRINT_IDS.future] }, { authorAccountId: member, at: new Date() });
+    const { changelogEntry } = standIn().applyIssueUpdate(
+      victim.key,
+      { sprintIds: [DEMO_SPRINT_IDS.future] },
+      { authorAccountId: member, at: new Date() },
+    );
     await wb.deliverEvent('avi:jira:updated:issue', {
       issue: { id: victim.id, key: victim.key, fields: { updated: changelogEntry!.created } },
       changelog: { id: changelogEntry!.id, items: changelogEntry!.items },
@@ -278,7 +322,11 @@ describe('sprint health: provisional numbers', () => {
   it('marks an active sprint’s numbers as provisional, with the reason, and a closed sprint’s as final', async () => {
     const { member } = wb.users;
     const active = await health(member, { boardId: DEMO_BOARD_ID, sprintId: DEMO_SPRINT_IDS.active }, 'ready');
-    expect(active).toMatchObject({ frozen: false, provisional: true, provisionalReason: expect.stringMatching(/still running: say\/do and carry-over are as of now/) });
+    expect(active).toMatchObject({
+      frozen: false,
+      provisional: true,
+      provisionalReason: expect.stringMatching(/still running: say\/do and carry-over are as of now/),
+    });
     const closed = await health(member, { boardId: DEMO_BOARD_ID, sprintId: closedSprint }, 'ready');
     expect(closed).toMatchObject({ frozen: true, provisional: false, provisionalReason: null });
   });
@@ -311,7 +359,10 @@ describe('sprint health: a missed sprint-closed event', () => {
     expect(kvsKeys()).not.toContain(`sprint-health:active:${active}`);
     expect(kvsKeys().filter((key) => key.startsWith(`sprint-health-chunk:sprint-health:active:${active}:`))).toEqual([]);
     wb.jira.clearRequestLog();
-    expect(await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active })).toMatchObject({ frozen: true, computedAt: closed.computedAt });
+    expect(await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: active })).toMatchObject({
+      frozen: true,
+      computedAt: closed.computedAt,
+    });
     expect(wb.jira.requestLog).toEqual([]);
   });
 
@@ -374,7 +425,11 @@ describe('sprint health: events', () => {
     const event = { sprint: { id: closedSprint, state: 'closed', originBoardId: DEMO_BOARD_ID } };
     await wb.deliverEvent('avi:jira-software:closed:sprint', event);
     await wb.drainQueues();
-    const frozenKeys = () => wb.store.entries('kvs').map(([key]) => key).filter((key) => key.startsWith(`sprint-health:frozen:${closedSprint}`));
+    const frozenKeys = () =>
+      wb.store
+        .entries('kvs')
+        .map(([key]) => key)
+        .filter((key) => key.startsWith(`sprint-health:frozen:${closedSprint}`));
     const before = JSON.stringify(wb.store.entries('kvs').filter(([key]) => key.startsWith('sprint-health-chunk:')));
     expect(frozenKeys()).toHaveLength(1);
     await wb.deliverEvent('avi:jira-software:closed:sprint', event);
@@ -385,7 +440,10 @@ describe('sprint health: events', () => {
     await ok(wb.users.member, 'getSprintHealthSetup', {});
     await ok(wb.users.member, 'listBoardSprints', { boardId: DEMO_BOARD_ID });
     wb.jira.clearRequestLog();
-    expect(await ok(wb.users.member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint })).toMatchObject({ status: 'ready', frozen: true });
+    expect(await ok(wb.users.member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint })).toMatchObject({
+      status: 'ready',
+      frozen: true,
+    });
     expect(wb.jira.requestLog).toEqual([]);
   });
 });
@@ -427,9 +485,15 @@ describe('sprint health: settings', () => {
 
     const refused = await call(member, 'saveHealthSettings', { settings: current.defaults, expectedVersion: 0 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const badWeights = { ...current.defaults, criteria: current.defaults.criteria.map((c: { key: string; weight: number }, i: number) => (i === 0 ? { ...c, weight: 50 } : c)) };
+    const badWeights = {
+      ...current.defaults,
+      criteria: current.defaults.criteria.map((c: { key: string; weight: number }, i: number) => (i === 0 ? { ...c, weight: 50 } : c)),
+    };
     const invalid = await call(admin, 'saveHealthSettings', { settings: badWeights, expectedVersion: 0 });
-    expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'settings.criteria': expect.stringMatching(/add up to 100/) } } });
+    expect(invalid).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'settings.criteria': expect.stringMatching(/add up to 100/) } },
+    });
     expect(JSON.stringify(wb.store.entries('kvs'))).toBe(kvsBefore);
 
     const changed = { ...current.defaults, bands: { green: 90, amber: 60 } };

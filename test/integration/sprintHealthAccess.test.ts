@@ -16,8 +16,7 @@ const activeSprint = DEMO_SPRINT_IDS.active;
 const NO_SUCH_SPRINT = 9999;
 
 type Answer<K extends ResolverKey> =
-  | { ok: true; data: ResultOf<K> }
-  | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
+  { ok: true; data: ResultOf<K> } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
 
 const invoke = async <K extends ResolverKey>(accountId: string, key: K, payload: unknown, context: Record<string, unknown> = ITSM_PAGE) =>
   (await wb.invoke(accountId, key, payload, context)) as Answer<K>;
@@ -42,7 +41,8 @@ async function health<S extends 'ready' | 'computing'>(
 
 const kvsSnapshot = () => JSON.stringify(wb.store.entries('kvs'));
 const kvsKeys = () => wb.store.entries('kvs').map(([key]) => key);
-const kvsValue = (key: string) => (wb.store.entries('kvs').find(([stored]) => stored === key)?.[1] as { value: unknown } | undefined)?.value;
+const kvsValue = (key: string) =>
+  (wb.store.entries('kvs').find(([stored]) => stored === key)?.[1] as { value: unknown } | undefined)?.value;
 /** What an older version of the app (or damage) left under `key`. */
 function storeRaw(key: string, value: unknown) {
   expect(wb.kvs.handle('/api/v1/set', { key, value }).status).toBeLessThan(300);
@@ -89,7 +89,10 @@ describe('sprint health only for viewers who may see the sprint', () => {
 
   it('answers the outsider NOT_FOUND for the cached active sprint, its drill-downs and its progress', async () => {
     const { member, outsider } = wb.users;
-    expect(await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: activeSprint })).toMatchObject({ status: 'ready', frozen: false });
+    expect(await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: activeSprint })).toMatchObject({
+      status: 'ready',
+      frozen: false,
+    });
     const expected = await notFoundAnswer();
     const before = kvsSnapshot();
 
@@ -109,7 +112,9 @@ describe('sprint health only for viewers who may see the sprint', () => {
     await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
     const expected = await notFoundAnswer();
     for (const context of [OPS_PAGE, ITSM_PAGE]) {
-      expect(await invoke(outsider, 'getSprintHealthDrillDown', { sprintId: closedSprint, processKey: null, metric: 'committed' }, context)).toEqual(expected);
+      expect(
+        await invoke(outsider, 'getSprintHealthDrillDown', { sprintId: closedSprint, processKey: null, metric: 'committed' }, context),
+      ).toEqual(expected);
     }
   });
 
@@ -159,7 +164,9 @@ describe('sprint health only for viewers who may see the sprint', () => {
     wb.jira.clearRequestLog();
     await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
     await ok(member, 'getSprintHealthDrillDown', { sprintId: closedSprint, metric: 'committed' });
-    expect(wb.jira.requestLog.map((entry) => `${entry.caller} ${entry.method} ${entry.path}`)).toEqual(['user POST /rest/api/3/search/jql']);
+    expect(wb.jira.requestLog.map((entry) => `${entry.caller} ${entry.method} ${entry.path}`)).toEqual([
+      'user POST /rest/api/3/search/jql',
+    ]);
     wb.jira.clearRequestLog();
     await ok(member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: activeSprint });
     expect(wb.jira.requestLog.map((entry) => `${entry.caller} ${entry.method} ${entry.path}`)).toEqual(['app POST /rest/api/3/search/jql']);
@@ -177,7 +184,10 @@ describe('job ids from payloads', () => {
     }
     expect(kvsSnapshot()).toBe(before);
     // Well formed but unknown: not found, as before.
-    expect(await invoke(wb.users.member, 'getSprintHealthProgress', { jobId: 'sh-16-abc123' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await invoke(wb.users.member, 'getSprintHealthProgress', { jobId: 'sh-16-abc123' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });
 
@@ -187,7 +197,10 @@ describe('stored records of another shape (an older version’s, or damaged)', (
   it('treats a job of another shape as unknown, and a running marker pointing at one as no computation', async () => {
     const { member } = wb.users;
     storeRaw('sprint-health:job:sh-16-abc123', { jobId: 'sh-16-abc123', sprintId: 'sixteen', status: 'done' });
-    expect(await invoke(member, 'getSprintHealthProgress', { jobId: 'sh-16-abc123' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await invoke(member, 'getSprintHealthProgress', { jobId: 'sh-16-abc123' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(warnings.join('\n')).toContain('sprint-health:job:sh-16-abc123');
 
     storeRaw(`sprint-health:running:${closedSprint}`, { jobId: 'sh-16-abc123' });
@@ -249,10 +262,18 @@ describe('stored records of another shape (an older version’s, or damaged)', (
     const before = kvsSnapshot();
 
     const answer = await invoke(member, 'getSprintHealth', closedPayload);
-    expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/can't be read.*never recomputed or overwritten/) } });
-    expect(await invoke(member, 'getSprintHealthDrillDown', { sprintId: closedSprint, metric: 'committed' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringMatching(/can't be read.*never recomputed or overwritten/) },
+    });
+    expect(await invoke(member, 'getSprintHealthDrillDown', { sprintId: closedSprint, metric: 'committed' })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
     // The close event arriving again does not replace it either.
-    await wb.deliverEvent('avi:jira-software:closed:sprint', { sprint: { id: closedSprint, state: 'closed', originBoardId: DEMO_BOARD_ID } });
+    await wb.deliverEvent('avi:jira-software:closed:sprint', {
+      sprint: { id: closedSprint, state: 'closed', originBoardId: DEMO_BOARD_ID },
+    });
     await wb.drainQueues();
     expect(kvsSnapshot()).toBe(before);
     expect(warnings.join('\n')).toContain(base);
@@ -263,7 +284,10 @@ describe('stored records of another shape (an older version’s, or damaged)', (
     const base = `sprint-health:frozen:${closedSprint}`;
     storeRaw(base, { version: 0, rows: [] });
     const before = kvsSnapshot();
-    expect(await invoke(member, 'getSprintHealth', closedPayload)).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/can't be read/) } });
+    expect(await invoke(member, 'getSprintHealth', closedPayload)).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringMatching(/can't be read/) },
+    });
     expect(kvsSnapshot()).toBe(before);
   });
 });

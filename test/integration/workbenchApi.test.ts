@@ -17,14 +17,20 @@ function accountOf(role: Dataset['users'][number]['role']): string {
 async function call(method: string, path: string, options: { as?: string; body?: unknown } = {}) {
   const response = await fetch(`${server.url}${path}`, {
     method,
-    headers: { ...(options.as ? { 'X-Workbench-Account': options.as } : {}), ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(options.as ? { 'X-Workbench-Account': options.as } : {}),
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(options.body !== undefined ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
   });
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
 }
 
-const panelContext = (issue: { key?: string; id?: string }) => ({ moduleKey: 'process-loop-issue-panel', extension: { type: 'jira:issuePanel', issue } });
+const panelContext = (issue: { key?: string; id?: string }) => ({
+  moduleKey: 'process-loop-issue-panel',
+  extension: { type: 'jira:issuePanel', issue },
+});
 
 beforeAll(async () => {
   dataset = buildDemoDataset();
@@ -51,7 +57,9 @@ describe('workbench HTTP API', () => {
     const broken = { ...dataset, issues: [{ ...first, statusId: '99999' }, ...rest] };
     const { status, body } = await call('POST', '/workbench/seed', { body: { dataset: broken } });
     expect(status).toBe(400);
-    expect((body as { error: { problems: Array<{ path: string }> } }).error.problems).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'issues.0.statusId' })]));
+    expect((body as { error: { problems: Array<{ path: string }> } }).error.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'issues.0.statusId' })]),
+    );
     expect((await call('GET', '/rest/api/3/issue/ITSM-1', { as: accountOf('member') })).status).toBe(200);
   });
 
@@ -73,7 +81,10 @@ describe('workbench HTTP API', () => {
     const real = dataset.issues.find((issue) => issue.key === 'ITSM-1');
     expect(body).toMatchObject({ ok: true, data: { issue: { key: 'ITSM-1', id: real?.id } } });
 
-    const missing = await call('POST', '/workbench/invoke', { as: accountOf('member'), body: { functionKey: 'getIssueProcessPanel', payload: {}, context: panelContext({ key: 'ITSM-9999' }) } });
+    const missing = await call('POST', '/workbench/invoke', {
+      as: accountOf('member'),
+      body: { functionKey: 'getIssueProcessPanel', payload: {}, context: panelContext({ key: 'ITSM-9999' }) },
+    });
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({ error: { path: 'context.extension.issue' } });
   });
@@ -84,8 +95,14 @@ describe('workbench HTTP API', () => {
     const log = await call('GET', '/workbench/requests');
     expect(log.body).toMatchObject({ totals: { requests: 1, returnedObjects: 1, rateLimitPoints: 2 } });
 
-    expect(await call('POST', '/workbench/events', { body: '{not json' })).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining('JSON') } } });
-    expect(await call('POST', '/workbench/events', { body: { event: {} } })).toMatchObject({ status: 400, body: { error: { problems: [expect.objectContaining({ path: 'eventType' })] } } });
+    expect(await call('POST', '/workbench/events', { body: '{not json' })).toMatchObject({
+      status: 400,
+      body: { error: { message: expect.stringContaining('JSON') } },
+    });
+    expect(await call('POST', '/workbench/events', { body: { event: {} } })).toMatchObject({
+      status: 400,
+      body: { error: { problems: [expect.objectContaining({ path: 'eventType' })] } },
+    });
     expect(await call('GET', '/workbench/nothing-here')).toMatchObject({ status: 404, body: { error: { message: expect.any(String) } } });
   });
   it('answers 400 naming a function key the module does not expose', async () => {

@@ -8,7 +8,9 @@ import { aMinimalDataset } from './minimalDataset';
 
 /** A manifest for runtime tests: only what a test names, around a fixed app id. */
 export function aManifest(modulesYaml = '', appYaml = ''): Manifest {
-  return parseManifest(`modules:\n${modulesYaml || '  function: []\n'}app:\n  id: ari:cloud:ecosystem::app/11111111-2222-4333-8444-555555555555\n${appYaml}`);
+  return parseManifest(
+    `modules:\n${modulesYaml || '  function: []\n'}app:\n  id: ari:cloud:ecosystem::app/11111111-2222-4333-8444-555555555555\n${appYaml}`,
+  );
 }
 
 export const TASK_ENTITY_YAML = `  storage:
@@ -39,7 +41,9 @@ export interface RuntimeRig {
 }
 
 /** A host with the fake Jira and the real storage service, Forge globals pointing at it. */
-export function aRuntimeRig(options: { manifest?: Manifest; handlers?: Record<string, unknown> } & Partial<AppHostOptions> = {}): RuntimeRig {
+export function aRuntimeRig(
+  options: { manifest?: Manifest; handlers?: Record<string, unknown> } & Partial<AppHostOptions> = {},
+): RuntimeRig {
   const store = DurableStore.open(null);
   const clock = { now: new Date('2026-11-02T09:00:00.000Z') };
   const manifest = options.manifest ?? aManifest('', TASK_ENTITY_YAML);

@@ -22,7 +22,11 @@ export interface TestWorkbench {
   users: Record<Role, string>;
   /** Calls resolver `functionKey` as `accountId` would from Custom UI; default context: the ITSM project page. */
   invoke(accountId: string | null, functionKey: string, payload: unknown, context?: Record<string, unknown>): Promise<unknown>;
-  deliverEvent(eventType: string, event: Record<string, unknown>, options?: { accountId?: string | null; byApp?: boolean }): Promise<DeliveryResult[]>;
+  deliverEvent(
+    eventType: string,
+    event: Record<string, unknown>,
+    options?: { accountId?: string | null; byApp?: boolean },
+  ): Promise<DeliveryResult[]>;
   drainQueues(): Promise<void>;
   expectNoContractViolations(): void;
   close(): void;
@@ -108,7 +112,11 @@ function optionalBuilder<T>(modulePath: string): T | null {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- written by other helpers; absent while they work
     return require(modulePath) as T;
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes(modulePath.split('/').pop() ?? '')) return null;
+    if (
+      (error as { code?: unknown }).code === 'MODULE_NOT_FOUND' &&
+      String((error as Error).message).includes(modulePath.split('/').pop() ?? '')
+    )
+      return null;
     throw error;
   }
 }

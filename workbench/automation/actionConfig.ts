@@ -44,8 +44,14 @@ export type InvalidInputs = Record<string, { message: string }>;
 
 /** The actions Automation offers: those an `automation:actionProvider` lists. */
 export function automationActions(manifest: Pick<Manifest, 'modules'>): AutomationAction[] {
-  const provided = new Set((manifest.modules['automation:actionProvider'] ?? []).flatMap((provider) => (Array.isArray(provider.actions) ? provider.actions.map(String) : [])));
-  return (manifest.modules.action ?? []).filter((module) => provided.has(String(module.key))).map((module) => actionModuleSchema.parse(module));
+  const provided = new Set(
+    (manifest.modules['automation:actionProvider'] ?? []).flatMap((provider) =>
+      Array.isArray(provider.actions) ? provider.actions.map(String) : [],
+    ),
+  );
+  return (manifest.modules.action ?? [])
+    .filter((module) => provided.has(String(module.key)))
+    .map((module) => actionModuleSchema.parse(module));
 }
 
 export function findAutomationAction(manifest: Pick<Manifest, 'modules'>, actionKey: string): AutomationAction | null {
@@ -70,7 +76,8 @@ function typeError(type: z.infer<typeof inputSchema>['type'], value: unknown): s
 /** Automation's own checks before it saves a rule: the fields it would flag, by input name ('' for the whole). */
 export function ruleConfigErrors(action: AutomationAction, config: ActionInputs): InvalidInputs {
   const errors: InvalidInputs = {};
-  if (Buffer.byteLength(JSON.stringify(config), 'utf8') > MAX_CONFIG_BYTES) errors[''] = { message: `The configuration is larger than ${MAX_CONFIG_BYTES / 1024} kB.` };
+  if (Buffer.byteLength(JSON.stringify(config), 'utf8') > MAX_CONFIG_BYTES)
+    errors[''] = { message: `The configuration is larger than ${MAX_CONFIG_BYTES / 1024} kB.` };
   for (const name of Object.keys(config)) {
     if (!action.inputs[name]) errors[name] = { message: `${name} is not an input of ${action.name}.` };
   }

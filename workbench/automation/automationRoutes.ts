@@ -22,14 +22,20 @@ export function automationRoutes(deps: { platform: Pick<ServerPlatform, 'host' |
       handler: async (req) => {
         const parsed = runSchema.safeParse(await req.json());
         if (!parsed.success) {
-          throw new HttpError(400, `The request is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ')}`);
+          throw new HttpError(
+            400,
+            `The request is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ')}`,
+          );
         }
         const { actionKey, inputs, actorAccountId, issueKey } = parsed.data;
         if (!deps.platform.jira.users().some((user) => user.accountId === actorAccountId)) {
           throw new HttpError(400, `actorAccountId: no user ${actorAccountId} in the workbench's Jira.`);
         }
         try {
-          return json(200, await runActionAsRule(deps.platform.host, { actionKey, inputs, actorAccountId, ...(issueKey ? { issueKey } : {}) }));
+          return json(
+            200,
+            await runActionAsRule(deps.platform.host, { actionKey, inputs, actorAccountId, ...(issueKey ? { issueKey } : {}) }),
+          );
         } catch (error) {
           throw new HttpError(400, error instanceof Error ? error.message : String(error));
         }

@@ -10,7 +10,15 @@ import { THEME_COOKIE } from '../server/pageRoutes';
 import type { ServerPlatform } from '../server/platformPort';
 import type { Route } from '../server/router';
 import { isColorMode } from '../server/tokensCss';
-import { ACTION_EXTENSION_TYPE, actionConfigExtension, automationActions, findAutomationAction, ruleConfigErrors, type ActionInputs, type AutomationAction } from './actionConfig';
+import {
+  ACTION_EXTENSION_TYPE,
+  actionConfigExtension,
+  automationActions,
+  findAutomationAction,
+  ruleConfigErrors,
+  type ActionInputs,
+  type AutomationAction,
+} from './actionConfig';
 import { actionPickerPage, ruleEditorPage } from './ruleEditorPage';
 
 /**
@@ -31,7 +39,11 @@ const storedInputsSchema = z.record(z.string(), z.unknown());
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new HttpError(400, `${what}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new HttpError(
+      400,
+      `${what}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ')}`,
+    );
   return parsed.data;
 }
 
@@ -59,7 +71,12 @@ function storedInputs(req: WorkbenchRequest): ActionInputs {
 }
 
 /** The frame's Forge context, built by the host (never taken from the frame), as for Jira modules. */
-function configContext(platform: ServerPlatform, action: AutomationAction, accountId: string | null, extension: Record<string, unknown>): Record<string, unknown> {
+function configContext(
+  platform: ServerPlatform,
+  action: AutomationAction,
+  accountId: string | null,
+  extension: Record<string, unknown>,
+): Record<string, unknown> {
   const site = platform.jira.site();
   const user = platform.jira.users().find((candidate) => candidate.accountId === accountId);
   return {
@@ -81,10 +98,17 @@ async function editorPage(platform: ServerPlatform, req: WorkbenchRequest): Prom
   const users = platform.jira.users();
   const user = pageUser(req, users);
   if (!user) throw new HttpError(409, 'The workbench has no users: seed a dataset first.');
-  const headers: Record<string, string> = req.cookies[ACCOUNT_COOKIE] !== user.accountId ? { 'set-cookie': cookieHeader(ACCOUNT_COOKIE, user.accountId) } : {};
+  const headers: Record<string, string> =
+    req.cookies[ACCOUNT_COOKIE] !== user.accountId ? { 'set-cookie': cookieHeader(ACCOUNT_COOKIE, user.accountId) } : {};
   const theme = req.cookies[THEME_COOKIE];
   const sample = await siteSample(platform, callerFor(user.accountId));
-  const frame: PageFrame = { title: 'New rule - Automation', colorMode: isColorMode(theme) ? theme : 'light', users, actingAccountId: user.accountId, projects: sample.projects };
+  const frame: PageFrame = {
+    title: 'New rule - Automation',
+    colorMode: isColorMode(theme) ? theme : 'light',
+    users,
+    actingAccountId: user.accountId,
+    projects: sample.projects,
+  };
 
   const projectKey = req.query.get('project') ?? sample.projects[0]?.key ?? '';
   if (!PROJECT_KEY.test(projectKey)) throw new HttpError(400, `project: ${JSON.stringify(projectKey)} is not a project key (like ITSM).`);
@@ -98,12 +122,19 @@ async function editorPage(platform: ServerPlatform, req: WorkbenchRequest): Prom
 
   const context = configContext(platform, action, user.accountId, actionConfigExtension(action, storedInputs(req)));
   // Automation's form frame takes view.submit and answers invoke through the action's own resolver.
-  const iframe = moduleFrame({ frameId: `${action.key}-config`, resource: action.config.resource, title: `${action.name} configuration`, context, fill: false }).replace(
-    '<iframe ',
-    '<iframe data-submittable="true" data-invoke-path="/workbench/automation/invoke" ',
-  );
+  const iframe = moduleFrame({
+    frameId: `${action.key}-config`,
+    resource: action.config.resource,
+    title: `${action.name} configuration`,
+    context,
+    fill: false,
+  }).replace('<iframe ', '<iframe data-submittable="true" data-invoke-path="/workbench/automation/invoke" ');
   const issueKey = req.query.get('issue') ?? '';
-  return html(200, page({ ...frame, title: `${action.name} - New rule` }, ruleEditorPage({ action, project, actor: user, frame: iframe, issueKey })), headers);
+  return html(
+    200,
+    page({ ...frame, title: `${action.name} - New rule` }, ruleEditorPage({ action, project, actor: user, frame: iframe, issueKey })),
+    headers,
+  );
 }
 
 export function ruleEditorRoutes(deps: { platform: ServerPlatform }): Route[] {
@@ -140,7 +171,11 @@ export function ruleEditorRoutes(deps: { platform: ServerPlatform }): Route[] {
         return json(200, { invalidInputs: ruleConfigErrors(actionOr404(platform, body.actionKey), body.inputs) });
       },
     },
-    { method: 'GET', pattern: '/workbench/automation/rule-editor.js', handler: () => asset('ruleEditor.js', 'text/javascript; charset=utf-8') },
+    {
+      method: 'GET',
+      pattern: '/workbench/automation/rule-editor.js',
+      handler: () => asset('ruleEditor.js', 'text/javascript; charset=utf-8'),
+    },
     { method: 'GET', pattern: '/workbench/automation/rule-editor.css', handler: () => asset('ruleEditor.css', 'text/css; charset=utf-8') },
   ];
 }

@@ -43,7 +43,13 @@ function loadHandler(host: AppHost, functionKey: string): (payload: unknown, con
 
 async function smartValues(host: AppHost, issueKey: string | undefined): Promise<Record<string, string>> {
   if (!issueKey) return {};
-  const response = await host.jira.handle({ method: 'GET', pathWithQuery: `/rest/api/3/issue/${encodeURIComponent(issueKey)}?fields=project`, headers: {}, caller: { kind: 'app' }, workbench: true });
+  const response = await host.jira.handle({
+    method: 'GET',
+    pathWithQuery: `/rest/api/3/issue/${encodeURIComponent(issueKey)}?fields=project`,
+    headers: {},
+    caller: { kind: 'app' },
+    workbench: true,
+  });
   if (response.status !== 200) throw new Error(`The rule's issue ${issueKey} does not exist in the workbench's Jira.`);
   const issue = JSON.parse(response.body) as { key: string; id: string; fields?: { project?: { key?: string } } };
   return { 'issue.key': issue.key, 'issue.id': issue.id, 'project.key': issue.fields?.project?.key ?? '' };
@@ -73,7 +79,7 @@ export async function runActionAsRule(host: AppHost, args: RunActionArgs): Promi
   const raw = await runInFrame(frame, () => handler(JSON.parse(JSON.stringify(inputs)), context));
   const result = raw === undefined ? undefined : (JSON.parse(JSON.stringify(raw)) as unknown);
   const errors = Array.isArray((result as { errors?: unknown } | undefined)?.errors)
-    ? ((result as { errors: Array<{ message?: unknown }> }).errors.map((error) => String(error.message)))
+    ? (result as { errors: Array<{ message?: unknown }> }).errors.map((error) => String(error.message))
     : [];
   return { actionKey: action.key, functionKey: action.function, inputs, outcome: errors.length ? 'failed' : 'succeeded', result, errors };
 }

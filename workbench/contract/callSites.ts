@@ -87,7 +87,13 @@ export function scanJiraCallSites(rootDir: string): JiraCallSite[] {
   for (const file of appSourceFiles(rootDir)) {
     const text = fs.readFileSync(file, 'utf8');
     if (!text.includes('route`') && !text.includes('requestJira(')) continue;
-    const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const sourceFile = ts.createSourceFile(
+      file,
+      text,
+      ts.ScriptTarget.ES2022,
+      true,
+      file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    );
     const record = (template: ts.TemplateLiteral, anchor: ts.Node, method: string | null): void => {
       const raw = templateText(template);
       if (!raw.startsWith('/')) return;

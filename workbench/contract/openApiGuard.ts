@@ -83,7 +83,12 @@ function checkParameters(contract: Contract, match: OperationMatch, query: Map<s
   }
   for (const param of match.parameters) {
     if (param.in !== 'query' && param.in !== 'path') continue;
-    const raw = param.in === 'path' ? (match.pathParams[param.name] === undefined ? undefined : [match.pathParams[param.name] ?? '']) : query.get(param.name);
+    const raw =
+      param.in === 'path'
+        ? match.pathParams[param.name] === undefined
+          ? undefined
+          : [match.pathParams[param.name] ?? '']
+        : query.get(param.name);
     if (raw === undefined || (param.in === 'path' && raw[0] === '')) {
       if (param.required) violations.push(`${where}: required ${param.in} parameter "${param.name}" is missing`);
       continue;
@@ -122,7 +127,9 @@ function checkScopes(match: OperationMatch, manifestScopes: string[]): string[] 
   const where = label(match.method, match.template);
   if (alternatives.length === 0) return [`${where} declares no OAuth 2.0 scopes: a Forge app cannot call it`];
   if (satisfiedAlternative(alternatives, manifestScopes)) return [];
-  return [`${where} needs the scopes of one of ${describeAlternatives(alternatives)} in manifest.yml (declared: ${manifestScopes.join(', ') || 'none'})`];
+  return [
+    `${where} needs the scopes of one of ${describeAlternatives(alternatives)} in manifest.yml (declared: ${manifestScopes.join(', ') || 'none'})`,
+  ];
 }
 
 function findOrExplain(contract: Contract, method: string, path: string): { match: OperationMatch } | { violation: string } {
@@ -144,7 +151,8 @@ export function createOpenApiGuard(options: OpenApiGuardOptions): JiraContractGu
       const { match } = found;
       const where = label(match.method, match.template);
       const violations: string[] = [];
-      if (match.operation.deprecated) violations.push(`${where} is deprecated (${match.operation.operationId ?? 'no operationId'}); use its replacement`);
+      if (match.operation.deprecated)
+        violations.push(`${where} is deprecated (${match.operation.operationId ?? 'no operationId'}); use its replacement`);
       violations.push(...checkParameters(contract, match, query));
       violations.push(...checkScopes(match, manifestScopes));
 

@@ -113,7 +113,9 @@ function rootId(specName: string, direction: Direction): string {
 export function describeErrors(errors: ErrorObject[] | null | undefined, where: string, limit = 8): string[] {
   if (!errors) return [];
   // anyOf from `nullable` reports the null branch too; keep the branch that explains the real mismatch.
-  const meaningful = errors.filter((e) => !(e.keyword === 'type' && (e.params as { type?: string }).type === 'null') && e.keyword !== 'anyOf');
+  const meaningful = errors.filter(
+    (e) => !(e.keyword === 'type' && (e.params as { type?: string }).type === 'null') && e.keyword !== 'anyOf',
+  );
   const shown = (meaningful.length > 0 ? meaningful : errors).slice(0, limit).map((e) => {
     const at = `${where}${e.instancePath}`;
     const params = e.params as Record<string, unknown>;

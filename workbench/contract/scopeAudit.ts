@@ -73,4 +73,3 @@ export function auditScopes(options: {
     platformScopes,
   };
 }
-

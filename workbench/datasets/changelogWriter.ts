@@ -113,7 +113,8 @@ export class ChangelogWriter {
       const items = this.apply(state, event.op, at);
       if (items.length === 0) continue;
       if (joins) previous.items.push(...items);
-      else changelog.push({ id: String(this.nextId++), created: new Date(at).toISOString(), authorAccountId: event.authorAccountId, items });
+      else
+        changelog.push({ id: String(this.nextId++), created: new Date(at).toISOString(), authorAccountId: event.authorAccountId, items });
       lastMs = at;
       lastPlannedMs = event.at;
     }
@@ -132,7 +133,15 @@ export class ChangelogWriter {
 
   /** Applies one op to the state and returns the changelog items it writes (none when nothing changed). */
   private apply(
-    state: { statusId: string; sprintIds: number[]; flagged: boolean; resolutionMs: number | null; assignee: string | null; priority: Priority; labels: string[] },
+    state: {
+      statusId: string;
+      sprintIds: number[];
+      flagged: boolean;
+      resolutionMs: number | null;
+      assignee: string | null;
+      priority: Priority;
+      labels: string[];
+    },
     op: HistoryOp,
     at: number,
   ): Item[] {
@@ -147,7 +156,17 @@ export class ChangelogWriter {
         const fromResolution = wasDone ? this.resolutionFor(from.name) : null;
         const toResolution = isDone ? this.resolutionFor(to.name) : null;
         if (fromResolution?.id !== toResolution?.id) {
-          items.push(item('resolution', 'resolution', 'jira', fromResolution?.id ?? null, fromResolution?.name ?? null, toResolution?.id ?? null, toResolution?.name ?? null));
+          items.push(
+            item(
+              'resolution',
+              'resolution',
+              'jira',
+              fromResolution?.id ?? null,
+              fromResolution?.name ?? null,
+              toResolution?.id ?? null,
+              toResolution?.name ?? null,
+            ),
+          );
         }
         state.statusId = to.id;
         if (isDone && !wasDone) state.resolutionMs = at;
@@ -166,7 +185,17 @@ export class ChangelogWriter {
         }
         if (sameList(next, state.sprintIds)) return [];
         // Jira writes the Sprint field as comma-separated ids and names, empty strings for none.
-        const items = [item('Sprint', JIRA_FIELD_IDS.sprint, 'custom', state.sprintIds.join(', '), this.sprintLabel(state.sprintIds), next.join(', '), this.sprintLabel(next))];
+        const items = [
+          item(
+            'Sprint',
+            JIRA_FIELD_IDS.sprint,
+            'custom',
+            state.sprintIds.join(', '),
+            this.sprintLabel(state.sprintIds),
+            next.join(', '),
+            this.sprintLabel(next),
+          ),
+        ];
         state.sprintIds = next;
         return items;
       }
@@ -179,13 +208,17 @@ export class ChangelogWriter {
       }
       case 'assignee': {
         if (op.accountId === state.assignee) return [];
-        const items = [item('assignee', 'assignee', 'jira', state.assignee, this.userName(state.assignee), op.accountId, this.userName(op.accountId))];
+        const items = [
+          item('assignee', 'assignee', 'jira', state.assignee, this.userName(state.assignee), op.accountId, this.userName(op.accountId)),
+        ];
         state.assignee = op.accountId;
         return items;
       }
       case 'priority': {
         if (op.priority === state.priority) return [];
-        const items = [item('priority', 'priority', 'jira', PRIORITY_IDS[state.priority], state.priority, PRIORITY_IDS[op.priority], op.priority)];
+        const items = [
+          item('priority', 'priority', 'jira', PRIORITY_IDS[state.priority], state.priority, PRIORITY_IDS[op.priority], op.priority),
+        ];
         state.priority = op.priority;
         return items;
       }
@@ -306,7 +339,15 @@ export function datasetIssue(identity: IssueIdentity, history: IssueHistory, now
   };
 }
 
-function item(field: string, fieldId: string, fieldtype: 'jira' | 'custom', from: string | null, fromString: string | null, to: string | null, toString: string | null): Item {
+function item(
+  field: string,
+  fieldId: string,
+  fieldtype: 'jira' | 'custom',
+  from: string | null,
+  fromString: string | null,
+  to: string | null,
+  toString: string | null,
+): Item {
   return { field, fieldId, fieldtype, from, fromString, to, toString };
 }
 

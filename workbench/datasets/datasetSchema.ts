@@ -187,11 +187,31 @@ export const datasetSchema = z
         seen.add(value);
       });
     };
-    unique('accountId', dataset.users.map((u) => u.accountId), 'users');
-    unique('project key', dataset.projects.map((p) => p.key), 'projects');
-    unique('issue key', dataset.issues.map((i) => i.key), 'issues');
-    unique('issue id', dataset.issues.map((i) => i.id), 'issues');
-    unique('sprint id', dataset.sprints.map((s) => s.id), 'sprints');
+    unique(
+      'accountId',
+      dataset.users.map((u) => u.accountId),
+      'users',
+    );
+    unique(
+      'project key',
+      dataset.projects.map((p) => p.key),
+      'projects',
+    );
+    unique(
+      'issue key',
+      dataset.issues.map((i) => i.key),
+      'issues',
+    );
+    unique(
+      'issue id',
+      dataset.issues.map((i) => i.id),
+      'issues',
+    );
+    unique(
+      'sprint id',
+      dataset.sprints.map((s) => s.id),
+      'sprints',
+    );
     dataset.projects.forEach((project, p) => {
       if (!users.has(project.leadAccountId)) problem(['projects', p, 'leadAccountId'], `Unknown user ${project.leadAccountId}.`);
       project.issueTypeIds.forEach((id, t) => {
@@ -209,27 +229,32 @@ export const datasetSchema = z
     dataset.sprints.forEach((sprint, s) => {
       if (!boards.has(sprint.boardId)) problem(['sprints', s, 'boardId'], `Unknown board ${sprint.boardId}.`);
       if (sprint.state !== 'future' && !sprint.startDate) problem(['sprints', s, 'startDate'], 'A started sprint needs a startDate.');
-      if (sprint.state === 'closed' && !sprint.completeDate) problem(['sprints', s, 'completeDate'], 'A closed sprint needs a completeDate.');
+      if (sprint.state === 'closed' && !sprint.completeDate)
+        problem(['sprints', s, 'completeDate'], 'A closed sprint needs a completeDate.');
     });
     dataset.issues.forEach((issue, i) => {
       const project = projects.get(issue.projectKey);
       if (!project) problem(['issues', i, 'projectKey'], `Unknown project ${issue.projectKey}.`);
       else {
         if (!issue.key.startsWith(`${project.key}-`)) problem(['issues', i, 'key'], `The key must start with ${project.key}-.`);
-        if (!project.issueTypeIds.includes(issue.issueTypeId)) problem(['issues', i, 'issueTypeId'], `Issue type ${issue.issueTypeId} is not in project ${project.key}.`);
+        if (!project.issueTypeIds.includes(issue.issueTypeId))
+          problem(['issues', i, 'issueTypeId'], `Issue type ${issue.issueTypeId} is not in project ${project.key}.`);
         issue.components.forEach((name, c) => {
-          if (!project.components.some((component) => component.name === name)) problem(['issues', i, 'components', c], `Project ${project.key} has no component ${name}.`);
+          if (!project.components.some((component) => component.name === name))
+            problem(['issues', i, 'components', c], `Project ${project.key} has no component ${name}.`);
         });
       }
       if (!statuses.has(issue.statusId)) problem(['issues', i, 'statusId'], `Unknown status ${issue.statusId}.`);
       if (!users.has(issue.reporterAccountId)) problem(['issues', i, 'reporterAccountId'], `Unknown user ${issue.reporterAccountId}.`);
-      if (issue.assigneeAccountId && !users.has(issue.assigneeAccountId)) problem(['issues', i, 'assigneeAccountId'], `Unknown user ${issue.assigneeAccountId}.`);
+      if (issue.assigneeAccountId && !users.has(issue.assigneeAccountId))
+        problem(['issues', i, 'assigneeAccountId'], `Unknown user ${issue.assigneeAccountId}.`);
       if (issue.parentKey && !issueKeys.has(issue.parentKey)) problem(['issues', i, 'parentKey'], `Unknown issue ${issue.parentKey}.`);
       issue.sprintIds.forEach((id, s) => {
         if (!sprints.has(id)) problem(['issues', i, 'sprintIds', s], `Unknown sprint ${id}.`);
       });
       issue.changelog.forEach((entry, e) => {
-        if (!users.has(entry.authorAccountId)) problem(['issues', i, 'changelog', e, 'authorAccountId'], `Unknown user ${entry.authorAccountId}.`);
+        if (!users.has(entry.authorAccountId))
+          problem(['issues', i, 'changelog', e, 'authorAccountId'], `Unknown user ${entry.authorAccountId}.`);
       });
     });
   });
@@ -247,7 +272,12 @@ export const JIRA_FIELD_IDS = { sprint: 'customfield_10020', flagged: 'customfie
 
 export class DatasetError extends Error {
   constructor(readonly problems: Array<{ path: string; message: string }>) {
-    super(`The dataset is not valid: ${problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`);
+    super(
+      `The dataset is not valid: ${problems
+        .slice(0, 5)
+        .map((p) => `${p.path}: ${p.message}`)
+        .join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
+    );
     this.name = 'DatasetError';
   }
 }

@@ -71,8 +71,20 @@ const SPRINT_GOALS = [
 
 /** How often each theme comes up: new work, and work added after a sprint started (mostly changes). */
 const THEME_WEIGHTS: Record<'planned' | 'added', Array<[ThemeKey, number]>> = {
-  planned: [['incident', 0.27], ['change', 0.19], ['onboarding', 0.21], ['purchasing', 0.13], ['network', 0.2]],
-  added: [['change', 0.85], ['incident', 0.03], ['onboarding', 0.04], ['purchasing', 0.04], ['network', 0.04]],
+  planned: [
+    ['incident', 0.27],
+    ['change', 0.19],
+    ['onboarding', 0.21],
+    ['purchasing', 0.13],
+    ['network', 0.2],
+  ],
+  added: [
+    ['change', 0.85],
+    ['incident', 0.03],
+    ['onboarding', 0.04],
+    ['purchasing', 0.04],
+    ['network', 0.04],
+  ],
 };
 
 /** The process each epic belongs to (by summary); network epics stay unlinked. */
@@ -181,10 +193,8 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): Dataset {
   const processFor = (role: IssueRole, sprintIndex: number | null): { theme: Theme; process: DemoProcessKey | null } => {
     if (role === 'committed' && sprintIndex !== null) {
       // Two rounds: the first new issue of a sprint is finished before it starts, and must not be a process's only one.
-      if (!roundRobin.has(sprintIndex)) roundRobin.set(
-        sprintIndex,
-        [...rng.shuffle(DEMO_ACTIVE_PROCESSES), ...rng.shuffle(DEMO_ACTIVE_PROCESSES)],
-      );
+      if (!roundRobin.has(sprintIndex))
+        roundRobin.set(sprintIndex, [...rng.shuffle(DEMO_ACTIVE_PROCESSES), ...rng.shuffle(DEMO_ACTIVE_PROCESSES)]);
       const next = roundRobin.get(sprintIndex)?.shift();
       if (next) return { theme: themeByKey(themeOfProcess(next)), process: next };
     }
@@ -236,7 +246,13 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): Dataset {
     draft.process = demoProcessFor({ components: draft.components, labels: [theme.labels[0] as string] });
     return {
       sprintIndex: simulated.length - 1,
-      issue: { draft, reporterAccountId: DEMO_ACCOUNT_IDS.apo, assigneeAccountId: DEMO_ACCOUNT_IDS.member, priority: 'Medium' as const, labels: [theme.labels[0] as string] },
+      issue: {
+        draft,
+        reporterAccountId: DEMO_ACCOUNT_IDS.apo,
+        assigneeAccountId: DEMO_ACCOUNT_IDS.member,
+        priority: 'Medium' as const,
+        labels: [theme.labels[0] as string],
+      },
     };
   });
 
@@ -266,7 +282,11 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): Dataset {
 
   const keys = new Map<DemoDraft, string>();
   const issues: DatasetIssue[] = [];
-  const finishAll = (list: Array<{ draft: DemoDraft; history: IssueHistory; reporterAccountId: string }>, projectKey: string, firstId: number) => {
+  const finishAll = (
+    list: Array<{ draft: DemoDraft; history: IssueHistory; reporterAccountId: string }>,
+    projectKey: string,
+    firstId: number,
+  ) => {
     const ordered = [...list].sort((a, b) => a.history.created.getTime() - b.history.created.getTime());
     ordered.forEach((record, index) => keys.set(record.draft, `${projectKey}-${index + 1}`));
     ordered.forEach((record, index) => issues.push(toIssue(record, String(firstId + index), keys, now)));
@@ -343,7 +363,13 @@ function buildOpsIssues(rng: Random, writer: ChangelogWriter, now: Date) {
   return OPS_WORK.map(([kind, summary], index) => {
     const created = nowMs - 40 * DAY + index * 3 * DAY + between(rng, 0, 6 * HOUR);
     const worker = rng.pick(WORKERS);
-    const history = writer.issue({ created: new Date(created), statusId: STATUS_IDS.todo, assigneeAccountId: worker, priority: priorityFor(rng, kind), labels: ['ops'] });
+    const history = writer.issue({
+      created: new Date(created),
+      statusId: STATUS_IDS.todo,
+      assigneeAccountId: worker,
+      priority: priorityFor(rng, kind),
+      labels: ['ops'],
+    });
     const stage = rng.int(0, 2);
     if (stage > 0) {
       const times = workingTimes(rng, created + HOUR, Math.min(nowMs - HOUR, created + 10 * DAY), stage);
@@ -363,7 +389,12 @@ function buildOpsIssues(rng: Random, writer: ChangelogWriter, now: Date) {
   });
 }
 
-function toIssue(record: { draft: DemoDraft; history: IssueHistory; reporterAccountId: string }, id: string, keys: Map<DemoDraft, string>, now: Date): DatasetIssue {
+function toIssue(
+  record: { draft: DemoDraft; history: IssueHistory; reporterAccountId: string },
+  id: string,
+  keys: Map<DemoDraft, string>,
+  now: Date,
+): DatasetIssue {
   const { draft } = record;
   const identity = {
     id,

@@ -39,9 +39,19 @@ const MAIN_PROCESS: Readonly<Record<ThemeKey, DemoProcessKey | null>> = {
 
 /** Each theme's processes with their share of its work. */
 const PROCESS_SHARES: Readonly<Record<ThemeKey, Array<[DemoProcessKey | null, number]>>> = {
-  incident: [['INC', 0.6], ['MIM', 0.2], ['PRB', 0.2]],
-  change: [['CHG', 0.7], ['REL', 0.3]],
-  onboarding: [['ONB', 0.65], ['ACC', 0.35]],
+  incident: [
+    ['INC', 0.6],
+    ['MIM', 0.2],
+    ['PRB', 0.2],
+  ],
+  change: [
+    ['CHG', 0.7],
+    ['REL', 0.3],
+  ],
+  onboarding: [
+    ['ONB', 0.65],
+    ['ACC', 0.35],
+  ],
   purchasing: [['PUR', 1]],
   network: [[null, 1]],
 };

@@ -91,13 +91,43 @@ export type IssueKind = keyof typeof ISSUE_TYPE_IDS;
 /** No "Process Improvement" type: the app creates that one itself. */
 export function siteIssueTypes(): Dataset['issueTypes'] {
   return [
-    { id: ISSUE_TYPE_IDS.epic, name: 'Epic', description: 'A big user story that needs to be broken down.', subtask: false, hierarchyLevel: 1 },
-    { id: ISSUE_TYPE_IDS.story, name: 'Story', description: 'Functionality or a feature expressed as a user goal.', subtask: false, hierarchyLevel: 0 },
+    {
+      id: ISSUE_TYPE_IDS.epic,
+      name: 'Epic',
+      description: 'A big user story that needs to be broken down.',
+      subtask: false,
+      hierarchyLevel: 1,
+    },
+    {
+      id: ISSUE_TYPE_IDS.story,
+      name: 'Story',
+      description: 'Functionality or a feature expressed as a user goal.',
+      subtask: false,
+      hierarchyLevel: 0,
+    },
     { id: ISSUE_TYPE_IDS.task, name: 'Task', description: 'A small, distinct piece of work.', subtask: false, hierarchyLevel: 0 },
-    { id: ISSUE_TYPE_IDS.subtask, name: 'Sub-task', description: 'A small piece of work that is part of a larger task.', subtask: true, hierarchyLevel: -1 },
+    {
+      id: ISSUE_TYPE_IDS.subtask,
+      name: 'Sub-task',
+      description: 'A small piece of work that is part of a larger task.',
+      subtask: true,
+      hierarchyLevel: -1,
+    },
     { id: ISSUE_TYPE_IDS.bug, name: 'Bug', description: 'A problem or error.', subtask: false, hierarchyLevel: 0 },
-    { id: ISSUE_TYPE_IDS.risk, name: 'Risk', description: 'Something that may go wrong and needs a response.', subtask: false, hierarchyLevel: 0 },
-    { id: ISSUE_TYPE_IDS.techDebt, name: 'Tech debt', description: 'Work that pays back a shortcut taken earlier.', subtask: false, hierarchyLevel: 0 },
+    {
+      id: ISSUE_TYPE_IDS.risk,
+      name: 'Risk',
+      description: 'Something that may go wrong and needs a response.',
+      subtask: false,
+      hierarchyLevel: 0,
+    },
+    {
+      id: ISSUE_TYPE_IDS.techDebt,
+      name: 'Tech debt',
+      description: 'Work that pays back a shortcut taken earlier.',
+      subtask: false,
+      hierarchyLevel: 0,
+    },
   ];
 }
 

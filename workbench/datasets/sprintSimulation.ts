@@ -146,14 +146,8 @@ export function simulateSprints<D>(options: SimulationOptions<D>): SimulatedIssu
       to = from + shape.maxSpan;
     }
     const worker = workerOf(issue);
-    if (shape.waitShare !== undefined && (outcome === 'done' || outcome === 'open')) return planWaitingWork(
-      issue,
-      worker,
-      from,
-      to,
-      outcome === 'done',
-      shape.waitShare,
-    );
+    if (shape.waitShare !== undefined && (outcome === 'done' || outcome === 'open'))
+      return planWaitingWork(issue, worker, from, to, outcome === 'done', shape.waitShare);
     const steps: Array<{ status: string; by: string }> = [];
     const push = (status: string, by = worker) => steps.push({ status, by });
     const doWork = (finish: boolean) => {
@@ -322,13 +316,8 @@ export function simulateSprints<D>(options: SimulationOptions<D>): SimulatedIssu
       const tracked = newCommitted();
       const leaveAt = between(rng, start + DAY, Math.max(start + DAY + HOUR, horizon - HOUR));
       // Work shaped to finish in its sprint is not started before it leaves.
-      if (rng.chance(0.4) && shapeOf(tracked).outcome === undefined) planWork(
-        tracked.issue,
-        start,
-        leaveAt - HOUR,
-        'open',
-        shapeOf(tracked),
-      );
+      if (rng.chance(0.4) && shapeOf(tracked).outcome === undefined)
+        planWork(tracked.issue, start, leaveAt - HOUR, 'open', shapeOf(tracked));
       if (toNext && nextId !== null) {
         tracked.issue.history.moveSprint(leaveAt, planner(), sprint.id, nextId);
         carried.push(tracked);
@@ -352,7 +341,11 @@ export function simulateSprints<D>(options: SimulationOptions<D>): SimulatedIssu
     const underWay = spans.filter(({ span }) => span.first !== null && span.first < nowMs - 3 * HOUR);
     const openNow = underWay.filter(({ span }) => span.last === null || span.last > nowMs);
     const flagCount = Math.max(2, Math.round(members.length * 0.2));
-    const flagged = new Set(active ? [...rng.sample(openNow, Math.ceil(flagCount / 2)), ...rng.sample(underWay, Math.floor(flagCount / 2))] : rng.sample(underWay, flagCount));
+    const flagged = new Set(
+      active
+        ? [...rng.sample(openNow, Math.ceil(flagCount / 2)), ...rng.sample(underWay, Math.floor(flagCount / 2))]
+        : rng.sample(underWay, flagCount),
+    );
     for (const entry of underWay) if (entry.shape.flagged) flagged.add(entry);
     for (const { tracked, span, shape } of flagged) planFlag(tracked.issue, span, end, active, shape.flagged === true);
 
@@ -373,7 +366,11 @@ export function simulateSprints<D>(options: SimulationOptions<D>): SimulatedIssu
     const futureId = options.futureSprintId;
     const open = backlog.filter((t) => !t.done && t.plannedAt < nowMs - 2 * DAY);
     for (const tracked of rng.sample(open, options.futurePlanned ?? 0)) {
-      tracked.issue.history.addSprint(between(rng, Math.max(tracked.plannedAt + HOUR, nowMs - 3 * DAY), nowMs - 10 * MINUTE), planner(), futureId);
+      tracked.issue.history.addSprint(
+        between(rng, Math.max(tracked.plannedAt + HOUR, nowMs - 3 * DAY), nowMs - 10 * MINUTE),
+        planner(),
+        futureId,
+      );
     }
   }
 
@@ -390,21 +387,27 @@ export function simulateSprints<D>(options: SimulationOptions<D>): SimulatedIssu
     const lastDone = [...statusTimes].reverse().find((e) => e.op.kind === 'status' && e.op.statusId === st.done)?.at ?? null;
     const firstSprint = parentEvents.find((e) => e.op.kind.startsWith('sprint'))?.at ?? parent.history.created.getTime() + DAY;
     for (let n = 0; n < count; n++) {
-      const created = between(rng, parent.history.created.getTime() + 5 * MINUTE, Math.max(parent.history.created.getTime() + 10 * MINUTE, firstSprint - 10 * MINUTE));
+      const created = between(
+        rng,
+        parent.history.created.getTime() + 5 * MINUTE,
+        Math.max(parent.history.created.getTime() + 10 * MINUTE, firstSprint - 10 * MINUTE),
+      );
       const sub = create(created, 'subtask', parent);
       for (const event of parentEvents) if (event.op.kind.startsWith('sprint')) sub.history.at(event.at, event.authorAccountId, event.op);
       if (firstStart === null) continue;
       const worker = workerOf(sub);
       const startAt = firstStart + between(rng, 10 * MINUTE, 2 * HOUR);
       sub.history.status(startAt, worker, st.inProgress);
-      if (lastDone !== null && lastDone - startAt > 30 * MINUTE) sub.history.status(between(rng, startAt + 10 * MINUTE, lastDone - 10 * MINUTE), worker, st.done);
+      if (lastDone !== null && lastDone - startAt > 30 * MINUTE)
+        sub.history.status(between(rng, startAt + 10 * MINUTE, lastDone - 10 * MINUTE), worker, st.done);
     }
   }
 
   function planNoise(issue: SimulatedIssue<D>, noise: NonNullable<SimulationOptions<D>['noise']>) {
     const created = issue.history.created.getTime();
     const planned = issue.history.events.filter((e) => e.at <= nowMs).length;
-    const wanted = noise.entriesPerIssue === undefined ? (rng.chance(0.3) ? 1 : 0) : Math.max(0, noise.entriesPerIssue + rng.int(-2, 2) - planned);
+    const wanted =
+      noise.entriesPerIssue === undefined ? (rng.chance(0.3) ? 1 : 0) : Math.max(0, noise.entriesPerIssue + rng.int(-2, 2) - planned);
     const last = Math.max(created + HOUR, ...issue.history.events.map((e) => e.at));
     const until = Math.min(nowMs - MINUTE, last + 2 * DAY);
     let labels = [...issue.history.initial.labels];
@@ -474,7 +477,6 @@ export function sprintWindows(now: Date, sprintIds: readonly number[]): Simulate
     };
   });
 }
-
 
 /**
  * A board's sprints as a dataset stores them: the simulated ones (closed, then the active one) named

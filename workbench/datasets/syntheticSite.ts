@@ -114,7 +114,11 @@ export function buildSyntheticSite(options: SyntheticSiteOptions = {}): Syntheti
     newIssue,
     backlogSize: Math.round(closedSize * 0.2),
     futurePlanned: 20,
-    noise: { accounts: EVERYONE_WHO_EDITS, labels: THEMES.flatMap((theme) => theme.labels), entriesPerIssue: options.changelogEntriesPerIssue ?? 20 },
+    noise: {
+      accounts: EVERYONE_WHO_EDITS,
+      labels: THEMES.flatMap((theme) => theme.labels),
+      entriesPerIssue: options.changelogEntriesPerIssue ?? 20,
+    },
   });
   simulatedIssues.sort((a, b) => a.history.created.getTime() - b.history.created.getTime());
 
@@ -168,7 +172,12 @@ export function buildSyntheticSite(options: SyntheticSiteOptions = {}): Syntheti
         style: 'company-managed',
         leadAccountId: ids.apo,
         issueTypeIds: ALL_ISSUE_TYPE_IDS,
-        permissions: { browse: [...EVERYONE_WHO_EDITS, ids.viewer], edit: EVERYONE_WHO_EDITS, create: EVERYONE_WHO_EDITS, administer: [ids.admin] },
+        permissions: {
+          browse: [...EVERYONE_WHO_EDITS, ids.viewer],
+          edit: EVERYONE_WHO_EDITS,
+          create: EVERYONE_WHO_EDITS,
+          administer: [ids.admin],
+        },
         components: THEMES.map((theme, index) => ({ id: String(10100 + index), name: theme.component })),
       },
     ],

@@ -193,7 +193,7 @@ export const DEMO_PROCESSES: DemoProcess[] = [
     key: 'MIM',
     name: 'Major incident management',
     purpose: 'Coordinate the response when an outage hits many people, and keep everyone informed while it lasts.',
-    currentSituation: 
+    currentSituation:
       'Few major incidents, but updates to the business are late: people call the service desk to ask. A status page feed is on its way.',
     apoAccountId: ids.apo,
     asmAccountId: ids.asm,
@@ -399,7 +399,7 @@ export const DEMO_PROCESSES: DemoProcess[] = [
     key: 'REL',
     name: 'Release management',
     purpose: 'Ship changes to production in planned, reversible releases that people know about in advance.',
-    currentSituation: 
+    currentSituation:
       'Releases mostly land on the planned date; rollbacks are rare. The portal release calendar was dropped in favour of the change ' +
       'calendar.',
     apoAccountId: ids.apo2,

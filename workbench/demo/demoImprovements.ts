@@ -9,8 +9,7 @@ import { DEMO_ACCOUNT_IDS } from '../datasets/siteBasics';
 const ids = DEMO_ACCOUNT_IDS;
 
 /** Where the story sits in Jira: the sprint (index of the closed ones, or active / future / none) and its status. */
-export type DemoJiraState =
-  | { sprint: number | 'active' | 'future' | null; status: 'todo' | 'inProgress' | 'done' | 'wontDo' };
+export type DemoJiraState = { sprint: number | 'active' | 'future' | null; status: 'todo' | 'inProgress' | 'done' | 'wontDo' };
 
 export interface DemoImprovement {
   id: string;

@@ -132,12 +132,10 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
   for (const stream of DEMO_VALUE_STREAMS) {
     saved(
       `Value stream ${stream.key}`,
-      await call<{ outcome: string }>(
-        `Value stream ${stream.key}`,
-        ids.admin,
-        'saveValueStream',
-        { valueStream: stream, expectedVersion: null },
-      ),
+      await call<{ outcome: string }>(`Value stream ${stream.key}`, ids.admin, 'saveValueStream', {
+        valueStream: stream,
+        expectedVersion: null,
+      }),
     );
   }
   for (const process of DEMO_PROCESSES) await saveProcess(process);
@@ -165,12 +163,10 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
   );
   saved(
     'Auto-link rules',
-    await call<{ outcome: string }>(
-      'Auto-link rules',
-      ids.admin,
-      'saveAutoLinkRules',
-      { rules: DEMO_AUTO_LINK_RULES, expectedVersion: automation.autoLinkRules.version },
-    ),
+    await call<{ outcome: string }>('Auto-link rules', ids.admin, 'saveAutoLinkRules', {
+      rules: DEMO_AUTO_LINK_RULES,
+      expectedVersion: automation.autoLinkRules.version,
+    }),
   );
   await call('Web trigger secret', ids.admin, 'rotateWebTriggerSecret', {});
 
@@ -311,20 +307,18 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
     reviews += 1;
   }
   // This sprint's time to restore comes from the monitoring tool through an automation rule.
-  await action(
-    'Recording this sprint’s time to restore',
-    'record-kpi-reading',
-    ids.apo,
-    { projectKey: 'ITSM', processKey: 'INC', kpi: 'mttr', value: '3.2' },
-  );
+  await action('Recording this sprint’s time to restore', 'record-kpi-reading', ids.apo, {
+    projectKey: 'ITSM',
+    processKey: 'INC',
+    kpi: 'mttr',
+    value: '3.2',
+  });
 
   // 7. Jira reports the six sprints closed: the app freezes their health.
   for (const sprintId of DEMO_SPRINT_IDS.closed) {
-    await event(
-      `Closing sprint ${sprintId}`,
-      'avi:jira-software:closed:sprint',
-      { sprint: { id: sprintId, state: 'closed', originBoardId: DEMO_BOARD_ID } },
-    );
+    await event(`Closing sprint ${sprintId}`, 'avi:jira-software:closed:sprint', {
+      sprint: { id: sprintId, state: 'closed', originBoardId: DEMO_BOARD_ID },
+    });
   }
   host.activate();
   await host.drainQueues();
@@ -364,12 +358,10 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
     };
     const first = saved(
       `Process ${process.key}`,
-      await call<{ outcome: string; record: { version: number } }>(
-        `Process ${process.key}`,
-        creator,
-        'saveProcess',
-        { process: input, expectedVersion: null },
-      ),
+      await call<{ outcome: string; record: { version: number } }>(`Process ${process.key}`, creator, 'saveProcess', {
+        process: input,
+        expectedVersion: null,
+      }),
     );
     if (process.status !== 'retired') return;
     saved(
@@ -391,11 +383,11 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
         hypothesis: story.change,
         ...(story.measure
           ? {
-            measure: story.measure.description,
-            kpiId: story.measure.kpiId ?? '',
-            baseline: String(story.measure.baseline),
-            target: String(story.measure.target),
-          }
+              measure: story.measure.description,
+              kpiId: story.measure.kpiId ?? '',
+              baseline: String(story.measure.baseline),
+              target: String(story.measure.target),
+            }
           : {}),
         benefit: String(story.benefit),
         cost: String(story.cost),
@@ -430,17 +422,15 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
     const at = () => new Date();
     if (sprintIds.length > 0) jira.applyIssueUpdate(issue.key, { sprintIds }, { authorAccountId: by, at: at() });
     if (status !== 'todo') jira.applyIssueUpdate(issue.key, { assigneeAccountId: by }, { authorAccountId: by, at: at() });
-    if (status === 'inProgress' || status === 'done') jira.applyIssueUpdate(
-      issue.key,
-      { statusId: STATUS_IDS.inProgress },
-      { authorAccountId: by, at: at() },
-    );
+    if (status === 'inProgress' || status === 'done')
+      jira.applyIssueUpdate(issue.key, { statusId: STATUS_IDS.inProgress }, { authorAccountId: by, at: at() });
     if (status === 'done') jira.applyIssueUpdate(issue.key, { statusId: STATUS_IDS.done }, { authorAccountId: by, at: at() });
-    if (status === 'wontDo') jira.applyIssueUpdate(
-      issue.key,
-      { statusId: STATUS_IDS.wontDo },
-      { authorAccountId: processByKey(story.processKey).apoAccountId, at: at() },
-    );
+    if (status === 'wontDo')
+      jira.applyIssueUpdate(
+        issue.key,
+        { statusId: STATUS_IDS.wontDo },
+        { authorAccountId: processByKey(story.processKey).apoAccountId, at: at() },
+      );
   }
 
   async function tickDod(story: DemoImprovement, issue: { id: string; key: string }) {

@@ -48,7 +48,7 @@ export function demoTour(options: { improvementKey: string | null }): TourStep[]
       title: 'Add from templates',
       as: ADA,
       links: [{ href: page, label: 'Project page → Processes → Add from templates' }],
-      text: 
+      text:
         'Add a common service-management process (for example service request fulfilment) from a template, then adjust it to your ' +
         'organisation.',
     },
@@ -59,7 +59,7 @@ export function demoTour(options: { improvementKey: string | null }): TourStep[]
         { href: '/browse/ITSM-1', label: 'ITSM-1' },
         { href: '/browse/ITSM-2', label: 'ITSM-2' },
       ],
-      text: 
+      text:
         'ITSM-1 is linked to INC: the panel shows its owners, purpose and KPI targets. ITSM-2 (network work) is not linked: pick a ' +
         'process with the searchable picker.',
     },
@@ -67,17 +67,14 @@ export function demoTour(options: { improvementKey: string | null }): TourStep[]
       title: 'Suggest links for unlinked work',
       as: ADA,
       links: [{ href: page, label: 'Project page → Processes → Suggest links' }],
-      text: 
+      text:
         'About twenty network issues are deliberately unlinked; the suggestions group them by component, label and issue type with a ' +
         'process to link them to.',
     },
     {
       title: 'An improvement story and the backlog',
       as: PRIYA,
-      links: [
-        ...(story ? [{ href: `/browse/${story}`, label: story }] : []),
-        { href: page, label: 'Project page → Improvement backlog' },
-      ],
+      links: [...(story ? [{ href: `/browse/${story}`, label: story }] : []), { href: page, label: 'Project page → Improvement backlog' }],
       text:
         `${story ? `${story}: ` : ''}hypothesis, measure (time to restore 9 → 4 hours), Definition of Done all ticked, ` +
         'outcome confirmed. The backlog: INC ordered by hand, stories in every state, the highlights (a done story without an ' +
@@ -87,7 +84,7 @@ export function demoTour(options: { improvementKey: string | null }): TourStep[]
       title: 'The sprint review',
       as: PRIYA,
       links: [{ href: page, label: 'Project page → Sprint review' }],
-      text: 
+      text:
         'Pick INC and ITSM Sprint 3: what was achieved, what next, the KPI readings, the confirmed outcome and the history of who ' +
         'changed what.',
     },

@@ -55,7 +55,11 @@ export function addAgileRoutes(router: Router, ctx: StandInContext): void {
       .sort((a, b) => a.id - b.id);
     const { startAt, maxResults } = page(req);
     const values = boards.slice(startAt, startAt + maxResults);
-    return reply(200, { maxResults, startAt, total: boards.length, isLast: startAt + values.length >= boards.length, values: values.map(boardBean) }, values.length);
+    return reply(
+      200,
+      { maxResults, startAt, total: boards.length, isLast: startAt + values.length >= boards.length, values: values.map(boardBean) },
+      values.length,
+    );
   });
 
   router.add('GET', '/rest/agile/1.0/board/{boardId}', (req) => {
@@ -147,7 +151,13 @@ export function addAgileRoutes(router: Router, ctx: StandInContext): void {
     const selection = selectFields(listParam(req.query.getAll('fields')), true);
     return reply(
       200,
-      { expand: 'schema,names', startAt, maxResults, total: issues.length, issues: values.map((issue) => issueBean(beans, issue, selection, [])) },
+      {
+        expand: 'schema,names',
+        startAt,
+        maxResults,
+        total: issues.length,
+        issues: values.map((issue) => issueBean(beans, issue, selection, [])),
+      },
       values.length,
     );
   });

@@ -126,7 +126,12 @@ export class Beans {
 
   priority(name: StoredIssue['priority']): Record<string, unknown> {
     const id = String(PRIORITIES.indexOf(name) + 1);
-    return { self: this.url(`/rest/api/3/priority/${id}`), iconUrl: this.url(`/images/icons/priorities/${name.toLowerCase()}.svg`), name, id };
+    return {
+      self: this.url(`/rest/api/3/priority/${id}`),
+      iconUrl: this.url(`/images/icons/priorities/${name.toLowerCase()}.svg`),
+      name,
+      id,
+    };
   }
 
   /** The Sprint field (customfield_10020) as Jira Cloud's REST API v3 returns it. */
@@ -239,7 +244,10 @@ export class Beans {
       case JIRA_FIELD_IDS.sprint:
         return { present: true, value: this.sprintField(issue.sprintIds) };
       case JIRA_FIELD_IDS.flagged:
-        return { present: true, value: issue.flagged ? [{ self: this.url('/rest/api/3/customFieldOption/10019'), value: 'Impediment', id: '10019' }] : null };
+        return {
+          present: true,
+          value: issue.flagged ? [{ self: this.url('/rest/api/3/customFieldOption/10019'), value: 'Impediment', id: '10019' }] : null,
+        };
       default:
         return { present: false };
     }

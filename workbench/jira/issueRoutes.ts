@@ -51,7 +51,8 @@ export function addIssueRoutes(router: Router, ctx: StandInContext): void {
       return jiraError(403, 'You do not have permission to edit issue properties.');
     }
     const key = req.params.propertyKey ?? '';
-    if (key.length > MAX_PROPERTY_KEY_LENGTH) return jiraError(400, `The property key cannot be longer than ${MAX_PROPERTY_KEY_LENGTH} characters.`);
+    if (key.length > MAX_PROPERTY_KEY_LENGTH)
+      return jiraError(400, `The property key cannot be longer than ${MAX_PROPERTY_KEY_LENGTH} characters.`);
     if (req.body === undefined) return jiraError(400, 'The property value must be a valid, non-empty JSON.');
     if (JSON.stringify(req.body).length > MAX_PROPERTY_LENGTH) {
       return jiraError(400, `The property value cannot be longer than ${MAX_PROPERTY_LENGTH} characters.`);
@@ -80,7 +81,10 @@ export function addIssueRoutes(router: Router, ctx: StandInContext): void {
     const issue = visibleIssue(req);
     if (!issue) return issueNotFound();
     const startAt = Math.max(0, Number(req.query.get('startAt') ?? 0) || 0);
-    const maxResults = Math.min(CHANGELOG_PAGE_DEFAULT, Math.max(1, Number(req.query.get('maxResults') ?? CHANGELOG_PAGE_DEFAULT) || CHANGELOG_PAGE_DEFAULT));
+    const maxResults = Math.min(
+      CHANGELOG_PAGE_DEFAULT,
+      Math.max(1, Number(req.query.get('maxResults') ?? CHANGELOG_PAGE_DEFAULT) || CHANGELOG_PAGE_DEFAULT),
+    );
     const page = issue.changelog.slice(startAt, startAt + maxResults);
     const isLast = startAt + page.length >= issue.changelog.length;
     const self = ctx.beans.url(`/rest/api/3/issue/${issue.key}/changelog`);
@@ -125,7 +129,9 @@ function createIssue(ctx: StandInContext, req: RouteRequest): JiraReply {
   }
   const typeRef = fields.issuetype;
   const type = typeRef
-    ? [...ctx.state.issueTypes.values()].find((candidate) => candidate.id === typeRef.id || (typeRef.id === undefined && candidate.name === typeRef.name))
+    ? [...ctx.state.issueTypes.values()].find(
+        (candidate) => candidate.id === typeRef.id || (typeRef.id === undefined && candidate.name === typeRef.name),
+      )
     : undefined;
   if (!typeRef) errors.issuetype = 'Specify an issue type';
   else if (!type || (project && !project.issueTypeIds.includes(type.id))) errors.issuetype = 'Specify a valid issue type';
@@ -179,4 +185,3 @@ function adfText(node: unknown): string {
   const children = Array.isArray(content) ? content.map(adfText).join(' ') : '';
   return `${own}${own && children ? ' ' : ''}${children}`.trim();
 }
-

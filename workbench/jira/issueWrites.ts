@@ -35,7 +35,15 @@ export class IssueWrites {
     if (change.sprintIds !== undefined && !sameList(change.sprintIds.map(String), issue.sprintIds.map(String))) {
       for (const id of change.sprintIds) if (!this.state.sprints.has(id)) throw new Error(`No sprint ${id} in the Jira stand-in.`);
       items.push(
-        item(JIRA_FIELD_IDS.sprint, 'Sprint', 'custom', this.sprintIds(issue.sprintIds), this.sprintNames(issue.sprintIds), this.sprintIds(change.sprintIds), this.sprintNames(change.sprintIds)),
+        item(
+          JIRA_FIELD_IDS.sprint,
+          'Sprint',
+          'custom',
+          this.sprintIds(issue.sprintIds),
+          this.sprintNames(issue.sprintIds),
+          this.sprintIds(change.sprintIds),
+          this.sprintNames(change.sprintIds),
+        ),
       );
       issue.sprintIds = [...change.sprintIds];
     }
@@ -59,8 +67,10 @@ export class IssueWrites {
         return component.id;
       };
       // One item per component removed or added, as Jira writes them.
-      for (const name of issue.components) if (!change.components.includes(name)) items.push(item('components', 'Component', 'jira', idOf(name), name, null, null));
-      for (const name of change.components) if (!issue.components.includes(name)) items.push(item('components', 'Component', 'jira', null, null, idOf(name), name));
+      for (const name of issue.components)
+        if (!change.components.includes(name)) items.push(item('components', 'Component', 'jira', idOf(name), name, null, null));
+      for (const name of change.components)
+        if (!issue.components.includes(name)) items.push(item('components', 'Component', 'jira', null, null, idOf(name), name));
       issue.components = [...change.components];
     }
     if (change.parentKey !== undefined && change.parentKey !== issue.parentKey) {
@@ -72,7 +82,17 @@ export class IssueWrites {
     }
     if (change.assigneeAccountId !== undefined && change.assigneeAccountId !== issue.assigneeAccountId) {
       const name = (id: string | null) => (id ? (this.state.users.get(id)?.displayName ?? id) : null);
-      items.push(item('assignee', 'assignee', 'jira', issue.assigneeAccountId, name(issue.assigneeAccountId), change.assigneeAccountId, name(change.assigneeAccountId)));
+      items.push(
+        item(
+          'assignee',
+          'assignee',
+          'jira',
+          issue.assigneeAccountId,
+          name(issue.assigneeAccountId),
+          change.assigneeAccountId,
+          name(change.assigneeAccountId),
+        ),
+      );
       issue.assigneeAccountId = change.assigneeAccountId;
     }
     if (change.summary !== undefined && change.summary !== issue.summary) {

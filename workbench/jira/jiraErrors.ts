@@ -20,12 +20,10 @@ export const jiraError = (status: number, messages: string[] | string, errors: R
 export const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
 
 export const issueNotFound = (): JiraReply => jiraError(404, ISSUE_NOT_FOUND);
-export const projectNotFound = (idOrKey: string): JiraReply =>
-  jiraError(404, `No project could be found with key '${idOrKey}'.`);
+export const projectNotFound = (idOrKey: string): JiraReply => jiraError(404, `No project could be found with key '${idOrKey}'.`);
 export const unauthorized = (): JiraReply =>
   jiraError(401, 'You are not authenticated. Authentication required to perform this operation.');
-export const badPayload = (): JiraReply =>
-  jiraError(400, 'Invalid request payload. Refer to the REST API documentation and try again.');
+export const badPayload = (): JiraReply => jiraError(400, 'Invalid request payload. Refer to the REST API documentation and try again.');
 export const notAdmin = (): JiraReply =>
   jiraError(403, 'You are not authorized to perform this action. Administrator privileges are required.');
 

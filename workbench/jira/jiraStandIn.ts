@@ -115,7 +115,11 @@ export class JiraStandIn {
   }
 
   /** Changes fields the way a Jira user would, appending the changelog history Jira writes. */
-  applyIssueUpdate(issueIdOrKey: string, change: IssueChange, meta: { authorAccountId: string; at: Date }): { issue: StoredIssue; changelogEntry: ChangelogEntry | null } {
+  applyIssueUpdate(
+    issueIdOrKey: string,
+    change: IssueChange,
+    meta: { authorAccountId: string; at: Date },
+  ): { issue: StoredIssue; changelogEntry: ChangelogEntry | null } {
     return this.context.writes.applyIssueUpdate(issueIdOrKey, change, meta);
   }
 
@@ -148,9 +152,21 @@ export class JiraStandIn {
 
     const answer = this.answer(method, path, url.searchParams, parsedBody, bodyError, req);
     const response = inCallersTimeZone(serialise(answer), this.timeZoneOf(req.caller));
-    if (!req.workbench) this.requestLog.push({ method, path, caller: req.caller.kind, status: response.status, returnedObjects: answer.returnedObjects ?? 0 });
+    if (!req.workbench)
+      this.requestLog.push({
+        method,
+        path,
+        caller: req.caller.kind,
+        status: response.status,
+        returnedObjects: answer.returnedObjects ?? 0,
+      });
     if (checked) {
-      violations(checked.checkResponse({ method, pathWithQuery: req.pathWithQuery }, { status: response.status, body: response.body ? (JSON.parse(response.body) as unknown) : undefined }));
+      violations(
+        checked.checkResponse(
+          { method, pathWithQuery: req.pathWithQuery },
+          { status: response.status, body: response.body ? (JSON.parse(response.body) as unknown) : undefined },
+        ),
+      );
     }
     return response;
   }
@@ -198,11 +214,27 @@ function inCallersTimeZone(response: JiraHttpResponse, timeZone: string | null):
 
 function inZone(instant: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
-  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const local = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   const offsetMinutes = Math.round((local - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);

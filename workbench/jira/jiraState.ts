@@ -1,11 +1,5 @@
 import type { DurableStore, StoreOperation } from '../store/durableStore';
-import type {
-  Dataset,
-  DatasetIssue,
-  DatasetProject,
-  DatasetSprint,
-  DatasetUser,
-} from '../datasets/datasetSchema';
+import type { Dataset, DatasetIssue, DatasetProject, DatasetSprint, DatasetUser } from '../datasets/datasetSchema';
 
 /** An issue as the stand-in keeps it: the dataset's record plus the ADF description a create may bring. */
 export type StoredIssue = DatasetIssue & { descriptionAdf?: unknown };
@@ -177,7 +171,19 @@ export class JiraState {
   }
 
   private readStore(): void {
-    for (const map of [this.users, this.issueTypes, this.statuses, this.projects, this.projectsById, this.boards, this.sprints, this.issues, this.issueIdByKey, this.schemes]) map.clear();
+    for (const map of [
+      this.users,
+      this.issueTypes,
+      this.statuses,
+      this.projects,
+      this.projectsById,
+      this.boards,
+      this.sprints,
+      this.issues,
+      this.issueIdByKey,
+      this.schemes,
+    ])
+      map.clear();
     this.nextIssueNumber.clear();
     this.nextIssueId = 10000;
     this.nextChangelogId = 10000;

@@ -1,11 +1,4 @@
-import {
-  JastBuilder,
-  type Clause,
-  type Jast,
-  type Operand,
-  type OrderByField,
-  type TerminalClause,
-} from '@atlaskit/jql-ast';
+import { JastBuilder, type Clause, type Jast, type Operand, type OrderByField, type TerminalClause } from '@atlaskit/jql-ast';
 import { endOfDay, endOfMonth, endOfWeek, startOfDay, startOfMonth, startOfWeek } from 'date-fns';
 import { PRIORITIES, STATUS_CATEGORIES } from './beans';
 import { JqlError, UnsupportedError } from './jiraErrors';
@@ -103,16 +96,19 @@ class ClauseCompiler {
   }
 
   private terminal(clause: TerminalClause): Matcher {
-    if (clause.predicates.length > 0) throw new UnsupportedError(`JQL predicates (${clause.predicates.map((p) => p.operator.value).join(', ')})`);
+    if (clause.predicates.length > 0)
+      throw new UnsupportedError(`JQL predicates (${clause.predicates.map((p) => p.operator.value).join(', ')})`);
     const fieldName = clause.field.value;
-    if (clause.field.properties && clause.field.properties.length > 0) throw new UnsupportedError(`the JQL field '${clause.field.text}' with property access`);
+    if (clause.field.properties && clause.field.properties.length > 0)
+      throw new UnsupportedError(`the JQL field '${clause.field.text}' with property access`);
     const operator = clause.operator ? clause.operator.value.toLowerCase() : '';
     const operand = clause.operand || undefined;
     if (!operand) throw new JqlError(`Error in the JQL Query: Expecting an operand after '${operator}' for field '${fieldName}'.`);
     const reader = this.reader(fieldName);
 
     if (operator === 'is' || operator === 'is not') {
-      if (operand.operandType !== 'keyword') throw new JqlError(`The operator '${operator.toUpperCase()}' only supports EMPTY or NULL, not '${operandText(operand)}'.`);
+      if (operand.operandType !== 'keyword')
+        throw new JqlError(`The operator '${operator.toUpperCase()}' only supports EMPTY or NULL, not '${operandText(operand)}'.`);
       const empty = (issue: StoredIssue) => reader.values(issue).length === 0;
       return operator === 'is' ? empty : (issue) => !empty(issue);
     }
@@ -134,10 +130,13 @@ class ClauseCompiler {
 
   private setClause(reader: Extract<FieldReader, { kind: 'set' }>, operator: string, operand: Operand): Matcher {
     const listy = operator === 'in' || operator === 'not in';
-    if (!['=', '!=', 'in', 'not in'].includes(operator)) throw new UnsupportedError(`the operator '${operator.toUpperCase()}' on field '${reader.name}'`);
+    if (!['=', '!=', 'in', 'not in'].includes(operator))
+      throw new UnsupportedError(`the operator '${operator.toUpperCase()}' on field '${reader.name}'`);
     if (listy !== (operand.operandType === 'list' || operand.operandType === 'function')) {
-      if (listy) throw new JqlError(`The operator '${operator.toUpperCase()}' can only be used with a list of values for field '${reader.name}'.`);
-      if (operand.operandType === 'list') throw new JqlError(`The operator '${operator}' does not support the list value for field '${reader.name}'.`);
+      if (listy)
+        throw new JqlError(`The operator '${operator.toUpperCase()}' can only be used with a list of values for field '${reader.name}'.`);
+      if (operand.operandType === 'list')
+        throw new JqlError(`The operator '${operator}' does not support the list value for field '${reader.name}'.`);
     }
     const wanted = new Set<string>();
     for (const value of this.operandValues(operand, reader.name)) {
@@ -150,8 +149,10 @@ class ClauseCompiler {
   }
 
   private textClause(reader: Extract<FieldReader, { kind: 'text' }>, operator: string, operand: Operand): Matcher {
-    if (operator !== '~' && operator !== '!~') throw new UnsupportedError(`the operator '${operator.toUpperCase()}' on the text field '${reader.name}'`);
-    if (operand.operandType !== 'value') throw new JqlError(`The operator '${operator}' is not supported with a list or function for field '${reader.name}'.`);
+    if (operator !== '~' && operator !== '!~')
+      throw new UnsupportedError(`the operator '${operator.toUpperCase()}' on the text field '${reader.name}'`);
+    if (operand.operandType !== 'value')
+      throw new JqlError(`The operator '${operator}' is not supported with a list or function for field '${reader.name}'.`);
     // Jira's text search matches words; the stand-in asks that every word occurs, ignoring case.
     const terms = splitWords(operand.value.toLowerCase());
     const contains = (issue: StoredIssue) =>
@@ -224,7 +225,11 @@ class ClauseCompiler {
     const lower = name.toLowerCase();
     const caller = this.context.caller;
     if (lower === 'currentuser') return caller.kind === 'user' ? [caller.accountId] : [];
-    const sprintStates: Record<string, string[]> = { opensprints: ['active', 'future'], closedsprints: ['closed'], futuresprints: ['future'] };
+    const sprintStates: Record<string, string[]> = {
+      opensprints: ['active', 'future'],
+      closedsprints: ['closed'],
+      futuresprints: ['future'],
+    };
     const states = sprintStates[lower];
     if (states && field === 'sprint') {
       return [...this.state.sprints.values()].filter((sprint) => states.includes(sprint.state)).map((sprint) => String(sprint.id));
@@ -245,7 +250,8 @@ class ClauseCompiler {
           name: 'project',
           values: (issue) => [issue.projectKey],
           resolve: (value) => {
-            const project = state.projectByIdOrKey(value) ?? [...state.projects.values()].find((p) => p.name.toLowerCase() === value.toLowerCase());
+            const project =
+              state.projectByIdOrKey(value) ?? [...state.projects.values()].find((p) => p.name.toLowerCase() === value.toLowerCase());
             // A project the caller cannot browse does not exist for them, in the same words.
             return project && this.mayBrowse(project.permissions.browse) ? [project.key] : unknownValue(value, 'project');
           },
@@ -277,7 +283,9 @@ class ClauseCompiler {
           name: 'status',
           values: (issue) => [issue.statusId],
           resolve: (value) => {
-            const ids = [...state.statuses.values()].filter((s) => s.id === value || s.name.toLowerCase() === value.toLowerCase()).map((s) => s.id);
+            const ids = [...state.statuses.values()]
+              .filter((s) => s.id === value || s.name.toLowerCase() === value.toLowerCase())
+              .map((s) => s.id);
             return ids.length ? ids : unknownValue(value, 'status');
           },
         };
@@ -303,7 +311,9 @@ class ClauseCompiler {
           name: 'issuetype',
           values: (issue) => [issue.issueTypeId],
           resolve: (value) => {
-            const ids = [...state.issueTypes.values()].filter((t) => t.id === value || t.name.toLowerCase() === value.toLowerCase()).map((t) => t.id);
+            const ids = [...state.issueTypes.values()]
+              .filter((t) => t.id === value || t.name.toLowerCase() === value.toLowerCase())
+              .map((t) => t.id);
             return ids.length ? ids : unknownValue(value, 'issuetype');
           },
         };
@@ -407,7 +417,12 @@ class ClauseCompiler {
       case 'string':
         return { kind: 'set', name: alias.searchAlias, values: (issue) => raw(issue).map(String), resolve: (value) => [value] };
       case 'user':
-        return { kind: 'set', name: alias.searchAlias, values: (issue) => raw(issue).map(String), resolve: (value) => this.resolveUser(value) };
+        return {
+          kind: 'set',
+          name: alias.searchAlias,
+          values: (issue) => raw(issue).map(String),
+          resolve: (value) => this.resolveUser(value),
+        };
       case 'text':
         return { kind: 'text', name: alias.searchAlias, values: (issue) => raw(issue).map(String) };
       case 'number':
@@ -416,7 +431,10 @@ class ClauseCompiler {
         return {
           kind: 'date',
           name: alias.searchAlias,
-          values: (issue) => raw(issue).map((item) => Date.parse(String(item))).filter(Number.isFinite),
+          values: (issue) =>
+            raw(issue)
+              .map((item) => Date.parse(String(item)))
+              .filter(Number.isFinite),
         };
     }
   }
@@ -440,7 +458,8 @@ class ClauseCompiler {
 
 function orderComparator(fields: OrderByField[]): (a: StoredIssue, b: StoredIssue) => number {
   const keys = fields.map((field) => {
-    const direction = field.direction && field.direction.value.toLowerCase() === 'asc' ? 1 : field.direction ? -1 : defaultDirection(field.field.value);
+    const direction =
+      field.direction && field.direction.value.toLowerCase() === 'asc' ? 1 : field.direction ? -1 : defaultDirection(field.field.value);
     return { read: orderKey(field.field.value), direction };
   });
   // Without ORDER BY the stand-in lists newest first (by id), like Jira's default ordering by creation.

@@ -20,9 +20,7 @@ export interface Route {
 }
 
 export type RouteMatch =
-  | { kind: 'found'; handler: RouteHandler; params: Record<string, string> }
-  | { kind: 'wrong-method'; allowed: string[] }
-  | { kind: 'none' };
+  { kind: 'found'; handler: RouteHandler; params: Record<string, string> } | { kind: 'wrong-method'; allowed: string[] } | { kind: 'none' };
 
 /** Matches `/rest/api/3/issue/{issueIdOrKey}` style templates segment by segment. */
 export class Router {

@@ -37,7 +37,8 @@ export function addSearchRoutes(router: Router, ctx: StandInContext): void {
 
   router.add('POST', '/rest/api/3/search/jql', (req) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    if (typeof body !== 'object' || Array.isArray(body)) return jiraError(400, 'Invalid request payload. Refer to the REST API documentation and try again.');
+    if (typeof body !== 'object' || Array.isArray(body))
+      return jiraError(400, 'Invalid request payload. Refer to the REST API documentation and try again.');
     return search(ctx, req.caller, {
       jql: typeof body.jql === 'string' ? body.jql : '',
       fields: listParam(Array.isArray(body.fields) ? (body.fields as string[]) : []),
@@ -77,7 +78,10 @@ function search(ctx: StandInContext, caller: JiraCaller, params: SearchParams): 
   if ('error' in found) return found.error;
   const idOrKeyOnly = params.properties.length === 0 && params.fields.every((field) => field === 'id' || field === 'key');
   const cap = idOrKeyOnly ? SEARCH_LIMITS.idOrKeyOnlyMax : SEARCH_LIMITS.withFieldsMax;
-  const asked = params.maxResults === undefined || !Number.isFinite(params.maxResults) ? SEARCH_LIMITS.defaultMaxResults : Math.floor(params.maxResults);
+  const asked =
+    params.maxResults === undefined || !Number.isFinite(params.maxResults)
+      ? SEARCH_LIMITS.defaultMaxResults
+      : Math.floor(params.maxResults);
   const pageSize = Math.min(cap, Math.max(1, asked));
   const page = found.issues.slice(offset, offset + pageSize);
   const isLast = offset + page.length >= found.issues.length;
@@ -133,7 +137,12 @@ function bulkFetch(ctx: StandInContext, req: RouteRequest, cache: Map<string, Hi
     return jiraError(400, `You can filter by at most ${BULK_CHANGELOG_LIMITS.maxFieldIds} field IDs.`);
   }
   const maxResults = body?.maxResults ?? BULK_CHANGELOG_LIMITS.defaultMaxResults;
-  if (typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults < 1 || maxResults > BULK_CHANGELOG_LIMITS.maxMaxResults) {
+  if (
+    typeof maxResults !== 'number' ||
+    !Number.isInteger(maxResults) ||
+    maxResults < 1 ||
+    maxResults > BULK_CHANGELOG_LIMITS.maxMaxResults
+  ) {
     return jiraError(400, `maxResults must be between 1 and ${BULK_CHANGELOG_LIMITS.maxMaxResults}.`);
   }
   const offset = typeof body?.nextPageToken === 'string' ? decodeToken(body.nextPageToken) : 0;

@@ -16,7 +16,10 @@ export function addSiteRoutes(router: Router, ctx: StandInContext): void {
   const { state, permissions, beans } = ctx;
 
   router.add('GET', '/rest/api/3/mypermissions', (req) => {
-    const keys = (req.query.get('permissions') ?? '').split(',').map((key) => key.trim()).filter(Boolean);
+    const keys = (req.query.get('permissions') ?? '')
+      .split(',')
+      .map((key) => key.trim())
+      .filter(Boolean);
     if (keys.length === 0) return jiraError(400, 'The permissions query parameter is required.');
     const unknown = keys.filter((key) => !(key in PERMISSIONS));
     if (unknown.length) return jiraError(400, `Invalid permission key(s): ${unknown.join(', ')}.`);
@@ -47,7 +50,18 @@ export function addSiteRoutes(router: Router, ctx: StandInContext): void {
 
   router.add('GET', '/rest/api/3/myself', (req) => {
     if (req.caller.kind === 'app') {
-      return reply(200, { self: beans.url('/rest/api/3/user?accountId=app'), accountId: 'app-process-loop', accountType: 'app', displayName: 'Process Loop', active: true, timeZone: 'UTC' }, 1);
+      return reply(
+        200,
+        {
+          self: beans.url('/rest/api/3/user?accountId=app'),
+          accountId: 'app-process-loop',
+          accountType: 'app',
+          displayName: 'Process Loop',
+          active: true,
+          timeZone: 'UTC',
+        },
+        1,
+      );
     }
     const user = req.caller.kind === 'user' ? state.users.get(req.caller.accountId) : undefined;
     if (!user) return jiraError(404, 'The user does not exist.');
@@ -78,16 +92,27 @@ export function addSiteRoutes(router: Router, ctx: StandInContext): void {
     const accountId = req.query.get('accountId');
     if (!query && !accountId) return jiraError(400, "One of 'query' or 'accountId' parameters must be provided.");
     const startAt = Math.max(0, Number(req.query.get('startAt') ?? 0) || 0);
-    const maxResults = Math.min(USER_SEARCH_MAX, Math.max(1, Number(req.query.get('maxResults') ?? USER_SEARCH_DEFAULT) || USER_SEARCH_DEFAULT));
+    const maxResults = Math.min(
+      USER_SEARCH_MAX,
+      Math.max(1, Number(req.query.get('maxResults') ?? USER_SEARCH_DEFAULT) || USER_SEARCH_DEFAULT),
+    );
     const matches = (user: DatasetUser) => {
       if (accountId && user.accountId !== accountId) return false;
       if (!query) return true;
       // Jira's pickers match the start of any word of the name, or the start of the e-mail address.
       const words = user.displayName.toLowerCase().split(' ').filter(Boolean);
-      return words.some((word) => word.startsWith(query)) || user.displayName.toLowerCase().startsWith(query) || (user.emailAddress?.toLowerCase().startsWith(query) ?? false);
+      return (
+        words.some((word) => word.startsWith(query)) ||
+        user.displayName.toLowerCase().startsWith(query) ||
+        (user.emailAddress?.toLowerCase().startsWith(query) ?? false)
+      );
     };
     const page = [...state.users.values()].filter(matches).slice(startAt, startAt + maxResults);
-    return reply(200, page.map((user) => beans.user(user)), page.length);
+    return reply(
+      200,
+      page.map((user) => beans.user(user)),
+      page.length,
+    );
   });
 
   router.add('GET', '/rest/api/3/project/{projectIdOrKey}', (req) => {
@@ -99,23 +124,40 @@ export function addSiteRoutes(router: Router, ctx: StandInContext): void {
 
   router.add('GET', '/rest/api/3/field', () => reply(200, fields()));
 
-  router.add('GET', '/rest/api/3/status', () => reply(200, [...state.statuses.values()].map((status) => beans.status(status))));
+  router.add('GET', '/rest/api/3/status', () =>
+    reply(
+      200,
+      [...state.statuses.values()].map((status) => beans.status(status)),
+    ),
+  );
 
-  router.add('GET', '/rest/api/3/issuetype', () => reply(200, [...state.issueTypes.values()].map((type) => beans.issueType(type))));
+  router.add('GET', '/rest/api/3/issuetype', () =>
+    reply(
+      200,
+      [...state.issueTypes.values()].map((type) => beans.issueType(type)),
+    ),
+  );
 
   router.add('POST', '/rest/api/3/issuetype', (req) => {
     if (!permissions.isSiteAdmin(req.caller)) return notAdmin();
     const body = req.body as { name?: unknown; description?: unknown; hierarchyLevel?: unknown; type?: unknown } | undefined;
     const name = typeof body?.name === 'string' ? body.name.trim() : '';
     if (!name) return jiraError(400, [], { name: 'The issue type name must not be empty.' });
-    if (name.length > MAX_ISSUE_TYPE_NAME) return jiraError(400, [], { name: `The issue type name must not exceed ${MAX_ISSUE_TYPE_NAME} characters.` });
+    if (name.length > MAX_ISSUE_TYPE_NAME)
+      return jiraError(400, [], { name: `The issue type name must not exceed ${MAX_ISSUE_TYPE_NAME} characters.` });
     const level = body?.hierarchyLevel ?? (body?.type === 'subtask' ? -1 : 0);
     if (level !== 0 && level !== -1) return jiraError(400, [], { hierarchyLevel: 'The hierarchy level must be -1 or 0.' });
     if ([...state.issueTypes.values()].some((type) => type.name.toLowerCase() === name.toLowerCase())) {
       return jiraError(409, 'An issue type with this name already exists.');
     }
     const id = String(Math.max(10000, ...[...state.issueTypes.keys()].map(Number)) + 1);
-    const type = { id, name, description: typeof body?.description === 'string' ? body.description : '', subtask: level === -1, hierarchyLevel: level };
+    const type = {
+      id,
+      name,
+      description: typeof body?.description === 'string' ? body.description : '',
+      subtask: level === -1,
+      hierarchyLevel: level,
+    };
     state.saveIssueType(type);
     return reply(201, beans.issueType(type), 1);
   });
@@ -137,7 +179,10 @@ export function addSiteRoutes(router: Router, ctx: StandInContext): void {
 
   router.add('GET', '/rest/api/3/issuetypescheme/project', (req) => {
     if (!permissions.isSiteAdmin(req.caller)) return notAdmin();
-    const wanted = req.query.getAll('projectId').flatMap((value) => value.split(',')).filter(Boolean);
+    const wanted = req.query
+      .getAll('projectId')
+      .flatMap((value) => value.split(','))
+      .filter(Boolean);
     if (wanted.length === 0) return jiraError(400, 'The projectId parameter is required.');
     const startAt = Math.max(0, Number(req.query.get('startAt') ?? 0) || 0);
     const maxResults = Math.max(1, Number(req.query.get('maxResults') ?? 50) || 50);
@@ -239,7 +284,12 @@ function fields(): Array<Record<string, unknown>> {
       navigable: true,
       searchable: true,
       clauseNames: ['cf[10021]', 'Flagged', 'Flagged[Checkboxes]'],
-      schema: { type: 'array', items: 'option', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes', customId: 10021 },
+      schema: {
+        type: 'array',
+        items: 'option',
+        custom: 'com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes',
+        customId: 10021,
+      },
     },
   ];
   // FieldDetails forbids properties it does not declare.

@@ -32,7 +32,8 @@ export function readEntityDefinitions(manifest: unknown): EntityDefinition[] {
     const attributes: Record<string, EntityAttributeType> = {};
     for (const [attribute, spec] of Object.entries((raw.attributes ?? {}) as Record<string, { type?: unknown }>)) {
       const type = spec?.type as EntityAttributeType;
-      if (!ATTRIBUTE_TYPES.includes(type)) throw new Error(`manifest.yml: entity ${name}.${attribute} has an unknown type ${String(spec?.type)}`);
+      if (!ATTRIBUTE_TYPES.includes(type))
+        throw new Error(`manifest.yml: entity ${name}.${attribute} has an unknown type ${String(spec?.type)}`);
       attributes[attribute] = type;
     }
     const indexes = (Array.isArray(raw.indexes) ? raw.indexes : []).map((index: unknown): EntityIndex => {

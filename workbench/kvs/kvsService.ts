@@ -1,12 +1,6 @@
 import type { DurableStore, StoreOperation } from '../store/durableStore';
 import { matchesFilterGroup, readFilterGroup, type FilterGroup } from './conditions';
-import {
-  assertValidEntityValue,
-  entityMatches,
-  entitySortTuple,
-  readEntityQuery,
-  type EntityDefinition,
-} from './customEntities';
+import { assertValidEntityValue, entityMatches, entitySortTuple, readEntityQuery, type EntityDefinition } from './customEntities';
 import { KvsRequestError, badRequest } from './kvsErrors';
 import { KVS_LIMITS, assertValidEntityName, assertValidKey, assertValidValue, byteLength, pageLimit } from './kvsLimits';
 import { pageOf } from './paging';
@@ -132,7 +126,10 @@ export class KvsService {
     if (keyPolicy !== 'OVERRIDE' && keyPolicy !== 'FAIL_IF_EXISTS') {
       throw badRequest('INVALID_REQUEST', 'keyPolicy must be OVERRIDE or FAIL_IF_EXISTS.');
     }
-    if (options.returnValue !== undefined && (keyPolicy !== 'OVERRIDE' || !['PREVIOUS', 'LATEST'].includes(options.returnValue as string))) {
+    if (
+      options.returnValue !== undefined &&
+      (keyPolicy !== 'OVERRIDE' || !['PREVIOUS', 'LATEST'].includes(options.returnValue as string))
+    ) {
       throw badRequest('INVALID_REQUEST', 'returnValue (PREVIOUS or LATEST) needs keyPolicy OVERRIDE.');
     }
     this.assertWritable(target, body.value);
@@ -173,7 +170,9 @@ export class KvsService {
     const entity = this.entityDefinition(body.entityName);
     const limit = pageLimit(body.limit, 'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE');
     const query = readEntityQuery(entity, body);
-    const rows = this.liveRows(entityNamespace(entity.name)).filter(([, row]) => entityMatches(query, row.value as Record<string, unknown>));
+    const rows = this.liveRows(entityNamespace(entity.name)).filter(([, row]) =>
+      entityMatches(query, row.value as Record<string, unknown>),
+    );
     const { page, cursor } = pageOf(rows, ([key, row]) => entitySortTuple(query, key, row.value as Record<string, unknown>), {
       cursor: body.cursor,
       limit,
@@ -196,7 +195,10 @@ export class KvsService {
     const count = sets.length + deletes.length + checks.length;
     if (count === 0) throw badRequest('EMPTY_REQUEST', 'A transaction needs at least one set, delete or check.');
     if (count > KVS_LIMITS.transactionMaxOperations) {
-      throw badRequest('TOO_MANY_OPERATIONS', `A transaction holds at most ${KVS_LIMITS.transactionMaxOperations} operations; this one has ${count}.`);
+      throw badRequest(
+        'TOO_MANY_OPERATIONS',
+        `A transaction holds at most ${KVS_LIMITS.transactionMaxOperations} operations; this one has ${count}.`,
+      );
     }
     const bytes = byteLength(body);
     if (bytes > KVS_LIMITS.transactionMaxBytes) {
@@ -266,7 +268,9 @@ export class KvsService {
   }
 
   private batchDelete(items: unknown[]): KvsReply {
-    return this.batchWrite(items, (_item, target) => (this.store.has(target.ns, target.key) ? { op: 'delete', ns: target.ns, key: target.key } : null));
+    return this.batchWrite(items, (_item, target) =>
+      this.store.has(target.ns, target.key) ? { op: 'delete', ns: target.ns, key: target.key } : null,
+    );
   }
 
   /**

@@ -63,7 +63,8 @@ export function parseManifest(text: string, source = 'manifest.yml'): Manifest {
   const fail = (message: string): never => {
     throw new Error(`${source}: ${message}`);
   };
-  const str = (value: unknown, where: string): string => (typeof value === 'string' && value !== '' ? value : fail(`${where} must be a string`));
+  const str = (value: unknown, where: string): string =>
+    typeof value === 'string' && value !== '' ? value : fail(`${where} must be a string`);
 
   const functions: Record<string, string> = {};
   const functionTimeoutSeconds: Record<string, number> = {};
@@ -95,7 +96,10 @@ export function parseManifest(text: string, source = 'manifest.yml'): Manifest {
   });
 
   const keyed = (type: string) =>
-    list(type).map((module) => ({ key: str(module.key, `${type}.key`), function: str(module.function, `${type} ${String(module.key)}.function`) }));
+    list(type).map((module) => ({
+      key: str(module.key, `${type}.key`),
+      function: str(module.function, `${type} ${String(module.key)}.function`),
+    }));
 
   const entityPropertyAliases: EntityPropertyAlias[] = list('jira:entityProperty').flatMap((module) =>
     (Array.isArray(module.values) ? (module.values as Array<Record<string, unknown>>) : []).map((value) => ({

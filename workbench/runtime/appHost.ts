@@ -20,7 +20,14 @@ import { fixedLatency, NO_LATENCY, type Latency } from './latency';
  */
 
 /** Forge's time limits ("Invocation limits"): resolvers 25 s; triggers, web triggers, consumers 55 s. */
-export const TIME_LIMIT_MS = { resolver: 25_000, trigger: 55_000, consumer: 55_000, webtrigger: 55_000, action: 25_000, function: 25_000 } as const;
+export const TIME_LIMIT_MS = {
+  resolver: 25_000,
+  trigger: 55_000,
+  consumer: 55_000,
+  webtrigger: 55_000,
+  action: 25_000,
+  function: 25_000,
+} as const;
 
 /** The account the app acts as (`asApp()`); product events it caused carry it as `atlassianId`. */
 export const WORKBENCH_APP_ACCOUNT_ID = 'process-loop-app';
@@ -195,7 +202,10 @@ export class AppHost implements ForgeGlobalsTarget {
       installation: undefined,
     };
     return this.run({ accountId: args.accountId, moduleKey, functionKey, kind: 'resolver' }, () =>
-      handler({ call: { functionKey: args.functionKey, payload: args.payload, jobId: undefined }, context: fullContext }, backendRuntimePayload),
+      handler(
+        { call: { functionKey: args.functionKey, payload: args.payload, jobId: undefined }, context: fullContext },
+        backendRuntimePayload,
+      ),
     );
   }
 
@@ -250,7 +260,14 @@ export class AppHost implements ForgeGlobalsTarget {
       );
       const retry = retryRequest(result);
       if (retry && attempt < this.maxEventAttempts) {
-        this.pendingTriggerRetries.push({ trigger, eventType, event, attempt: attempt + 1, dueAt: Date.now() + retry.retryAfter * 1000, retryContext: { ...retry, retryCount: attempt } });
+        this.pendingTriggerRetries.push({
+          trigger,
+          eventType,
+          event,
+          attempt: attempt + 1,
+          dueAt: Date.now() + retry.retryAfter * 1000,
+          retryContext: { ...retry, retryCount: attempt },
+        });
         this.scheduleBackground();
         return { ...base, outcome: 'retry', result };
       }
@@ -362,13 +379,26 @@ export class AppHost implements ForgeGlobalsTarget {
           ? // The resolver form (@forge/events 1.x style): the event body is the resolver payload.
             handler(
               {
-                call: { functionKey: consumer.method, payload: toJson({ ...pending.event.body as object, ...(pending.retryContext ? { retryContext: pending.retryContext } : {}) }), jobId },
+                call: {
+                  functionKey: consumer.method,
+                  payload: toJson({
+                    ...(pending.event.body as object),
+                    ...(pending.retryContext ? { retryContext: pending.retryContext } : {}),
+                  }),
+                  jobId,
+                },
                 context: { installContext: this.contextAri(), moduleKey: consumer.key },
               },
               { installContext: this.contextAri(), principal: undefined, license: undefined },
             )
           : handler(
-              toJson({ ...pending.event, queueName, jobId, eventId, ...(pending.retryContext ? { retryContext: pending.retryContext } : {}) }),
+              toJson({
+                ...pending.event,
+                queueName,
+                jobId,
+                eventId,
+                ...(pending.retryContext ? { retryContext: pending.retryContext } : {}),
+              }),
               { installContext: this.contextAri() },
             ),
       );
@@ -405,7 +435,13 @@ export class AppHost implements ForgeGlobalsTarget {
     if (query.includes('createWebTriggerUrl')) {
       const triggerKey = (request.variables?.input as { triggerKey?: unknown } | undefined)?.triggerKey;
       if (typeof triggerKey !== 'string' || !this.manifest.webtriggers.some((module) => module.key === triggerKey)) {
-        return { status: 200, body: { data: { createWebTriggerUrl: null }, errors: [{ message: `No webtrigger module ${String(triggerKey)} in manifest.yml.` }] } };
+        return {
+          status: 200,
+          body: {
+            data: { createWebTriggerUrl: null },
+            errors: [{ message: `No webtrigger module ${String(triggerKey)} in manifest.yml.` }],
+          },
+        };
       }
       return { status: 200, body: { data: { createWebTriggerUrl: { url: this.webTriggerUrl(triggerKey) } } } };
     }
@@ -413,7 +449,8 @@ export class AppHost implements ForgeGlobalsTarget {
       const urls = this.manifest.webtriggers.map((module) => ({ triggerKey: module.key, url: this.webTriggerUrl(module.key) }));
       return { status: 200, body: { data: { webTriggerUrlsByAppContext: urls } } };
     }
-    if (query.includes('deleteWebTriggerUrl')) return { status: 200, body: { data: { deleteWebTriggerUrl: { success: true, message: null } } } };
+    if (query.includes('deleteWebTriggerUrl'))
+      return { status: 200, body: { data: { deleteWebTriggerUrl: { success: true, message: null } } } };
     return { status: 200, body: { errors: [{ message: 'The workbench only emulates the web trigger URL GraphQL operations.' }] } };
   }
 
@@ -483,10 +520,7 @@ export class AppHost implements ForgeGlobalsTarget {
   }
 
   /** One invocation: a frame, Forge's time limit, and the JSON boundary on the way out. */
-  private async run(
-    frame: Omit<InvocationFrame, 'invocationId' | 'deadline'>,
-    call: () => unknown,
-  ): Promise<unknown> {
+  private async run(frame: Omit<InvocationFrame, 'invocationId' | 'deadline'>, call: () => unknown): Promise<unknown> {
     const custom = frame.kind === 'consumer' ? this.manifest.functionTimeoutSeconds[frame.functionKey] : undefined;
     const limit = custom ? custom * 1000 : TIME_LIMIT_MS[frame.kind];
     const full: InvocationFrame = { ...frame, invocationId: randomUUID(), deadline: Date.now() + limit };
@@ -510,7 +544,10 @@ function toJson(value: unknown): unknown {
 
 /** An `InvocationError` (or `QueueResponse.retry()`) returned by a handler: `{_retry: true, retryOptions}`. */
 function retryRequest(result: unknown): { retryAfter: number; retryReason: string; retryData: unknown } | null {
-  const response = result as { _retry?: unknown; retryOptions?: { retryAfter?: unknown; retryReason?: unknown; retryData?: unknown } } | null;
+  const response = result as {
+    _retry?: unknown;
+    retryOptions?: { retryAfter?: unknown; retryReason?: unknown; retryData?: unknown };
+  } | null;
   if (!response || typeof response !== 'object' || response._retry !== true) return null;
   const options = response.retryOptions ?? {};
   return {

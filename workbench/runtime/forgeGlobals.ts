@@ -152,7 +152,10 @@ async function jiraFetch(target: ForgeGlobalsTarget, meta: ForgeMeta, path: stri
     ...(text === undefined ? {} : { body: text }),
     caller,
   });
-  return new Response(nullBodyStatus(reply.status) || reply.body === '' ? null : reply.body, { status: reply.status, headers: reply.headers });
+  return new Response(nullBodyStatus(reply.status) || reply.body === '' ? null : reply.body, {
+    status: reply.status,
+    headers: reply.headers,
+  });
 }
 
 function proxyError(reason: string, status = 400): Response {

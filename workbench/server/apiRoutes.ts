@@ -96,19 +96,24 @@ async function runWebTrigger(deps: ApiDeps, req: WorkbenchRequest): Promise<Work
   if (!functionKey) throw new HttpError(404, `manifest.yml has no webtrigger module ${JSON.stringify(moduleKey)}.`);
   let result: WebTriggerResponse;
   try {
-    result = ((await deps.platform.host.invokeFunction(functionKey, await webTriggerRequest(req, moduleKey), { moduleKey })) ?? {});
+    result = (await deps.platform.host.invokeFunction(functionKey, await webTriggerRequest(req, moduleKey), { moduleKey })) ?? {};
   } catch (error) {
     throw new HttpError(500, `Web trigger ${moduleKey} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   const status = typeof result.statusCode === 'number' ? result.statusCode : null;
-  if (status === null) throw new HttpError(500, `Web trigger ${moduleKey} returned no statusCode (Forge expects {statusCode, headers, body}).`);
+  if (status === null)
+    throw new HttpError(500, `Web trigger ${moduleKey} returned no statusCode (Forge expects {statusCode, headers, body}).`);
   const headers: Record<string, string | string[]> = {};
   if (result.headers && typeof result.headers === 'object') {
     for (const [name, value] of Object.entries(result.headers as Record<string, unknown>)) {
       headers[name] = Array.isArray(value) ? value.map(String) : String(value);
     }
   }
-  return { status, headers, body: typeof result.body === 'string' ? result.body : result.body === undefined ? '' : JSON.stringify(result.body) };
+  return {
+    status,
+    headers,
+    body: typeof result.body === 'string' ? result.body : result.body === undefined ? '' : JSON.stringify(result.body),
+  };
 }
 
 export function apiRoutes(deps: ApiDeps): Route[] {
@@ -117,7 +122,11 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     {
       method: 'GET',
       pattern: '/workbench/users',
-      handler: () => json(200, platform.jira.users().map((user) => ({ accountId: user.accountId, displayName: user.displayName, role: user.role }))),
+      handler: () =>
+        json(
+          200,
+          platform.jira.users().map((user) => ({ accountId: user.accountId, displayName: user.displayName, role: user.role })),
+        ),
     },
     {
       method: 'POST',
@@ -126,12 +135,22 @@ export function apiRoutes(deps: ApiDeps): Route[] {
         const body = parseBody(invokeSchema, await req.json());
         const accountId = actingAccountId(req, platform.jira.users());
         const module = manifest.uiModules.find((candidate) => candidate.key === body.context.moduleKey);
-        if (!module) throw new HttpError(400, `context.moduleKey: manifest.yml has no Custom UI module ${JSON.stringify(body.context.moduleKey)}.`, { path: 'context.moduleKey' });
+        if (!module)
+          throw new HttpError(400, `context.moduleKey: manifest.yml has no Custom UI module ${JSON.stringify(body.context.moduleKey)}.`, {
+            path: 'context.moduleKey',
+          });
         if (body.context.extension.type !== module.type) {
-          throw new HttpError(400, `context.extension.type: module ${module.key} is a ${module.type}, not ${body.context.extension.type}.`, { path: 'context.extension.type' });
+          throw new HttpError(
+            400,
+            `context.extension.type: module ${module.key} is a ${module.type}, not ${body.context.extension.type}.`,
+            { path: 'context.extension.type' },
+          );
         }
         // The context is rebuilt from Jira: only the issue/project named is taken from the caller.
-        const extension = await resolveExtension(platform, module, { issue: body.context.extension.issue, project: body.context.extension.project });
+        const extension = await resolveExtension(platform, module, {
+          issue: body.context.extension.issue,
+          project: body.context.extension.project,
+        });
         try {
           const result = await platform.host.invokeResolver({
             functionKey: body.functionKey,
@@ -145,7 +164,9 @@ export function apiRoutes(deps: ApiDeps): Route[] {
           const message = error instanceof Error ? error.message : String(error);
           // @forge/resolver's words for a key the module's resolver function does not define: the caller's mistake.
           if (/has no definition for '/.test(message)) {
-            throw new HttpError(400, `functionKey: the resolver of ${module.key} has no function ${JSON.stringify(body.functionKey)}.`, { path: 'functionKey' });
+            throw new HttpError(400, `functionKey: the resolver of ${module.key} has no function ${JSON.stringify(body.functionKey)}.`, {
+              path: 'functionKey',
+            });
           }
           throw new HttpError(500, message);
         }
@@ -178,7 +199,12 @@ export function apiRoutes(deps: ApiDeps): Route[] {
           throw error;
         }
         platform.jira.loadDataset(dataset);
-        return json(200, { loaded: dataset.name, users: dataset.users.length, projects: dataset.projects.length, issues: dataset.issues.length });
+        return json(200, {
+          loaded: dataset.name,
+          users: dataset.users.length,
+          projects: dataset.projects.length,
+          issues: dataset.issues.length,
+        });
       },
     },
     {
@@ -212,7 +238,10 @@ export function apiRoutes(deps: ApiDeps): Route[] {
       handler: () => {
         const requests = platform.jira.requestLog;
         const returnedObjects = requests.reduce((sum, entry) => sum + entry.returnedObjects, 0);
-        return json(200, { requests, totals: { requests: requests.length, returnedObjects, rateLimitPoints: requests.length + returnedObjects } });
+        return json(200, {
+          requests,
+          totals: { requests: requests.length, returnedObjects, rateLimitPoints: requests.length + returnedObjects },
+        });
       },
     },
     {

@@ -59,7 +59,13 @@ export function injectBridge(indexHtml: string): string {
   return `${indexHtml.slice(0, at)}${BRIDGE_SCRIPT_TAG}${indexHtml.slice(at)}`;
 }
 
-export function serveResourceFile(options: { appRoot: string; manifest: ServerManifest; siteUrl?: string; resourceKey: string; filePath: string }): WorkbenchResponse {
+export function serveResourceFile(options: {
+  appRoot: string;
+  manifest: ServerManifest;
+  siteUrl?: string;
+  resourceKey: string;
+  filePath: string;
+}): WorkbenchResponse {
   const { appRoot, manifest, resourceKey } = options;
   const resourcePath = manifest.resources[resourceKey];
   if (resourcePath === undefined) throw new HttpError(404, `The manifest has no resource ${JSON.stringify(resourceKey)}.`);
@@ -79,7 +85,11 @@ export function serveResourceFile(options: { appRoot: string; manifest: ServerMa
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new HttpError(404, `No file ${relative} in resource ${resourceKey}.`);
 
   const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  const headers = { 'content-type': type, 'content-security-policy': customUiCsp(manifest, options.siteUrl), 'x-content-type-options': 'nosniff' };
+  const headers = {
+    'content-type': type,
+    'content-security-policy': customUiCsp(manifest, options.siteUrl),
+    'x-content-type-options': 'nosniff',
+  };
   if (path.basename(file) === 'index.html') {
     return { status: 200, headers, body: injectBridge(fs.readFileSync(file, 'utf8')) };
   }

@@ -20,10 +20,16 @@ export interface PageFrame {
 
 export function page(frame: PageFrame, main: string): string {
   const options = frame.users
-    .map((user) => `<option value="${e(user.accountId)}"${user.accountId === frame.actingAccountId ? ' selected' : ''}>${e(user.displayName)} (${e(user.role)})</option>`)
+    .map(
+      (user) =>
+        `<option value="${e(user.accountId)}"${user.accountId === frame.actingAccountId ? ' selected' : ''}>${e(user.displayName)} (${e(user.role)})</option>`,
+    )
     .join('');
   const projectLinks = frame.projects
-    .map((project) => `<a class="wb-nav-link" href="/projects/${encodeURIComponent(project.key)}/process-loop">${e(project.name)}: Process Loop</a>`)
+    .map(
+      (project) =>
+        `<a class="wb-nav-link" href="/projects/${encodeURIComponent(project.key)}/process-loop">${e(project.name)}: Process Loop</a>`,
+    )
     .join('');
   const nextMode = frame.colorMode === 'dark' ? 'light' : 'dark';
   return `<!doctype html>
@@ -78,7 +84,11 @@ export function issueDetails(issue: IssueView): string {
     `<div class="wb-field"><dt>${e(label)}</dt><dd data-testid="${testId}">${value}</dd></div>`;
   const none = '<span class="wb-subtle">None</span>';
   const labels = issue.labels.length ? issue.labels.map((label) => `<span class="wb-tag">${e(label)}</span>`).join(' ') : none;
-  const sprint = issue.sprints.filter((s) => s.state !== 'closed').map((s) => e(s.name)).join(', ') || none;
+  const sprint =
+    issue.sprints
+      .filter((s) => s.state !== 'closed')
+      .map((s) => e(s.name))
+      .join(', ') || none;
   return `<dl class="wb-fields" data-testid="issue-details">
     ${row('Assignee', issue.assignee ? e(issue.assignee) : '<span class="wb-subtle">Unassigned</span>', 'issue-assignee')}
     ${row('Reporter', issue.reporter ? e(issue.reporter) : none, 'issue-reporter')}
@@ -124,10 +134,19 @@ export function issuePage(issue: IssueView, panel: { title: string; frame: strin
 }
 
 /** Jira's issue navigator, reduced to what finding linked work needs: a JQL box and the matching issues. */
-export function issueSearchPage(jql: string, result: { issues: Array<{ key: string; summary: string; status: IssueView['status']; issueType: string }>; error: string | null; more: boolean } | null): string {
+export function issueSearchPage(
+  jql: string,
+  result: {
+    issues: Array<{ key: string; summary: string; status: IssueView['status']; issueType: string }>;
+    error: string | null;
+    more: boolean;
+  } | null,
+): string {
   const rows = (result?.issues ?? [])
     .map(
-      (issue) => `<tr data-testid="search-result-row"><td>${e(issue.issueType)}</td><td><a href="/browse/${encodeURIComponent(issue.key)}">${e(issue.key)}</a></td><td>${e(issue.summary)}</td>
+      (
+        issue,
+      ) => `<tr data-testid="search-result-row"><td>${e(issue.issueType)}</td><td><a href="/browse/${encodeURIComponent(issue.key)}">${e(issue.key)}</a></td><td>${e(issue.summary)}</td>
 <td><span class="wb-lozenge wb-lozenge-${LOZENGE_BY_CATEGORY[issue.status.category]}">${e(issue.status.name)}</span></td></tr>`,
     )
     .join('');
@@ -180,7 +199,13 @@ export function notFoundPage(message: string): string {
 }
 
 /** The iframe for a Custom UI module; host.js wires the bridge to it by `data-forge-frame`. */
-export function moduleFrame(options: { frameId: string; resource: string; title: string; context: Record<string, unknown>; fill: boolean }): string {
+export function moduleFrame(options: {
+  frameId: string;
+  resource: string;
+  title: string;
+  context: Record<string, unknown>;
+  fill: boolean;
+}): string {
   return `<iframe id="${e(options.frameId)}" class="wb-app-frame${options.fill ? ' wb-app-frame-fill' : ''}" data-forge-frame="${e(options.frameId)}"
     data-module-key="${e(String(options.context.moduleKey))}" data-context="${e(JSON.stringify(options.context))}"
     title="${e(options.title)}" src="/apps/${encodeURIComponent(options.resource)}/"></iframe>`;
@@ -221,7 +246,10 @@ export function indexPage(options: {
     .map((issue) => `<li><a href="/browse/${encodeURIComponent(issue.key)}">${e(issue.key)}</a> ${e(issue.summary)}</li>`)
     .join('');
   const projects = options.projects
-    .map((project) => `<li><a href="/projects/${encodeURIComponent(project.key)}/process-loop">${e(project.name)} (${e(project.key)})</a>: the Process Loop project page</li>`)
+    .map(
+      (project) =>
+        `<li><a href="/projects/${encodeURIComponent(project.key)}/process-loop">${e(project.name)} (${e(project.key)})</a>: the Process Loop project page</li>`,
+    )
     .join('');
   const users = options.users
     .map((user) => `<tr><td>${e(user.displayName)}</td><td>${e(user.role)}</td><td><code>${e(user.accountId)}</code></td></tr>`)

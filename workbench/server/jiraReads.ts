@@ -11,7 +11,13 @@ export function callerFor(accountId: string | null): JiraCaller {
   return accountId ? { kind: 'user', accountId } : { kind: 'anonymous' };
 }
 
-async function jiraJson<T>(platform: ServerPlatform, caller: JiraCaller, method: string, pathWithQuery: string, body?: unknown): Promise<{ status: number; body: T | null }> {
+async function jiraJson<T>(
+  platform: ServerPlatform,
+  caller: JiraCaller,
+  method: string,
+  pathWithQuery: string,
+  body?: unknown,
+): Promise<{ status: number; body: T | null }> {
   const response: JiraHttpResponse = await platform.jira.handle({
     method,
     pathWithQuery,
@@ -59,8 +65,24 @@ type IssueBean = {
 
 /** The issue as `accountId` sees it, or null when Jira says they can't (404/401/403). */
 export async function readIssueAs(platform: ServerPlatform, accountId: string | null, issueKey: string): Promise<IssueView | null> {
-  const fields = ['summary', 'description', 'status', 'issuetype', 'priority', 'assignee', 'reporter', 'labels', 'project', JIRA_FIELD_IDS.sprint];
-  const { status, body } = await jiraJson<IssueBean>(platform, callerFor(accountId), 'GET', `/rest/api/3/issue/${encodeURIComponent(issueKey)}?fields=${fields.join(',')}`);
+  const fields = [
+    'summary',
+    'description',
+    'status',
+    'issuetype',
+    'priority',
+    'assignee',
+    'reporter',
+    'labels',
+    'project',
+    JIRA_FIELD_IDS.sprint,
+  ];
+  const { status, body } = await jiraJson<IssueBean>(
+    platform,
+    callerFor(accountId),
+    'GET',
+    `/rest/api/3/issue/${encodeURIComponent(issueKey)}?fields=${fields.join(',')}`,
+  );
   if (status !== 200 || !body) return null;
   const f = body.fields;
   const category = f.status?.statusCategory?.key;
@@ -87,7 +109,12 @@ export async function readProjectAs(
   projectKey: string,
   caller: JiraCaller = callerFor(accountId),
 ): Promise<{ key: string; name: string } | null> {
-  const { status, body } = await jiraJson<{ key: string; name: string }>(platform, caller, 'GET', `/rest/api/3/project/${encodeURIComponent(projectKey)}`);
+  const { status, body } = await jiraJson<{ key: string; name: string }>(
+    platform,
+    caller,
+    'GET',
+    `/rest/api/3/project/${encodeURIComponent(projectKey)}`,
+  );
   return status === 200 && body ? { key: body.key, name: body.name } : null;
 }
 
@@ -136,7 +163,12 @@ export interface IssueSearchResult {
 }
 
 /** The issue navigator's first page for `jql`, as `accountId` (Jira leaves out what they can't browse). */
-export async function searchIssuesAs(platform: ServerPlatform, accountId: string | null, jql: string, pageSize = 50): Promise<IssueSearchResult> {
+export async function searchIssuesAs(
+  platform: ServerPlatform,
+  accountId: string | null,
+  jql: string,
+  pageSize = 50,
+): Promise<IssueSearchResult> {
   type Page = { issues?: IssueBean[]; isLast?: boolean; errorMessages?: string[] };
   const { status, body } = await jiraJson<Page>(platform, callerFor(accountId), 'POST', '/rest/api/3/search/jql', {
     jql,
@@ -152,7 +184,10 @@ export async function searchIssuesAs(platform: ServerPlatform, accountId: string
       return {
         key: issue.key,
         summary: issue.fields.summary ?? '',
-        status: { name: issue.fields.status?.name ?? 'Unknown', category: category === 'done' || category === 'indeterminate' ? category : 'new' },
+        status: {
+          name: issue.fields.status?.name ?? 'Unknown',
+          category: category === 'done' || category === 'indeterminate' ? category : 'new',
+        },
         issueType: issue.fields.issuetype?.name ?? 'Issue',
       };
     }),

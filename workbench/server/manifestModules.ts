@@ -51,7 +51,13 @@ export function readServerManifest(raw: unknown): ServerManifest {
   const uiModules: UiModule[] = [];
   for (const type of ['jira:issuePanel', 'jira:projectPage'] as const) {
     for (const module of parsed.modules[type]) {
-      uiModules.push({ type, key: module.key, resource: module.resource, title: module.title, resolverFunction: module.resolver?.function ?? null });
+      uiModules.push({
+        type,
+        key: module.key,
+        resource: module.resource,
+        title: module.title,
+        resolverFunction: module.resolver?.function ?? null,
+      });
     }
   }
   return {

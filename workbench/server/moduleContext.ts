@@ -27,21 +27,32 @@ export interface ModuleTarget {
 }
 
 async function getAsApp(platform: ServerPlatform, path: string): Promise<JiraHttpResponse> {
-  return platform.jira.handle({ method: 'GET', pathWithQuery: path, headers: { accept: 'application/json' }, caller: { kind: 'app' }, workbench: true });
+  return platform.jira.handle({
+    method: 'GET',
+    pathWithQuery: path,
+    headers: { accept: 'application/json' },
+    caller: { kind: 'app' },
+    workbench: true,
+  });
 }
 
 function parseBody<T>(response: JiraHttpResponse): T {
   return JSON.parse(response.body) as T;
 }
 
-type IssueBean = { id: string; key: string; fields: { issuetype?: { id: string; name: string }; project?: { id: string; key: string; projectTypeKey?: string } } };
+type IssueBean = {
+  id: string;
+  key: string;
+  fields: { issuetype?: { id: string; name: string }; project?: { id: string; key: string; projectTypeKey?: string } };
+};
 type ProjectBean = { id: string; key: string; projectTypeKey?: string };
 
 /** The module's extension data, or a 400 naming what does not exist. */
 export async function resolveExtension(platform: ServerPlatform, module: UiModule, target: ModuleTarget): Promise<ModuleExtension> {
   if (module.type === 'jira:issuePanel') {
     const idOrKey = target.issue?.key ?? target.issue?.id;
-    if (!idOrKey) throw new HttpError(400, 'context.extension.issue: the issue panel needs an issue key or id.', { path: 'context.extension.issue' });
+    if (!idOrKey)
+      throw new HttpError(400, 'context.extension.issue: the issue panel needs an issue key or id.', { path: 'context.extension.issue' });
     const response = await getAsApp(platform, `/rest/api/3/issue/${encodeURIComponent(idOrKey)}?fields=project,issuetype`);
     if (response.status !== 200) {
       throw new HttpError(400, `context.extension.issue: there is no issue ${idOrKey}.`, { path: 'context.extension.issue' });
@@ -58,7 +69,10 @@ export async function resolveExtension(platform: ServerPlatform, module: UiModul
     };
   }
   const idOrKey = target.project?.key ?? target.project?.id;
-  if (!idOrKey) throw new HttpError(400, 'context.extension.project: the project page needs a project key or id.', { path: 'context.extension.project' });
+  if (!idOrKey)
+    throw new HttpError(400, 'context.extension.project: the project page needs a project key or id.', {
+      path: 'context.extension.project',
+    });
   const response = await getAsApp(platform, `/rest/api/3/project/${encodeURIComponent(idOrKey)}`);
   if (response.status !== 200) {
     throw new HttpError(400, `context.extension.project: there is no project ${idOrKey}.`, { path: 'context.extension.project' });

@@ -3,7 +3,17 @@ import path from 'node:path';
 import { ACCOUNT_COOKIE, pageUser } from './actingUser';
 import { serveResourceFile } from './appResources';
 import { avatarSvg, issueTypeIconSvg } from './avatars';
-import { cannotViewIssuePage, cannotViewProjectPage, indexPage, issuePage, issueSearchPage, moduleFrame, page, projectAppPage, type PageFrame } from './hostPages';
+import {
+  cannotViewIssuePage,
+  cannotViewProjectPage,
+  indexPage,
+  issuePage,
+  issueSearchPage,
+  moduleFrame,
+  page,
+  projectAppPage,
+  type PageFrame,
+} from './hostPages';
 import { HttpError, cookieHeader, html, type WorkbenchRequest, type WorkbenchResponse } from './http';
 import { callerFor, readIssueAs, readProjectAs, searchIssuesAs, siteSample } from './jiraReads';
 import { firstModuleOfType, type ServerManifest } from './manifestModules';
@@ -45,7 +55,8 @@ async function frameFor(deps: PageDeps, req: WorkbenchRequest, title: string, bo
     projects: (await siteSample(deps.platform, callerFor(accountId))).projects,
     ...(bodyClass ? { bodyClass } : {}),
   };
-  const headers: Record<string, string> = accountId && req.cookies[ACCOUNT_COOKIE] !== accountId ? { 'set-cookie': cookieHeader(ACCOUNT_COOKIE, accountId) } : {};
+  const headers: Record<string, string> =
+    accountId && req.cookies[ACCOUNT_COOKIE] !== accountId ? { 'set-cookie': cookieHeader(ACCOUNT_COOKIE, accountId) } : {};
   return { frame, accountId, headers };
 }
 
@@ -69,11 +80,11 @@ export function pageRoutes(deps: PageDeps): Route[] {
         // The tour names the demo's confirmed improvement story when the demo story was played.
         const improvement = projects.some((project) => project.key === 'ITSM')
           ? await searchIssuesAs(
-            platform,
-            accountId,
-            'project = ITSM AND issuetype = "Process Improvement" AND asmProcess = INC AND statusCategory = Done ORDER BY key ASC',
-            1,
-          )
+              platform,
+              accountId,
+              'project = ITSM AND issuetype = "Process Improvement" AND asmProcess = INC AND statusCategory = Done ORDER BY key ASC',
+              1,
+            )
           : null;
         const tour = demoTour({ improvementKey: improvement?.issues[0]?.key ?? null });
         return html(200, page(frame, indexPage({ projects, issues, users: frame.users, tour })), headers);
@@ -93,7 +104,16 @@ export function pageRoutes(deps: PageDeps): Route[] {
         if (module) {
           const extension = await resolveExtension(platform, module, { issue: { key: issue.key } });
           const context = frontendContext(platform, module, extension, accountId);
-          panel = { title: module.title, frame: moduleFrame({ frameId: `${module.key}-${issue.id}`, resource: module.resource, title: module.title, context, fill: false }) };
+          panel = {
+            title: module.title,
+            frame: moduleFrame({
+              frameId: `${module.key}-${issue.id}`,
+              resource: module.resource,
+              title: module.title,
+              context,
+              fill: false,
+            }),
+          };
         }
         return html(200, page({ ...frame, title: `[${issue.key}] ${issue.summary}` }, issuePage(issue, panel)), headers);
       },
@@ -117,11 +137,22 @@ export function pageRoutes(deps: PageDeps): Route[] {
         const { frame, accountId, headers } = await frameFor(deps, req, projectKey, 'wb-full-page');
         const project = await readProjectAs(platform, accountId, projectKey);
         const module = firstModuleOfType(manifest, 'jira:projectPage');
-        if (!project || !module) return html(404, page({ ...frame, title: "You can't view this project" }, cannotViewProjectPage(projectKey)), headers);
+        if (!project || !module)
+          return html(404, page({ ...frame, title: "You can't view this project" }, cannotViewProjectPage(projectKey)), headers);
         const extension = await resolveExtension(platform, module, { project: { key: project.key } });
         const context = frontendContext(platform, module, extension, accountId);
-        const iframe = moduleFrame({ frameId: `${module.key}-${project.key}`, resource: module.resource, title: module.title, context, fill: true });
-        return html(200, page({ ...frame, title: `${module.title} - ${project.name}` }, projectAppPage(project, { title: module.title, frame: iframe })), headers);
+        const iframe = moduleFrame({
+          frameId: `${module.key}-${project.key}`,
+          resource: module.resource,
+          title: module.title,
+          context,
+          fill: true,
+        });
+        return html(
+          200,
+          page({ ...frame, title: `${module.title} - ${project.name}` }, projectAppPage(project, { title: module.title, frame: iframe })),
+          headers,
+        );
       },
     },
     {
@@ -142,7 +173,11 @@ export function pageRoutes(deps: PageDeps): Route[] {
         return svg(avatarSvg({ label: project?.name ?? '?', seed: pid, shape: 'square' }));
       },
     },
-    { method: 'GET', pattern: '/rest/api/2/universal_avatar/view/type/issuetype/avatar/:id', handler: (req) => svg(issueTypeIconSvg(req.params.id ?? '')) },
+    {
+      method: 'GET',
+      pattern: '/rest/api/2/universal_avatar/view/type/issuetype/avatar/:id',
+      handler: (req) => svg(issueTypeIconSvg(req.params.id ?? '')),
+    },
     { method: 'GET', pattern: '/favicon.ico', handler: () => asset('favicon.svg', 'image/svg+xml') },
     { method: 'GET', pattern: '/workbench/bridge.js', handler: () => asset('bridge.js', 'text/javascript; charset=utf-8') },
     { method: 'GET', pattern: '/workbench/host.js', handler: () => asset('host.js', 'text/javascript; charset=utf-8') },
@@ -153,7 +188,11 @@ export function pageRoutes(deps: PageDeps): Route[] {
       handler: (req) => {
         const mode = /^(light|dark)\.css$/.exec(req.params.file ?? '')?.[1];
         if (!isColorMode(mode)) throw new HttpError(404, 'Token CSS exists as light.css and dark.css.');
-        return { status: 200, headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=3600' }, body: tokensCss(mode) };
+        return {
+          status: 200,
+          headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=3600' },
+          body: tokensCss(mode),
+        };
       },
     },
     {
@@ -164,7 +203,14 @@ export function pageRoutes(deps: PageDeps): Route[] {
     {
       method: 'GET',
       pattern: '/apps/:resourceKey/*',
-      handler: (req) => serveResourceFile({ appRoot: deps.appRoot, manifest, siteUrl: platform.jira.site().baseUrl, resourceKey: req.params.resourceKey ?? '', filePath: req.params.rest ?? '' }),
+      handler: (req) =>
+        serveResourceFile({
+          appRoot: deps.appRoot,
+          manifest,
+          siteUrl: platform.jira.site().baseUrl,
+          resourceKey: req.params.resourceKey ?? '',
+          filePath: req.params.rest ?? '',
+        }),
     },
   ];
 }

@@ -55,7 +55,12 @@ function defaultDemoStory(): DemoStory {
 }
 
 function wantsHtml(req: WorkbenchRequest): boolean {
-  return !req.path.startsWith('/workbench/') && !req.path.startsWith('/rest/') && !req.path.startsWith('/webtrigger/') && (req.headers.accept ?? '').includes('text/html');
+  return (
+    !req.path.startsWith('/workbench/') &&
+    !req.path.startsWith('/rest/') &&
+    !req.path.startsWith('/webtrigger/') &&
+    (req.headers.accept ?? '').includes('text/html')
+  );
 }
 
 function errorResponse(req: WorkbenchRequest, error: HttpError): WorkbenchResponse {

@@ -23,7 +23,11 @@ function themeCss(name: string): string {
 export function tokensCss(mode: ColorMode): string {
   let css = cache.get(mode);
   if (css === undefined) {
-    css = [`/* Atlassian design tokens (${mode}), from @atlaskit/tokens */`, themeCss(`atlassian-${mode}`), ...SHARED_THEMES.map(themeCss)].join('\n');
+    css = [
+      `/* Atlassian design tokens (${mode}), from @atlaskit/tokens */`,
+      themeCss(`atlassian-${mode}`),
+      ...SHARED_THEMES.map(themeCss),
+    ].join('\n');
     cache.set(mode, css);
   }
   return css;

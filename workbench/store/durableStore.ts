@@ -11,9 +11,7 @@ import path from 'node:path';
  * Both the KVS stand-in and the Jira stand-in keep their state here.
  */
 export type StoreOperation =
-  | { op: 'set'; ns: string; key: string; value: unknown }
-  | { op: 'delete'; ns: string; key: string }
-  | { op: 'clearNamespace'; ns: string };
+  { op: 'set'; ns: string; key: string; value: unknown } | { op: 'delete'; ns: string; key: string } | { op: 'clearNamespace'; ns: string };
 
 type LogLine = { ops: StoreOperation[] } | { clearAll: true };
 

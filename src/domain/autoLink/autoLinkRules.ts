@@ -75,7 +75,12 @@ export function decideProcessLink(input: {
         return rule ? { kind: 'link', source: 'auto-rule', processKey: rule.processKey, stageId: null, ruleId: rule.id } : null;
       })();
   if (!wanted) return { kind: 'keep', reason: 'nothing-applies' };
-  if (current && current.source === wanted.source && current.processKey === wanted.processKey && (wanted.source === 'auto-rule' || current.stageId === wanted.stageId)) {
+  if (
+    current &&
+    current.source === wanted.source &&
+    current.processKey === wanted.processKey &&
+    (wanted.source === 'auto-rule' || current.stageId === wanted.stageId)
+  ) {
     return { kind: 'keep', reason: 'unchanged' };
   }
   return wanted;

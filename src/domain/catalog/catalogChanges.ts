@@ -22,7 +22,8 @@ function checkVersion<T extends { version: number; key: string }>(
   { existing, expectedVersion }: SaveContext<T>,
 ): SaveDecision<T> | null {
   if (expectedVersion === null) {
-    if (existing) throw new DomainError('invalid', `A ${what} with key ${key} already exists.`, { fields: { key: 'This key is already used.' } });
+    if (existing)
+      throw new DomainError('invalid', `A ${what} with key ${key} already exists.`, { fields: { key: 'This key is already used.' } });
     return null;
   }
   if (!existing) throw new DomainError('not-found', `The ${what} ${key} no longer exists.`);
@@ -33,7 +34,13 @@ function audit(context: SaveContext<{ version: number; createdAt: string; create
   const at = context.now.toISOString();
   const by = context.viewer.accountId;
   return context.existing
-    ? { version: context.existing.version + 1, createdAt: context.existing.createdAt, createdBy: context.existing.createdBy, updatedAt: at, updatedBy: by }
+    ? {
+        version: context.existing.version + 1,
+        createdAt: context.existing.createdAt,
+        createdBy: context.existing.createdBy,
+        updatedAt: at,
+        updatedBy: by,
+      }
     : { version: 1, createdAt: at, createdBy: by, updatedAt: at, updatedBy: by };
 }
 
@@ -42,7 +49,7 @@ export function decideProcessSave(
   context: SaveContext<Process> & { valueStreams: ReadonlyMap<string, ValueStream> },
 ): SaveDecision<Process> {
   const { viewer, existing, valueStreams } = context;
-  const stream = input.valueStreamKey ? valueStreams.get(input.valueStreamKey) ?? null : null;
+  const stream = input.valueStreamKey ? (valueStreams.get(input.valueStreamKey) ?? null) : null;
   if (existing ? !canEditProcess(viewer, existing) : !canCreateProcessIn(viewer, stream)) {
     throw new DomainError(
       'forbidden',
@@ -57,7 +64,9 @@ export function decideProcessSave(
     throw new DomainError('invalid', 'That value stream does not exist.', { fields: { valueStreamKey: 'Pick an existing value stream.' } });
   }
   if (input.stageId && !stream?.stages.some((stage) => stage.id === input.stageId)) {
-    throw new DomainError('invalid', 'That stage is not part of the value stream.', { fields: { stageId: 'Pick a stage of this value stream.' } });
+    throw new DomainError('invalid', 'That stage is not part of the value stream.', {
+      fields: { stageId: 'Pick a stage of this value stream.' },
+    });
   }
   return { outcome: 'save', record: { ...input, ...audit(context) } };
 }

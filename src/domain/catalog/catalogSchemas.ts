@@ -20,8 +20,7 @@ export const accountIdSchema = z.string().trim().min(1, 'Pick a Jira user.').max
 const itemId = z.string().trim().min(1).max(64);
 const requiredText = (label: string, max: number) =>
   z.string().trim().min(1, `${label} is required.`).max(max, `${label} can be at most ${max} characters.`);
-const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, `${label} can be at most ${max} characters.`);
+const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label} can be at most ${max} characters.`);
 
 export const valueStreamStageSchema = z.object({ id: itemId, name: requiredText('Stage name', 80) });
 

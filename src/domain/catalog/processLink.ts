@@ -67,13 +67,17 @@ export function buildProcessLink(input: {
 }): ProcessLink {
   const { process, valueStream } = input;
   if (process.status === 'retired') {
-    throw new DomainError('invalid', `${process.key} is retired and cannot receive new work.`, { fields: { processKey: 'Pick a process that is not retired.' } });
+    throw new DomainError('invalid', `${process.key} is retired and cannot receive new work.`, {
+      fields: { processKey: 'Pick a process that is not retired.' },
+    });
   }
   // The process's own stage is the default; another stage of the same stream may be chosen per issue.
   const stageId = input.stageId ?? process.stageId;
   const stage = stageId ? valueStream?.stages.find((candidate) => candidate.id === stageId) : undefined;
   if (stageId && !stage) {
-    throw new DomainError('invalid', 'That stage is not part of the process’s value stream.', { fields: { stageId: 'Pick a stage of the value stream.' } });
+    throw new DomainError('invalid', 'That stage is not part of the process’s value stream.', {
+      fields: { stageId: 'Pick a stage of the value stream.' },
+    });
   }
   return {
     schemaVersion: 1,

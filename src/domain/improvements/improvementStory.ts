@@ -29,7 +29,10 @@ function resolveMeasure(measure: StoryInput['measure'], kpis: Kpi[]): Measure | 
   let unit = measure.unit;
   if (measure.kpiId !== null) {
     const kpi = kpis.find((candidate) => candidate.id === measure.kpiId);
-    if (!kpi) throw new DomainError('invalid', 'That KPI is not one of the process’s KPIs.', { fields: { 'measure.kpiId': 'Pick one of the process’s KPIs, or none.' } });
+    if (!kpi)
+      throw new DomainError('invalid', 'That KPI is not one of the process’s KPIs.', {
+        fields: { 'measure.kpiId': 'Pick one of the process’s KPIs, or none.' },
+      });
     unit = kpi.unit;
   }
   const fields: Record<string, string> = {};
@@ -44,7 +47,9 @@ function resolveMeasure(measure: StoryInput['measure'], kpis: Kpi[]): Measure | 
 /** The property of a new story: the process's DoD is copied as an unticked checklist. */
 export function buildImprovementProperty(input: StoryInput, process: Process, createdBy: string, now: Date): ImprovementProperty {
   if (process.status === 'retired') {
-    throw new DomainError('invalid', `${process.key} is retired and cannot receive new work.`, { fields: { processKey: 'Pick a process that is not retired.' } });
+    throw new DomainError('invalid', `${process.key} is retired and cannot receive new work.`, {
+      fields: { processKey: 'Pick a process that is not retired.' },
+    });
   }
   return {
     schemaVersion: 1,
@@ -101,10 +106,19 @@ export function mergeDod(stored: DodCheck[], processDod: Process['definitionOfDo
   return [...current, ...stored.filter((check) => !ids.has(check.itemId) && check.done)];
 }
 
-export function tickDod(property: ImprovementProperty, processDod: Process['definitionOfDone'] | null, itemId: string, done: boolean, by: string, now: Date): ImprovementProperty {
+export function tickDod(
+  property: ImprovementProperty,
+  processDod: Process['definitionOfDone'] | null,
+  itemId: string,
+  done: boolean,
+  by: string,
+  now: Date,
+): ImprovementProperty {
   const merged = mergeDod(property.dod, processDod);
   if (!merged.some((check) => check.itemId === itemId)) {
-    throw new DomainError('invalid', 'That checklist item is not part of the Definition of Done.', { fields: { itemId: 'Pick an item of the checklist.' } });
+    throw new DomainError('invalid', 'That checklist item is not part of the Definition of Done.', {
+      fields: { itemId: 'Pick an item of the checklist.' },
+    });
   }
   const dod = merged.map((check) => {
     if (check.itemId !== itemId || check.done === done) return check;

@@ -9,9 +9,7 @@ export interface SiteIssueType {
 }
 
 export type IssueTypeDecision =
-  | { action: 'use'; typeId: string }
-  | { action: 'create' }
-  | { action: 'collision'; typeId: string; problem: string };
+  { action: 'use'; typeId: string } | { action: 'create' } | { action: 'collision'; typeId: string; problem: string };
 
 const sameName = (type: SiteIssueType) => type.name.trim().toLowerCase() === IMPROVEMENT_ISSUE_TYPE_NAME.toLowerCase();
 /** A standard, site-wide type (not a sub-task, not an epic, not a team-managed project's own). */

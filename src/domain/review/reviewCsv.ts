@@ -24,7 +24,12 @@ export interface CsvHealth {
  * One row per reviewed sprint: the review's text, one column per KPI (named with its unit), the
  * story outcomes, and the sprint's health when known.
  */
-export function reviewsCsv(input: { kpis: readonly Kpi[]; reviews: readonly SprintReview[]; sprints: ReadonlyMap<number, CsvSprint>; health: ReadonlyMap<number, CsvHealth> }): string {
+export function reviewsCsv(input: {
+  kpis: readonly Kpi[];
+  reviews: readonly SprintReview[];
+  sprints: ReadonlyMap<number, CsvSprint>;
+  health: ReadonlyMap<number, CsvHealth>;
+}): string {
   const header: CsvCell[] = [
     'Sprint id',
     'Sprint',

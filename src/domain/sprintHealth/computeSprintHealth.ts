@@ -70,15 +70,17 @@ function completeness(input: SprintHealthInput, issues: readonly IssueInput[], f
   if (!input.removedIssuesKnown) {
     notes.push(
       input.committedSnapshot
-        ? 'Issues added after the start and removed again before the app saw them can\'t be found by Jira search: added and removed may be undercounted.'
-        : 'Issues removed from this sprint before the app was installed can\'t be found by Jira search: removed may be undercounted.',
+        ? "Issues added after the start and removed again before the app saw them can't be found by Jira search: added and removed may be undercounted."
+        : "Issues removed from this sprint before the app was installed can't be found by Jira search: removed may be undercounted.",
     );
   }
   if (input.committedSnapshot) {
     const known = new Set(issues.map((issue) => issue.id));
     const missing = [...new Set(input.committedSnapshot)].filter((id) => !known.has(id)).length;
     if (missing) {
-      notes.push(`${missing} ${missing === 1 ? 'issue' : 'issues'} in the start snapshot could not be read (deleted, or not visible to you): committed leaves them out.`);
+      notes.push(
+        `${missing} ${missing === 1 ? 'issue' : 'issues'} in the start snapshot could not be read (deleted, or not visible to you): committed leaves them out.`,
+      );
     }
   }
   const withoutHistory = facts.filter((fact) => !fact.hasHistory).map((fact) => fact.issue.key);
@@ -100,7 +102,11 @@ function compareProcessKeys(a: string | null, b: string | null): number {
 function uniqueInKeyOrder(issues: readonly IssueInput[]): IssueInput[] {
   const parsed = issues.map((issue) => {
     const dash = issue.key.lastIndexOf('-');
-    return { issue, project: dash < 0 ? issue.key : issue.key.slice(0, dash), number: dash < 0 ? 0 : Number(issue.key.slice(dash + 1)) || 0 };
+    return {
+      issue,
+      project: dash < 0 ? issue.key : issue.key.slice(0, dash),
+      number: dash < 0 ? 0 : Number(issue.key.slice(dash + 1)) || 0,
+    };
   });
   parsed.sort(
     (a, b) =>

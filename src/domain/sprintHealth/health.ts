@@ -31,7 +31,10 @@ function measure(key: CriterionKey, m: SprintMetrics, ctx: CriterionContext): Ev
     case 'scopeChange':
       return m.scopeChangePct === null
         ? { value: null, words: 'Nothing was in the sprint when it started, so scope change has nothing to compare with.' }
-        : { value: m.scopeChangePct, words: `${m.added} added and ${m.removed} removed against ${m.committed} committed (${fmt(m.scopeChangePct)}%)` };
+        : {
+            value: m.scopeChangePct,
+            words: `${m.added} added and ${m.removed} removed against ${m.committed} committed (${fmt(m.scopeChangePct)}%)`,
+          };
     case 'flowEfficiency':
       return m.flowEfficiencyPct === null
         ? { value: null, words: 'No issue spent time in an active or waiting status during the sprint.' }
@@ -56,7 +59,10 @@ function measure(key: CriterionKey, m: SprintMetrics, ctx: CriterionContext): Ev
     case 'kpiAttainment':
       return m.kpi.attainmentPct === null
         ? { value: null, words: 'No KPI readings were entered for this sprint.' }
-        : { value: m.kpi.attainmentPct, words: `${m.kpi.onTarget} of ${plural(m.kpi.readings.length, 'KPI reading')} on target (${fmt(m.kpi.attainmentPct)}%)` };
+        : {
+            value: m.kpi.attainmentPct,
+            words: `${m.kpi.onTarget} of ${plural(m.kpi.readings.length, 'KPI reading')} on target (${fmt(m.kpi.attainmentPct)}%)`,
+          };
   }
 }
 
@@ -76,7 +82,14 @@ export function evaluateCriteria(metrics: SprintMetrics, settings: HealthSetting
   const evaluated = settings.criteria.map((setting) => {
     const rule = CRITERION_RULES[setting.key];
     const { value, words } = measure(setting.key, metrics, ctx);
-    const base = { key: setting.key, label: criterionLabel(setting.key), weight: setting.weight, target: setting.threshold, comparison: rule.comparison, unit: rule.unit };
+    const base = {
+      key: setting.key,
+      label: criterionLabel(setting.key),
+      weight: setting.weight,
+      target: setting.threshold,
+      comparison: rule.comparison,
+      unit: rule.unit,
+    };
     if (value === null) return { ...base, passed: null, value: null, explanation: `Not applicable: ${words}` };
     const { passed, words: judged } = verdict(setting, value);
     return { ...base, passed, value, explanation: `${passed ? 'Passed' : 'Failed'}: ${words}, ${judged}.` };
@@ -101,7 +114,11 @@ export function scoreHealth(criteria: readonly CriterionResult[], bands: HealthS
   return { score, band: score >= bands.green ? 'green' : score >= bands.amber ? 'amber' : 'red' };
 }
 
-export function scoreMetrics<T extends { metrics: SprintMetrics }>(row: T, settings: HealthSettings, ctx: CriterionContext): T & ScoredMetrics {
+export function scoreMetrics<T extends { metrics: SprintMetrics }>(
+  row: T,
+  settings: HealthSettings,
+  ctx: CriterionContext,
+): T & ScoredMetrics {
   const criteria = evaluateCriteria(row.metrics, settings, ctx);
   return { ...row, criteria, health: scoreHealth(criteria, settings.bands) };
 }

@@ -7,7 +7,9 @@ import { CRITERION_KEYS, FLOW_KINDS } from './metricKeys';
  * re-exports the types only, which keeps zod out of the UI bundles that import from it.)
  */
 
-const flowKindRecordSchema = z.object(Object.fromEntries(FLOW_KINDS.map((kind) => [kind, z.number()])) as Record<(typeof FLOW_KINDS)[number], z.ZodNumber>);
+const flowKindRecordSchema = z.object(
+  Object.fromEntries(FLOW_KINDS.map((kind) => [kind, z.number()])) as Record<(typeof FLOW_KINDS)[number], z.ZodNumber>,
+);
 
 export const kpiReadingSchema = z.object({
   kpiId: z.string(),

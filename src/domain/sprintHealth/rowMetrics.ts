@@ -5,7 +5,6 @@ import { toIso } from './timeline';
 import { DRILL_DOWN_KEYS, FLOW_KINDS, type DrillDownKey, type FlowKind } from './metricKeys';
 import type { DrillDownEntry, KpiReading, SprintMetrics } from './types';
 
-
 const pct = (part: number, whole: number): number | null => (whole > 0 ? (part / whole) * 100 : null);
 
 /** Adds up the facts of one row's issues (already in drill-down order) into its metrics and drill-down. */
@@ -14,7 +13,10 @@ export function rowMetrics(
   kpiReadings: readonly KpiReading[] | undefined,
   window: { start: number; sprintOpen: boolean },
 ): { metrics: SprintMetrics; drillDown: Record<DrillDownKey, DrillDownEntry[]> } {
-  const drillDown = Object.fromEntries(DRILL_DOWN_KEYS.map((key) => [key, [] as DrillDownEntry[]])) as Record<DrillDownKey, DrillDownEntry[]>;
+  const drillDown = Object.fromEntries(DRILL_DOWN_KEYS.map((key) => [key, [] as DrillDownEntry[]])) as Record<
+    DrillDownKey,
+    DrillDownEntry[]
+  >;
   const startIso = toIso(window.start);
   let committed = 0;
   let added = 0;
@@ -72,21 +74,35 @@ export function rowMetrics(
       } else entry('sayDo', false, { code: 'done-not-committed', at: doneIso });
       if (fact.flowStart !== null) {
         flowTimes.push(fact.doneAt - fact.flowStart);
-        entry('flowTime', true, { code: 'flow-time', startedAt: toIso(fact.flowStart), doneAt: doneIso, durationMs: fact.doneAt - fact.flowStart });
+        entry('flowTime', true, {
+          code: 'flow-time',
+          startedAt: toIso(fact.flowStart),
+          doneAt: doneIso,
+          durationMs: fact.doneAt - fact.flowStart,
+        });
       } else entry('flowTime', false, { code: 'never-started', doneAt: doneIso });
       flowDistribution[fact.kind]++;
-      entry('flowDistribution', true, { code: 'flow-kind', kind: fact.kind, issueTypeName: fact.issue.issueTypeName, source: fact.kindSource });
+      entry('flowDistribution', true, {
+        code: 'flow-kind',
+        kind: fact.kind,
+        issueTypeName: fact.issue.issueTypeName,
+        source: fact.kindSource,
+      });
       if (fact.isImprovement) {
         improvementsDone++;
         entry('improvementsDone', true, { code: 'improvement-done', at: doneIso });
       }
     } else {
-      if (fact.completion === 'done-before-start' && fact.doneAt !== null) entry('completed', false, { code: 'done-before-start', at: toIso(fact.doneAt) });
-      if (fact.completion === 'done-outside-sprint' && fact.doneAt !== null) entry('completed', false, { code: 'done-outside-sprint', at: toIso(fact.doneAt) });
-      if (fact.reopened && fact.memberAtEnd) entry('completed', false, { code: 'reopened', doneAt: toIso(fact.reopened.doneAt), at: toIso(fact.reopened.at) });
+      if (fact.completion === 'done-before-start' && fact.doneAt !== null)
+        entry('completed', false, { code: 'done-before-start', at: toIso(fact.doneAt) });
+      if (fact.completion === 'done-outside-sprint' && fact.doneAt !== null)
+        entry('completed', false, { code: 'done-outside-sprint', at: toIso(fact.doneAt) });
+      if (fact.reopened && fact.memberAtEnd)
+        entry('completed', false, { code: 'reopened', doneAt: toIso(fact.reopened.doneAt), at: toIso(fact.reopened.at) });
       if (fact.committed && fact.removed) {
         entry('sayDo', false, { code: 'removed-after-start', at: toIso(fact.removed.at), toSprintIds: fact.removed.toSprintIds });
-      } else if (fact.committed) entry('sayDo', false, { code: 'not-done', statusName: fact.statusNameAtEnd, sprintOpen: window.sprintOpen });
+      } else if (fact.committed)
+        entry('sayDo', false, { code: 'not-done', statusName: fact.statusNameAtEnd, sprintOpen: window.sprintOpen });
       if (fact.isImprovement) entry('improvementsDone', false, { code: 'improvement-not-done', statusName: fact.statusNameAtEnd });
     }
 
@@ -95,7 +111,12 @@ export function rowMetrics(
       entry('carryOver', true, { code: 'not-done', statusName: fact.statusNameAtEnd, sprintOpen: window.sprintOpen });
       if (fact.classAtEnd === 'active' || fact.classAtEnd === 'waiting') {
         flowLoad++;
-        entry('flowLoad', true, { code: 'in-progress', statusName: fact.statusNameAtEnd, waiting: fact.classAtEnd === 'waiting', sprintOpen: window.sprintOpen });
+        entry('flowLoad', true, {
+          code: 'in-progress',
+          statusName: fact.statusNameAtEnd,
+          waiting: fact.classAtEnd === 'waiting',
+          sprintOpen: window.sprintOpen,
+        });
       }
     }
 

@@ -54,14 +54,19 @@ export const healthSettingsSchema = z
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();
     settings.criteria.forEach((criterion, index) => {
-      if (seen.has(criterion.key)) ctx.addIssue({ code: 'custom', path: ['criteria', index, 'key'], message: 'Each criterion can appear once.' });
+      if (seen.has(criterion.key))
+        ctx.addIssue({ code: 'custom', path: ['criteria', index, 'key'], message: 'Each criterion can appear once.' });
       seen.add(criterion.key);
       const rule = CRITERION_RULES[criterion.key];
       if (criterion.threshold > rule.max) {
         ctx.addIssue({ code: 'custom', path: ['criteria', index, 'threshold'], message: `The threshold can be at most ${rule.max}.` });
       }
       if (rule.unit === 'issues' && !Number.isInteger(criterion.threshold)) {
-        ctx.addIssue({ code: 'custom', path: ['criteria', index, 'threshold'], message: 'This threshold counts issues: use a whole number.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['criteria', index, 'threshold'],
+          message: 'This threshold counts issues: use a whole number.',
+        });
       }
     });
     const total = settings.criteria.reduce((sum, criterion) => sum + criterion.weight, 0);
@@ -157,7 +162,9 @@ export function statusClassifier(settings: HealthSettings, statuses: Record<stri
 export type KindSource = 'issue-type' | 'improvement' | 'default';
 
 /** Issue type name → flow kind, case-insensitive; an unmapped Process Improvement counts as debt. */
-export function kindResolver(settings: HealthSettings): (issueTypeName: string, isImprovement: boolean) => { kind: FlowKind; source: KindSource } {
+export function kindResolver(
+  settings: HealthSettings,
+): (issueTypeName: string, isImprovement: boolean) => { kind: FlowKind; source: KindSource } {
   const byName = new Map(Object.entries(settings.kindByIssueType).map(([name, kind]) => [name.trim().toLowerCase(), kind]));
   return (issueTypeName, isImprovement) => {
     const kind = byName.get(issueTypeName.trim().toLowerCase());

@@ -92,8 +92,6 @@ export interface ChangeHistory {
   items: ChangeItem[];
 }
 
-
-
 export interface SprintHealthInput {
   sprint: SprintInput;
   /** The end of the window for an active sprint, and the result's `computedAt`. Never read from the clock here. */
@@ -118,11 +116,6 @@ export interface SprintHealthInput {
   /** Custom field ids of Sprint and Flagged on this site (the changelog is also matched by field name). */
   fields?: { sprint?: string; flagged?: string };
 }
-
-
-
-
-
 
 export interface DrillDownEntry {
   issueId: string;

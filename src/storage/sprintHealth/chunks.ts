@@ -134,7 +134,10 @@ export async function hasAnyValue(base: string): Promise<boolean> {
   return (await kvs.get(base)) !== undefined;
 }
 
-async function readCheckedHead<M>(base: string, schema: z.ZodType<M>): Promise<{ state: 'absent' } | { state: 'unreadable'; why: string } | { state: 'ok'; head: ChunkedHead<M> }> {
+async function readCheckedHead<M>(
+  base: string,
+  schema: z.ZodType<M>,
+): Promise<{ state: 'absent' } | { state: 'unreadable'; why: string } | { state: 'ok'; head: ChunkedHead<M> }> {
   const raw = await kvs.get(base);
   if (raw === undefined) return { state: 'absent' };
   const envelope = headEnvelopeSchema.safeParse(raw);
@@ -174,7 +177,11 @@ export async function readChunked<M, T>(base: string, schemas: ChunkedSchemas<M,
  * The head and the items of the first chunks, read one at a time until `enough` says a chunk
  * holds what the caller needs (or none is left). Each checked against `schemas`.
  */
-export async function readChunkedUntil<M, T>(base: string, schemas: ChunkedSchemas<M, T>, enough: (chunk: T[]) => boolean): Promise<ChunkedRead<M, T>> {
+export async function readChunkedUntil<M, T>(
+  base: string,
+  schemas: ChunkedSchemas<M, T>,
+  enough: (chunk: T[]) => boolean,
+): Promise<ChunkedRead<M, T>> {
   const head = await readCheckedHead(base, schemas.meta);
   if (head.state !== 'ok') return head;
   const { generation, chunkCount, meta } = head.head;

@@ -16,7 +16,8 @@ export function checkedRecord<T>(schema: z.ZodType<T>, key: string, raw: unknown
 }
 
 export function warnUnreadable(key: string, error: z.ZodError | string): void {
-  const why = typeof error === 'string' ? error : `${error.issues[0]?.path.join('.') || '(root)'}: ${error.issues[0]?.message ?? 'invalid'}`;
+  const why =
+    typeof error === 'string' ? error : `${error.issues[0]?.path.join('.') || '(root)'}: ${error.issues[0]?.message ?? 'invalid'}`;
   console.warn(`Sprint health record ${key} is unreadable and was skipped: ${why}`);
 }
 

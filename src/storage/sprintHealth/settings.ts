@@ -23,7 +23,12 @@ const storedSchema = z.object({
   }),
 });
 
-export const DEFAULT_SETTINGS_RECORD: HealthSettingsRecord = { settings: DEFAULT_HEALTH_SETTINGS, version: 0, updatedAt: null, updatedBy: null };
+export const DEFAULT_SETTINGS_RECORD: HealthSettingsRecord = {
+  settings: DEFAULT_HEALTH_SETTINGS,
+  version: 0,
+  updatedAt: null,
+  updatedBy: null,
+};
 
 export async function readHealthSettings(): Promise<HealthSettingsRecord> {
   const raw = await kvs.get(SETTINGS_KEY);

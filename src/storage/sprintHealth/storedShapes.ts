@@ -25,7 +25,8 @@ export const storedSprintSchema: z.ZodType<Sprint> = z.object({
  * A drill-down reason as stored: sprint ids a removed issue moved to are kept as the strings the first
  * version wrote (`toStoredReason` / `fromStoredReason` convert).
  */
-export type StoredReason = Exclude<Reason, { code: 'removed-after-start' }> | { code: 'removed-after-start'; at: string; toSprintIds: string[] };
+export type StoredReason =
+  Exclude<Reason, { code: 'removed-after-start' }> | { code: 'removed-after-start'; at: string; toSprintIds: string[] };
 
 export const toStoredReason = (reason: Reason): StoredReason =>
   reason.code === 'removed-after-start' ? { ...reason, toSprintIds: reason.toSprintIds.map(String) } : reason;

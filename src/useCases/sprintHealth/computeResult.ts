@@ -21,12 +21,27 @@ import type { DrillDownCounts, StoredDrillItem, StoredResult, StoredRow } from '
 export function compute(
   sprint: Sprint,
   records: readonly ActiveIssueRecord[],
-  context: { settings: HealthSettings; statuses: Record<string, StatusInfo>; fields: SprintFieldIds; now: string; snapshot: string[] | null; removedIssuesKnown: boolean; kpiReadings?: Record<string, KpiReading[]> },
+  context: {
+    settings: HealthSettings;
+    statuses: Record<string, StatusInfo>;
+    fields: SprintFieldIds;
+    now: string;
+    snapshot: string[] | null;
+    removedIssuesKnown: boolean;
+    kpiReadings?: Record<string, KpiReading[]>;
+  },
 ): SprintHealthResult {
   const changelogs: Record<string, ChangeHistory[]> = {};
   for (const record of records) if (record.changelog) changelogs[record.issue.id] = record.changelog;
   return computeSprintHealth({
-    sprint: { id: sprint.id, name: sprint.name, state: sprint.state, startDate: sprint.startDate, endDate: sprint.endDate, completeDate: sprint.completeDate },
+    sprint: {
+      id: sprint.id,
+      name: sprint.name,
+      state: sprint.state,
+      startDate: sprint.startDate,
+      endDate: sprint.endDate,
+      completeDate: sprint.completeDate,
+    },
     now: context.now,
     issues: records.map((record) => record.issue),
     changelogs,
@@ -35,12 +50,17 @@ export function compute(
     committedSnapshot: context.snapshot,
     removedIssuesKnown: context.removedIssuesKnown,
     ...(context.kpiReadings ? { kpiReadings: context.kpiReadings } : {}),
-    fields: { ...(context.fields.sprint ? { sprint: context.fields.sprint } : {}), ...(context.fields.flagged ? { flagged: context.fields.flagged } : {}) },
+    fields: {
+      ...(context.fields.sprint ? { sprint: context.fields.sprint } : {}),
+      ...(context.fields.flagged ? { flagged: context.fields.flagged } : {}),
+    },
   });
 }
 
-
-const countEntries = (entries: readonly DrillDownEntry[]) => ({ listed: entries.length, counted: entries.filter((entry) => entry.counted).length });
+const countEntries = (entries: readonly DrillDownEntry[]) => ({
+  listed: entries.length,
+  counted: entries.filter((entry) => entry.counted).length,
+});
 
 /** The result without issue details: counts per drill-down, and drill-downs as ids and reasons. */
 export function toStoredResult(result: SprintHealthResult, sprint: Sprint, removedIssuesKnown: boolean): StoredResult {
@@ -62,7 +82,12 @@ export function toStoredResult(result: SprintHealthResult, sprint: Sprint, remov
       computedAt: result.computedAt,
       window: result.window,
       completeness: { ...result.completeness, removedIssuesKnown },
-      totals: { metrics: result.totals.metrics, criteria: result.totals.criteria, health: result.totals.health, drillDownCounts: totalsCounts },
+      totals: {
+        metrics: result.totals.metrics,
+        criteria: result.totals.criteria,
+        health: result.totals.health,
+        drillDownCounts: totalsCounts,
+      },
     },
     rows,
     drill,

@@ -16,13 +16,21 @@ import { authorizeSprint, interactiveCall, type ProjectRef, type Viewer } from '
  * once the viewer may see the sprint: its rows and hidden-issue counts are the sprint's, not theirs to
  * probe otherwise (NOT_FOUND, as for a sprint that does not exist).
  */
-export async function storedResultFor(viewer: Viewer, project: ProjectRef, sprintId: number): Promise<{ stored: StoredResult; frozen: boolean } | null> {
+export async function storedResultFor(
+  viewer: Viewer,
+  project: ProjectRef,
+  sprintId: number,
+): Promise<{ stored: StoredResult; frozen: boolean } | null> {
   await authorizeSprint(viewer, project, sprintId);
   const frozen = await readFrozenResult(sprintId);
   if (frozen) return { stored: frozen, frozen: true };
   const active = await readActiveInputs(sprintId);
   if (!active) return null;
-  const [settings, statuses, snapshot] = await Promise.all([readHealthSettings(), fetchStatusCatalog(interactiveCall(asAppOn(viewer))), readStartSnapshot(sprintId)]);
+  const [settings, statuses, snapshot] = await Promise.all([
+    readHealthSettings(),
+    fetchStatusCatalog(interactiveCall(asAppOn(viewer))),
+    readStartSnapshot(sprintId),
+  ]);
   const result = compute(active.meta.sprint, active.issues, {
     settings: settings.settings,
     statuses,
@@ -52,7 +60,8 @@ export async function viewDrillDown(input: DrillDownInput, viewer: Viewer): Prom
   const rowIndexes = new Set(
     stored.rows.flatMap((row, index) => (input.processKey === undefined || row.processKey === input.processKey ? [index] : [])),
   );
-  if (input.processKey !== undefined && rowIndexes.size === 0) throw new DomainError('not-found', 'That process has no work in this sprint.');
+  if (input.processKey !== undefined && rowIndexes.size === 0)
+    throw new DomainError('not-found', 'That process has no work in this sprint.');
   const entries = stored.drill.filter(([row, key]) => key === input.metric && rowIndexes.has(row));
 
   // Re-read as the viewer: what they cannot browse is not returned by Jira, and is not shown.
@@ -83,7 +92,10 @@ export async function viewDrillDown(input: DrillDownInput, viewer: Viewer): Prom
     metric: input.metric,
     issues,
     hiddenCount,
-    hiddenMessage: hiddenCount === 0 ? null : `${hiddenCount} ${hiddenCount === 1 ? 'issue' : 'issues'} hidden because you can't browse ${hiddenCount === 1 ? 'it' : 'them'}.`,
+    hiddenMessage:
+      hiddenCount === 0
+        ? null
+        : `${hiddenCount} ${hiddenCount === 1 ? 'issue' : 'issues'} hidden because you can't browse ${hiddenCount === 1 ? 'it' : 'them'}.`,
     timeZone,
   };
 }

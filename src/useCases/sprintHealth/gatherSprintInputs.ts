@@ -93,7 +93,13 @@ async function fieldsAndStatuses(call: JiraCall): Promise<{ fields: SprintFieldI
 /** The result from what a full read or a refresh gathered, and what the next refresh starts from. */
 function computeGathered(
   ctx: Context,
-  gathered: { records: ActiveIssueRecord[]; statuses: Record<string, StatusInfo>; fields: SprintFieldIds; snapshot: StartSnapshot | null; searchedAt: string },
+  gathered: {
+    records: ActiveIssueRecord[];
+    statuses: Record<string, StatusInfo>;
+    fields: SprintFieldIds;
+    snapshot: StartSnapshot | null;
+    searchedAt: string;
+  },
 ): GatheredSprint {
   const { records, fields, snapshot } = gathered;
   const removedIssuesKnown = snapshot !== null;
@@ -155,7 +161,10 @@ export async function gatherFull(ctx: Context): Promise<GatheredSprint> {
  * histories of only those (skipped when issue events already delivered the latest change), and
  * the histories of issues events saw leave the sprint.
  */
-export async function gatherRefresh(ctx: Context, cached: { meta: ActiveMeta; issues: ActiveIssueRecord[] }): Promise<GatheredSprint & { changedIssueIds: string[] }> {
+export async function gatherRefresh(
+  ctx: Context,
+  cached: { meta: ActiveMeta; issues: ActiveIssueRecord[] },
+): Promise<GatheredSprint & { changedIssueIds: string[] }> {
   const sprintCheckedAt = ctx.sprintCheckedAt ?? cached.meta.sprintCheckedAt;
   ctx = sprintCheckedAt ? { ...ctx, sprintCheckedAt } : ctx;
   const { call } = ctx;
@@ -169,7 +178,11 @@ export async function gatherRefresh(ctx: Context, cached: { meta: ActiveMeta; is
   const changed = found.filter((issue) => Date.parse(issue.updated) >= since.getTime());
 
   const byId = new Map(cached.issues.map((record) => [record.issue.id, record] as const));
-  const [snapshot, left, events] = await Promise.all([readStartSnapshot(sprint.id), listIssuesLeftSprint(sprint.id), listEventChanges(sprint.id)]);
+  const [snapshot, left, events] = await Promise.all([
+    readStartSnapshot(sprint.id),
+    listIssuesLeftSprint(sprint.id),
+    listEventChanges(sprint.id),
+  ]);
   const eventsByIssue = new Map<string, typeof events>();
   for (const event of events) eventsByIssue.set(event.issueId, [...(eventsByIssue.get(event.issueId) ?? []), event]);
 
@@ -182,7 +195,13 @@ export async function gatherRefresh(ctx: Context, cached: { meta: ActiveMeta; is
     if (covered && known.changelog) {
       const seen = new Set(known.changelog.map((history) => history.id));
       const added = fromEvents.filter((event) => !seen.has(event.history.id)).map((event) => event.history);
-      byId.set(issue.id, toRecord(issue, [...known.changelog, ...added].sort((a, b) => Date.parse(a.created) - Date.parse(b.created))));
+      byId.set(
+        issue.id,
+        toRecord(
+          issue,
+          [...known.changelog, ...added].sort((a, b) => Date.parse(a.created) - Date.parse(b.created)),
+        ),
+      );
     } else {
       byId.set(issue.id, toRecord(issue, known?.changelog ?? null));
       needHistory.add(issue.id);
@@ -214,4 +233,3 @@ export async function gatherRefresh(ctx: Context, cached: { meta: ActiveMeta; is
   const gathered = computeGathered(ctx, { records: [...byId.values()], statuses, fields, snapshot, searchedAt });
   return { ...gathered, changedIssueIds: [...needHistory] };
 }
-

@@ -1,5 +1,11 @@
 import type { ResultOf } from '../../contract';
-import { DEFAULT_HEALTH_SETTINGS, evaluateCriteria, scoreHealth, suggestWaitingStatusIds, type HealthSettings } from '../../domain/sprintHealth';
+import {
+  DEFAULT_HEALTH_SETTINGS,
+  evaluateCriteria,
+  scoreHealth,
+  suggestWaitingStatusIds,
+  type HealthSettings,
+} from '../../domain/sprintHealth';
 import { DomainError } from '../../domain/errors';
 import { fetchStatusCatalog } from '../../jira/statuses';
 import { isJiraAdmin } from '../../jira/permissions';
@@ -56,16 +62,36 @@ export async function previewHealthSettings(
       mode: 'rescored',
       rows: frozen.rows.map((row) => {
         const preview = rescore(row.metrics);
-        return { processKey: row.processKey, processName: row.processKey ? (names.get(row.processKey) ?? null) : null, current: row.health, preview: preview.health, criteria: preview.criteria };
+        return {
+          processKey: row.processKey,
+          processName: row.processKey ? (names.get(row.processKey) ?? null) : null,
+          current: row.health,
+          preview: preview.health,
+          criteria: preview.criteria,
+        };
       }),
       totals: { current: frozen.meta.totals.health, preview: rescore(frozen.meta.totals.metrics).health },
     };
   }
   const active = await readActiveInputs(sprintId);
   if (!active) return empty;
-  const [current, statuses, snapshot] = await Promise.all([readHealthSettings(), fetchStatusCatalog(interactiveCall(asAppOn(viewer))), readStartSnapshot(sprintId)]);
-  const base = { statuses, fields: active.meta.fields, now: active.meta.computedAt, snapshot: snapshot?.issueIds ?? null, removedIssuesKnown: snapshot !== null };
-  const before = toStoredResult(compute(active.meta.sprint, active.issues, { ...base, settings: current.settings }), active.meta.sprint, base.removedIssuesKnown);
+  const [current, statuses, snapshot] = await Promise.all([
+    readHealthSettings(),
+    fetchStatusCatalog(interactiveCall(asAppOn(viewer))),
+    readStartSnapshot(sprintId),
+  ]);
+  const base = {
+    statuses,
+    fields: active.meta.fields,
+    now: active.meta.computedAt,
+    snapshot: snapshot?.issueIds ?? null,
+    removedIssuesKnown: snapshot !== null,
+  };
+  const before = toStoredResult(
+    compute(active.meta.sprint, active.issues, { ...base, settings: current.settings }),
+    active.meta.sprint,
+    base.removedIssuesKnown,
+  );
   const after = compute(active.meta.sprint, active.issues, { ...base, settings });
   const beforeByKey = new Map(before.rows.map((row) => [row.processKey, row.health] as const));
   return {
@@ -89,7 +115,12 @@ export async function saveHealthSettings(
   await requireAdmin();
   const current = await readHealthSettings();
   if (current.version !== input.expectedVersion) return { outcome: 'conflict', current };
-  const record = { settings: input.settings, version: current.version + 1, updatedAt: new Date().toISOString(), updatedBy: viewer.accountId };
+  const record = {
+    settings: input.settings,
+    version: current.version + 1,
+    updatedAt: new Date().toISOString(),
+    updatedBy: viewer.accountId,
+  };
   await writeHealthSettings(record);
   return { outcome: 'saved', record };
 }

@@ -16,7 +16,9 @@ export async function kpiReadingsFor(sprintId: number, processes?: Process[]): P
         const readings = await readKpiReadings(process.key, sprintId);
         const joined = readings.flatMap((reading): KpiReading[] => {
           const kpi = process.kpis.find((candidate) => candidate.id === reading.kpiId);
-          return kpi ? [{ kpiId: kpi.id, name: kpi.name, value: reading.value, target: kpi.target, direction: kpi.direction, unit: kpi.unit }] : [];
+          return kpi
+            ? [{ kpiId: kpi.id, name: kpi.name, value: reading.value, target: kpi.target, direction: kpi.direction, unit: kpi.unit }]
+            : [];
         });
         return [process.key, joined] as const;
       }),

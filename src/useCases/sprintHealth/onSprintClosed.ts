@@ -10,7 +10,11 @@ import { startHealthJob, type HealthQueue } from './runHealthJob';
  * freezeSprintResult). Nothing happens when a result is already stored (readable or not: it is never
  * rewritten) or a job already computes it, so a repeated event has one effect.
  */
-export async function onSprintClosed(input: { sprintId: number; originBoardId: number | null }, actor: Actor, queue: HealthQueue): Promise<void> {
+export async function onSprintClosed(
+  input: { sprintId: number; originBoardId: number | null },
+  actor: Actor,
+  queue: HealthQueue,
+): Promise<void> {
   const { sprintId } = input;
   if ((await hasFrozenResult(sprintId)) || (await readRunningJob(sprintId))) return;
   // The event may lack the close time; the sprint as Jira has it now is authoritative.

@@ -28,7 +28,16 @@ export async function startHealthJob(queue: HealthQueue, sprint: Sprint, boardId
   // The contract accepts only this shape back (jobIdSchema): it becomes part of a storage key.
   const jobId = `sh-${sprint.id}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const progress: JobProgress = { phase: 'queued', done: 0, total: null, retryAt: null };
-  const job: JobRecord = { jobId, sprintId: sprint.id, boardId, status: 'computing', progress, error: null, startedAt: now, updatedAt: now };
+  const job: JobRecord = {
+    jobId,
+    sprintId: sprint.id,
+    boardId,
+    status: 'computing',
+    progress,
+    error: null,
+    startedAt: now,
+    updatedAt: now,
+  };
   await writeJob(job);
   await markRunning(sprint.id, jobId);
   await queue.push({ jobId, sprint, boardId, site });
@@ -49,7 +58,12 @@ export async function runHealthJob(body: JobBody, queue: HealthQueue): Promise<v
   const call: JiraCall = { actor: 'app', site: body.site, deadline: Date.now() + sprintHealthTuning.backgroundDeadlineMs };
   try {
     await computeAndStore(call, body.sprint, body.boardId, (progress) => update(progress));
-    await writeJob({ ...job, status: 'ready', progress: { phase: 'saving', done: 1, total: 1, retryAt: null }, updatedAt: new Date().toISOString() });
+    await writeJob({
+      ...job,
+      status: 'ready',
+      progress: { phase: 'saving', done: 1, total: 1, retryAt: null },
+      updatedAt: new Date().toISOString(),
+    });
     await clearRunning(body.sprint.id);
   } catch (error) {
     if (error instanceof DomainError && error.kind === 'rate-limited' && error.details.retryAt) {
@@ -60,7 +74,10 @@ export async function runHealthJob(body: JobBody, queue: HealthQueue): Promise<v
       await queue.push(body, Math.min(900, Math.max(1, Math.ceil((Date.parse(retryAt) - Date.now()) / 1000))));
       return;
     }
-    const jobError = error instanceof DomainError ? toResolverError(error) : { code: 'INTERNAL' as const, message: 'Computing sprint health failed. Try again.' };
+    const jobError =
+      error instanceof DomainError
+        ? toResolverError(error)
+        : { code: 'INTERNAL' as const, message: 'Computing sprint health failed. Try again.' };
     if (!(error instanceof DomainError)) console.error('Sprint health job failed', error);
     await writeJob({ ...job, status: 'failed', error: jobError, updatedAt: new Date().toISOString() });
     await clearRunning(body.sprint.id);

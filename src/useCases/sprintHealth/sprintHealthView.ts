@@ -10,7 +10,9 @@ const TREND_LENGTH = 6;
 
 /** Processes the viewer owns (APO) or serves (ASM): the "My processes" filter. */
 export function myProcessKeys(processes: readonly Process[], accountId: string): string[] {
-  return processes.filter((process) => process.apoAccountId === accountId || process.asmAccountId === accountId).map((process) => process.key);
+  return processes
+    .filter((process) => process.apoAccountId === accountId || process.asmAccountId === accountId)
+    .map((process) => process.key);
 }
 
 /** The board's last closed sprints up to this one (this one included when closed), oldest first. */
@@ -37,7 +39,13 @@ export async function toReadyView(
       isMine: row.processKey !== null && mine.has(row.processKey),
       trend: trend.map((point) => {
         const health = point.scores[row.processKey ?? UNLINKED_TREND_KEY];
-        return { sprintId: point.sprintId, sprintName: point.sprintName, completeDate: point.completeDate, score: health?.score ?? null, band: health?.band ?? null };
+        return {
+          sprintId: point.sprintId,
+          sprintName: point.sprintName,
+          completeDate: point.completeDate,
+          score: health?.score ?? null,
+          band: health?.band ?? null,
+        };
       }),
     }));
   const { sprint } = stored.meta;

@@ -32,6 +32,8 @@ export async function listBoardSprints(input: { boardId: number }, viewer: Viewe
   const sprints = await boardSprintsForViewer(viewer, input.boardId);
   const now = new Date();
   return {
-    sprints: sprints.map(({ id, name, state, startDate, endDate, completeDate }) => withOverdueNote({ id, name, state, startDate, endDate, completeDate }, now)),
+    sprints: sprints.map(({ id, name, state, startDate, endDate, completeDate }) =>
+      withOverdueNote({ id, name, state, startDate, endDate, completeDate }, now),
+    ),
   };
 }

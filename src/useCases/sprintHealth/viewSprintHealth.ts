@@ -90,5 +90,9 @@ export async function viewSprintHealthProgress(
   const frozen = await readFrozenResult(job.sprintId);
   if (frozen) return toReadyView(frozen, { ...options, frozen: true });
   // An active sprint's job stored its inputs: the (cheap) view of the sprint.
-  return viewSprintHealth({ project: input.project, boardId: job.boardId, sprintId: job.sprintId, myProcessesOnly: input.myProcessesOnly }, viewer, queue);
+  return viewSprintHealth(
+    { project: input.project, boardId: job.boardId, sprintId: job.sprintId, myProcessesOnly: input.myProcessesOnly },
+    viewer,
+    queue,
+  );
 }

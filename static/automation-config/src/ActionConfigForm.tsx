@@ -83,7 +83,10 @@ function ConfigForm({ action, extension }: { action: ActionKey; extension: Actio
       }
       // Values with smart values are resolved only when the rule runs: validate those there.
       const checked = await invokeResolver('validateAutomationInputs', { actionKey: action, inputs });
-      const invalid = checked.ok && !checked.data.valid ? Object.fromEntries(Object.entries(checked.data.fields).filter(([name]) => !String(inputs[name] ?? '').includes('{{'))) : {};
+      const invalid =
+        checked.ok && !checked.data.valid
+          ? Object.fromEntries(Object.entries(checked.data.fields).filter(([name]) => !String(inputs[name] ?? '').includes('{{')))
+          : {};
       const fields = { ...catalogProblems(action, inputs, catalog.current), ...invalid };
       if (Object.keys(fields).length) {
         setErrors(fields);
@@ -91,7 +94,9 @@ function ConfigForm({ action, extension }: { action: ActionKey; extension: Actio
       }
       await view.submit(inputs);
     });
-    const validatingRule = events.on('AUTOMATION_ACTION_VALIDATE_RULE_EVENT', (payload: { isValidating?: boolean } | undefined) => setValidating(payload?.isValidating === true));
+    const validatingRule = events.on('AUTOMATION_ACTION_VALIDATE_RULE_EVENT', (payload: { isValidating?: boolean } | undefined) =>
+      setValidating(payload?.isValidating === true),
+    );
     return () => {
       void submitted.then((subscription) => subscription.unsubscribe());
       void validatingRule.then((subscription) => subscription.unsubscribe());
@@ -107,7 +112,16 @@ function ConfigForm({ action, extension }: { action: ActionKey; extension: Actio
           </SectionMessage>
         )}
         {ACTION_FIELDS[action].map((field) => (
-          <ConfigField key={field.name} field={field} value={values[field.name] ?? ''} error={errors[field.name]} processes={processes} process={process} disabled={validating} onChange={change} />
+          <ConfigField
+            key={field.name}
+            field={field}
+            value={values[field.name] ?? ''}
+            error={errors[field.name]}
+            processes={processes}
+            process={process}
+            disabled={validating}
+            onChange={change}
+          />
         ))}
       </Stack>
     </Box>
@@ -125,9 +139,15 @@ function ConfigField(props: {
 }) {
   const { field, value, error, processes, process, disabled, onChange } = props;
   const choices: Option[] | null = useMemo(() => {
-    if (field.kind === 'process' && processes.length) return processes.map((candidate) => ({ value: candidate.key, label: `${candidate.key} · ${candidate.name}` }));
-    if (field.kind === 'stage' && process) return [{ value: '', label: 'The process’s own stage' }, ...process.stages.map((stage) => ({ value: stage.id, label: stage.name }))];
-    if (field.kind === 'kpi' && process) return [...(field.required ? [] : [{ value: '', label: 'No KPI' }]), ...process.kpis.map((kpi) => ({ value: kpi.id, label: `${kpi.name} (${kpi.unit})` }))];
+    if (field.kind === 'process' && processes.length)
+      return processes.map((candidate) => ({ value: candidate.key, label: `${candidate.key} · ${candidate.name}` }));
+    if (field.kind === 'stage' && process)
+      return [{ value: '', label: 'The process’s own stage' }, ...process.stages.map((stage) => ({ value: stage.id, label: stage.name }))];
+    if (field.kind === 'kpi' && process)
+      return [
+        ...(field.required ? [] : [{ value: '', label: 'No KPI' }]),
+        ...process.kpis.map((kpi) => ({ value: kpi.id, label: `${kpi.name} (${kpi.unit})` })),
+      ];
     return null;
   }, [field, processes, process]);
   // The process may also be typed (a key not in the catalog, or a smart value such as
@@ -153,9 +173,23 @@ function ConfigField(props: {
                 {...described}
               />
             ) : choices ? (
-              <Select<Option> inputId={fieldProps.id} options={choices} value={selected} onChange={(choice) => onChange(field.name, choice?.value ?? '')} isDisabled={disabled} {...described} />
+              <Select<Option>
+                inputId={fieldProps.id}
+                options={choices}
+                value={selected}
+                onChange={(choice) => onChange(field.name, choice?.value ?? '')}
+                isDisabled={disabled}
+                {...described}
+              />
             ) : (
-              <Textfield id={fieldProps.id} value={value} isInvalid={!!error} isDisabled={disabled} onChange={(event) => onChange(field.name, event.currentTarget.value)} {...described} />
+              <Textfield
+                id={fieldProps.id}
+                value={value}
+                isInvalid={!!error}
+                isDisabled={disabled}
+                onChange={(event) => onChange(field.name, event.currentTarget.value)}
+                {...described}
+              />
             )}
             {error ? <ErrorMessage>{error}</ErrorMessage> : field.helper ? <HelperMessage>{field.helper}</HelperMessage> : null}
           </>

@@ -18,7 +18,14 @@ export interface FieldSpec {
 
 export const ACTION_FIELDS: Record<ActionKey, FieldSpec[]> = {
   'link-work-item-to-process': [
-    { name: 'issueKey', label: 'Work item key', kind: 'text', required: true, defaultValue: '{{issue.key}}', helper: 'Usually {{issue.key}}: the rule’s work item.' },
+    {
+      name: 'issueKey',
+      label: 'Work item key',
+      kind: 'text',
+      required: true,
+      defaultValue: '{{issue.key}}',
+      helper: 'Usually {{issue.key}}: the rule’s work item.',
+    },
     { name: 'processKey', label: 'Process', kind: 'process', required: true },
     { name: 'stageId', label: 'Value stream stage', kind: 'stage', required: false, helper: 'Empty: the process’s own stage.' },
   ],
@@ -74,7 +81,11 @@ export function toInputs(action: ActionKey, values: Record<string, string>): Rec
  * Process keys the catalog does not know (typed ones; smart values are resolved only when the rule
  * runs). `catalog` null: the catalog could not be loaded, so nothing can be said.
  */
-export function catalogProblems(action: ActionKey, inputs: Record<string, string | number>, catalog: string[] | null): Record<string, string> {
+export function catalogProblems(
+  action: ActionKey,
+  inputs: Record<string, string | number>,
+  catalog: string[] | null,
+): Record<string, string> {
   if (!catalog) return {};
   const known = new Set(catalog);
   const problems: Record<string, string> = {};

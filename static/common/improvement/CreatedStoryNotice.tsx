@@ -30,7 +30,8 @@ export function CreatedStoryNotice({ created, onDismiss }: { created: CreatedSto
       >
         {partial && (
           <Text as="p">
-            Jira created the issue, but {stepWords[created.failedStep]} failed: {created.message} Open the issue to finish it, or ask your Jira admin.
+            Jira created the issue, but {stepWords[created.failedStep]} failed: {created.message} Open the issue to finish it, or ask your
+            Jira admin.
           </Text>
         )}
         <Inline space="space.100">

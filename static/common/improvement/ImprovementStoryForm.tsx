@@ -48,20 +48,49 @@ function describedBy(id: string) {
   return `${id}-message`;
 }
 
-function TextInput(props: { id: string; label: string; help?: string; error?: string; value: string; onChange: (value: string) => void; multiline?: boolean; inputMode?: 'decimal'; testId: string }) {
+function TextInput(props: {
+  id: string;
+  label: string;
+  help?: string;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+  multiline?: boolean;
+  inputMode?: 'decimal';
+  testId: string;
+}) {
   const common = { id: props.id, value: props.value, isInvalid: Boolean(props.error), 'aria-describedby': describedBy(props.id) };
   return (
     <FormField id={props.id} label={props.label} help={props.help} error={props.error} testId={props.testId}>
       {props.multiline ? (
-        <TextArea {...common} minimumRows={2} resize="vertical" onChange={(event) => props.onChange(event.currentTarget.value)} testId={`${props.testId}-input`} />
+        <TextArea
+          {...common}
+          minimumRows={2}
+          resize="vertical"
+          onChange={(event) => props.onChange(event.currentTarget.value)}
+          testId={`${props.testId}-input`}
+        />
       ) : (
-        <Textfield {...common} inputMode={props.inputMode} onChange={(event) => props.onChange(event.currentTarget.value)} testId={`${props.testId}-input`} />
+        <Textfield
+          {...common}
+          inputMode={props.inputMode}
+          onChange={(event) => props.onChange(event.currentTarget.value)}
+          testId={`${props.testId}-input`}
+        />
       )}
     </FormField>
   );
 }
 
-function ScaleGroup(props: { legend: string; name: string; labels: Record<number, string>; value: number | null; error?: string; onChange: (value: number) => void; testId: string }) {
+function ScaleGroup(props: {
+  legend: string;
+  name: string;
+  labels: Record<number, string>;
+  value: number | null;
+  error?: string;
+  onChange: (value: number) => void;
+  testId: string;
+}) {
   const messageId = `${props.name}-message`;
   return (
     <div data-testid={props.testId} aria-describedby={messageId}>
@@ -70,13 +99,16 @@ function ScaleGroup(props: { legend: string; name: string; labels: Record<number
           name={props.name}
           value={props.value === null ? null : String(props.value)}
           isInvalid={Boolean(props.error)}
-          options={scaleValues.map((value) => ({ name: props.name, value: String(value), label: `${value} – ${props.labels[value]}`, testId: `${props.testId}-${value}` }))}
+          options={scaleValues.map((value) => ({
+            name: props.name,
+            value: String(value),
+            label: `${value} – ${props.labels[value]}`,
+            testId: `${props.testId}-${value}`,
+          }))}
           onChange={(event) => props.onChange(Number(event.currentTarget.value))}
         />
       </Fieldset>
-      <div id={messageId}>
-        {props.error && <ErrorMessage testId={`${props.testId}-error`}>{props.error}</ErrorMessage>}
-      </div>
+      <div id={messageId}>{props.error && <ErrorMessage testId={`${props.testId}-error`}>{props.error}</ErrorMessage>}</div>
     </div>
   );
 }
@@ -119,7 +151,11 @@ export function ImprovementStoryForm(props: {
   const uid = useId();
   const id = (name: string) => `${uid}-${name}`;
   const offered = setup.processes;
-  const startKey = offered.some((p) => p.key === props.defaultProcessKey) ? (props.defaultProcessKey ?? null) : offered.length === 1 ? (offered[0]?.key ?? null) : null;
+  const startKey = offered.some((p) => p.key === props.defaultProcessKey)
+    ? (props.defaultProcessKey ?? null)
+    : offered.length === 1
+      ? (offered[0]?.key ?? null)
+      : null;
   const initial = useRef<StoryDraft>(emptyStoryDraft(startKey));
   const [draft, setDraft] = useState<StoryDraft>(initial.current);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -169,8 +205,14 @@ export function ImprovementStoryForm(props: {
     props.onCreated(response.data);
   }
 
-  const processOptions: Option[] = offered.map((p) => ({ value: p.key, label: `${p.key}: ${p.name}${p.status === 'draft' ? ' (draft)' : ''}` }));
-  const kpiOptions: Option[] = [{ value: OWN_MEASURE, label: 'A measure of its own (no KPI)' }, ...(process?.kpis ?? []).map((k) => ({ value: k.id, label: `${k.name} (${k.unit})` }))];
+  const processOptions: Option[] = offered.map((p) => ({
+    value: p.key,
+    label: `${p.key}: ${p.name}${p.status === 'draft' ? ' (draft)' : ''}`,
+  }));
+  const kpiOptions: Option[] = [
+    { value: OWN_MEASURE, label: 'A measure of its own (no KPI)' },
+    ...(process?.kpis ?? []).map((k) => ({ value: k.id, label: `${k.name} (${k.unit})` })),
+  ];
   const errorCount = Object.keys(errors).length;
   const level = props.headingLevel ?? 3;
 
@@ -195,20 +237,36 @@ export function ImprovementStoryForm(props: {
         )}
         {/* One block, so an empty summary (the usual case) adds no gap of its own. */}
         <div>
-          <div ref={summaryRef} tabIndex={-1} style={saveError || errorCount > 0 ? { marginBlockEnd: 'var(--ds-space-200, 16px)' } : undefined}>
+          <div
+            ref={summaryRef}
+            tabIndex={-1}
+            style={saveError || errorCount > 0 ? { marginBlockEnd: 'var(--ds-space-200, 16px)' } : undefined}
+          >
             {saveError && <ErrorState error={saveError} />}
             {!saveError && errorCount > 0 && (
-              <Notice appearance="error" role="alert" testId="improvement-form-summary" title={errorCount === 1 ? 'One value needs attention' : `${errorCount} values need attention`}>
+              <Notice
+                appearance="error"
+                role="alert"
+                testId="improvement-form-summary"
+                title={errorCount === 1 ? 'One value needs attention' : `${errorCount} values need attention`}
+              >
                 <Text as="p">See the messages next to the fields.</Text>
               </Notice>
             )}
           </div>
           <Text as="p" color="color.text.subtle">
-            Created as you in {setup.project.name} ({setup.project.key}) as {setup.storyIssueType?.name ?? 'a story'}, and linked to the process.
+            Created as you in {setup.project.name} ({setup.project.key}) as {setup.storyIssueType?.name ?? 'a story'}, and linked to the
+            process.
           </Text>
         </div>
 
-        <FormField id={id('process')} label="Process" error={errors.processKey} help="The process this story improves." testId="improvement-form-process">
+        <FormField
+          id={id('process')}
+          label="Process"
+          error={errors.processKey}
+          help="The process this story improves."
+          testId="improvement-form-process"
+        >
           <Select<Option>
             inputId={id('process')}
             options={processOptions}
@@ -224,14 +282,54 @@ export function ImprovementStoryForm(props: {
         </FormField>
 
         <Section title="User story" level={level}>
-          <TextInput id={id('asA')} label="As a …" help="Who benefits, for example: service desk agent" value={draft.asA} error={errorAt(errors, 'userStory.asA')} onChange={(v) => set('asA', v)} testId="improvement-form-as-a" />
-          <TextInput id={id('iWant')} label="I want …" value={draft.iWant} error={errorAt(errors, 'userStory.iWant')} onChange={(v) => set('iWant', v)} testId="improvement-form-i-want" />
-          <TextInput id={id('soThat')} label="so that …" value={draft.soThat} error={errorAt(errors, 'userStory.soThat')} onChange={(v) => set('soThat', v)} testId="improvement-form-so-that" />
+          <TextInput
+            id={id('asA')}
+            label="As a …"
+            help="Who benefits, for example: service desk agent"
+            value={draft.asA}
+            error={errorAt(errors, 'userStory.asA')}
+            onChange={(v) => set('asA', v)}
+            testId="improvement-form-as-a"
+          />
+          <TextInput
+            id={id('iWant')}
+            label="I want …"
+            value={draft.iWant}
+            error={errorAt(errors, 'userStory.iWant')}
+            onChange={(v) => set('iWant', v)}
+            testId="improvement-form-i-want"
+          />
+          <TextInput
+            id={id('soThat')}
+            label="so that …"
+            value={draft.soThat}
+            error={errorAt(errors, 'userStory.soThat')}
+            onChange={(v) => set('soThat', v)}
+            testId="improvement-form-so-that"
+          />
         </Section>
 
         <Section title="Hypothesis" level={level}>
-          <TextInput id={id('change')} label="We believe …" help="The change, for example: a triage checklist at intake" multiline value={draft.change} error={errorAt(errors, 'hypothesis.change')} onChange={(v) => set('change', v)} testId="improvement-form-change" />
-          <TextInput id={id('outcome')} label="will give …" help="The result you expect, for example: fewer reassigned incidents" multiline value={draft.outcome} error={errorAt(errors, 'hypothesis.outcome')} onChange={(v) => set('outcome', v)} testId="improvement-form-outcome" />
+          <TextInput
+            id={id('change')}
+            label="We believe …"
+            help="The change, for example: a triage checklist at intake"
+            multiline
+            value={draft.change}
+            error={errorAt(errors, 'hypothesis.change')}
+            onChange={(v) => set('change', v)}
+            testId="improvement-form-change"
+          />
+          <TextInput
+            id={id('outcome')}
+            label="will give …"
+            help="The result you expect, for example: fewer reassigned incidents"
+            multiline
+            value={draft.outcome}
+            error={errorAt(errors, 'hypothesis.outcome')}
+            onChange={(v) => set('outcome', v)}
+            testId="improvement-form-outcome"
+          />
         </Section>
 
         <Section title="Measure" level={level}>
@@ -244,7 +342,13 @@ export function ImprovementStoryForm(props: {
           />
           {draft.hasMeasure && (
             <Stack space="space.150">
-              <FormField id={id('kpi')} label="KPI" help={process ? 'Link the measure to one of the process’s KPIs where it fits.' : 'Pick a process first to see its KPIs.'} error={errors['measure.kpiId']} testId="improvement-form-kpi">
+              <FormField
+                id={id('kpi')}
+                label="KPI"
+                help={process ? 'Link the measure to one of the process’s KPIs where it fits.' : 'Pick a process first to see its KPIs.'}
+                error={errors['measure.kpiId']}
+                testId="improvement-form-kpi"
+              >
                 <Select<Option>
                   inputId={id('kpi')}
                   options={kpiOptions}
@@ -253,21 +357,57 @@ export function ImprovementStoryForm(props: {
                   onChange={(option) => {
                     set('kpiId', option?.value ? option.value : null);
                     // A KPI names the measure well enough to start from; typed text is never replaced.
-                    setDraft((current) => ({ ...current, measureDescription: current.measureDescription || (process?.kpis.find((k) => k.id === option?.value)?.name ?? '') }));
+                    setDraft((current) => ({
+                      ...current,
+                      measureDescription: current.measureDescription || (process?.kpis.find((k) => k.id === option?.value)?.name ?? ''),
+                    }));
                   }}
                 />
               </FormField>
-              <TextInput id={id('measure')} label="What you will measure" value={draft.measureDescription} error={errors['measure.description']} onChange={(v) => set('measureDescription', v)} testId="improvement-form-measure" />
+              <TextInput
+                id={id('measure')}
+                label="What you will measure"
+                value={draft.measureDescription}
+                error={errors['measure.description']}
+                onChange={(v) => set('measureDescription', v)}
+                testId="improvement-form-measure"
+              />
               <Inline space="space.200" shouldWrap>
                 <Box>
-                  <TextInput id={id('baseline')} label={`Baseline${kpi ? ` (${kpi.unit})` : ''}`} help="Where it is today" inputMode="decimal" value={draft.baseline} error={errors['measure.baseline']} onChange={(v) => set('baseline', v)} testId="improvement-form-baseline" />
+                  <TextInput
+                    id={id('baseline')}
+                    label={`Baseline${kpi ? ` (${kpi.unit})` : ''}`}
+                    help="Where it is today"
+                    inputMode="decimal"
+                    value={draft.baseline}
+                    error={errors['measure.baseline']}
+                    onChange={(v) => set('baseline', v)}
+                    testId="improvement-form-baseline"
+                  />
                 </Box>
                 <Box>
-                  <TextInput id={id('target')} label={`Target${kpi ? ` (${kpi.unit})` : ''}`} help="Where it should get to" inputMode="decimal" value={draft.target} error={errors['measure.target']} onChange={(v) => set('target', v)} testId="improvement-form-target" />
+                  <TextInput
+                    id={id('target')}
+                    label={`Target${kpi ? ` (${kpi.unit})` : ''}`}
+                    help="Where it should get to"
+                    inputMode="decimal"
+                    value={draft.target}
+                    error={errors['measure.target']}
+                    onChange={(v) => set('target', v)}
+                    testId="improvement-form-target"
+                  />
                 </Box>
                 {!kpi && (
                   <Box>
-                    <TextInput id={id('unit')} label="Unit" help="For example hours, %, tickets" value={draft.unit} error={errors['measure.unit']} onChange={(v) => set('unit', v)} testId="improvement-form-unit" />
+                    <TextInput
+                      id={id('unit')}
+                      label="Unit"
+                      help="For example hours, %, tickets"
+                      value={draft.unit}
+                      error={errors['measure.unit']}
+                      onChange={(v) => set('unit', v)}
+                      testId="improvement-form-unit"
+                    />
                   </Box>
                 )}
               </Inline>
@@ -280,8 +420,24 @@ export function ImprovementStoryForm(props: {
             The backlog orders stories by benefit ÷ cost.
           </Text>
           <Inline space="space.400" shouldWrap>
-            <ScaleGroup legend="Expected benefit" name={id('benefit')} labels={benefitLabels} value={draft.benefit} error={errors.benefit} onChange={(v) => set('benefit', v)} testId="improvement-form-benefit" />
-            <ScaleGroup legend="Expected cost" name={id('cost')} labels={costLabels} value={draft.cost} error={errors.cost} onChange={(v) => set('cost', v)} testId="improvement-form-cost" />
+            <ScaleGroup
+              legend="Expected benefit"
+              name={id('benefit')}
+              labels={benefitLabels}
+              value={draft.benefit}
+              error={errors.benefit}
+              onChange={(v) => set('benefit', v)}
+              testId="improvement-form-benefit"
+            />
+            <ScaleGroup
+              legend="Expected cost"
+              name={id('cost')}
+              labels={costLabels}
+              value={draft.cost}
+              error={errors.cost}
+              onChange={(v) => set('cost', v)}
+              testId="improvement-form-cost"
+            />
           </Inline>
         </Section>
 

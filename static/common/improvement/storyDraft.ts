@@ -59,7 +59,10 @@ const REQUIRED: Array<[keyof StoryDraft, string, string]> = [
  * The payload for `createImprovementStory`, or the field messages (paths as the backend names them)
  * for what can be judged here. Unit rules are the backend's; its messages land on the same paths.
  */
-export function draftToStoryInput(draft: StoryDraft, process: ImprovementProcess | undefined): { input: ImprovementStoryInput | null; errors: FieldErrors } {
+export function draftToStoryInput(
+  draft: StoryDraft,
+  process: ImprovementProcess | undefined,
+): { input: ImprovementStoryInput | null; errors: FieldErrors } {
   const errors: FieldErrors = {};
   if (!draft.processKey || !process) errors.processKey = 'Pick the process this improves.';
   for (const [field, path, message] of REQUIRED) {
@@ -73,8 +76,15 @@ export function draftToStoryInput(draft: StoryDraft, process: ImprovementProcess
     if (baseline === null) errors['measure.baseline'] = 'Enter the baseline as a number.';
     if (target === null) errors['measure.target'] = 'Enter the target as a number.';
     if (!draft.kpiId && draft.unit.trim() === '') errors['measure.unit'] = 'Give the unit (for example hours, %, tickets).';
-    if (baseline !== null && target !== null && baseline === target) errors['measure.target'] = 'The target should differ from the baseline.';
-    measure = { kpiId: draft.kpiId, description: draft.measureDescription, baseline: baseline ?? 0, target: target ?? 0, unit: draft.kpiId ? '' : draft.unit };
+    if (baseline !== null && target !== null && baseline === target)
+      errors['measure.target'] = 'The target should differ from the baseline.';
+    measure = {
+      kpiId: draft.kpiId,
+      description: draft.measureDescription,
+      baseline: baseline ?? 0,
+      target: target ?? 0,
+      unit: draft.kpiId ? '' : draft.unit,
+    };
   }
   if (draft.benefit === null) errors.benefit = 'Pick the expected benefit.';
   if (draft.cost === null) errors.cost = 'Pick the expected cost.';

@@ -46,7 +46,12 @@ function ProcessLinkSection({ panel, onPanel }: { panel: IssueProcessPanelData; 
         {body}
         {actions.error && <ErrorState error={actions.error} />}
         {actions.undo && (
-          <UndoOfferBar offer={actions.undo} pending={actions.pending} onUndo={() => void actions.undoLast()} onDismiss={actions.dismissUndo} />
+          <UndoOfferBar
+            offer={actions.undo}
+            pending={actions.pending}
+            onUndo={() => void actions.undoLast()}
+            onDismiss={actions.dismissUndo}
+          />
         )}
         {panel.canEdit ? (
           // Keyed by the link so the picker starts from what is saved after every change.

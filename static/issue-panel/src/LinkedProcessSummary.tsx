@@ -26,8 +26,8 @@ export function LinkedProcessSummary({ panel }: { panel: IssueProcessPanelData }
   if (!process) {
     return (
       <Text as="p" testId="process-missing">
-        Linked to <span data-testid="process-key">{link.processKey}</span>, which is no longer in the process catalog. Pick
-        another process below.
+        Linked to <span data-testid="process-key">{link.processKey}</span>, which is no longer in the process catalog. Pick another process
+        below.
       </Text>
     );
   }

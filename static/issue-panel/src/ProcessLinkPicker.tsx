@@ -26,7 +26,8 @@ export function ProcessLinkPicker({ panel, pending, onLink, onUnlink }: Props) {
   const [stageId, setStageId] = useState<string | null>(panel.link?.stageId ?? null);
   const chosenStage = stages.find((stage) => stage.value === stageId) ?? null;
 
-  const unchanged = panel.link !== null && panel.link.processKey === processKey && (panel.link.stageId ?? null) === (chosenStage?.value ?? null);
+  const unchanged =
+    panel.link !== null && panel.link.processKey === processKey && (panel.link.stageId ?? null) === (chosenStage?.value ?? null);
 
   return (
     <form

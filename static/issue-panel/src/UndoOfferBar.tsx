@@ -5,7 +5,17 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import type { UndoOffer } from './useProcessLinkActions';
 
 /** After a change: what changed and a way back. Takes focus so a keyboard user can undo at once. */
-export function UndoOfferBar({ offer, pending, onUndo, onDismiss }: { offer: UndoOffer; pending: boolean; onUndo: () => void; onDismiss: () => void }) {
+export function UndoOfferBar({
+  offer,
+  pending,
+  onUndo,
+  onDismiss,
+}: {
+  offer: UndoOffer;
+  pending: boolean;
+  onUndo: () => void;
+  onDismiss: () => void;
+}) {
   const undoRef = useRef<HTMLButtonElement>(null);
   useEffect(() => undoRef.current?.focus(), [offer]);
   return (

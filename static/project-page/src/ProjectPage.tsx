@@ -18,7 +18,12 @@ export function ProjectPage() {
     contextState.status === 'ready' ? (contextState.context.extension.project as ProjectRef | undefined) : undefined;
   const projectName = useProjectName(project?.key);
 
-  if (contextState.status === 'loading') return <Box padding="space.300"><LoadingState label="Loading Process Loop…" /></Box>;
+  if (contextState.status === 'loading')
+    return (
+      <Box padding="space.300">
+        <LoadingState label="Loading Process Loop…" />
+      </Box>
+    );
   if (contextState.status === 'failed') {
     return (
       <Box padding="space.300">
@@ -35,7 +40,7 @@ export function ProjectPage() {
             Process Loop
           </Heading>
           <Text color="color.text.subtle" testId="project-label">
-            {projectName && project?.key ? `${projectName} (${project.key})` : project?.key ?? 'This project'}
+            {projectName && project?.key ? `${projectName} (${project.key})` : (project?.key ?? 'This project')}
           </Text>
         </Stack>
         <Tabs id="process-loop-tabs">

@@ -43,7 +43,9 @@ const clipboard = (page: WorkbenchPage) => page.page.evaluate(() => navigator.cl
 it('keeps "Rotate secret" out of the primary style', async () => {
   const rotate = admin.appFrame().getByRole('button', { name: 'Rotate secret' });
   // Subtle: no fill of its own, unlike a primary (or warning) button.
-  await expect(rotate.evaluate((element) => getComputedStyle(element).backgroundColor)).resolves.toMatch(/^(rgba\(0, 0, 0, 0\)|transparent)$/);
+  await expect(rotate.evaluate((element) => getComputedStyle(element).backgroundColor)).resolves.toMatch(
+    /^(rgba\(0, 0, 0, 0\)|transparent)$/,
+  );
 });
 
 it('explains what rotating breaks, and Cancel keeps the secret', async () => {
@@ -73,7 +75,10 @@ it('copies the URL, and the secret while it is hidden', async () => {
 });
 
 it('writes "Last rotated" in the shared date style, without seconds', async () => {
-  const text = await admin.appFrame().getByText(/^Last rotated /).textContent();
+  const text = await admin
+    .appFrame()
+    .getByText(/^Last rotated /)
+    .textContent();
   expect(text).toMatch(/^Last rotated \D*\d{1,2},? \D*\d{4}, \d{1,2}:\d{2}(\s?[AP]M)?\.$/);
 });
 

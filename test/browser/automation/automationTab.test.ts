@@ -47,12 +47,15 @@ describe('as a Jira administrator', () => {
   });
 
   it('shows the web trigger URL on the workbench', async () => {
-    await expect(admin.appFrame().getByLabel('URL', { exact: true }).inputValue()).resolves.toMatch(new RegExp(`^${wb.url}/webtrigger/\\S+`));
+    await expect(admin.appFrame().getByLabel('URL', { exact: true }).inputValue()).resolves.toMatch(
+      new RegExp(`^${wb.url}/webtrigger/\\S+`),
+    );
   });
 
   it('reveals the signing secret and rotates it to a new value', async () => {
     const app = admin.appFrame();
-    if ((await app.getByRole('button', { name: 'Create secret' }).count()) > 0) await app.getByRole('button', { name: 'Create secret' }).click();
+    if ((await app.getByRole('button', { name: 'Create secret' }).count()) > 0)
+      await app.getByRole('button', { name: 'Create secret' }).click();
     await app.getByRole('button', { name: 'Hide secret' }).waitFor(); // shown right after it is made
     const first = await secretField(admin).inputValue();
     expect(first).toMatch(/^[0-9a-f]{64}$/);

@@ -63,7 +63,9 @@ describe('configuring and running the action', () => {
 
     await page.page.getByTestId('rule-next').click();
     await page.appFrame().getByText('There is no process with key NOPE in the catalog.').waitFor();
-    await expect(page.appFrame().getByRole('combobox', { name: 'Process', exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.appFrame().getByRole('combobox', { name: 'Process', exact: true }).getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
     // The form kept the configuration to itself: Automation saved nothing.
     await expect(page.page.getByTestId('rule-next-status').textContent()).resolves.not.toBe('Configuration saved.');
 
@@ -91,16 +93,19 @@ describe('configuring and running the action', () => {
 });
 
 describe('accessibility and themes', () => {
-  it.each<ColorMode>(['light', 'dark'])('has no serious or critical axe violations in the %s theme, with a field error showing', async (colorMode) => {
-    const page = await newPage({ as: 'apo', colorMode });
-    await openRuleEditor(page, { action: ACTION, project: 'ITSM', issue: 'ITSM-5' });
-    await chooseProcess(page, 'Incident');
-    await page.appFrame().getByLabel('Work item key').fill('');
-    await page.page.getByTestId('rule-next').click();
-    await page.appFrame().getByText('Work item key is required.').waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot(`automation-link-action-config-${colorMode}`);
-    page.expectNoProblems();
-    await page.close();
-  });
+  it.each<ColorMode>(['light', 'dark'])(
+    'has no serious or critical axe violations in the %s theme, with a field error showing',
+    async (colorMode) => {
+      const page = await newPage({ as: 'apo', colorMode });
+      await openRuleEditor(page, { action: ACTION, project: 'ITSM', issue: 'ITSM-5' });
+      await chooseProcess(page, 'Incident');
+      await page.appFrame().getByLabel('Work item key').fill('');
+      await page.page.getByTestId('rule-next').click();
+      await page.appFrame().getByText('Work item key is required.').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot(`automation-link-action-config-${colorMode}`);
+      page.expectNoProblems();
+      await page.close();
+    },
+  );
 });

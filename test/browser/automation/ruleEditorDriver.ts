@@ -15,12 +15,20 @@ const CONFIG_BUILD = path.resolve(__dirname, '..', '..', '..', 'static', 'automa
 export async function startAutomationWorkbench(): Promise<BrowserWorkbench> {
   if (!fs.existsSync(CONFIG_BUILD)) throw new Error('static/automation-config/build is missing: run node scripts/build-ui.mjs first.');
   const wb = await startBrowserWorkbench();
-  await seedIncidentProcess(invokerFor(wb.platform, buildDemoDataset().site.cloudId), { admin: wb.users.admin, apo: wb.users.apo, asm: wb.users.asm });
+  await seedIncidentProcess(invokerFor(wb.platform, buildDemoDataset().site.cloudId), {
+    admin: wb.users.admin,
+    apo: wb.users.apo,
+    asm: wb.users.asm,
+  });
   return wb;
 }
 
 export async function openRuleEditor(page: WorkbenchPage, options: { action: string; project: string; issue?: string }): Promise<void> {
-  const query = new URLSearchParams({ action: options.action, project: options.project, ...(options.issue ? { issue: options.issue } : {}) });
+  const query = new URLSearchParams({
+    action: options.action,
+    project: options.project,
+    ...(options.issue ? { issue: options.issue } : {}),
+  });
   await page.page.goto(`/automation/rules/new?${query.toString()}`);
   await page.page.getByTestId('rule-editor').waitFor();
   // The form is ready once the catalog's processes are offered, or it says it could not load them.

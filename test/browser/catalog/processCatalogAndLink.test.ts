@@ -155,7 +155,10 @@ describe('the issue panel', () => {
         restPath: '/rest/api/3/search/jql',
         fetchRequestInit: {
           method: 'POST',
-          headers: [['accept', 'application/json'], ['content-type', 'application/json']],
+          headers: [
+            ['accept', 'application/json'],
+            ['content-type', 'application/json'],
+          ],
           body: JSON.stringify({ jql: 'asmProcess = INC', fields: ['summary'] }),
         },
       }),

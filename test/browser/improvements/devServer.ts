@@ -9,8 +9,16 @@ import { invokerFor, seedIncidentProcess } from './seedIncidentProcess';
 async function main() {
   const dataset = buildDemoDataset();
   const platform = createWorkbenchPlatform({ dataFile: null, dataset });
-  const server = await startWorkbenchServer({ port: Number(process.env.PORT ?? 0), platform, log: (line: string) => line.startsWith('ERROR') && console.error(line) });
-  await seedIncidentProcess(invokerFor(platform, dataset.site.cloudId), { admin: DEMO_ACCOUNT_IDS.admin, apo: DEMO_ACCOUNT_IDS.apo, asm: DEMO_ACCOUNT_IDS.asm });
+  const server = await startWorkbenchServer({
+    port: Number(process.env.PORT ?? 0),
+    platform,
+    log: (line: string) => line.startsWith('ERROR') && console.error(line),
+  });
+  await seedIncidentProcess(invokerFor(platform, dataset.site.cloudId), {
+    admin: DEMO_ACCOUNT_IDS.admin,
+    apo: DEMO_ACCOUNT_IDS.apo,
+    asm: DEMO_ACCOUNT_IDS.asm,
+  });
   console.log(`ready ${server.url}`);
 }
 

@@ -22,7 +22,11 @@ const created: string[] = [];
 
 beforeAll(async () => {
   wb = await startBrowserWorkbench();
-  await seedIncidentProcess(invokerFor(wb.platform, buildDemoDataset().site.cloudId), { admin: wb.users.admin, apo: wb.users.apo, asm: wb.users.asm });
+  await seedIncidentProcess(invokerFor(wb.platform, buildDemoDataset().site.cloudId), {
+    admin: wb.users.admin,
+    apo: wb.users.apo,
+    asm: wb.users.asm,
+  });
 });
 
 afterAll(async () => {
@@ -137,7 +141,9 @@ describe('an improvement story from the issue panel', () => {
     await apo.openIssue(created[0] as string);
     const app = apo.appFrame();
     await app.getByTestId('improvement-details').waitFor();
-    await expect(app.getByTestId('improvement-hypothesis').textContent()).resolves.toContain('We believe a triage checklist at intake will give fewer reassigned incidents.');
+    await expect(app.getByTestId('improvement-hypothesis').textContent()).resolves.toContain(
+      'We believe a triage checklist at intake will give fewer reassigned incidents.',
+    );
     await expect(app.getByTestId('improvement-measure').textContent()).resolves.toContain('from 6 hours to 4 hours');
     await expect(app.getByTestId('dod-progress').textContent()).resolves.toContain(`0 of ${INC_DOD.length} done`);
 
@@ -147,7 +153,9 @@ describe('an improvement story from the issue panel', () => {
     await app.getByTestId(`dod-done-by-${item.id}`).waitFor();
     await expect(app.getByTestId(`dod-done-by-${item.id}`).textContent()).resolves.toContain('Ticked by Priya Raman');
     await expect(app.getByTestId('dod-progress').textContent()).resolves.toContain(`1 of ${INC_DOD.length} done`);
-    expect(await textEventually(app.getByTestId('improvement-announcement'), (text) => text.includes(`Ticked: ${item.text}`))).toContain(`Ticked: ${item.text}`);
+    expect(await textEventually(app.getByTestId('improvement-announcement'), (text) => text.includes(`Ticked: ${item.text}`))).toContain(
+      `Ticked: ${item.text}`,
+    );
     await expect(seriousViolations(apo)).resolves.toEqual([]);
     await apo.screenshot('improvements-panel-story-light');
     await apo.switchTheme('dark');
@@ -210,7 +218,11 @@ describe('the sprint review', () => {
     // The team finished the first story in the active sprint (what a board move would do).
     const jira = wb.platform.jira;
     if (!(jira instanceof JiraStandIn)) throw new Error('The browser workbench runs the Jira stand-in.');
-    jira.applyIssueUpdate(created[0] as string, { statusId: STATUS_IDS.done, sprintIds: [DEMO_SPRINT_IDS.active] }, { authorAccountId: wb.users.member, at: new Date() });
+    jira.applyIssueUpdate(
+      created[0] as string,
+      { statusId: STATUS_IDS.done, sprintIds: [DEMO_SPRINT_IDS.active] },
+      { authorAccountId: wb.users.member, at: new Date() },
+    );
     apo = await newPage({ as: 'apo' });
   });
   afterAll(async () => apo?.close());
@@ -231,7 +243,10 @@ describe('the sprint review', () => {
 
     await app.getByLabel('Time to restore (hours)').fill('3.5');
     await app.getByTestId('review-save').click();
-    await app.getByText(/Saved the review of ITSM Sprint/).first().waitFor();
+    await app
+      .getByText(/Saved the review of ITSM Sprint/)
+      .first()
+      .waitFor();
     await expect(activeTestId(apo)).resolves.toBe('review-saved');
     await app.getByTestId('review-history-1').waitFor();
     await expect(app.getByTestId('review-history-1').textContent()).resolves.toContain('Priya Raman');

@@ -30,7 +30,13 @@ export async function seedIncidentProcess(invoke: Invoke, people: { admin: strin
   expectOk(
     'the value stream',
     await invoke(people.admin, 'saveValueStream', {
-      valueStream: { key: 'RUN', name: 'Run the service', description: '', ownerAccountId: people.apo, stages: [{ id: 'resolve', name: 'Resolve' }] },
+      valueStream: {
+        key: 'RUN',
+        name: 'Run the service',
+        description: '',
+        ownerAccountId: people.apo,
+        stages: [{ id: 'resolve', name: 'Resolve' }],
+      },
       expectedVersion: null,
     }),
   );

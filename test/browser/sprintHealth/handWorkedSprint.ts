@@ -10,10 +10,16 @@ export type Sprint = { id: number; start: number; end: number };
 export type IssueFacts = { key: string; committed: boolean; added: boolean; removed: boolean; completed: boolean; carryOver: boolean };
 
 const time = (iso: string) => Date.parse(iso);
-const ids = (value: string | null) => (value ?? '').split(/[,\s]+/).filter(Boolean).map(Number);
+const ids = (value: string | null) =>
+  (value ?? '')
+    .split(/[,\s]+/)
+    .filter(Boolean)
+    .map(Number);
 
 function changes(issue: DatasetIssue, field: 'Sprint' | 'status') {
-  return issue.changelog.flatMap((entry) => entry.items.filter((item) => item.field === field).map((item) => ({ at: time(entry.created), from: item.from, to: item.to })));
+  return issue.changelog.flatMap((entry) =>
+    entry.items.filter((item) => item.field === field).map((item) => ({ at: time(entry.created), from: item.from, to: item.to })),
+  );
 }
 
 function sprintsAt(issue: DatasetIssue, at: number): number[] {
@@ -40,7 +46,10 @@ export function closedSprint(dataset: Dataset, sprintId: number): Sprint {
 
 /** Issues whose Sprint field ever named the sprint. */
 export function issuesTouching(dataset: Dataset, sprint: Sprint): DatasetIssue[] {
-  return dataset.issues.filter((issue) => issue.sprintIds.includes(sprint.id) || changes(issue, 'Sprint').some((c) => [...ids(c.from), ...ids(c.to)].includes(sprint.id)));
+  return dataset.issues.filter(
+    (issue) =>
+      issue.sprintIds.includes(sprint.id) || changes(issue, 'Sprint').some((c) => [...ids(c.from), ...ids(c.to)].includes(sprint.id)),
+  );
 }
 
 /**
@@ -59,11 +68,14 @@ export function isSimple(issue: DatasetIssue, sprint: Sprint, doneIds: Set<strin
 export function facts(issue: DatasetIssue, sprint: Sprint, doneIds: Set<string>): IssueFacts {
   const committed = sprintsAt(issue, sprint.start).includes(sprint.id);
   const inAtEnd = sprintsAt(issue, sprint.end).includes(sprint.id);
-  const enteredDuring = changes(issue, 'Sprint').some((c) => c.at > sprint.start && c.at < sprint.end && ids(c.to).includes(sprint.id) && !ids(c.from).includes(sprint.id));
+  const enteredDuring = changes(issue, 'Sprint').some(
+    (c) => c.at > sprint.start && c.at < sprint.end && ids(c.to).includes(sprint.id) && !ids(c.from).includes(sprint.id),
+  );
   const added = !committed && enteredDuring;
   const doneAtEnd = doneIds.has(statusAt(issue, sprint.end));
   const doneChange = changes(issue, 'status').find((c) => c.to !== null && doneIds.has(c.to) && !(c.from !== null && doneIds.has(c.from)));
-  const completed = inAtEnd && doneAtEnd && doneChange !== undefined && doneChange.at > sprint.start && sprintsAt(issue, doneChange.at).includes(sprint.id);
+  const completed =
+    inAtEnd && doneAtEnd && doneChange !== undefined && doneChange.at > sprint.start && sprintsAt(issue, doneChange.at).includes(sprint.id);
   return {
     key: issue.key,
     committed,

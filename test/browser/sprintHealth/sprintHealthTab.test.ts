@@ -32,7 +32,14 @@ function demoWithUnbrowsableIssue(admin: string): Dataset {
     ...demo,
     projects: [
       ...demo.projects,
-      aProject({ key: 'SEC', id: '10990', leadAccountId: admin, issueTypeIds: ['10002'], components: [], permissions: { browse: [admin], edit: [admin], create: [admin], administer: [admin] } }),
+      aProject({
+        key: 'SEC',
+        id: '10990',
+        leadAccountId: admin,
+        issueTypeIds: ['10002'],
+        components: [],
+        permissions: { browse: [admin], edit: [admin], create: [admin], administer: [admin] },
+      }),
     ],
     issues: [
       ...demo.issues,
@@ -51,7 +58,17 @@ function demoWithUnbrowsableIssue(admin: string): Dataset {
             id: '990001',
             created: before,
             authorAccountId: admin,
-            items: [{ fieldId: 'customfield_10020', field: 'Sprint', fieldtype: 'custom', from: null, fromString: null, to: String(SPRINT_ID), toString: sprint?.name ?? null }],
+            items: [
+              {
+                fieldId: 'customfield_10020',
+                field: 'Sprint',
+                fieldtype: 'custom',
+                from: null,
+                fromString: null,
+                to: String(SPRINT_ID),
+                toString: sprint?.name ?? null,
+              },
+            ],
           },
         ],
       }),
@@ -61,7 +78,12 @@ function demoWithUnbrowsableIssue(admin: string): Dataset {
 
 async function invoke(accountId: string, functionKey: string, payload: unknown, extension: Record<string, unknown>) {
   wb.platform.host.activate();
-  const answer = (await wb.platform.host.invokeResolver({ functionKey, payload, accountId, context: { cloudId: dataset.site.cloudId, extension } })) as { ok: boolean };
+  const answer = (await wb.platform.host.invokeResolver({
+    functionKey,
+    payload,
+    accountId,
+    context: { cloudId: dataset.site.cloudId, extension },
+  })) as { ok: boolean };
   if (!answer.ok) throw new Error(`${functionKey} failed: ${JSON.stringify(answer)}`);
   return answer;
 }
@@ -71,7 +93,11 @@ function issueExtension(key: string) {
   const project = dataset.projects.find((candidate) => candidate.key === issue?.projectKey);
   const type = dataset.issueTypes.find((candidate) => candidate.id === issue?.issueTypeId);
   if (!issue || !project || !type) throw new Error(`No issue ${key} in the dataset.`);
-  return { type: 'jira:issuePanel', issue: { id: issue.id, key: issue.key, type: type.name }, project: { id: project.id, key: project.key, type: 'software' } };
+  return {
+    type: 'jira:issuePanel',
+    issue: { id: issue.id, key: issue.key, type: type.name },
+    project: { id: project.id, key: project.key, type: 'software' },
+  };
 }
 
 /**
@@ -102,7 +128,8 @@ async function chooseSprint(app: FrameLocator, name: string) {
   await app.getByRole('option', { name: new RegExp(`^${name} ·`) }).click();
 }
 
-const cellText = async (app: FrameLocator, row: string, metric: string) => ((await app.getByTestId(`health-row-${row}`).getByTestId(`metric-${metric}`).textContent()) ?? '').trim();
+const cellText = async (app: FrameLocator, row: string, metric: string) =>
+  ((await app.getByTestId(`health-row-${row}`).getByTestId(`metric-${metric}`).textContent()) ?? '').trim();
 
 beforeAll(async () => {
   wb = await startBrowserWorkbench();
@@ -111,7 +138,12 @@ beforeAll(async () => {
   wb.platform.jira.loadDataset(dataset);
   const project = dataset.projects.find((candidate) => candidate.key === 'ITSM');
   const projectPage = { type: 'jira:projectPage', project: { id: project?.id, key: 'ITSM', type: 'software' } };
-  await invoke(admin, 'saveProcess', { process: aProcessInput({ apoAccountId: apo, asmAccountId: asm, valueStreamKey: null, stageId: null }), expectedVersion: null }, projectPage);
+  await invoke(
+    admin,
+    'saveProcess',
+    { process: aProcessInput({ apoAccountId: apo, asmAccountId: asm, valueStreamKey: null, stageId: null }), expectedVersion: null },
+    projectPage,
+  );
   linked = pickIssues();
   for (const issue of linked) await invoke(admin, 'linkIssueToProcess', { processKey: 'INC' }, issueExtension(issue.key));
   expected = expectedRow(linked);
@@ -163,7 +195,9 @@ describe('the Sprint health tab', () => {
     // A closed sprint's numbers are final: no provisional note.
     await expect(app.getByTestId('sprint-health-provisional').count()).resolves.toBe(0);
     const button = app.getByTestId('health-row-INC').getByTestId('metric-committed').getByRole('button');
-    await expect(button.getAttribute('aria-label')).resolves.toBe(`Committed for INC: ${expected.committed} ${expected.committed === 1 ? 'issue' : 'issues'}, show the issues`);
+    await expect(button.getAttribute('aria-label')).resolves.toBe(
+      `Committed for INC: ${expected.committed} ${expected.committed === 1 ? 'issue' : 'issues'}, show the issues`,
+    );
   });
 
   it('drills down to the committed issues the APO may browse, each with its reason', async () => {
@@ -176,7 +210,8 @@ describe('the Sprint health tab', () => {
     expect(keys.sort()).toEqual([...browsableCommitted].sort());
     expect(keys).not.toContain(HIDDEN_KEY);
     await expect(app.getByTestId('drill-down-hidden').textContent()).resolves.toMatch(/1 issue/);
-    for (const reason of await rows.getByTestId('drill-down-reason').allTextContents()) expect(reason).toMatch(/in the sprint when it started/);
+    for (const reason of await rows.getByTestId('drill-down-reason').allTextContents())
+      expect(reason).toMatch(/in the sprint when it started/);
     // Added issues are listed too, saying why they do not count.
     const added = linked.filter((issue) => issue.added).map((issue) => issue.key);
     for (const key of added) await expect(app.getByTestId(`drill-down-item-${key}`).textContent()).resolves.toMatch(/Not counted: .*added/);
@@ -269,7 +304,9 @@ describe('when Jira is busy', () => {
     const earlier = dataset.sprints.find((sprint) => sprint.id === DEMO_SPRINT_IDS.closed[0]);
     await chooseSprint(app, earlier?.name ?? '');
     await app.getByTestId('sprint-health-rate-limited').waitFor();
-    await expect(app.getByTestId('sprint-health-rate-limited').textContent()).resolves.toMatch(/Jira is busy, retrying at \d{1,2}:\d\d:\d\d/);
+    await expect(app.getByTestId('sprint-health-rate-limited').textContent()).resolves.toMatch(
+      /Jira is busy, retrying at \d{1,2}:\d\d:\d\d/,
+    );
     await member.screenshot('sprint-health-rate-limited-light');
     // No click: the tab retries at the time Jira gave.
     await app.getByTestId('health-row-totals').waitFor({ timeout: 45_000 });

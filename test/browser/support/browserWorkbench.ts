@@ -79,7 +79,9 @@ export interface BrowserWorkbench {
 export function assertCustomUiBuilt(): void {
   const missing = CUSTOM_UI_APPS.filter((app) => !fs.existsSync(path.join(REPO_ROOT, 'static', app, 'build', 'index.html')));
   if (missing.length > 0) {
-    throw new Error(`The Custom UI is not built (static/${missing.join(', static/')}/build missing): run npm run build before the browser tests.`);
+    throw new Error(
+      `The Custom UI is not built (static/${missing.join(', static/')}/build missing): run npm run build before the browser tests.`,
+    );
   }
 }
 

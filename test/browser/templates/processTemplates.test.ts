@@ -98,10 +98,12 @@ describe('starting the catalog from templates', () => {
     await app.getByTestId('templates-create').click();
     await app.getByTestId('templates-summary').waitFor();
     for (const key of picked) {
-      const id = await app.locator(`[data-testid^="template-result-"]`).evaluateAll(
-        (items, wanted) => items.find((item) => item.textContent?.includes(`Created as ${wanted}.`))?.getAttribute('data-state') ?? null,
-        key,
-      );
+      const id = await app
+        .locator(`[data-testid^="template-result-"]`)
+        .evaluateAll(
+          (items, wanted) => items.find((item) => item.textContent?.includes(`Created as ${wanted}.`))?.getAttribute('data-state') ?? null,
+          key,
+        );
       expect(id).toBe('created');
     }
     const announced = await textEventually(app.getByTestId('templates-announcement'), (text) => text.startsWith('Done'));

@@ -1,7 +1,13 @@
 import { minimumRequests } from '../../../scripts/bench/minimumRequests';
 import { scenarioTable, targetTable, type Figures } from '../../../scripts/bench/reportTable';
 
-const figures = (requests: number | null, wallMs: number | null = null): Figures => ({ requests, points: null, wallMs, computeMs: null, peakMb: null });
+const figures = (requests: number | null, wallMs: number | null = null): Figures => ({
+  requests,
+  points: null,
+  wallMs,
+  computeMs: null,
+  peakMb: null,
+});
 
 describe('minimumRequests', () => {
   it('counts setup, search pages of 100 and one bulk changelog page per 10,000 histories', () => {

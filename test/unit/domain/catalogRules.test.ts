@@ -32,8 +32,30 @@ describe('process input validation', () => {
     [{ name: '   ' }, 'name'],
     [{ apoAccountId: '' }, 'apoAccountId'],
     [{ stageId: 'resolve', valueStreamKey: null }, 'stageId'],
-    [{ kpis: [{ id: 'a', name: 'MTTR', unit: 'h', direction: 'lower', target: 1 }, { id: 'b', name: 'mttr', unit: 'h', direction: 'lower', target: 2 }] }, 'kpis.1.name'],
-    [{ raci: [{ id: 's', step: 'Triage', accountable: [{ kind: 'role', name: 'Lead' }, { kind: 'role', name: 'Other' }] }] }, 'raci.0.accountable'],
+    [
+      {
+        kpis: [
+          { id: 'a', name: 'MTTR', unit: 'h', direction: 'lower', target: 1 },
+          { id: 'b', name: 'mttr', unit: 'h', direction: 'lower', target: 2 },
+        ],
+      },
+      'kpis.1.name',
+    ],
+    [
+      {
+        raci: [
+          {
+            id: 's',
+            step: 'Triage',
+            accountable: [
+              { kind: 'role', name: 'Lead' },
+              { kind: 'role', name: 'Other' },
+            ],
+          },
+        ],
+      },
+      'raci.0.accountable',
+    ],
     [{ unexpected: true }, ''],
   ])('rejects %j at %s', (override, path) => {
     const result = processInputSchema.safeParse({ ...aProcessInput(), ...override });
@@ -42,7 +64,14 @@ describe('process input validation', () => {
   });
 
   it('rejects duplicate stage names in a value stream', () => {
-    const result = valueStreamInputSchema.safeParse(aValueStreamInput({ stages: [{ id: 'a', name: 'Detect' }, { id: 'b', name: 'detect' }] }));
+    const result = valueStreamInputSchema.safeParse(
+      aValueStreamInput({
+        stages: [
+          { id: 'a', name: 'Detect' },
+          { id: 'b', name: 'detect' },
+        ],
+      }),
+    );
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['stages', 1, 'name']);
   });
@@ -50,7 +79,13 @@ describe('process input validation', () => {
 
 describe('process saves', () => {
   it('creates version 1 with audit fields for an admin', () => {
-    const decision = decideProcessSave(aProcessInput(), { viewer: admin, existing: null, expectedVersion: null, now, valueStreams: streams });
+    const decision = decideProcessSave(aProcessInput(), {
+      viewer: admin,
+      existing: null,
+      expectedVersion: null,
+      now,
+      valueStreams: streams,
+    });
     expect(decision).toEqual({
       outcome: 'save',
       record: expect.objectContaining({ key: 'INC', version: 1, createdBy: 'admin-1', updatedAt: now.toISOString() }),
@@ -59,15 +94,29 @@ describe('process saves', () => {
 
   it('lets the value stream owner create inside their stream, and nobody else who is not admin', () => {
     const owner = { accountId: 'owner-1', isJiraAdmin: false };
-    expect(decideProcessSave(aProcessInput(), { viewer: owner, existing: null, expectedVersion: null, now, valueStreams: streams }).outcome).toBe('save');
-    expect(errorOf(() => decideProcessSave(aProcessInput(), { viewer: apo, existing: null, expectedVersion: null, now, valueStreams: streams })).kind).toBe('forbidden');
+    expect(
+      decideProcessSave(aProcessInput(), { viewer: owner, existing: null, expectedVersion: null, now, valueStreams: streams }).outcome,
+    ).toBe('save');
+    expect(
+      errorOf(() => decideProcessSave(aProcessInput(), { viewer: apo, existing: null, expectedVersion: null, now, valueStreams: streams }))
+        .kind,
+    ).toBe('forbidden');
   });
 
   it("lets the APO edit their own process but not another APO's", () => {
     const existing = aProcess();
-    const saved = decideProcessSave(aProcessInput({ name: 'Renamed' }), { viewer: apo, existing, expectedVersion: 1, now, valueStreams: streams });
+    const saved = decideProcessSave(aProcessInput({ name: 'Renamed' }), {
+      viewer: apo,
+      existing,
+      expectedVersion: 1,
+      now,
+      valueStreams: streams,
+    });
     expect(saved).toMatchObject({ outcome: 'save', record: { name: 'Renamed', version: 2, createdBy: 'admin-1', updatedBy: 'apo-1' } });
-    expect(errorOf(() => decideProcessSave(aProcessInput(), { viewer: stranger, existing, expectedVersion: 1, now, valueStreams: streams })).kind).toBe('forbidden');
+    expect(
+      errorOf(() => decideProcessSave(aProcessInput(), { viewer: stranger, existing, expectedVersion: 1, now, valueStreams: streams }))
+        .kind,
+    ).toBe('forbidden');
   });
 
   it('reports a conflict with the newer record when the editor started from an older version', () => {
@@ -77,16 +126,54 @@ describe('process saves', () => {
   });
 
   it('refuses to create a key that exists, and unknown value streams or stages', () => {
-    expect(errorOf(() => decideProcessSave(aProcessInput(), { viewer: admin, existing: aProcess(), expectedVersion: null, now, valueStreams: streams })).details.fields).toEqual({ key: 'This key is already used.' });
-    expect(errorOf(() => decideProcessSave(aProcessInput({ valueStreamKey: 'NOPE', stageId: null }), { viewer: admin, existing: null, expectedVersion: null, now, valueStreams: streams })).details.fields).toHaveProperty('valueStreamKey');
-    expect(errorOf(() => decideProcessSave(aProcessInput({ stageId: 'nope' }), { viewer: admin, existing: null, expectedVersion: null, now, valueStreams: streams })).details.fields).toHaveProperty('stageId');
+    expect(
+      errorOf(() =>
+        decideProcessSave(aProcessInput(), { viewer: admin, existing: aProcess(), expectedVersion: null, now, valueStreams: streams }),
+      ).details.fields,
+    ).toEqual({ key: 'This key is already used.' });
+    expect(
+      errorOf(() =>
+        decideProcessSave(aProcessInput({ valueStreamKey: 'NOPE', stageId: null }), {
+          viewer: admin,
+          existing: null,
+          expectedVersion: null,
+          now,
+          valueStreams: streams,
+        }),
+      ).details.fields,
+    ).toHaveProperty('valueStreamKey');
+    expect(
+      errorOf(() =>
+        decideProcessSave(aProcessInput({ stageId: 'nope' }), {
+          viewer: admin,
+          existing: null,
+          expectedVersion: null,
+          now,
+          valueStreams: streams,
+        }),
+      ).details.fields,
+    ).toHaveProperty('stageId');
   });
 });
 
 describe('value stream saves', () => {
   it('only admins create; the owner edits', () => {
-    expect(errorOf(() => decideValueStreamSave(aValueStreamInput(), { viewer: { accountId: 'owner-1', isJiraAdmin: false }, existing: null, expectedVersion: null, now })).kind).toBe('forbidden');
-    const edited = decideValueStreamSave(aValueStreamInput({ name: 'Run' }), { viewer: { accountId: 'owner-1', isJiraAdmin: false }, existing: aValueStream(), expectedVersion: 1, now });
+    expect(
+      errorOf(() =>
+        decideValueStreamSave(aValueStreamInput(), {
+          viewer: { accountId: 'owner-1', isJiraAdmin: false },
+          existing: null,
+          expectedVersion: null,
+          now,
+        }),
+      ).kind,
+    ).toBe('forbidden');
+    const edited = decideValueStreamSave(aValueStreamInput({ name: 'Run' }), {
+      viewer: { accountId: 'owner-1', isJiraAdmin: false },
+      existing: aValueStream(),
+      expectedVersion: 1,
+      now,
+    });
     expect(edited).toMatchObject({ outcome: 'save', record: { name: 'Run', version: 2 } });
   });
 
@@ -112,8 +199,15 @@ describe('process links', () => {
   });
 
   it('refuses retired processes and stages outside the stream', () => {
-    expect(errorOf(() => buildProcessLink({ process: aProcess({ status: 'retired' }), valueStream: aValueStream(), stageId: null, linkedBy: 'm', now })).details.fields).toHaveProperty('processKey');
-    expect(errorOf(() => buildProcessLink({ process: aProcess(), valueStream: aValueStream(), stageId: 'elsewhere', linkedBy: 'm', now })).details.fields).toHaveProperty('stageId');
+    expect(
+      errorOf(() =>
+        buildProcessLink({ process: aProcess({ status: 'retired' }), valueStream: aValueStream(), stageId: null, linkedBy: 'm', now }),
+      ).details.fields,
+    ).toHaveProperty('processKey');
+    expect(
+      errorOf(() => buildProcessLink({ process: aProcess(), valueStream: aValueStream(), stageId: 'elsewhere', linkedBy: 'm', now }))
+        .details.fields,
+    ).toHaveProperty('stageId');
   });
 
   it('calls a link the same when process and stage match, and for the app’s own links the reason too', () => {

@@ -18,7 +18,12 @@ describe('fetchProjectBoards', () => {
     expect(result[119]).toEqual({ id: 120, name: 'Board 120', type: 'scrum' });
     expect(jira.requests.map((request) => request.query.get('startAt'))).toEqual(['0', '50', '100']);
     expect(jira.requests[0]?.path).toBe('/rest/agile/1.0/board');
-    expect(Object.fromEntries(jira.requests[0]?.query ?? [])).toEqual({ projectKeyOrId: 'TEAM', type: 'scrum', startAt: '0', maxResults: '50' });
+    expect(Object.fromEntries(jira.requests[0]?.query ?? [])).toEqual({
+      projectKeyOrId: 'TEAM',
+      type: 'scrum',
+      startAt: '0',
+      maxResults: '50',
+    });
     expect(jira.requests[0]?.provider).toBe('user');
   });
 });

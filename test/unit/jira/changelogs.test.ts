@@ -39,14 +39,20 @@ describe('fetchChangelogs', () => {
     const pages: Record<string, unknown> = {
       first: {
         issueChangeLogs: [
-          { issueId: '10001', changeHistories: [changelogBean(2, '2025-03-02T10:00:00.000+0000', [{ fieldId: 'status', from: '1', to: '3' }])] },
+          {
+            issueId: '10001',
+            changeHistories: [changelogBean(2, '2025-03-02T10:00:00.000+0000', [{ fieldId: 'status', from: '1', to: '3' }])],
+          },
         ],
         nextPageToken: 'p2',
       },
       p2: {
         issueChangeLogs: [
           { issueId: '10001', changeHistories: [changelogBean(1, '2025-03-01T10:00:00.000+0000', [{ fieldId: SPRINT_FIELD, to: '7' }])] },
-          { issueId: '10002', changeHistories: [changelogBean(3, '2025-03-03T10:00:00.000+0000', [{ fieldId: FLAGGED_FIELD, to: '10019' }])] },
+          {
+            issueId: '10002',
+            changeHistories: [changelogBean(3, '2025-03-03T10:00:00.000+0000', [{ fieldId: FLAGGED_FIELD, to: '10019' }])],
+          },
         ],
       },
     };
@@ -71,7 +77,10 @@ describe('fetchChangelogs', () => {
           {
             issueId: '10001',
             changeHistories: [
-              changelogBean(1, '2025-03-01T10:00:00.000+0000', [{ fieldId: 'assignee', to: 'x' }, { fieldId: 'status', to: '3' }]),
+              changelogBean(1, '2025-03-01T10:00:00.000+0000', [
+                { fieldId: 'assignee', to: 'x' },
+                { fieldId: 'status', to: '3' },
+              ]),
               changelogBean(2, '2025-03-02T10:00:00.000+0000', [{ fieldId: 'description', to: 'y' }]),
             ],
           },

@@ -27,7 +27,8 @@ export function issueBean(
       created: '2025-02-01T10:00:00.000+0000',
       updated: '2025-03-01T10:00:00.000+0000',
       resolutiondate: status.category === 'done' ? '2025-03-02T10:00:00.000+0000' : null,
-      [SPRINT_FIELD]: sprintIds === null ? null : sprintIds.map((sprintId) => ({ id: sprintId, name: `Sprint ${sprintId}`, state: 'active' })),
+      [SPRINT_FIELD]:
+        sprintIds === null ? null : sprintIds.map((sprintId) => ({ id: sprintId, name: `Sprint ${sprintId}`, state: 'active' })),
       [FLAGGED_FIELD]: overrides.flagged ? [{ id: '10019', value: 'Impediment' }] : null,
     },
     ...(overrides.link === undefined && overrides.improvement === undefined

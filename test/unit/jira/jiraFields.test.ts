@@ -13,7 +13,10 @@ const onSite = (site: string): JiraCall => ({ actor: 'user', site });
 
 describe('pickSprintFieldIds', () => {
   it('finds Sprint by its field type, whatever its (translated) name', () => {
-    const fields = [fieldBean('customfield_10100', 'Sprint'), fieldBean('customfield_10200', 'Sprint-Zyklus', 'com.pyxis.greenhopper.jira:gh-sprint')];
+    const fields = [
+      fieldBean('customfield_10100', 'Sprint'),
+      fieldBean('customfield_10200', 'Sprint-Zyklus', 'com.pyxis.greenhopper.jira:gh-sprint'),
+    ];
     expect(pickSprintFieldIds(fields).sprint).toBe('customfield_10200');
   });
 
@@ -36,7 +39,10 @@ describe('discoverSprintFieldIds', () => {
       fieldBean('customfield_20000', 'Sprint', 'com.pyxis.greenhopper.jira:gh-sprint'),
       fieldBean('customfield_20001', 'Flagged', 'com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes'),
     ];
-    const jira = installFakeJira((request) => ({ body: request.site === 'site:b' ? otherSiteFields : standardFields() }), () => currentSite);
+    const jira = installFakeJira(
+      (request) => ({ body: request.site === 'site:b' ? otherSiteFields : standardFields() }),
+      () => currentSite,
+    );
     let currentSite = 'site:a';
 
     expect(await discoverSprintFieldIds(onSite('site:a'))).toEqual({ sprint: SPRINT_FIELD, flagged: FLAGGED_FIELD });
@@ -62,7 +68,10 @@ describe('discoverSprintFieldIds', () => {
   it('reports a refusal in Jira’s words', async () => {
     installFakeJira(() => ({ status: 403, body: { errorMessages: ['No access.'] } }));
 
-    await expect(discoverSprintFieldIds(onSite('site:a'))).rejects.toMatchObject({ kind: 'upstream', message: expect.stringContaining('No access.') });
+    await expect(discoverSprintFieldIds(onSite('site:a'))).rejects.toMatchObject({
+      kind: 'upstream',
+      message: expect.stringContaining('No access.'),
+    });
   });
 });
 

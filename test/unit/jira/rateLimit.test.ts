@@ -47,7 +47,9 @@ describe('reading Jira rate-limit answers', () => {
     expect(isIdempotentRead('POST', '/rest/api/3/changelog/bulkfetch')).toBe(true);
     expect(isIdempotentRead('POST', '/rest/api/3/issue')).toBe(false);
     expect(isIdempotentRead('PUT', '/rest/api/3/issue/1/properties/x')).toBe(false);
-    expect(endpointKey('get', '/rest/api/3/issue/10001/changelog?startAt=0')).toBe(endpointKey('GET', '/rest/api/3/issue/TEAM-4/changelog'));
+    expect(endpointKey('get', '/rest/api/3/issue/10001/changelog?startAt=0')).toBe(
+      endpointKey('GET', '/rest/api/3/issue/TEAM-4/changelog'),
+    );
     expect(endpointKey('GET', '/rest/api/3/issue/1')).not.toBe(endpointKey('GET', '/rest/api/3/field'));
   });
 });
@@ -150,7 +152,13 @@ describe('callJiraJson under rate limits', () => {
     const jira = scripted({ 'POST /rest/api/3/search/jql': [tooManyRequests(10, 'jira-burst-based')] });
 
     const error = await rateLimitedError(
-      callJiraJson('app', route`/rest/api/3/search/jql`, { method: 'POST', body: { jql: 'sprint = 1' }, site: SITE_A, deadline: start + 18_000, maxWaitMs: 2000 }),
+      callJiraJson('app', route`/rest/api/3/search/jql`, {
+        method: 'POST',
+        body: { jql: 'sprint = 1' },
+        site: SITE_A,
+        deadline: start + 18_000,
+        maxWaitMs: 2000,
+      }),
     );
 
     expect(jira.requests).toHaveLength(1);
@@ -162,7 +170,12 @@ describe('callJiraJson under rate limits', () => {
     const clock = installFakeClock(undefined, 0);
     const jira = scripted({ 'POST /rest/api/3/search/jql': [tooManyRequests(1, 'jira-burst-based')] });
 
-    const answer = await callJiraJson('app', route`/rest/api/3/search/jql`, { method: 'POST', body: { jql: 'sprint = 1' }, site: SITE_A, maxWaitMs: 2000 });
+    const answer = await callJiraJson('app', route`/rest/api/3/search/jql`, {
+      method: 'POST',
+      body: { jql: 'sprint = 1' },
+      site: SITE_A,
+      maxWaitMs: 2000,
+    });
 
     expect(answer.status).toBe(200);
     expect(jira.requests).toHaveLength(2);
@@ -173,7 +186,12 @@ describe('callJiraJson under rate limits', () => {
     const clock = installFakeClock(undefined, 0);
     const jira = scripted({ 'POST /rest/api/3/search/jql': [tooManyRequests(10, 'jira-burst-based')] });
 
-    const answer = await callJiraJson('app', route`/rest/api/3/search/jql`, { method: 'POST', body: { jql: 'sprint = 1' }, site: SITE_A, deadline: clock.now + 120_000 });
+    const answer = await callJiraJson('app', route`/rest/api/3/search/jql`, {
+      method: 'POST',
+      body: { jql: 'sprint = 1' },
+      site: SITE_A,
+      deadline: clock.now + 120_000,
+    });
 
     expect(answer.status).toBe(200);
     expect(jira.requests).toHaveLength(2);

@@ -1,10 +1,5 @@
 import type { JiraCall } from '../../../src/jira/jiraRequest';
-import {
-  fetchSprintIssues,
-  searchIssueIds,
-  sprintIssuesJql,
-  type SearchProgress,
-} from '../../../src/jira/sprintIssues';
+import { fetchSprintIssues, searchIssueIds, sprintIssuesJql, type SearchProgress } from '../../../src/jira/sprintIssues';
 import { installFakeJira, resetRateLimits } from './fakeJira';
 import { anImprovementProperty } from '../../builders/improvementBuilders';
 import { FLAGGED_FIELD, SPRINT_FIELD, issueBean, processLinkValue } from './jiraBuilders';
@@ -55,7 +50,12 @@ describe('fetchSprintIssues', () => {
   it('normalizes each issue into a snapshot', async () => {
     searchServer(
       [
-        issueBean(10001, { status: { id: '3', name: 'Done', category: 'done' }, sprintIds: [6, 7], flagged: true, link: processLinkValue('INC') }),
+        issueBean(10001, {
+          status: { id: '3', name: 'Done', category: 'done' },
+          sprintIds: [6, 7],
+          flagged: true,
+          link: processLinkValue('INC'),
+        }),
         issueBean(10002, { sprintIds: null, link: { garbage: true }, type: 'Bug' }),
       ],
       100,
@@ -79,7 +79,14 @@ describe('fetchSprintIssues', () => {
       linkProperty: processLinkValue('INC'),
       improvement: null,
     });
-    expect(other).toMatchObject({ issueTypeName: 'Bug', statusCategory: 'indeterminate', currentSprintIds: [], flagged: false, linkProperty: null, improvement: null });
+    expect(other).toMatchObject({
+      issueTypeName: 'Bug',
+      statusCategory: 'indeterminate',
+      currentSprintIds: [],
+      flagged: false,
+      linkProperty: null,
+      improvement: null,
+    });
   });
 
   it('marks a story carrying the improvement property as an improvement, whatever its type', async () => {
@@ -113,7 +120,11 @@ describe('fetchSprintIssues', () => {
   it('asks only for recently updated issues on an incremental refresh', async () => {
     const jira = searchServer([], 100);
 
-    await fetchSprintIssues(call, { sprintId: 7, fieldIds, updatedSince: { at: new Date('2025-03-04T09:15:42Z'), now: new Date('2025-03-04T09:20:00Z') } });
+    await fetchSprintIssues(call, {
+      sprintId: 7,
+      fieldIds,
+      updatedSince: { at: new Date('2025-03-04T09:15:42Z'), now: new Date('2025-03-04T09:20:00Z') },
+    });
 
     expect(jira.requests[0]?.body?.jql).toBe('sprint = 7 AND updated >= "-7m"');
   });
@@ -134,7 +145,14 @@ describe('sprintIssuesJql', () => {
 
 describe('searchIssueIds', () => {
   it('asks for ids only, 5000 a page, across pages', async () => {
-    const jira = searchServer([{ id: '1', key: 'A-1' }, { id: '2', key: 'A-2' }, { id: '3', key: 'A-3' }], 2);
+    const jira = searchServer(
+      [
+        { id: '1', key: 'A-1' },
+        { id: '2', key: 'A-2' },
+        { id: '3', key: 'A-3' },
+      ],
+      2,
+    );
 
     const ids = await searchIssueIds(call, 'project = A');
 

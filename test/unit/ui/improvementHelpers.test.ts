@@ -110,12 +110,15 @@ describe('formatScore', () => {
 
 describe('fieldErrorsFrom', () => {
   it('strips the payload prefix the form does not address', () => {
-    const error = aResolverError({ code: 'INVALID_INPUT', fields: { 'story.measure.baseline': 'Must be a number.', 'story.benefit': 'Pick one.' } });
+    const error = aResolverError({
+      code: 'INVALID_INPUT',
+      fields: { 'story.measure.baseline': 'Must be a number.', 'story.benefit': 'Pick one.' },
+    });
     expect(fieldErrorsFrom(error, 'story')).toEqual({ 'measure.baseline': 'Must be a number.', benefit: 'Pick one.' });
   });
 
   it('keeps paths outside the prefix, and all paths without one', () => {
-    const error = aResolverError({ code: 'INVALID_INPUT', fields: { storyline: 'x', 'processKey': 'Unknown process.' } });
+    const error = aResolverError({ code: 'INVALID_INPUT', fields: { storyline: 'x', processKey: 'Unknown process.' } });
     expect(fieldErrorsFrom(error, 'story')).toEqual({ storyline: 'x', processKey: 'Unknown process.' });
     expect(fieldErrorsFrom(aResolverError({ fields: { 'story.cost': 'c' } }), null)).toEqual({ 'story.cost': 'c' });
   });
@@ -126,7 +129,11 @@ describe('fieldErrorsFrom', () => {
 });
 
 describe('errorAt', () => {
-  const errors = { 'measure.target': 'Enter the target as a number.', 'measureNote': 'not under measure', benefit: 'Pick the expected benefit.' };
+  const errors = {
+    'measure.target': 'Enter the target as a number.',
+    measureNote: 'not under measure',
+    benefit: 'Pick the expected benefit.',
+  };
 
   it('finds the field’s own message first', () => {
     expect(errorAt({ ...errors, measure: 'Whole measure is wrong.' }, 'measure')).toBe('Whole measure is wrong.');

@@ -16,7 +16,10 @@ function aLinkableProcess(overrides: Partial<LinkableProcess> = {}): LinkablePro
 
 describe('processOptions', () => {
   it('labels each process by key and name, with its value stream when it has one', () => {
-    const [withStream, without] = processOptions([aLinkableProcess(), aLinkableProcess({ key: 'CHG', name: 'Change', valueStreamKey: null, valueStreamName: null })]);
+    const [withStream, without] = processOptions([
+      aLinkableProcess(),
+      aLinkableProcess({ key: 'CHG', name: 'Change', valueStreamKey: null, valueStreamName: null }),
+    ]);
     expect(withStream?.label).toBe('INC · Incident management (Run the service)');
     expect(without?.label).toBe('CHG · Change');
   });

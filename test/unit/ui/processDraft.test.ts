@@ -8,7 +8,11 @@ const raciStep = {
   id: 'r1',
   step: 'Triage',
   when: 'On arrival',
-  responsible: [{ kind: 'role' as const, name: 'Agent' }, { kind: 'user' as const, accountId: 'u-1' }, { kind: 'role' as const, name: 'Lead' }],
+  responsible: [
+    { kind: 'role' as const, name: 'Agent' },
+    { kind: 'user' as const, accountId: 'u-1' },
+    { kind: 'role' as const, name: 'Lead' },
+  ],
   accountable: [{ kind: 'user' as const, accountId: 'apo-1' }],
   consulted: [],
   informed: [{ kind: 'role' as const, name: 'Customer' }],
@@ -27,7 +31,16 @@ describe('processToDraft', () => {
 describe('draftToInput', () => {
   it('gives back the saved process’s input unchanged (users first in each RACI cell)', () => {
     const input = aProcessInput({
-      raci: [{ ...raciStep, responsible: [{ kind: 'user', accountId: 'u-1' }, { kind: 'role', name: 'Agent' }, { kind: 'role', name: 'Lead' }] }],
+      raci: [
+        {
+          ...raciStep,
+          responsible: [
+            { kind: 'user', accountId: 'u-1' },
+            { kind: 'role', name: 'Agent' },
+            { kind: 'role', name: 'Lead' },
+          ],
+        },
+      ],
     });
     const { input: roundTripped, errors } = draftToInput(processToDraft(aCatalogProcess(input)));
     expect(errors).toEqual({});
@@ -45,7 +58,11 @@ describe('draftToInput', () => {
 
   it('names each KPI whose target is not a number by its index, and asks for an APO', () => {
     const draft = emptyProcessDraft({ apoAccountId: null, valueStreamKey: null });
-    draft.kpis = [{ ...newKpi(), target: '4' }, { ...newKpi(), target: '' }, { ...newKpi(), target: 'soon' }];
+    draft.kpis = [
+      { ...newKpi(), target: '4' },
+      { ...newKpi(), target: '' },
+      { ...newKpi(), target: 'soon' },
+    ];
     expect(draftToInput(draft).errors).toEqual({
       'kpis.1.target': 'The target must be a number.',
       'kpis.2.target': 'The target must be a number.',
@@ -79,7 +96,11 @@ describe('fieldErrorsFrom (catalog forms)', () => {
       code: 'INVALID_INPUT',
       fields: { 'process.kpis.0.target': 'Must be a number.', 'process.name': 'Name is required.', expectedVersion: 'Stale.' },
     });
-    expect(fieldErrorsFrom(error, 'process')).toEqual({ 'kpis.0.target': 'Must be a number.', name: 'Name is required.', expectedVersion: 'Stale.' });
+    expect(fieldErrorsFrom(error, 'process')).toEqual({
+      'kpis.0.target': 'Must be a number.',
+      name: 'Name is required.',
+      expectedVersion: 'Stale.',
+    });
   });
 
   it('strips only its own entity', () => {
@@ -103,7 +124,8 @@ describe('filterProcesses', () => {
     aCatalogProcess({ key: 'B', status: 'draft', valueStreamKey: 'BUILD', apoAccountId: 'u2', asmAccountId: 'u1' }),
     aCatalogProcess({ key: 'C', status: 'retired', valueStreamKey: 'RUN', apoAccountId: 'u2', asmAccountId: null }),
   ];
-  const keys = (filter: Partial<typeof defaultCatalogFilter>) => filterProcesses(processes, { ...defaultCatalogFilter, ...filter }).map((p) => p.key);
+  const keys = (filter: Partial<typeof defaultCatalogFilter>) =>
+    filterProcesses(processes, { ...defaultCatalogFilter, ...filter }).map((p) => p.key);
 
   it('hides retired processes by default, and shows them when asked', () => {
     expect(keys({})).toEqual(['A', 'B']);

@@ -9,7 +9,9 @@ function aDraft(overrides: Partial<ReviewDraft> = {}): ReviewDraft {
 
 describe('reviewToDraft', () => {
   it('starts empty for a sprint without a review, one reading per KPI, outcomes as recorded on the issues', () => {
-    const view = aSprintReviewView({ doneStories: [aDoneStory({ issueId: '1', outcome: confirmedOutcome }), aDoneStory({ issueId: '2' })] });
+    const view = aSprintReviewView({
+      doneStories: [aDoneStory({ issueId: '1', outcome: confirmedOutcome }), aDoneStory({ issueId: '2' })],
+    });
     expect(reviewToDraft(view)).toEqual({
       achieved: '',
       next: '',

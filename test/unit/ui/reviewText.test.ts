@@ -1,13 +1,25 @@
-import { draftOutcomes, draftReadings, historyValueText, outcomesText, readingsText } from '../../../static/project-page/src/review/reviewText';
+import {
+  draftOutcomes,
+  draftReadings,
+  historyValueText,
+  outcomesText,
+  readingsText,
+} from '../../../static/project-page/src/review/reviewText';
 import { aDoneStory, aSprintReviewView } from './uiBuilders';
 
 const view = aSprintReviewView({ doneStories: [aDoneStory({ issueId: '1', issueKey: 'ITSM-7' })] });
 
 describe('readingsText', () => {
   it('names each reading by its KPI, with the unit', () => {
-    expect(readingsText([{ kpiId: 'mttr', value: 3.5 }, { kpiId: 'frt', value: 1200 }], view.process.kpis)).toBe(
-      'Time to restore: 3.5 hours; First response: 1,200 minutes',
-    );
+    expect(
+      readingsText(
+        [
+          { kpiId: 'mttr', value: 3.5 },
+          { kpiId: 'frt', value: 1200 },
+        ],
+        view.process.kpis,
+      ),
+    ).toBe('Time to restore: 3.5 hours; First response: 1,200 minutes');
   });
 
   it('still shows a reading whose KPI was removed, and nothing for no readings', () => {

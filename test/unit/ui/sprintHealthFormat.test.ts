@@ -6,7 +6,14 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 function aSprint(overrides: Partial<SprintLike> = {}): SprintLike {
-  return { name: 'ITSM Sprint 6', state: 'closed', startDate: '2026-11-02T09:00:00.000Z', endDate: '2026-11-16T09:00:00.000Z', completeDate: null, ...overrides };
+  return {
+    name: 'ITSM Sprint 6',
+    state: 'closed',
+    startDate: '2026-11-02T09:00:00.000Z',
+    endDate: '2026-11-16T09:00:00.000Z',
+    completeDate: null,
+    ...overrides,
+  };
 }
 
 describe('formatShortDay', () => {

@@ -50,7 +50,10 @@ describe('planCreation', () => {
   it('creates each missing stream once, owned by the APO, then each process with the chosen key, owners and status', () => {
     const selection = { [idOf('INC')]: 'inc2', [idOf('PRB')]: 'PRB', [idOf('ONB')]: 'ONB' };
     const plan = planCreation(libraryFor(), selection, { ...choices, status: 'draft' });
-    expect(plan.streams.map((s) => [s.key, s.ownerAccountId])).toEqual([['RUN', 'apo-1'], ['JOIN', 'apo-1']]);
+    expect(plan.streams.map((s) => [s.key, s.ownerAccountId])).toEqual([
+      ['RUN', 'apo-1'],
+      ['JOIN', 'apo-1'],
+    ]);
     expect(plan.processes.map((p) => p.input.key)).toEqual(['INC2', 'PRB', 'ONB']);
     expect(plan.processes[0]!.input).toMatchObject({ apoAccountId: 'apo-1', asmAccountId: 'asm-1', status: 'draft' });
     expect(plan.processes[0]!.input).toMatchObject({ valueStreamKey: 'RUN', stageId: 'resolve' });

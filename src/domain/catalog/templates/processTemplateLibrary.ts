@@ -235,13 +235,9 @@ export const processTemplates: readonly ProcessTemplate[] = [
     ],
     raci: [
       step('Identify problems from incident trends', 'Every sprint', ['Problem analyst'], 'Problem manager', ['Service desk lead']),
-      step(
-        'Analyse the root cause',
-        'For each prioritised problem',
-        ['Resolver team', 'Problem analyst'],
-        'Problem manager',
-        ['Architect'],
-      ),
+      step('Analyse the root cause', 'For each prioritised problem', ['Resolver team', 'Problem analyst'], 'Problem manager', [
+        'Architect',
+      ]),
       step(
         'Record the known error and workaround',
         'As soon as a workaround exists',
@@ -367,13 +363,9 @@ export const processTemplates: readonly ProcessTemplate[] = [
       kpi('Changes causing incidents', '%', 'lower', 3),
     ],
     raci: [
-      step(
-        'Raise the change with risk and rollback plan',
-        'Before any work on production',
-        ['Change requester'],
-        'Change owner',
-        ['Service owner'],
-      ),
+      step('Raise the change with risk and rollback plan', 'Before any work on production', ['Change requester'], 'Change owner', [
+        'Service owner',
+      ]),
       step('Assess risk and impact', 'Within one working day', ['Change manager'], 'Change manager', ['Configuration manager', 'Security']),
       step(
         'Authorise the change',
@@ -461,11 +453,7 @@ export const processTemplates: readonly ProcessTemplate[] = [
       step('Release to users', 'On the release date', ['Release manager'], 'Product owner', [], ['Users', 'Service desk']),
       step('Review early life support', 'One week after release', ['Release manager'], 'Service owner', ['Service desk lead']),
     ],
-    definitionOfDone: checklist([
-      'Release notes published',
-      'Service desk briefed',
-      'Early life support period agreed',
-    ]),
+    definitionOfDone: checklist(['Release notes published', 'Service desk briefed', 'Early life support period agreed']),
     automationCandidates: candidates(['Generate release notes from completed issues', 'Toggle features per user group']),
   },
   {
@@ -492,13 +480,9 @@ export const processTemplates: readonly ProcessTemplate[] = [
         [],
         ['Hiring manager'],
       ),
-      step(
-        'Grant accounts and access',
-        'At least 2 working days before the start',
-        ['Identity team'],
-        'Onboarding coordinator',
-        ['Hiring manager'],
-      ),
+      step('Grant accounts and access', 'At least 2 working days before the start', ['Identity team'], 'Onboarding coordinator', [
+        'Hiring manager',
+      ]),
       step('Welcome and first-week plan', 'On day one', ['Buddy', 'Hiring manager'], 'Hiring manager', [], ['Team']),
     ],
     definitionOfDone: checklist([
@@ -583,13 +567,10 @@ export const processTemplates: readonly ProcessTemplate[] = [
       kpi('Supplier-caused incidents', 'per month', 'lower', 2),
     ],
     raci: [
-      step(
-        'Select and contract the supplier',
-        'For a new need or a renewal',
-        ['Procurement'],
-        'Supplier manager',
-        ['Legal', 'Service owner'],
-      ),
+      step('Select and contract the supplier', 'For a new need or a renewal', ['Procurement'], 'Supplier manager', [
+        'Legal',
+        'Service owner',
+      ]),
       step('Monitor supplier performance', 'Every month', ['Supplier manager'], 'Supplier manager', ['Service owner']),
       step(
         'Review the relationship and contract',
@@ -732,13 +713,9 @@ export const processTemplates: readonly ProcessTemplate[] = [
     ],
     raci: [
       step('Collect improvement ideas', 'Continuously', ['Everyone'], 'Agile process owner'),
-      step(
-        'Order the improvement backlog by benefit and cost',
-        'Every sprint planning',
-        ['Agile process owner'],
-        'Agile process owner',
-        ['Agile service manager'],
-      ),
+      step('Order the improvement backlog by benefit and cost', 'Every sprint planning', ['Agile process owner'], 'Agile process owner', [
+        'Agile service manager',
+      ]),
       step('Run the experiment', 'During the sprint', ['Team'], 'Agile process owner', [], ['Stakeholders']),
       step(
         'Review the outcome against the hypothesis',

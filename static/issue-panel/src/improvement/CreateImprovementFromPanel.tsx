@@ -12,7 +12,11 @@ import { useResolver } from '../../../common/useResolver';
  * The create form in the panel: a new improvement story in this issue's project, for the process
  * this issue belongs to unless the person picks another.
  */
-export default function CreateImprovementFromPanel(props: { defaultProcessKey: string | null; onClose: () => void; onCreated: (created: CreatedStory) => void }) {
+export default function CreateImprovementFromPanel(props: {
+  defaultProcessKey: string | null;
+  onClose: () => void;
+  onCreated: (created: CreatedStory) => void;
+}) {
   const setup = useResolver('getImprovementSetup', {});
   const [created, setCreated] = useState<CreatedStory | null>(null);
   const { state } = setup;

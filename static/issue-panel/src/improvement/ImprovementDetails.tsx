@@ -16,7 +16,13 @@ import { OutcomeSection } from './OutcomeSection';
  * An improvement story in the panel: what it tests, its Definition of Done as a checklist and, after
  * review, its outcome. Every write answers the whole improvement, which replaces what is shown.
  */
-export default function ImprovementDetails({ data, onData }: { data: IssueImprovement & { improvement: ImprovementProperty }; onData: (data: IssueImprovement) => void }) {
+export default function ImprovementDetails({
+  data,
+  onData,
+}: {
+  data: IssueImprovement & { improvement: ImprovementProperty };
+  onData: (data: IssueImprovement) => void;
+}) {
   const [pendingItemId, setPendingItemId] = useState<string | null>(null);
   const [outcomePending, setOutcomePending] = useState(false);
   const [editingOutcome, setEditingOutcome] = useState(false);
@@ -35,7 +41,9 @@ export default function ImprovementDetails({ data, onData }: { data: IssueImprov
       return;
     }
     onData(response.data);
-    setAnnouncement(`${done ? 'Ticked' : 'Unticked'}: ${text}. ${response.data.dodProgress.done} of ${response.data.dodProgress.total} done.`);
+    setAnnouncement(
+      `${done ? 'Ticked' : 'Unticked'}: ${text}. ${response.data.dodProgress.done} of ${response.data.dodProgress.total} done.`,
+    );
   }
 
   async function saveOutcome(outcome: { value: 'confirmed' | 'refuted' | 'inconclusive'; note: string } | null) {
@@ -56,7 +64,12 @@ export default function ImprovementDetails({ data, onData }: { data: IssueImprov
   return (
     <Stack space="space.250" testId="improvement-details">
       <ImprovementFacts data={data} />
-      <DodChecklist data={data} people={people} pendingItemId={pendingItemId} onToggle={(line, done) => void toggle(line.itemId, line.text, done)} />
+      <DodChecklist
+        data={data}
+        people={people}
+        pendingItemId={pendingItemId}
+        onToggle={(line, done) => void toggle(line.itemId, line.text, done)}
+      />
       <OutcomeSection
         outcome={data.improvement.outcome}
         people={people}

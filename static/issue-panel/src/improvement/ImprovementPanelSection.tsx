@@ -51,8 +51,8 @@ export function ImprovementPanelSection({ processKey }: { processKey: string | n
           </Text>
         ) : (
           <Text as="p" color="color.text.subtle">
-            Turn an idea for improving {processKey ? `process ${processKey}` : 'a process'} into an experiment: a user story with a hypothesis
-            and a measure.
+            Turn an idea for improving {processKey ? `process ${processKey}` : 'a process'} into an experiment: a user story with a
+            hypothesis and a measure.
           </Text>
         )}
         {creating ? (

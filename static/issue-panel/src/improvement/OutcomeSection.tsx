@@ -17,7 +17,13 @@ import { confirmDiscard, useUnsavedChangesGuard } from '../../../common/unsavedC
 
 type OutcomeDraft = { value: OutcomeValue | null; note: string };
 
-function OutcomeForm(props: { current: ImprovementOutcome | null; pending: boolean; fieldError?: string; onSave: (draft: { value: OutcomeValue; note: string } | null) => void; onClose: () => void }) {
+function OutcomeForm(props: {
+  current: ImprovementOutcome | null;
+  pending: boolean;
+  fieldError?: string;
+  onSave: (draft: { value: OutcomeValue; note: string } | null) => void;
+  onClose: () => void;
+}) {
   const uid = useId();
   const initial: OutcomeDraft = { value: props.current?.value ?? null, note: props.current?.note ?? '' };
   const [draft, setDraft] = useState<OutcomeDraft>(initial);
@@ -48,7 +54,12 @@ function OutcomeForm(props: { current: ImprovementOutcome | null; pending: boole
               name={`${uid}-outcome`}
               value={draft.value}
               isInvalid={missing}
-              options={outcomeValues.map((value) => ({ name: `${uid}-outcome`, value, label: `${outcomeLabels[value]}: ${outcomeHelp[value]}`, testId: `outcome-option-${value}` }))}
+              options={outcomeValues.map((value) => ({
+                name: `${uid}-outcome`,
+                value,
+                label: `${outcomeLabels[value]}: ${outcomeHelp[value]}`,
+                testId: `outcome-option-${value}`,
+              }))}
               onChange={(event) => {
                 // Read now: React may run the updater after the event is gone.
                 const value = event.currentTarget.value as OutcomeValue;
@@ -57,12 +68,22 @@ function OutcomeForm(props: { current: ImprovementOutcome | null; pending: boole
               }}
             />
           </Fieldset>
-          <div id={`${uid}-outcome-message`}>
-            {missing && <ErrorMessage>Pick confirmed, refuted or inconclusive.</ErrorMessage>}
-          </div>
+          <div id={`${uid}-outcome-message`}>{missing && <ErrorMessage>Pick confirmed, refuted or inconclusive.</ErrorMessage>}</div>
         </div>
         <FormField id={`${uid}-note`} label="Note" help="What the measure showed, and what you learned." error={props.fieldError}>
-          <TextArea id={`${uid}-note`} value={draft.note} minimumRows={2} resize="vertical" aria-describedby={`${uid}-note-message`} isInvalid={Boolean(props.fieldError)} onChange={(event) => { const note = event.currentTarget.value; setDraft((d) => ({ ...d, note })); }} testId="outcome-note" />
+          <TextArea
+            id={`${uid}-note`}
+            value={draft.note}
+            minimumRows={2}
+            resize="vertical"
+            aria-describedby={`${uid}-note-message`}
+            isInvalid={Boolean(props.fieldError)}
+            onChange={(event) => {
+              const note = event.currentTarget.value;
+              setDraft((d) => ({ ...d, note }));
+            }}
+            testId="outcome-note"
+          />
         </FormField>
         <Inline space="space.100" shouldWrap>
           <Button type="submit" appearance="primary" isLoading={props.pending} testId="outcome-save">
@@ -127,7 +148,13 @@ export function OutcomeSection(props: {
       )}
       {props.canRecord &&
         (props.editing ? (
-          <OutcomeForm current={outcome} pending={props.pending} fieldError={props.fieldError} onSave={props.onSave} onClose={() => props.onEdit(false)} />
+          <OutcomeForm
+            current={outcome}
+            pending={props.pending}
+            fieldError={props.fieldError}
+            onSave={props.onSave}
+            onClose={() => props.onEdit(false)}
+          />
         ) : (
           <Inline>
             <Button ref={editButton} onClick={() => props.onEdit(true)} testId="outcome-edit">

@@ -46,7 +46,8 @@ export function AutoLinkRulesEditor(props: {
   const processOptions: Option<string>[] = processes.map((process) => ({ value: process.key, label: `${process.key} · ${process.name}` }));
   const dirty = JSON.stringify(rules) !== JSON.stringify(stored.rules);
 
-  const update = (index: number, patch: Partial<Rule>) => setRules((current) => current.map((rule, i) => (i === index ? { ...rule, ...patch } : rule)));
+  const update = (index: number, patch: Partial<Rule>) =>
+    setRules((current) => current.map((rule, i) => (i === index ? { ...rule, ...patch } : rule)));
   const move = (index: number, by: -1 | 1) =>
     setRules((current) => {
       const next = [...current];
@@ -82,13 +83,24 @@ export function AutoLinkRulesEditor(props: {
                       isDisabled={!canEdit}
                     />
                   </div>
-                  <Textfield aria-label={`Rule ${index + 1}: value`} value={rule.value} onChange={(event) => update(index, { value: event.currentTarget.value })} isReadOnly={!canEdit} width={200} />
+                  <Textfield
+                    aria-label={`Rule ${index + 1}: value`}
+                    value={rule.value}
+                    onChange={(event) => update(index, { value: event.currentTarget.value })}
+                    isReadOnly={!canEdit}
+                    width={200}
+                  />
                   <span>→</span>
                   <div style={{ minWidth: 220 }}>
                     <Select<Option<string>>
                       aria-label={`Rule ${index + 1}: process`}
                       options={processOptions}
-                      value={processOptions.find((option) => option.value === rule.processKey) ?? { value: rule.processKey, label: rule.processKey }}
+                      value={
+                        processOptions.find((option) => option.value === rule.processKey) ?? {
+                          value: rule.processKey,
+                          label: rule.processKey,
+                        }
+                      }
                       onChange={(option) => option && update(index, { processKey: option.value })}
                       isDisabled={!canEdit}
                     />
@@ -101,7 +113,11 @@ export function AutoLinkRulesEditor(props: {
                       <Button onClick={() => move(index, 1)} isDisabled={index === rules.length - 1} aria-label={names.moveDown}>
                         Move down
                       </Button>
-                      <Button appearance="subtle" onClick={() => setRules((current) => current.filter((_, i) => i !== index))} aria-label={names.remove}>
+                      <Button
+                        appearance="subtle"
+                        onClick={() => setRules((current) => current.filter((_, i) => i !== index))}
+                        aria-label={names.remove}
+                      >
                         Remove
                       </Button>
                     </>
@@ -118,7 +134,9 @@ export function AutoLinkRulesEditor(props: {
       {canEdit && (
         <Inline space="space.100">
           <Button
-            onClick={() => setRules((current) => [...current, { id: newRuleId(), kind: 'component', value: '', processKey: processes[0]?.key ?? '' }])}
+            onClick={() =>
+              setRules((current) => [...current, { id: newRuleId(), kind: 'component', value: '', processKey: processes[0]?.key ?? '' }])
+            }
             isDisabled={processes.length === 0}
           >
             Add rule

@@ -8,7 +8,13 @@ import { saveAnnouncement, type RulesSaveOutcome } from './ruleWording';
 import { WebTriggerSecretPanel } from './WebTriggerSecretPanel';
 
 /** Headed like the other tabs: the tab's name as h2, one h3 per section. */
-export function AutomationScreen({ settings, onChange }: { settings: AutomationSettings; onChange: (settings: AutomationSettings) => void }) {
+export function AutomationScreen({
+  settings,
+  onChange,
+}: {
+  settings: AutomationSettings;
+  onChange: (settings: AutomationSettings) => void;
+}) {
   // The count makes each save heard, even one that ends as the last did (same outcome, same version).
   const [rulesSave, setRulesSave] = useState<{ outcome: RulesSaveOutcome | null; count: number }>({ outcome: null, count: 0 });
   return (
@@ -23,8 +29,8 @@ export function AutomationScreen({ settings, onChange }: { settings: AutomationS
             Auto-link rules
           </Heading>
           <Text as="p">
-            A new work item without a process inherits its parent’s or epic’s. Otherwise the first rule below that matches links it. Links people set are
-            never changed.
+            A new work item without a process inherits its parent’s or epic’s. Otherwise the first rule below that matches links it. Links
+            people set are never changed.
           </Text>
           <AutoLinkRulesEditor
             key={settings.autoLinkRules.version}
@@ -44,7 +50,11 @@ export function AutomationScreen({ settings, onChange }: { settings: AutomationS
           <Heading size="small" as="h3" id="web-trigger-heading">
             Web trigger for “Send web request”
           </Heading>
-          <WebTriggerSecretPanel webTrigger={settings.webTrigger} isJiraAdmin={settings.isJiraAdmin} onRotated={(webTrigger) => onChange({ ...settings, webTrigger })} />
+          <WebTriggerSecretPanel
+            webTrigger={settings.webTrigger}
+            isJiraAdmin={settings.isJiraAdmin}
+            onRotated={(webTrigger) => onChange({ ...settings, webTrigger })}
+          />
         </Stack>
       </section>
     </Stack>

@@ -80,7 +80,9 @@ export function CopyableField(props: {
           <HelperMessage>Copied to the clipboard.</HelperMessage>
         ) : copy === 'failed' ? (
           <HelperMessage>
-            {props.masked ? 'Couldn’t copy here. Show it, then select the text in the field and copy it yourself.' : 'Couldn’t copy here. Select the text in the field and copy it yourself.'}
+            {props.masked
+              ? 'Couldn’t copy here. Show it, then select the text in the field and copy it yourself.'
+              : 'Couldn’t copy here. Select the text in the field and copy it yourself.'}
           </HelperMessage>
         ) : (
           props.helper && <HelperMessage>{props.helper}</HelperMessage>

@@ -17,7 +17,15 @@ type WebTrigger = AutomationSettings['webTrigger'];
  * with the old secret at once, so it is a quiet button that opens a warning dialog saying so; creating
  * the first secret breaks nothing (every request is refused until then) and is the main action.
  */
-export function WebTriggerSecretPanel({ webTrigger, isJiraAdmin, onRotated }: { webTrigger: WebTrigger; isJiraAdmin: boolean; onRotated: (webTrigger: WebTrigger) => void }) {
+export function WebTriggerSecretPanel({
+  webTrigger,
+  isJiraAdmin,
+  onRotated,
+}: {
+  webTrigger: WebTrigger;
+  isJiraAdmin: boolean;
+  onRotated: (webTrigger: WebTrigger) => void;
+}) {
   const rotate = useResolverAction('rotateWebTriggerSecret');
   const [revealed, setRevealed] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -43,10 +51,16 @@ export function WebTriggerSecretPanel({ webTrigger, isJiraAdmin, onRotated }: { 
   return (
     <Stack space="space.200">
       <Text as="p">
-        Automation’s “Send web request” action calls this URL. Requests must be signed with HMAC-SHA256 over “timestamp.body” using the signing secret; see
-        the README’s Automation recipes.
+        Automation’s “Send web request” action calls this URL. Requests must be signed with HMAC-SHA256 over “timestamp.body” using the
+        signing secret; see the README’s Automation recipes.
       </Text>
-      <CopyableField id="web-trigger-url" label="URL" value={webTrigger.url ?? ''} copyLabel="Copy URL" helper={webTrigger.url ? null : 'Not available yet.'} />
+      <CopyableField
+        id="web-trigger-url"
+        label="URL"
+        value={webTrigger.url ?? ''}
+        copyLabel="Copy URL"
+        helper={webTrigger.url ? null : 'Not available yet.'}
+      />
       {!isJiraAdmin ? (
         <Notice appearance="information" title="The signing secret is for Jira administrators">
           <Text as="p">Only Jira administrators can see and rotate the signing secret. Ask one when a rule needs it.</Text>
@@ -98,8 +112,8 @@ export function WebTriggerSecretPanel({ webTrigger, isJiraAdmin, onRotated }: { 
             <ModalBody>
               <Stack space="space.150">
                 <Text as="p">
-                  The current secret stops working the moment a new one is made. Rules that sign with the current secret will be refused until you update them
-                  with the new one.
+                  The current secret stops working the moment a new one is made. Rules that sign with the current secret will be refused
+                  until you update them with the new one.
                 </Text>
                 <Text as="p">Rotate only when the secret may have leaked, and have the rules that call this URL to hand.</Text>
               </Stack>

@@ -32,6 +32,9 @@ export type RulesSaveOutcome = 'saved' | 'conflict';
  */
 export function saveAnnouncement(outcome: RulesSaveOutcome | null, saveCount: number): string {
   if (outcome === null) return '';
-  const text = outcome === 'saved' ? 'Saved the auto-link rules.' : 'Someone else saved the rules first. Their version is shown; make your change again.';
+  const text =
+    outcome === 'saved'
+      ? 'Saved the auto-link rules.'
+      : 'Someone else saved the rules first. Their version is shown; make your change again.';
   return saveCount % 2 === 0 ? `${text}\u00a0` : text;
 }

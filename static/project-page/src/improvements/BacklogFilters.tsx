@@ -11,14 +11,21 @@ export const statusCategoryLabels: Record<StatusCategory, string> = { new: 'To d
 const ALL = '';
 
 /** Narrow the backlog by process, value stream and status; the backend filters, so counts stay honest. */
-export function BacklogFilters(props: { options: Pick<ProcessBacklog, 'processes' | 'valueStreams'>; filter: BacklogFilter; onChange: (filter: BacklogFilter) => void }) {
+export function BacklogFilters(props: {
+  options: Pick<ProcessBacklog, 'processes' | 'valueStreams'>;
+  filter: BacklogFilter;
+  onChange: (filter: BacklogFilter) => void;
+}) {
   const { options, filter, onChange } = props;
   return (
     <Inline space="space.200" shouldWrap role="group" aria-label="Filter the improvement backlog">
       <LabelledSelect
         label="Process"
         testId="backlog-filter-process"
-        options={[{ value: ALL, label: 'All processes' }, ...options.processes.map((p) => ({ value: p.key, label: `${p.key}: ${p.name}` }))]}
+        options={[
+          { value: ALL, label: 'All processes' },
+          ...options.processes.map((p) => ({ value: p.key, label: `${p.key}: ${p.name}` })),
+        ]}
         value={filter.processKey ?? ALL}
         onChange={(processKey) => onChange({ ...filter, processKey: processKey || null })}
       />
@@ -32,7 +39,10 @@ export function BacklogFilters(props: { options: Pick<ProcessBacklog, 'processes
       <LabelledSelect
         label="Status"
         testId="backlog-filter-status"
-        options={[{ value: ALL, label: 'Any status' }, ...(Object.keys(statusCategoryLabels) as StatusCategory[]).map((c) => ({ value: c, label: statusCategoryLabels[c] }))]}
+        options={[
+          { value: ALL, label: 'Any status' },
+          ...(Object.keys(statusCategoryLabels) as StatusCategory[]).map((c) => ({ value: c, label: statusCategoryLabels[c] })),
+        ]}
         value={filter.statusCategory ?? ALL}
         onChange={(value) => onChange({ ...filter, statusCategory: value || null })}
       />

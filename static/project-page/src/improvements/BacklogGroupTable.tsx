@@ -77,7 +77,12 @@ export function BacklogGroupTable(props: {
     if (!story) return;
     const reordered = moveInOrder(group.stories, index, step);
     setFocusAfter({ issueId: story.issueId, step });
-    props.onReorder(group, reordered.map((s) => s.issueId), story, index + step + 1);
+    props.onReorder(
+      group,
+      reordered.map((s) => s.issueId),
+      story,
+      index + step + 1,
+    );
   }
 
   const rows = group.stories.map((story, index) => ({
@@ -122,7 +127,10 @@ export function BacklogGroupTable(props: {
         ),
       },
       { key: 'status', content: <Lozenge appearance={statusAppearance[story.status.category]}>{story.status.name}</Lozenge> },
-      { key: 'sprint', content: <Text color={story.sprint ? 'color.text' : 'color.text.subtlest'}>{story.sprint?.name ?? 'Backlog'}</Text> },
+      {
+        key: 'sprint',
+        content: <Text color={story.sprint ? 'color.text' : 'color.text.subtlest'}>{story.sprint?.name ?? 'Backlog'}</Text>,
+      },
       { key: 'assignee', content: <UserAvatarName accountId={story.assignee?.accountId ?? null} user={story.assignee ?? undefined} /> },
       { key: 'dod', content: <DodProgress done={story.dodProgress.done} total={story.dodProgress.total} /> },
       { key: 'flags', content: <Flags story={story} /> },
@@ -179,7 +187,9 @@ export function BacklogGroupTable(props: {
         )}
       </Inline>
       <Text size="small" color="color.text.subtle" testId={`backlog-order-kind-${group.processKey}`}>
-        {group.order.kind === 'manual' ? 'Ordered by hand by the process owner; new stories join below, by benefit ÷ cost.' : 'Ordered by benefit ÷ cost, older first on ties.'}
+        {group.order.kind === 'manual'
+          ? 'Ordered by hand by the process owner; new stories join below, by benefit ÷ cost.'
+          : 'Ordered by benefit ÷ cost, older first on ties.'}
         {showOrder && props.reorderBlockedReason ? ` ${props.reorderBlockedReason}` : ''}
       </Text>
       <DynamicTable

@@ -21,16 +21,16 @@ export function BacklogHighlights({ backlog }: { backlog: ProcessBacklog }) {
           {missingMeasure.length > 0 && (
             <li data-testid="highlight-missing-measure">
               <Text>
-                <Text weight="semibold">No measure ({missingMeasure.length}):</Text> {keysByProcess(missingMeasure)}. Without one, nobody can tell whether they
-                worked.
+                <Text weight="semibold">No measure ({missingMeasure.length}):</Text> {keysByProcess(missingMeasure)}. Without one, nobody
+                can tell whether they worked.
               </Text>
             </li>
           )}
           {doneWithoutOutcome.length > 0 && (
             <li data-testid="highlight-done-without-outcome">
               <Text>
-                <Text weight="semibold">Done without an outcome ({doneWithoutOutcome.length}):</Text> {keysByProcess(doneWithoutOutcome)}. Record confirmed,
-                refuted or inconclusive in the sprint review.
+                <Text weight="semibold">Done without an outcome ({doneWithoutOutcome.length}):</Text> {keysByProcess(doneWithoutOutcome)}.
+                Record confirmed, refuted or inconclusive in the sprint review.
               </Text>
             </li>
           )}

@@ -7,7 +7,13 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { ErrorState } from '../../../common/ErrorState';
 import { CreatedStoryNotice } from '../../../common/improvement/CreatedStoryNotice';
-import type { BacklogGroup, BacklogStory, CreatedStory, ImprovementSetup, ProcessBacklog } from '../../../common/improvement/improvementTypes';
+import type {
+  BacklogGroup,
+  BacklogStory,
+  CreatedStory,
+  ImprovementSetup,
+  ProcessBacklog,
+} from '../../../common/improvement/improvementTypes';
 import { LiveAnnouncement } from '../../../common/LiveAnnouncement';
 import { LoadingState } from '../../../common/LoadingState';
 import { useResolver } from '../../../common/useResolver';
@@ -89,7 +95,13 @@ export function BacklogScreen({ setup, onSetup }: { setup: ImprovementSetup; onS
           {groups
             .filter((g) => g.stories.length > 0)
             .map((group) => (
-              <BacklogGroupTable key={group.processKey} group={group} pending={reordering.pending} reorderBlockedReason={reorderBlockedReason} onReorder={(...args) => void reorder(...args)} />
+              <BacklogGroupTable
+                key={group.processKey}
+                group={group}
+                pending={reordering.pending}
+                reorderBlockedReason={reorderBlockedReason}
+                onReorder={(...args) => void reorder(...args)}
+              />
             ))}
         </Stack>
       );

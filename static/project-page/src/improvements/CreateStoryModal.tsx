@@ -5,7 +5,12 @@ import type { CreatedStory, ImprovementSetup } from '../../../common/improvement
 import { confirmDiscard } from '../../../common/unsavedChanges';
 
 /** The create form in a dialog; Escape or a click outside asks first when something was typed. */
-export function CreateStoryModal(props: { setup: ImprovementSetup; defaultProcessKey: string | null; onClose: () => void; onCreated: (created: CreatedStory) => void }) {
+export function CreateStoryModal(props: {
+  setup: ImprovementSetup;
+  defaultProcessKey: string | null;
+  onClose: () => void;
+  onCreated: (created: CreatedStory) => void;
+}) {
   const dirty = useRef(false);
   const close = () => {
     if (confirmDiscard(dirty.current)) props.onClose();

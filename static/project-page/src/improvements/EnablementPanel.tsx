@@ -11,11 +11,14 @@ import { useResolverAction } from '../../../common/useResolver';
 function TeamManagedSteps({ setup }: { setup: ImprovementSetup }) {
   const steps = setup.teamManagedSteps ?? [];
   return (
-    <SectionMessage appearance="information" title="What a project admin does in a team-managed project" headingLevel="h3" testId="team-managed-steps">
+    <SectionMessage
+      appearance="information"
+      title="What a project admin does in a team-managed project"
+      headingLevel="h3"
+      testId="team-managed-steps"
+    >
       <Stack space="space.100">
-        <Text as="p">
-          Jira has no way for an app to add an issue type to a team-managed project, so a project admin adds it by hand:
-        </Text>
+        <Text as="p">Jira has no way for an app to add an issue type to a team-managed project, so a project admin adds it by hand:</Text>
         <ol style={{ margin: 0, paddingInlineStart: 'var(--ds-space-300, 24px)' }}>
           {steps.map((step) => (
             <li key={step}>

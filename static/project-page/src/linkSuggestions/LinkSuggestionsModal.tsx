@@ -152,8 +152,8 @@ function SuggestionList({ data, onRefresh }: { data: LinkSuggestions; onRefresh:
       ) : data.suggestions.length === 0 ? (
         <Notice appearance="information" title="No suggestions" testId="link-suggestions-empty">
           <Text as="p">
-            Suggestions come from parents' links, auto-link rules, and linked issues that share a component, label or
-            work type. Link a few issues by hand, then come back.
+            Suggestions come from parents' links, auto-link rules, and linked issues that share a component, label or work type. Link a few
+            issues by hand, then come back.
           </Text>
         </Notice>
       ) : (

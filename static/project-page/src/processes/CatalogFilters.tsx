@@ -6,7 +6,15 @@ import { statusFilterLabels, type CatalogFilter, type StatusFilter } from './cat
 const ALL = '';
 
 /** Narrow the catalog by value stream, status and owner (APO or ASM). */
-export function CatalogFilters({ catalog, filter, onChange }: { catalog: Catalog; filter: CatalogFilter; onChange: (filter: CatalogFilter) => void }) {
+export function CatalogFilters({
+  catalog,
+  filter,
+  onChange,
+}: {
+  catalog: Catalog;
+  filter: CatalogFilter;
+  onChange: (filter: CatalogFilter) => void;
+}) {
   const people = usersById(catalog.users);
   const owners = [...new Set(catalog.processes.flatMap((p) => [p.apoAccountId, ...(p.asmAccountId ? [p.asmAccountId] : [])]))];
   return (
@@ -21,14 +29,20 @@ export function CatalogFilters({ catalog, filter, onChange }: { catalog: Catalog
       <LabelledSelect
         label="Status"
         testId="filter-status"
-        options={(Object.keys(statusFilterLabels) as StatusFilter[]).map((status) => ({ value: status, label: statusFilterLabels[status] }))}
+        options={(Object.keys(statusFilterLabels) as StatusFilter[]).map((status) => ({
+          value: status,
+          label: statusFilterLabels[status],
+        }))}
         value={filter.status}
         onChange={(value) => onChange({ ...filter, status: value || 'current' })}
       />
       <LabelledSelect
         label="Owner (APO or ASM)"
         testId="filter-owner"
-        options={[{ value: ALL, label: 'Anyone' }, ...owners.map((accountId) => ({ value: accountId, label: people.get(accountId)?.displayName ?? 'Unknown user' }))]}
+        options={[
+          { value: ALL, label: 'Anyone' },
+          ...owners.map((accountId) => ({ value: accountId, label: people.get(accountId)?.displayName ?? 'Unknown user' })),
+        ]}
         value={filter.ownerAccountId ?? ALL}
         onChange={(value) => onChange({ ...filter, ownerAccountId: value || null })}
       />

@@ -26,7 +26,9 @@ type Screen =
   | { kind: 'templates' };
 
 function withSaved<T extends { key: string }>(items: T[], saved: T): T[] {
-  return items.some((item) => item.key === saved.key) ? items.map((item) => (item.key === saved.key ? saved : item)) : [...items, saved].sort((a, b) => a.key.localeCompare(b.key));
+  return items.some((item) => item.key === saved.key)
+    ? items.map((item) => (item.key === saved.key ? saved : item))
+    : [...items, saved].sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /** Mirrors the backend's rule (admins, or the process's APO) so the new or changed row shows the right buttons at once. */
@@ -44,7 +46,11 @@ function afterStreamSave(catalog: Catalog, saved: CatalogValueStream): Catalog {
   return {
     ...catalog,
     valueStreams: withSaved(catalog.valueStreams, saved),
-    viewer: { ...viewer, editableValueStreamKeys: drop(viewer.editableValueStreamKeys), processCreationStreamKeys: drop(viewer.processCreationStreamKeys) },
+    viewer: {
+      ...viewer,
+      editableValueStreamKeys: drop(viewer.editableValueStreamKeys),
+      processCreationStreamKeys: drop(viewer.processCreationStreamKeys),
+    },
   };
 }
 

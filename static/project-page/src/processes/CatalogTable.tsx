@@ -31,7 +31,15 @@ function OpenIssueCount({ counts, processKey }: { counts: Catalog['openIssueCoun
 }
 
 /** The catalog as a sortable table; a process's key opens it. Retired rows are muted. */
-export function CatalogTable({ catalog, processes, onOpen }: { catalog: Catalog; processes: CatalogProcess[]; onOpen: (process: CatalogProcess) => void }) {
+export function CatalogTable({
+  catalog,
+  processes,
+  onOpen,
+}: {
+  catalog: Catalog;
+  processes: CatalogProcess[];
+  onOpen: (process: CatalogProcess) => void;
+}) {
   const people = usersById(catalog.users);
   const streams = new Map(catalog.valueStreams.map((stream) => [stream.key, stream]));
   const rows = processes.map((process) => {
@@ -48,7 +56,13 @@ export function CatalogTable({ catalog, processes, onOpen }: { catalog: Catalog;
         {
           key: process.key,
           content: (
-            <Button appearance="subtle" spacing="compact" onClick={() => onOpen(process)} testId={`open-process-${process.key}`} aria-label={`Open ${process.key}: ${process.name}`}>
+            <Button
+              appearance="subtle"
+              spacing="compact"
+              onClick={() => onOpen(process)}
+              testId={`open-process-${process.key}`}
+              aria-label={`Open ${process.key}: ${process.name}`}
+            >
               {process.key}
             </Button>
           ),
@@ -58,7 +72,10 @@ export function CatalogTable({ catalog, processes, onOpen }: { catalog: Catalog;
         { key: where.toLowerCase(), content: text(where) },
         { key: (apo?.displayName ?? '').toLowerCase(), content: <UserAvatarName accountId={process.apoAccountId} user={apo} /> },
         { key: (asm?.displayName ?? '').toLowerCase(), content: <UserAvatarName accountId={process.asmAccountId} user={asm} /> },
-        { key: catalog.openIssueCounts?.[process.key] ?? -1, content: <OpenIssueCount counts={catalog.openIssueCounts} processKey={process.key} /> },
+        {
+          key: catalog.openIssueCounts?.[process.key] ?? -1,
+          content: <OpenIssueCount counts={catalog.openIssueCounts} processKey={process.key} />,
+        },
         { key: process.kpis.length, content: text(String(process.kpis.length)) },
       ],
     };

@@ -12,17 +12,29 @@ export type ComparedField = { label: string; mine: string; theirs: string };
  * Someone saved first. Shows their values next to yours (only where they differ) and lets the
  * person choose; nothing they typed is thrown away unless they say so.
  */
-export function ConflictNotice(props: { fields: ComparedField[]; savedBy: ReactNode; pending: boolean; onUseMine: () => void; onDiscardMine: () => void }) {
+export function ConflictNotice(props: {
+  fields: ComparedField[];
+  savedBy: ReactNode;
+  pending: boolean;
+  onUseMine: () => void;
+  onDiscardMine: () => void;
+}) {
   const differing = props.fields.filter((field) => field.mine !== field.theirs);
   return (
-    <Box role="alert" padding="space.200" backgroundColor="color.background.warning" style={{ borderRadius: 'var(--ds-radius-medium, 6px)' }} testId="conflict-notice">
+    <Box
+      role="alert"
+      padding="space.200"
+      backgroundColor="color.background.warning"
+      style={{ borderRadius: 'var(--ds-radius-medium, 6px)' }}
+      testId="conflict-notice"
+    >
       <Stack space="space.150">
         <Heading size="small" as="h3">
           Someone else saved this first
         </Heading>
         <Text as="p">
-          {props.savedBy} saved a newer version while you were editing. Your changes are still here. Compare, then keep yours
-          or take theirs.
+          {props.savedBy} saved a newer version while you were editing. Your changes are still here. Compare, then keep yours or take
+          theirs.
         </Text>
         <table>
           <thead>

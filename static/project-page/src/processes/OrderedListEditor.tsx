@@ -32,15 +32,32 @@ export function OrderedListEditor<T extends { id: string }>(props: {
           <li key={item.id}>
             <Box paddingBlock="space.075">
               <Stack space="space.075">
-                {props.renderItem(item, index, (updated) => onChange(items.map((candidate) => (candidate.id === item.id ? updated : candidate))))}
+                {props.renderItem(item, index, (updated) =>
+                  onChange(items.map((candidate) => (candidate.id === item.id ? updated : candidate))),
+                )}
                 <Inline space="space.050">
-                  <Button spacing="compact" isDisabled={index === 0} onClick={() => move(index, index - 1)} aria-label={`Move ${props.describe(item, index)} up`}>
+                  <Button
+                    spacing="compact"
+                    isDisabled={index === 0}
+                    onClick={() => move(index, index - 1)}
+                    aria-label={`Move ${props.describe(item, index)} up`}
+                  >
                     Move up
                   </Button>
-                  <Button spacing="compact" isDisabled={index === items.length - 1} onClick={() => move(index, index + 1)} aria-label={`Move ${props.describe(item, index)} down`}>
+                  <Button
+                    spacing="compact"
+                    isDisabled={index === items.length - 1}
+                    onClick={() => move(index, index + 1)}
+                    aria-label={`Move ${props.describe(item, index)} down`}
+                  >
                     Move down
                   </Button>
-                  <Button spacing="compact" appearance="subtle" onClick={() => onChange(items.filter((candidate) => candidate.id !== item.id))} aria-label={`Remove ${props.describe(item, index)}`}>
+                  <Button
+                    spacing="compact"
+                    appearance="subtle"
+                    onClick={() => onChange(items.filter((candidate) => candidate.id !== item.id))}
+                    aria-label={`Remove ${props.describe(item, index)}`}
+                  >
                     Remove
                   </Button>
                 </Inline>
@@ -50,7 +67,11 @@ export function OrderedListEditor<T extends { id: string }>(props: {
         ))}
       </ol>
       <Box>
-        <Button onClick={() => onChange([...items, props.create()])} isDisabled={props.max !== undefined && items.length >= props.max} testId={`${props.testId}-add`}>
+        <Button
+          onClick={() => onChange([...items, props.create()])}
+          isDisabled={props.max !== undefined && items.length >= props.max}
+          testId={`${props.testId}-add`}
+        >
           {props.addLabel}
         </Button>
       </Box>

@@ -10,10 +10,20 @@ import { QuestionSection, type SectionProps } from './ProcessSections';
 import { UserPicker } from './UserPicker';
 
 type Option<T extends string> = { value: T; label: string };
-const statusOptions: Option<ProcessStatus>[] = (['draft', 'active', 'retired'] as const).map((status) => ({ value: status, label: processStatusLabel(status) }));
+const statusOptions: Option<ProcessStatus>[] = (['draft', 'active', 'retired'] as const).map((status) => ({
+  value: status,
+  label: processStatusLabel(status),
+}));
 
 /** Key, name, status, where it sits in a value stream, and who owns it. */
-export function ProcessBasicsSection(props: SectionProps & { isNew: boolean; valueStreams: CatalogValueStream[]; canChooseNoStream: boolean; people: Map<string, UserSummary> }) {
+export function ProcessBasicsSection(
+  props: SectionProps & {
+    isNew: boolean;
+    valueStreams: CatalogValueStream[];
+    canChooseNoStream: boolean;
+    people: Map<string, UserSummary>;
+  },
+) {
   const { draft, setDraft, errors } = props;
   const id = useId();
   const streamOptions: Option<string>[] = [
@@ -23,10 +33,19 @@ export function ProcessBasicsSection(props: SectionProps & { isNew: boolean; val
   const stream = props.valueStreams.find((candidate) => candidate.key === draft.valueStreamKey);
   const stageOptions: Option<string>[] = (stream?.stages ?? []).map((stage) => ({ value: stage.id, label: stage.name }));
   return (
-    <QuestionSection title="The process" question="What it is called, who owns it and where it sits in a value stream." testId="section-basics">
+    <QuestionSection
+      title="The process"
+      question="What it is called, who owns it and where it sits in a value stream."
+      testId="section-basics"
+    >
       <Stack space="space.150">
         <Inline space="space.200" shouldWrap alignBlock="start">
-          <FormField id={`${id}-key`} label="Key" error={errors.key} help={props.isNew ? '2–10 letters or digits, e.g. INC. It cannot change later.' : 'Keys never change.'}>
+          <FormField
+            id={`${id}-key`}
+            label="Key"
+            error={errors.key}
+            help={props.isNew ? '2–10 letters or digits, e.g. INC. It cannot change later.' : 'Keys never change.'}
+          >
             <Textfield
               id={`${id}-key`}
               testId="process-form-key"
@@ -42,14 +61,27 @@ export function ProcessBasicsSection(props: SectionProps & { isNew: boolean; val
             />
           </FormField>
           <FormField id={`${id}-name`} label="Name" error={errors.name}>
-            <Textfield id={`${id}-name`} testId="process-form-name" value={draft.name} isRequired isInvalid={!!errors.name} aria-describedby={`${id}-name-message`} onChange={(event) => {
-              const name = event.currentTarget.value;
-              setDraft((d) => ({ ...d, name }));
-            }} />
+            <Textfield
+              id={`${id}-name`}
+              testId="process-form-name"
+              value={draft.name}
+              isRequired
+              isInvalid={!!errors.name}
+              aria-describedby={`${id}-name-message`}
+              onChange={(event) => {
+                const name = event.currentTarget.value;
+                setDraft((d) => ({ ...d, name }));
+              }}
+            />
           </FormField>
           <FormField id={`${id}-status`} label="Status" error={errors.status} help="Retired processes stay readable but take no new work.">
             <div data-testid="process-form-status">
-              <Select inputId={`${id}-status`} options={statusOptions} value={statusOptions.find((option) => option.value === draft.status) ?? null} onChange={(option) => option && setDraft((d) => ({ ...d, status: option.value }))} />
+              <Select
+                inputId={`${id}-status`}
+                options={statusOptions}
+                value={statusOptions.find((option) => option.value === draft.status) ?? null}
+                onChange={(option) => option && setDraft((d) => ({ ...d, status: option.value }))}
+              />
             </div>
           </FormField>
         </Inline>
@@ -78,11 +110,26 @@ export function ProcessBasicsSection(props: SectionProps & { isNew: boolean; val
         <Inline space="space.200" shouldWrap alignBlock="start">
           <FormField id={`${id}-apo`} label="APO (process owner)" error={errors.apoAccountId}>
             <div data-testid="process-form-apo">
-              <UserPicker inputId={`${id}-apo`} value={draft.apoAccountId} knownUsers={props.people} isInvalid={!!errors.apoAccountId} describedBy={`${id}-apo-message`} onChange={(accountId) => setDraft((d) => ({ ...d, apoAccountId: accountId }))} />
+              <UserPicker
+                inputId={`${id}-apo`}
+                value={draft.apoAccountId}
+                knownUsers={props.people}
+                isInvalid={!!errors.apoAccountId}
+                describedBy={`${id}-apo-message`}
+                onChange={(accountId) => setDraft((d) => ({ ...d, apoAccountId: accountId }))}
+              />
             </div>
           </FormField>
           <FormField id={`${id}-asm`} label="ASM (service manager, optional)" error={errors.asmAccountId}>
-            <UserPicker inputId={`${id}-asm`} value={draft.asmAccountId} knownUsers={props.people} isClearable isInvalid={!!errors.asmAccountId} describedBy={`${id}-asm-message`} onChange={(accountId) => setDraft((d) => ({ ...d, asmAccountId: accountId }))} />
+            <UserPicker
+              inputId={`${id}-asm`}
+              value={draft.asmAccountId}
+              knownUsers={props.people}
+              isClearable
+              isInvalid={!!errors.asmAccountId}
+              describedBy={`${id}-asm-message`}
+              onChange={(accountId) => setDraft((d) => ({ ...d, asmAccountId: accountId }))}
+            />
           </FormField>
         </Inline>
       </Stack>

@@ -20,15 +20,30 @@ function Answer({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-const textOr = (text: string, empty: string) => <Text as="p" color={text ? 'color.text' : 'color.text.subtlest'}>{text || empty}</Text>;
+const textOr = (text: string, empty: string) => (
+  <Text as="p" color={text ? 'color.text' : 'color.text.subtlest'}>
+    {text || empty}
+  </Text>
+);
 
 /** A process, read-only: what everyone may see; "Edit" only for those who may change it. */
-export function ProcessDetails({ catalog, process, onEdit, onBack }: { catalog: Catalog; process: CatalogProcess; onEdit: (() => void) | null; onBack: () => void }) {
+export function ProcessDetails({
+  catalog,
+  process,
+  onEdit,
+  onBack,
+}: {
+  catalog: Catalog;
+  process: CatalogProcess;
+  onEdit: (() => void) | null;
+  onBack: () => void;
+}) {
   const headingRef = useRef<HTMLDivElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const people = usersById(catalog.users);
   const stream = catalog.valueStreams.find((candidate) => candidate.key === process.valueStreamKey);
-  const party = (p: CatalogProcess['raci'][number]['responsible'][number]) => (p.kind === 'role' ? p.name : people.get(p.accountId)?.displayName ?? 'Unknown user');
+  const party = (p: CatalogProcess['raci'][number]['responsible'][number]) =>
+    p.kind === 'role' ? p.name : (people.get(p.accountId)?.displayName ?? 'Unknown user');
   return (
     <Stack space="space.200" testId="process-details">
       <div ref={headingRef} tabIndex={-1}>
@@ -48,7 +63,12 @@ export function ProcessDetails({ catalog, process, onEdit, onBack }: { catalog: 
         )}
       </Inline>
       <Inline space="space.300" shouldWrap>
-        <Answer title="Value stream / stage">{textOr(stream ? `${stream.name}${stageName(stream, process.stageId) ? ` / ${stageName(stream, process.stageId)}` : ''}` : '', 'None')}</Answer>
+        <Answer title="Value stream / stage">
+          {textOr(
+            stream ? `${stream.name}${stageName(stream, process.stageId) ? ` / ${stageName(stream, process.stageId)}` : ''}` : '',
+            'None',
+          )}
+        </Answer>
         <Answer title="APO">
           <UserAvatarName accountId={process.apoAccountId} user={people.get(process.apoAccountId)} />
         </Answer>
@@ -61,14 +81,17 @@ export function ProcessDetails({ catalog, process, onEdit, onBack }: { catalog: 
         <KpiTargetList kpis={process.kpis} />
       </Answer>
       <Answer title="RACI: who does what when?">
-        {process.raci.length === 0 ? textOr('', 'Not answered yet.') : (
+        {process.raci.length === 0 ? (
+          textOr('', 'Not answered yet.')
+        ) : (
           <ol>
             {process.raci.map((step) => (
               <li key={step.id}>
                 <Text>
                   {step.step}
-                  {step.when ? ` (${step.when})` : ''}. R: {step.responsible.map(party).join(', ') || '—'}; A: {step.accountable.map(party).join(', ') || '—'}; C:{' '}
-                  {step.consulted.map(party).join(', ') || '—'}; I: {step.informed.map(party).join(', ') || '—'}
+                  {step.when ? ` (${step.when})` : ''}. R: {step.responsible.map(party).join(', ') || '—'}; A:{' '}
+                  {step.accountable.map(party).join(', ') || '—'}; C: {step.consulted.map(party).join(', ') || '—'}; I:{' '}
+                  {step.informed.map(party).join(', ') || '—'}
                 </Text>
               </li>
             ))}
@@ -76,19 +99,28 @@ export function ProcessDetails({ catalog, process, onEdit, onBack }: { catalog: 
         )}
       </Answer>
       <Answer title="Automation candidates: what could be automated?">
-        {process.automationCandidates.length === 0 ? textOr('', 'Not answered yet.') : (
+        {process.automationCandidates.length === 0 ? (
+          textOr('', 'Not answered yet.')
+        ) : (
           <ul>
             {process.automationCandidates.map((item) => (
               <li key={item.id}>
-                <Text>{item.text}{item.done ? ' (automated)' : ''}</Text>
+                <Text>
+                  {item.text}
+                  {item.done ? ' (automated)' : ''}
+                </Text>
               </li>
             ))}
           </ul>
         )}
       </Answer>
-      <Answer title="Current situation: would a change matter, and to whom?">{textOr(process.currentSituation, 'Not answered yet.')}</Answer>
+      <Answer title="Current situation: would a change matter, and to whom?">
+        {textOr(process.currentSituation, 'Not answered yet.')}
+      </Answer>
       <Answer title="Definition of Done">
-        {process.definitionOfDone.length === 0 ? textOr('', 'Not answered yet.') : (
+        {process.definitionOfDone.length === 0 ? (
+          textOr('', 'Not answered yet.')
+        ) : (
           <ul>
             {process.definitionOfDone.map((item) => (
               <li key={item.id}>

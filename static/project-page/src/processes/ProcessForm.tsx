@@ -11,13 +11,20 @@ import { ConflictNotice, type ComparedField } from './ConflictNotice';
 import { fieldErrorsFrom } from '../../../common/forms/fieldErrors';
 import { useVersionedSave } from '../../../common/forms/useVersionedSave';
 import { ProcessBasicsSection } from './ProcessBasicsSection';
-import { AutomationSection, CurrentSituationSection, DefinitionOfDoneSection, KpiSection, PurposeSection, RaciSection } from './ProcessSections';
+import {
+  AutomationSection,
+  CurrentSituationSection,
+  DefinitionOfDoneSection,
+  KpiSection,
+  PurposeSection,
+  RaciSection,
+} from './ProcessSections';
 import { draftToInput, emptyProcessDraft, processToDraft, type ProcessDraft } from './processDraft';
 import { useUnsavedChangesGuard } from '../../../common/unsavedChanges';
 
 function compareWithSaved(draft: ProcessDraft, current: CatalogProcess, catalog: Catalog): ComparedField[] {
   const people = usersById(catalog.users);
-  const person = (accountId: string | null) => (accountId ? people.get(accountId)?.displayName ?? accountId : '');
+  const person = (accountId: string | null) => (accountId ? (people.get(accountId)?.displayName ?? accountId) : '');
   const theirs = processToDraft(current);
   const kpis = (d: ProcessDraft) => d.kpis.map((kpi) => `${kpi.name} ${kpi.target} ${kpi.unit}`).join('; ');
   const list = (items: { text: string }[]) => items.map((item) => item.text).join('; ');
@@ -56,13 +63,17 @@ export function ProcessForm(props: {
       ? processToDraft(props.process)
       : emptyProcessDraft({
           apoAccountId: catalog.viewer.accountId,
-          valueStreamKey: catalog.viewer.canCreateProcessWithoutStream ? null : catalog.viewer.processCreationStreamKeys[0] ?? null,
+          valueStreamKey: catalog.viewer.canCreateProcessWithoutStream ? null : (catalog.viewer.processCreationStreamKeys[0] ?? null),
         }),
   );
   const [draft, setDraftState] = useState<ProcessDraft>(initial);
   const headingRef = useRef<HTMLDivElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const save = useVersionedSave('saveProcess', { newerOf: (answer) => answer.current, fieldsOf: (error) => fieldErrorsFrom(error, 'process'), focusOnError: summaryRef });
+  const save = useVersionedSave('saveProcess', {
+    newerOf: (answer) => answer.current,
+    fieldsOf: (error) => fieldErrorsFrom(error, 'process'),
+    focusOnError: summaryRef,
+  });
   const { errors, saveError, conflict } = save;
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
@@ -75,9 +86,12 @@ export function ProcessForm(props: {
   const people = usersById(catalog.users);
   // A new process defaults its APO to the viewer, whom the catalog's users may not list yet:
   // "You" reads right in the picker, where "Unknown user" looked like a fault.
-  if (!people.has(catalog.viewer.accountId)) people.set(catalog.viewer.accountId, { accountId: catalog.viewer.accountId, displayName: 'You', avatarUrl: null });
+  if (!people.has(catalog.viewer.accountId))
+    people.set(catalog.viewer.accountId, { accountId: catalog.viewer.accountId, displayName: 'You', avatarUrl: null });
   const isNew = baseline === null;
-  const streams = isNew ? catalog.valueStreams.filter((stream) => catalog.viewer.processCreationStreamKeys.includes(stream.key)) : catalog.valueStreams;
+  const streams = isNew
+    ? catalog.valueStreams.filter((stream) => catalog.viewer.processCreationStreamKeys.includes(stream.key))
+    : catalog.valueStreams;
 
   async function submit(expectedVersion: number | null) {
     const { input, errors: localErrors } = draftToInput(draft);
@@ -110,7 +124,11 @@ export function ProcessForm(props: {
               {isNew ? 'Create process' : `Edit ${baseline.key}: ${baseline.name}`}
             </Heading>
           </div>
-          <div ref={summaryRef} tabIndex={-1} style={saveError || Object.keys(errors).length > 0 ? { marginBlockStart: 'var(--ds-space-200, 16px)' } : undefined}>
+          <div
+            ref={summaryRef}
+            tabIndex={-1}
+            style={saveError || Object.keys(errors).length > 0 ? { marginBlockStart: 'var(--ds-space-200, 16px)' } : undefined}
+          >
             {saveError && <ErrorState error={saveError} />}
             {!saveError && Object.keys(errors).length > 0 && (
               <Notice appearance="error" role="alert" title="Some values need attention">
@@ -134,7 +152,15 @@ export function ProcessForm(props: {
             }}
           />
         )}
-        <ProcessBasicsSection draft={draft} setDraft={setDraft} errors={errors} isNew={isNew} valueStreams={streams} canChooseNoStream={isNew ? catalog.viewer.canCreateProcessWithoutStream : true} people={people} />
+        <ProcessBasicsSection
+          draft={draft}
+          setDraft={setDraft}
+          errors={errors}
+          isNew={isNew}
+          valueStreams={streams}
+          canChooseNoStream={isNew ? catalog.viewer.canCreateProcessWithoutStream : true}
+          people={people}
+        />
         <PurposeSection draft={draft} setDraft={setDraft} errors={errors} />
         <KpiSection draft={draft} setDraft={setDraft} errors={errors} />
         <RaciSection draft={draft} setDraft={setDraft} errors={errors} people={people} />

@@ -13,20 +13,22 @@ import type { UserSummary } from '../../../common/catalogTypes';
 import { FormField } from '../../../common/forms/FormField';
 import { errorsUnder, type FieldErrors } from '../../../common/forms/fieldErrors';
 import { OrderedListEditor } from './OrderedListEditor';
-import {
-  newAutomationCandidate,
-  newDodItem,
-  newKpi,
-  newRaciStep,
-  raciLetters,
-  type KpiDraft,
-  type ProcessDraft,
-} from './processDraft';
+import { newAutomationCandidate, newDodItem, newKpi, newRaciStep, raciLetters, type KpiDraft, type ProcessDraft } from './processDraft';
 
 export type SectionProps = { draft: ProcessDraft; setDraft: (update: (draft: ProcessDraft) => ProcessDraft) => void; errors: FieldErrors };
 
 /** One of the questions a process keeps answering (PRODUCT.md), as a titled part of the form. */
-export function QuestionSection({ title, question, children, testId }: { title: string; question: string; children: ReactNode; testId: string }) {
+export function QuestionSection({
+  title,
+  question,
+  children,
+  testId,
+}: {
+  title: string;
+  question: string;
+  children: ReactNode;
+  testId: string;
+}) {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} data-testid={testId}>
@@ -60,7 +62,14 @@ export function PurposeSection({ draft, setDraft, errors }: SectionProps) {
   return (
     <QuestionSection title="Purpose" question="Why do we do this at all?" testId="section-purpose">
       <FormField id={id} label="Purpose" error={errors.purpose}>
-        <TextArea id={id} value={draft.purpose} minimumRows={3} isInvalid={!!errors.purpose} aria-describedby={`${id}-message`} onChange={(event) => setDraft((d) => ({ ...d, purpose: event.target.value }))} />
+        <TextArea
+          id={id}
+          value={draft.purpose}
+          minimumRows={3}
+          isInvalid={!!errors.purpose}
+          aria-describedby={`${id}-message`}
+          onChange={(event) => setDraft((d) => ({ ...d, purpose: event.target.value }))}
+        />
       </FormField>
     </QuestionSection>
   );
@@ -69,9 +78,20 @@ export function PurposeSection({ draft, setDraft, errors }: SectionProps) {
 export function CurrentSituationSection({ draft, setDraft, errors }: SectionProps) {
   const id = useId();
   return (
-    <QuestionSection title="Current situation" question="What is the current situation? Would a change matter, and to whom?" testId="section-current-situation">
+    <QuestionSection
+      title="Current situation"
+      question="What is the current situation? Would a change matter, and to whom?"
+      testId="section-current-situation"
+    >
       <FormField id={id} label="Current situation" error={errors.currentSituation}>
-        <TextArea id={id} value={draft.currentSituation} minimumRows={3} isInvalid={!!errors.currentSituation} aria-describedby={`${id}-message`} onChange={(event) => setDraft((d) => ({ ...d, currentSituation: event.target.value }))} />
+        <TextArea
+          id={id}
+          value={draft.currentSituation}
+          minimumRows={3}
+          isInvalid={!!errors.currentSituation}
+          aria-describedby={`${id}-message`}
+          onChange={(event) => setDraft((d) => ({ ...d, currentSituation: event.target.value }))}
+        />
       </FormField>
     </QuestionSection>
   );
@@ -87,8 +107,20 @@ function KpiFields({ kpi, index, errors, update }: { kpi: KpiDraft; index: numbe
   const at = (field: string) => errors[`kpis.${index}.${field}`];
   return (
     <Inline space="space.100" shouldWrap alignBlock="start">
-      <TextItemField id={`${id}-name`} label={`KPI ${index + 1} name`} value={kpi.name} error={at('name')} onChange={(name) => update({ ...kpi, name })} />
-      <TextItemField id={`${id}-target`} label="Target" value={kpi.target} error={at('target')} onChange={(target) => update({ ...kpi, target })} />
+      <TextItemField
+        id={`${id}-name`}
+        label={`KPI ${index + 1} name`}
+        value={kpi.name}
+        error={at('name')}
+        onChange={(name) => update({ ...kpi, name })}
+      />
+      <TextItemField
+        id={`${id}-target`}
+        label="Target"
+        value={kpi.target}
+        error={at('target')}
+        onChange={(target) => update({ ...kpi, target })}
+      />
       <TextItemField id={`${id}-unit`} label="Unit" value={kpi.unit} error={at('unit')} onChange={(unit) => update({ ...kpi, unit })} />
       <FormField id={`${id}-direction`} label="Direction" error={at('direction')}>
         <Select
@@ -136,8 +168,20 @@ export function RaciSection({ draft, setDraft, errors, people }: SectionProps & 
         renderItem={(step, index, update) => (
           <Stack space="space.075">
             <Inline space="space.100" shouldWrap>
-              <TextItemField id={`raci-${step.id}-step`} label={`Step ${index + 1}`} value={step.step} error={errors[`raci.${index}.step`]} onChange={(value) => update({ ...step, step: value })} />
-              <TextItemField id={`raci-${step.id}-when`} label="When" value={step.when} error={errors[`raci.${index}.when`]} onChange={(when) => update({ ...step, when })} />
+              <TextItemField
+                id={`raci-${step.id}-step`}
+                label={`Step ${index + 1}`}
+                value={step.step}
+                error={errors[`raci.${index}.step`]}
+                onChange={(value) => update({ ...step, step: value })}
+              />
+              <TextItemField
+                id={`raci-${step.id}-when`}
+                label="When"
+                value={step.when}
+                error={errors[`raci.${index}.when`]}
+                onChange={(when) => update({ ...step, when })}
+              />
             </Inline>
             <Inline space="space.100" shouldWrap>
               {raciLetters.map(({ letter, label }) => (
@@ -176,7 +220,13 @@ export function DefinitionOfDoneSection({ draft, setDraft, errors }: SectionProp
         describe={(_item, index) => `checklist item ${index + 1}`}
         onChange={(definitionOfDone) => setDraft((d) => ({ ...d, definitionOfDone }))}
         renderItem={(item, index, update) => (
-          <TextItemField id={`dod-${item.id}`} label={`Checklist item ${index + 1}`} value={item.text} error={errors[`definitionOfDone.${index}.text`]} onChange={(text) => update({ ...item, text })} />
+          <TextItemField
+            id={`dod-${item.id}`}
+            label={`Checklist item ${index + 1}`}
+            value={item.text}
+            error={errors[`definitionOfDone.${index}.text`]}
+            onChange={(text) => update({ ...item, text })}
+          />
         )}
       />
     </QuestionSection>
@@ -196,8 +246,18 @@ export function AutomationSection({ draft, setDraft, errors }: SectionProps) {
         onChange={(automationCandidates) => setDraft((d) => ({ ...d, automationCandidates }))}
         renderItem={(item, index, update) => (
           <Inline space="space.100" alignBlock="end" shouldWrap>
-            <TextItemField id={`automation-${item.id}`} label={`Automation candidate ${index + 1}`} value={item.text} error={errors[`automationCandidates.${index}.text`]} onChange={(text) => update({ ...item, text })} />
-            <Checkbox label="Automated already" isChecked={item.done} onChange={(event) => update({ ...item, done: event.target.checked })} />
+            <TextItemField
+              id={`automation-${item.id}`}
+              label={`Automation candidate ${index + 1}`}
+              value={item.text}
+              error={errors[`automationCandidates.${index}.text`]}
+              onChange={(text) => update({ ...item, text })}
+            />
+            <Checkbox
+              label="Automated already"
+              isChecked={item.done}
+              onChange={(event) => update({ ...item, done: event.target.checked })}
+            />
           </Inline>
         )}
       />

@@ -39,7 +39,7 @@ export function UserPicker(props: {
       }),
     [],
   );
-  const known = props.value ? props.knownUsers.get(props.value) ?? found.current.get(props.value) : undefined;
+  const known = props.value ? (props.knownUsers.get(props.value) ?? found.current.get(props.value)) : undefined;
   const selected: UserOption | null = props.value ? { value: props.value, label: known?.displayName ?? 'Unknown user' } : null;
   return (
     <AsyncSelect<UserOption>
@@ -52,7 +52,7 @@ export function UserPicker(props: {
       placeholder="Type a name to search"
       noOptionsMessage={({ inputValue }) => (inputValue ? 'Nobody found' : 'Type a name to search')}
       onChange={(option) => {
-        const user = option ? found.current.get(option.value) ?? props.knownUsers.get(option.value) ?? null : null;
+        const user = option ? (found.current.get(option.value) ?? props.knownUsers.get(option.value) ?? null) : null;
         props.onChange(option?.value ?? null, user);
       }}
     />

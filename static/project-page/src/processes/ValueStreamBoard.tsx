@@ -24,14 +24,29 @@ function ProcessCard({ process, onOpen }: { process: CatalogProcess; onOpen: (pr
   );
 }
 
-function StreamColumns({ stream, processes, onOpen }: { stream: CatalogValueStream; processes: CatalogProcess[]; onOpen: (process: CatalogProcess) => void }) {
+function StreamColumns({
+  stream,
+  processes,
+  onOpen,
+}: {
+  stream: CatalogValueStream;
+  processes: CatalogProcess[];
+  onOpen: (process: CatalogProcess) => void;
+}) {
   const unstaged = processes.filter((process) => !stream.stages.some((stage) => stage.id === process.stageId));
   const columns = [
-    ...stream.stages.map((stage) => ({ id: stage.id, name: stage.name, processes: processes.filter((process) => process.stageId === stage.id) })),
+    ...stream.stages.map((stage) => ({
+      id: stage.id,
+      name: stage.name,
+      processes: processes.filter((process) => process.stageId === stage.id),
+    })),
     ...(unstaged.length ? [{ id: 'no-stage', name: 'No stage', processes: unstaged }] : []),
   ];
   return (
-    <ol style={{ display: 'flex', gap: 'var(--ds-space-200, 16px)', listStyle: 'none', padding: 0, margin: 0, overflowX: 'auto' }} aria-label={`Stages of ${stream.name}, in order`}>
+    <ol
+      style={{ display: 'flex', gap: 'var(--ds-space-200, 16px)', listStyle: 'none', padding: 0, margin: 0, overflowX: 'auto' }}
+      aria-label={`Stages of ${stream.name}, in order`}
+    >
       {columns.map((column, index) => (
         <li key={column.id} style={{ minWidth: 200 }}>
           <Stack space="space.100">
@@ -55,7 +70,12 @@ function StreamColumns({ stream, processes, onOpen }: { stream: CatalogValueStre
 }
 
 /** Each value stream's stages in order, with the processes at each stage. */
-export function ValueStreamBoard(props: { catalog: Catalog; processes: CatalogProcess[]; onOpen: (process: CatalogProcess) => void; onEditStream: (stream: CatalogValueStream) => void }) {
+export function ValueStreamBoard(props: {
+  catalog: Catalog;
+  processes: CatalogProcess[];
+  onOpen: (process: CatalogProcess) => void;
+  onEditStream: (stream: CatalogValueStream) => void;
+}) {
   const { catalog } = props;
   const people = usersById(catalog.users);
   if (catalog.valueStreams.length === 0) return <Text as="p">No value streams yet.</Text>;
@@ -77,7 +97,11 @@ export function ValueStreamBoard(props: { catalog: Catalog; processes: CatalogPr
               )}
             </Inline>
             {stream.description && <Text as="p">{stream.description}</Text>}
-            <StreamColumns stream={stream} processes={props.processes.filter((process) => process.valueStreamKey === stream.key)} onOpen={props.onOpen} />
+            <StreamColumns
+              stream={stream}
+              processes={props.processes.filter((process) => process.valueStreamKey === stream.key)}
+              onOpen={props.onOpen}
+            />
           </Stack>
         </section>
       ))}

@@ -17,7 +17,13 @@ import { OrderedListEditor } from './OrderedListEditor';
 import { UserPicker } from './UserPicker';
 import { useUnsavedChangesGuard } from '../../../common/unsavedChanges';
 
-type StreamDraft = { key: string; name: string; description: string; ownerAccountId: string | null; stages: { id: string; name: string }[] };
+type StreamDraft = {
+  key: string;
+  name: string;
+  description: string;
+  ownerAccountId: string | null;
+  stages: { id: string; name: string }[];
+};
 
 const toDraft = (stream: CatalogValueStream): StreamDraft => ({
   key: stream.key,
@@ -28,16 +34,28 @@ const toDraft = (stream: CatalogValueStream): StreamDraft => ({
 });
 
 /** Create or edit a value stream and its ordered stages. */
-export function ValueStreamForm(props: { catalog: Catalog; stream: CatalogValueStream | null; onSaved: (stream: CatalogValueStream) => void; onCancel: () => void; onDirtyChange: (dirty: boolean) => void }) {
+export function ValueStreamForm(props: {
+  catalog: Catalog;
+  stream: CatalogValueStream | null;
+  onSaved: (stream: CatalogValueStream) => void;
+  onCancel: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+}) {
   const id = useId();
   const [baseline, setBaseline] = useState(props.stream);
   const [initial, setInitial] = useState<StreamDraft>(() =>
-    props.stream ? toDraft(props.stream) : { key: '', name: '', description: '', ownerAccountId: props.catalog.viewer.accountId, stages: [{ id: newItemId(), name: '' }] },
+    props.stream
+      ? toDraft(props.stream)
+      : { key: '', name: '', description: '', ownerAccountId: props.catalog.viewer.accountId, stages: [{ id: newItemId(), name: '' }] },
   );
   const [draft, setDraft] = useState(initial);
   const headingRef = useRef<HTMLDivElement>(null);
   // A failed save lands on the heading, with the error right beneath it.
-  const save = useVersionedSave('saveValueStream', { newerOf: (answer) => answer.current, fieldsOf: (error) => fieldErrorsFrom(error, 'valueStream'), focusOnError: headingRef });
+  const save = useVersionedSave('saveValueStream', {
+    newerOf: (answer) => answer.current,
+    fieldsOf: (error) => fieldErrorsFrom(error, 'valueStream'),
+    focusOnError: headingRef,
+  });
   const { errors, saveError, conflict } = save;
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
   useUnsavedChangesGuard(dirty);
@@ -62,7 +80,15 @@ export function ValueStreamForm(props: { catalog: Catalog; stream: CatalogValueS
 
   const stagesText = (d: StreamDraft) => d.stages.map((stage) => stage.name).join(' → ');
   return (
-    <form aria-labelledby={`${id}-heading`} data-testid="value-stream-form" noValidate onSubmit={(event) => { event.preventDefault(); void submit(baseline?.version ?? null); }}>
+    <form
+      aria-labelledby={`${id}-heading`}
+      data-testid="value-stream-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(baseline?.version ?? null);
+      }}
+    >
       <Stack space="space.200">
         <div ref={headingRef} tabIndex={-1}>
           <Heading size="medium" as="h2" id={`${id}-heading`}>
@@ -75,7 +101,11 @@ export function ValueStreamForm(props: { catalog: Catalog; stream: CatalogValueS
             fields={[
               { label: 'Name', mine: draft.name, theirs: conflict.name },
               { label: 'Description', mine: draft.description, theirs: conflict.description },
-              { label: 'Owner', mine: people.get(draft.ownerAccountId ?? '')?.displayName ?? draft.ownerAccountId ?? '', theirs: people.get(conflict.ownerAccountId)?.displayName ?? conflict.ownerAccountId },
+              {
+                label: 'Owner',
+                mine: people.get(draft.ownerAccountId ?? '')?.displayName ?? draft.ownerAccountId ?? '',
+                theirs: people.get(conflict.ownerAccountId)?.displayName ?? conflict.ownerAccountId,
+              },
               { label: 'Stages', mine: stagesText(draft), theirs: stagesText(toDraft(conflict)) },
             ]}
             savedBy={people.get(conflict.updatedBy)?.displayName ?? 'Someone'}
@@ -92,17 +122,55 @@ export function ValueStreamForm(props: { catalog: Catalog; stream: CatalogValueS
         )}
         <Inline space="space.200" shouldWrap alignBlock="start">
           <FormField id={`${id}-key`} label="Key" error={errors.key} help={isNew ? 'It cannot change later.' : 'Keys never change.'}>
-            <Textfield id={`${id}-key`} testId="value-stream-form-key" value={draft.key} isReadOnly={!isNew} isInvalid={!!errors.key} aria-describedby={`${id}-key-message`} onChange={(event) => { const key = event.currentTarget.value.toUpperCase(); setDraft((d) => ({ ...d, key })); }} />
+            <Textfield
+              id={`${id}-key`}
+              testId="value-stream-form-key"
+              value={draft.key}
+              isReadOnly={!isNew}
+              isInvalid={!!errors.key}
+              aria-describedby={`${id}-key-message`}
+              onChange={(event) => {
+                const key = event.currentTarget.value.toUpperCase();
+                setDraft((d) => ({ ...d, key }));
+              }}
+            />
           </FormField>
           <FormField id={`${id}-name`} label="Name" error={errors.name}>
-            <Textfield id={`${id}-name`} testId="value-stream-form-name" value={draft.name} isInvalid={!!errors.name} aria-describedby={`${id}-name-message`} onChange={(event) => { const name = event.currentTarget.value; setDraft((d) => ({ ...d, name })); }} />
+            <Textfield
+              id={`${id}-name`}
+              testId="value-stream-form-name"
+              value={draft.name}
+              isInvalid={!!errors.name}
+              aria-describedby={`${id}-name-message`}
+              onChange={(event) => {
+                const name = event.currentTarget.value;
+                setDraft((d) => ({ ...d, name }));
+              }}
+            />
           </FormField>
           <FormField id={`${id}-owner`} label="Owner" error={errors.ownerAccountId}>
-            <UserPicker inputId={`${id}-owner`} value={draft.ownerAccountId} knownUsers={people} isInvalid={!!errors.ownerAccountId} describedBy={`${id}-owner-message`} onChange={(ownerAccountId) => setDraft((d) => ({ ...d, ownerAccountId }))} />
+            <UserPicker
+              inputId={`${id}-owner`}
+              value={draft.ownerAccountId}
+              knownUsers={people}
+              isInvalid={!!errors.ownerAccountId}
+              describedBy={`${id}-owner-message`}
+              onChange={(ownerAccountId) => setDraft((d) => ({ ...d, ownerAccountId }))}
+            />
           </FormField>
         </Inline>
         <FormField id={`${id}-description`} label="Description" error={errors.description}>
-          <TextArea id={`${id}-description`} value={draft.description} minimumRows={2} isInvalid={!!errors.description} aria-describedby={`${id}-description-message`} onChange={(event) => { const description = event.target.value; setDraft((d) => ({ ...d, description })); }} />
+          <TextArea
+            id={`${id}-description`}
+            value={draft.description}
+            minimumRows={2}
+            isInvalid={!!errors.description}
+            aria-describedby={`${id}-description-message`}
+            onChange={(event) => {
+              const description = event.target.value;
+              setDraft((d) => ({ ...d, description }));
+            }}
+          />
         </FormField>
         <Heading size="small" as="h3">
           Stages, in order
@@ -117,7 +185,12 @@ export function ValueStreamForm(props: { catalog: Catalog; stream: CatalogValueS
           onChange={(stages) => setDraft((d) => ({ ...d, stages }))}
           renderItem={(stage, index, update) => (
             <FormField id={`stage-${stage.id}`} label={`Stage ${index + 1} name`} error={errors[`stages.${index}.name`]}>
-              <Textfield id={`stage-${stage.id}`} value={stage.name} isInvalid={!!errors[`stages.${index}.name`]} onChange={(event) => update({ ...stage, name: event.currentTarget.value })} />
+              <Textfield
+                id={`stage-${stage.id}`}
+                value={stage.name}
+                isInvalid={!!errors[`stages.${index}.name`]}
+                onChange={(event) => update({ ...stage, name: event.currentTarget.value })}
+              />
             </FormField>
           )}
         />

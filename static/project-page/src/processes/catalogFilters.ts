@@ -20,7 +20,8 @@ export function filterProcesses(processes: readonly CatalogProcess[], filter: Ca
     if (filter.valueStreamKey !== null && process.valueStreamKey !== filter.valueStreamKey) return false;
     if (filter.status === 'current' && process.status === 'retired') return false;
     if (filter.status !== 'current' && filter.status !== 'all' && process.status !== filter.status) return false;
-    if (filter.ownerAccountId !== null && process.apoAccountId !== filter.ownerAccountId && process.asmAccountId !== filter.ownerAccountId) return false;
+    if (filter.ownerAccountId !== null && process.apoAccountId !== filter.ownerAccountId && process.asmAccountId !== filter.ownerAccountId)
+      return false;
     return true;
   });
 }

@@ -49,8 +49,14 @@ function cellDraft(parties: RaciParty[]): { roles: string; users: string[] } {
 }
 
 function cellParties(cell: { roles: string; users: string[] }): RaciParty[] {
-  const roles = cell.roles.split(',').map((role) => role.trim()).filter(Boolean);
-  return [...cell.users.map((accountId) => ({ kind: 'user' as const, accountId })), ...roles.map((name) => ({ kind: 'role' as const, name }))];
+  const roles = cell.roles
+    .split(',')
+    .map((role) => role.trim())
+    .filter(Boolean);
+  return [
+    ...cell.users.map((accountId) => ({ kind: 'user' as const, accountId })),
+    ...roles.map((name) => ({ kind: 'role' as const, name })),
+  ];
 }
 
 export function emptyProcessDraft(defaults: { apoAccountId: string | null; valueStreamKey: string | null }): ProcessDraft {

@@ -23,11 +23,7 @@ export function ExportReviewsButton({ processKey, onDone }: { processKey: string
   return (
     <Stack space="space.100">
       <div>
-        <Button
-          isLoading={exportCsv.pending}
-          testId="review-export"
-          onClick={() => void exportReviews()}
-        >
+        <Button isLoading={exportCsv.pending} testId="review-export" onClick={() => void exportReviews()}>
           Export {processKey} reviews (CSV)
         </Button>
       </div>

@@ -27,8 +27,16 @@ function compare(draft: ReviewDraft, theirs: SprintReviewView): ComparedField[] 
   return [
     { label: 'What was achieved', mine: draft.achieved.trim(), theirs: saved?.achieved ?? '' },
     { label: 'What next', mine: draft.next.trim(), theirs: saved?.next ?? '' },
-    { label: 'KPI readings', mine: readingsText(draftReadings(draft), theirs.process.kpis), theirs: readingsText(saved?.kpiReadings ?? [], theirs.process.kpis) },
-    { label: 'Story outcomes', mine: outcomesText(draftOutcomes(draft), theirs.doneStories), theirs: outcomesText(saved?.storyOutcomes ?? [], theirs.doneStories) },
+    {
+      label: 'KPI readings',
+      mine: readingsText(draftReadings(draft), theirs.process.kpis),
+      theirs: readingsText(saved?.kpiReadings ?? [], theirs.process.kpis),
+    },
+    {
+      label: 'Story outcomes',
+      mine: outcomesText(draftOutcomes(draft), theirs.doneStories),
+      theirs: outcomesText(saved?.storyOutcomes ?? [], theirs.doneStories),
+    },
   ];
 }
 
@@ -37,7 +45,11 @@ function compare(draft: ReviewDraft, theirs: SprintReviewView): ComparedField[] 
  * outcome of each improvement story done in the sprint. Saves carry the version they started from;
  * when someone saved first, both versions are shown and nothing typed is lost.
  */
-export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: SprintReviewView) => void; onDirtyChange: (dirty: boolean) => void }) {
+export function ReviewForm(props: {
+  view: SprintReviewView;
+  onSaved: (view: SprintReviewView) => void;
+  onDirtyChange: (dirty: boolean) => void;
+}) {
   const uid = useId();
   const [base, setBase] = useState<SprintReviewView>(props.view);
   const [initial, setInitial] = useState<ReviewDraft>(() => reviewToDraft(props.view));
@@ -47,7 +59,12 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
     focusOnError: summaryRef,
     newerOf: (answer) => answer.view,
     // The payload lists readings in KPI order, so `kpiReadings.<i>` maps back to a KPI id through it.
-    fieldsOf: (error, payload) => reviewFieldErrors(error.fields, (payload.kpiReadings ?? []).map((r) => r.kpiId), payload),
+    fieldsOf: (error, payload) =>
+      reviewFieldErrors(
+        error.fields,
+        (payload.kpiReadings ?? []).map((r) => r.kpiId),
+        payload,
+      ),
   });
   const { errors, setErrors, saveError, conflict } = save;
   const savedMessage = save.announcement;
@@ -77,7 +94,13 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
   }
 
   const setOutcome = (issueId: string, change: Partial<{ value: OutcomeValue; note: string }>) =>
-    setDraft((d) => ({ ...d, outcomes: { ...d.outcomes, [issueId]: { value: d.outcomes[issueId]?.value ?? null, note: d.outcomes[issueId]?.note ?? '', ...change } } }));
+    setDraft((d) => ({
+      ...d,
+      outcomes: {
+        ...d.outcomes,
+        [issueId]: { value: d.outcomes[issueId]?.value ?? null, note: d.outcomes[issueId]?.note ?? '', ...change },
+      },
+    }));
   const errorCount = Object.keys(errors).length;
   /** A message goes as soon as its field is edited. */
   const clearError = (path: string) => setErrors((current) => Object.fromEntries(Object.entries(current).filter(([p]) => p !== path)));
@@ -110,7 +133,11 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
         {conflict && (
           <ConflictNotice
             fields={compare(draft, conflict)}
-            savedBy={people.get(conflict.review?.updatedBy ?? '')?.displayName ?? usersById(conflict.users).get(conflict.review?.updatedBy ?? '')?.displayName ?? 'Someone'}
+            savedBy={
+              people.get(conflict.review?.updatedBy ?? '')?.displayName ??
+              usersById(conflict.users).get(conflict.review?.updatedBy ?? '')?.displayName ??
+              'Someone'
+            }
             pending={save.pending}
             onUseMine={() => {
               setBase(conflict);
@@ -126,11 +153,47 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
             }}
           />
         )}
-        <FormField id={`${uid}-achieved`} label="What was achieved" error={errors.achieved} help="In this sprint, for this process." testId="review-achieved">
-          <TextArea id={`${uid}-achieved`} value={draft.achieved} minimumRows={3} resize="vertical" isInvalid={Boolean(errors.achieved)} aria-describedby={`${uid}-achieved-message`} onChange={(e) => { const achieved = e.currentTarget.value; setDraft((d) => ({ ...d, achieved })); }} testId="review-achieved-input" />
+        <FormField
+          id={`${uid}-achieved`}
+          label="What was achieved"
+          error={errors.achieved}
+          help="In this sprint, for this process."
+          testId="review-achieved"
+        >
+          <TextArea
+            id={`${uid}-achieved`}
+            value={draft.achieved}
+            minimumRows={3}
+            resize="vertical"
+            isInvalid={Boolean(errors.achieved)}
+            aria-describedby={`${uid}-achieved-message`}
+            onChange={(e) => {
+              const achieved = e.currentTarget.value;
+              setDraft((d) => ({ ...d, achieved }));
+            }}
+            testId="review-achieved-input"
+          />
         </FormField>
-        <FormField id={`${uid}-next`} label="What next" error={errors.next} help="What the process will try or change in the next sprints." testId="review-next">
-          <TextArea id={`${uid}-next`} value={draft.next} minimumRows={3} resize="vertical" isInvalid={Boolean(errors.next)} aria-describedby={`${uid}-next-message`} onChange={(e) => { const next = e.currentTarget.value; setDraft((d) => ({ ...d, next })); }} testId="review-next-input" />
+        <FormField
+          id={`${uid}-next`}
+          label="What next"
+          error={errors.next}
+          help="What the process will try or change in the next sprints."
+          testId="review-next"
+        >
+          <TextArea
+            id={`${uid}-next`}
+            value={draft.next}
+            minimumRows={3}
+            resize="vertical"
+            isInvalid={Boolean(errors.next)}
+            aria-describedby={`${uid}-next-message`}
+            onChange={(e) => {
+              const next = e.currentTarget.value;
+              setDraft((d) => ({ ...d, next }));
+            }}
+            testId="review-next-input"
+          />
         </FormField>
 
         <Stack space="space.150">
@@ -147,8 +210,27 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
                 const id = `${uid}-kpi-${kpi.id}`;
                 const error = errors[`readings.${kpi.id}`];
                 return (
-                  <FormField key={kpi.id} id={id} label={`${kpi.name} (${kpi.unit})`} help={`Target ${formatKpiTarget(kpi)}, ${kpiDirection(kpi.direction).words}. Leave empty if not measured.`} error={error} testId={`review-kpi-${kpi.id}`}>
-                    <Textfield id={id} inputMode="decimal" value={draft.readings[kpi.id] ?? ''} isInvalid={Boolean(error)} aria-describedby={`${id}-message`} onChange={(e) => { const value = e.currentTarget.value; setDraft((d) => ({ ...d, readings: { ...d.readings, [kpi.id]: value } })); clearError(`readings.${kpi.id}`); }} testId={`review-kpi-${kpi.id}-input`} />
+                  <FormField
+                    key={kpi.id}
+                    id={id}
+                    label={`${kpi.name} (${kpi.unit})`}
+                    help={`Target ${formatKpiTarget(kpi)}, ${kpiDirection(kpi.direction).words}. Leave empty if not measured.`}
+                    error={error}
+                    testId={`review-kpi-${kpi.id}`}
+                  >
+                    <Textfield
+                      id={id}
+                      inputMode="decimal"
+                      value={draft.readings[kpi.id] ?? ''}
+                      isInvalid={Boolean(error)}
+                      aria-describedby={`${id}-message`}
+                      onChange={(e) => {
+                        const value = e.currentTarget.value;
+                        setDraft((d) => ({ ...d, readings: { ...d.readings, [kpi.id]: value } }));
+                        clearError(`readings.${kpi.id}`);
+                      }}
+                      testId={`review-kpi-${kpi.id}-input`}
+                    />
                   </FormField>
                 );
               })}
@@ -178,13 +260,26 @@ export function ReviewForm(props: { view: SprintReviewView; onSaved: (view: Spri
                         value={outcome.value}
                         isInvalid={Boolean(valueError)}
                         options={[
-                          ...outcomeValues.map((value) => ({ name: `${uid}-outcome-${story.issueId}`, value, label: outcomeLabels[value], testId: `review-outcome-${story.issueKey}-${value}` })),
+                          ...outcomeValues.map((value) => ({
+                            name: `${uid}-outcome-${story.issueId}`,
+                            value,
+                            label: outcomeLabels[value],
+                            testId: `review-outcome-${story.issueKey}-${value}`,
+                          })),
                         ]}
                         onChange={(e) => setOutcome(story.issueId, { value: e.currentTarget.value as OutcomeValue })}
                       />
                       {valueError && <ErrorMessage>{valueError}</ErrorMessage>}
                       <FormField id={noteId} label={`Note on ${story.issueKey}`} error={errors[`outcomes.${story.issueId}.note`]}>
-                        <TextArea id={noteId} value={outcome.note} minimumRows={1} resize="vertical" aria-describedby={`${noteId}-message`} onChange={(e) => setOutcome(story.issueId, { note: e.currentTarget.value })} testId={`review-outcome-note-${story.issueKey}`} />
+                        <TextArea
+                          id={noteId}
+                          value={outcome.note}
+                          minimumRows={1}
+                          resize="vertical"
+                          aria-describedby={`${noteId}-message`}
+                          onChange={(e) => setOutcome(story.issueId, { note: e.currentTarget.value })}
+                          testId={`review-outcome-note-${story.issueKey}`}
+                        />
                       </FormField>
                     </Stack>
                   </Fieldset>

@@ -70,7 +70,9 @@ export function ReviewScreen({ setup }: { setup: ImprovementSetup }) {
         </Inline>
         {view.sprintClosed && view.canEdit && (
           <SectionMessage appearance="information" title="This sprint is closed" headingLevel="h4" testId="review-closed-note">
-            <Text as="p">You can still edit its review. Every change is recorded — who, when and what it was before — in the history below.</Text>
+            <Text as="p">
+              You can still edit its review. Every change is recorded — who, when and what it was before — in the history below.
+            </Text>
           </SectionMessage>
         )}
         {view.canEdit ? (

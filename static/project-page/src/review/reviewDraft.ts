@@ -56,14 +56,26 @@ export function draftToPayload(
   const kpiIdAt = kpiReadings.map((r) => r.kpiId);
   if (Object.keys(errors).length > 0) return { payload: null, errors, kpiIdAt };
   return {
-    payload: { processKey: view.process.key, sprintId: view.sprint.id, achieved: draft.achieved, next: draft.next, kpiReadings, storyOutcomes, expectedVersion },
+    payload: {
+      processKey: view.process.key,
+      sprintId: view.sprint.id,
+      achieved: draft.achieved,
+      next: draft.next,
+      kpiReadings,
+      storyOutcomes,
+      expectedVersion,
+    },
     errors,
     kpiIdAt,
   };
 }
 
 /** Backend paths (`kpiReadings.1.value`, `storyOutcomes.0.note`) → the form's (`readings.<kpiId>`, `outcomes.<issueId>.note`). */
-export function reviewFieldErrors(fields: Record<string, string> | undefined, kpiIdAt: string[], payload: ReviewPayload | null): FieldErrors {
+export function reviewFieldErrors(
+  fields: Record<string, string> | undefined,
+  kpiIdAt: string[],
+  payload: ReviewPayload | null,
+): FieldErrors {
   const errors: FieldErrors = {};
   for (const [path, message] of Object.entries(fields ?? {})) {
     const reading = /^kpiReadings\.(\d+)(?:\.|$)/.exec(path);

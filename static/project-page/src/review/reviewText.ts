@@ -17,7 +17,10 @@ export function readingsText(readings: Array<{ kpiId: string; value: number }>, 
 }
 
 /** Story outcomes in words: "ITSM-7 Confirmed (note)". */
-export function outcomesText(outcomes: Array<{ issueId: string; issueKey?: string; value: keyof typeof outcomeLabels; note: string }>, stories: Stories): string {
+export function outcomesText(
+  outcomes: Array<{ issueId: string; issueKey?: string; value: keyof typeof outcomeLabels; note: string }>,
+  stories: Stories,
+): string {
   return outcomes
     .map((o) => {
       const key = o.issueKey ?? stories.find((s) => s.issueId === o.issueId)?.issueKey ?? o.issueId;
@@ -40,7 +43,11 @@ export function draftOutcomes(draft: ReviewDraft) {
  * A history value in words. The backend keeps before/after as JSON; text fields decode to strings,
  * readings and outcomes to arrays named here by KPI and issue key.
  */
-export function historyValueText(field: 'achieved' | 'next' | 'kpiReadings' | 'storyOutcomes', json: string, view: SprintReviewView): string {
+export function historyValueText(
+  field: 'achieved' | 'next' | 'kpiReadings' | 'storyOutcomes',
+  json: string,
+  view: SprintReviewView,
+): string {
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -48,9 +55,15 @@ export function historyValueText(field: 'achieved' | 'next' | 'kpiReadings' | 's
     return json;
   }
   if (value === null || value === undefined || value === '') return '';
-  if (field === 'kpiReadings' && Array.isArray(value)) return readingsText(value as Array<{ kpiId: string; value: number }>, view.process.kpis);
+  if (field === 'kpiReadings' && Array.isArray(value))
+    return readingsText(value as Array<{ kpiId: string; value: number }>, view.process.kpis);
   if (field === 'storyOutcomes' && Array.isArray(value)) return outcomesText(value as Parameters<typeof outcomesText>[0], view.doneStories);
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-export const historyFieldLabels = { achieved: 'What was achieved', next: 'What next', kpiReadings: 'KPI readings', storyOutcomes: 'Story outcomes' } as const;
+export const historyFieldLabels = {
+  achieved: 'What was achieved',
+  next: 'What next',
+  kpiReadings: 'KPI readings',
+  storyOutcomes: 'Story outcomes',
+} as const;

@@ -2,7 +2,15 @@ import { LabelledSelect } from '../LabelledSelect';
 import { sprintLabel } from './format';
 import type { SprintHealthSetup, SprintSummary } from './types';
 
-export function BoardPicker({ boards, value, onChange }: { boards: SprintHealthSetup['boards']; value: number | null; onChange: (boardId: number) => void }) {
+export function BoardPicker({
+  boards,
+  value,
+  onChange,
+}: {
+  boards: SprintHealthSetup['boards'];
+  value: number | null;
+  onChange: (boardId: number) => void;
+}) {
   return (
     <LabelledSelect
       minWidth={240}
@@ -17,7 +25,13 @@ export function BoardPicker({ boards, value, onChange }: { boards: SprintHealthS
 }
 
 /** Active and closed sprints, newest first, labelled with their state and dates. */
-export function SprintPicker({ sprints, value, onChange, isLoading, timeZone }: {
+export function SprintPicker({
+  sprints,
+  value,
+  onChange,
+  isLoading,
+  timeZone,
+}: {
   sprints: SprintSummary[];
   value: number | null;
   onChange: (sprintId: number) => void;

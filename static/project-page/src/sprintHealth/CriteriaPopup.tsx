@@ -26,7 +26,19 @@ const MARK = { true: '✓', false: '✗', null: '–' } as const;
  * Why this row scored what it did: the health lozenge opens each criterion's verdict, weight and
  * plain-words explanation.
  */
-export function CriteriaPopup({ rowLabel, criteria, testId, children, summary }: { rowLabel: string; criteria: CriterionView[]; testId: string; children: ReactNode; summary: string }) {
+export function CriteriaPopup({
+  rowLabel,
+  criteria,
+  testId,
+  children,
+  summary,
+}: {
+  rowLabel: string;
+  criteria: CriterionView[];
+  testId: string;
+  children: ReactNode;
+  summary: string;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <Popup
@@ -44,14 +56,26 @@ export function CriteriaPopup({ rowLabel, criteria, testId, children, summary }:
               {criteria.map((criterion) => (
                 <li key={criterion.key} style={{ marginBlockEnd: token('space.100') }} data-testid={`criterion-${criterion.key}`}>
                   <Text weight="semibold">
-                    <span aria-hidden style={{ color: criterion.passed === null ? token('color.text.subtlest') : criterion.passed ? token('color.text.success') : token('color.text.danger') }}>
+                    <span
+                      aria-hidden
+                      style={{
+                        color:
+                          criterion.passed === null
+                            ? token('color.text.subtlest')
+                            : criterion.passed
+                              ? token('color.text.success')
+                              : token('color.text.danger'),
+                      }}
+                    >
                       {MARK[String(criterion.passed) as keyof typeof MARK]}{' '}
                     </span>
                     {criterionVerdict(criterion)}
                   </Text>
                   <Text as="p" size="small" color="color.text.subtle">
                     {criterion.explanation}{' '}
-                    {criterion.passed === null ? 'Left out of the score.' : `Weight ${criterion.weight} (${Math.round(criterion.effectiveWeight)} of 100 for this row).`}
+                    {criterion.passed === null
+                      ? 'Left out of the score.'
+                      : `Weight ${criterion.weight} (${Math.round(criterion.effectiveWeight)} of 100 for this row).`}
                   </Text>
                 </li>
               ))}

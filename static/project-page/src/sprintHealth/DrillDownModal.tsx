@@ -40,10 +40,18 @@ function IssueList({ result }: { result: DrillDownResult }) {
           </caption>
           <thead>
             <tr>
-              <th scope="col" style={cell}>Key</th>
-              <th scope="col" style={cell}>Summary</th>
-              <th scope="col" style={cell}>Status</th>
-              <th scope="col" style={cell}>Why</th>
+              <th scope="col" style={cell}>
+                Key
+              </th>
+              <th scope="col" style={cell}>
+                Summary
+              </th>
+              <th scope="col" style={cell}>
+                Status
+              </th>
+              <th scope="col" style={cell}>
+                Why
+              </th>
             </tr>
           </thead>
           <tbody>

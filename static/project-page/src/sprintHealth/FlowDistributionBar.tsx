@@ -37,13 +37,22 @@ export function FlowDistributionBar({ counts, testId }: { counts: Record<FlowKin
   const total = FLOW_KIND_ORDER.reduce((sum, kind) => sum + counts[kind], 0);
   let offset = 0;
   return (
-    <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} data-testid={testId} style={{ display: 'block' }}>
+    <svg
+      width={WIDTH}
+      height={HEIGHT}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+      style={{ display: 'block' }}
+    >
       <title>{label}</title>
       <rect x={0} y={0} width={WIDTH} height={HEIGHT} rx={2} style={{ fill: token('color.background.neutral') }} />
       {total > 0 &&
         FLOW_KIND_ORDER.map((kind) => {
           const width = (counts[kind] / total) * WIDTH;
-          const rect = width > 0 ? <rect key={kind} x={offset} y={0} width={width} height={HEIGHT} style={{ fill: KIND_COLOR[kind] }} /> : null;
+          const rect =
+            width > 0 ? <rect key={kind} x={offset} y={0} width={width} height={HEIGHT} style={{ fill: KIND_COLOR[kind] }} /> : null;
           offset += width;
           return rect;
         })}
@@ -54,7 +63,10 @@ export function FlowDistributionBar({ counts, testId }: { counts: Record<FlowKin
 /** The legend under the help panel, so colours are never the only key. */
 export function FlowKindLegend() {
   return (
-    <ul style={{ display: 'flex', gap: token('space.200'), listStyle: 'none', padding: 0, margin: 0, flexWrap: 'wrap' }} aria-label="Flow distribution colours">
+    <ul
+      style={{ display: 'flex', gap: token('space.200'), listStyle: 'none', padding: 0, margin: 0, flexWrap: 'wrap' }}
+      aria-label="Flow distribution colours"
+    >
       {FLOW_KIND_ORDER.map((kind) => (
         <li key={kind} style={{ display: 'flex', alignItems: 'center', gap: token('space.050') }}>
           <span aria-hidden style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, background: KIND_COLOR[kind] }} />

@@ -39,7 +39,23 @@ function FieldError({ message, id }: { message: string | undefined; id: string }
   );
 }
 
-function NumberField({ label, value, onChange, error, testId, suffix, readOnly }: { label: string; value: number; onChange: (value: number) => void; error?: string; testId: string; suffix?: string; readOnly: boolean }) {
+function NumberField({
+  label,
+  value,
+  onChange,
+  error,
+  testId,
+  suffix,
+  readOnly,
+}: {
+  label: string;
+  value: number;
+  onChange: (value: number) => void;
+  error?: string;
+  testId: string;
+  suffix?: string;
+  readOnly: boolean;
+}) {
   const errorId = useId();
   return (
     <Stack space="space.025">
@@ -68,7 +84,21 @@ function NumberField({ label, value, onChange, error, testId, suffix, readOnly }
   );
 }
 
-function StatusMultiSelect({ label, options, value, onChange, testId, readOnly }: { label: string; options: StatusOption[]; value: string[]; onChange: (ids: string[]) => void; testId: string; readOnly: boolean }) {
+function StatusMultiSelect({
+  label,
+  options,
+  value,
+  onChange,
+  testId,
+  readOnly,
+}: {
+  label: string;
+  options: StatusOption[];
+  value: string[];
+  onChange: (ids: string[]) => void;
+  testId: string;
+  readOnly: boolean;
+}) {
   const id = useId();
   return (
     <Box testId={testId}>
@@ -94,22 +124,36 @@ function PreviewTable({ preview }: { preview: PreviewResult }) {
     <table style={{ borderCollapse: 'collapse' }} data-testid="settings-preview">
       <caption style={{ textAlign: 'start', captionSide: 'top' }}>
         <Text color="color.text.subtle">
-          {preview.mode === 'rescored' ? "The closed sprint's frozen numbers, scored with these settings." : 'The sprint recomputed with these settings.'}
+          {preview.mode === 'rescored'
+            ? "The closed sprint's frozen numbers, scored with these settings."
+            : 'The sprint recomputed with these settings.'}
         </Text>
       </caption>
       <thead>
         <tr>
-          <th scope="col" style={cell}>Process</th>
-          <th scope="col" style={cell}>Now</th>
-          <th scope="col" style={cell}>With these settings</th>
+          <th scope="col" style={cell}>
+            Process
+          </th>
+          <th scope="col" style={cell}>
+            Now
+          </th>
+          <th scope="col" style={cell}>
+            With these settings
+          </th>
         </tr>
       </thead>
       <tbody>
         {preview.rows.map((row) => (
           <tr key={row.processKey ?? '(unlinked)'} data-testid={`settings-preview-${row.processKey ?? 'unlinked'}`}>
-            <th scope="row" style={cell}>{row.processKey ?? 'Unlinked work'}</th>
-            <td style={cell}><HealthLozenge score={row.current.score} band={row.current.band} /></td>
-            <td style={cell} data-testid="settings-preview-score"><HealthLozenge score={row.preview.score} band={row.preview.band} /></td>
+            <th scope="row" style={cell}>
+              {row.processKey ?? 'Unlinked work'}
+            </th>
+            <td style={cell}>
+              <HealthLozenge score={row.current.score} band={row.current.band} />
+            </td>
+            <td style={cell} data-testid="settings-preview-score">
+              <HealthLozenge score={row.preview.score} band={row.preview.band} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -117,20 +161,38 @@ function PreviewTable({ preview }: { preview: PreviewResult }) {
   );
 }
 
-function SettingsForm({ answer, sprintId, onClose, onSaved }: { answer: HealthSettingsAnswer; sprintId: number | null; onClose: () => void; onSaved: () => void }) {
+function SettingsForm({
+  answer,
+  sprintId,
+  onClose,
+  onSaved,
+}: {
+  answer: HealthSettingsAnswer;
+  sprintId: number | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const [record, setRecord] = useState<Record_>(answer.record);
   const [draft, setDraft] = useState<HealthSettings>(() => toDraft(answer.record.settings, answer.defaults));
   // The preview's field messages; the save's own live in `save.errors`.
   const [serverFields, setServerFields] = useState<Record<string, string>>({});
-  const [preview, setPreview] = useState<{ status: 'idle' | 'loading' } | { status: 'ready'; data: PreviewResult } | { status: 'failed'; error: ResolverError }>({ status: 'idle' });
-  const save = useVersionedSave('saveHealthSettings', { newerOf: (answer) => answer.current, fieldsOf: (error) => fieldErrorsFrom(error, 'settings') });
+  const [preview, setPreview] = useState<
+    { status: 'idle' | 'loading' } | { status: 'ready'; data: PreviewResult } | { status: 'failed'; error: ResolverError }
+  >({ status: 'idle' });
+  const save = useVersionedSave('saveHealthSettings', {
+    newerOf: (answer) => answer.current,
+    fieldsOf: (error) => fieldErrorsFrom(error, 'settings'),
+  });
   const { saveError, conflict } = save;
   const readOnly = !answer.canEdit;
 
   const problems = useMemo(() => ({ ...localProblems(draft), ...serverFields, ...save.errors }), [draft, serverFields, save.errors]);
   const sum = weightSum(draft);
   const locallyValid = Object.keys(localProblems(draft)).length === 0;
-  const statusOptions = answer.statuses.map((status) => ({ value: status.id, label: `${status.name} (${status.category === 'new' ? 'To Do' : status.category === 'done' ? 'Done' : 'In Progress'})` }));
+  const statusOptions = answer.statuses.map((status) => ({
+    value: status.id,
+    label: `${status.name} (${status.category === 'new' ? 'To Do' : status.category === 'done' ? 'Done' : 'In Progress'})`,
+  }));
   const draftJson = JSON.stringify(draft);
 
   // Live preview: the sprint on screen scored under the draft, once the draft is valid and typing pauses.
@@ -176,18 +238,23 @@ function SettingsForm({ answer, sprintId, onClose, onSaved }: { answer: HealthSe
       <ModalBody>
         <Stack space="space.300">
           <Text as="p" color="color.text.subtle">
-            How health is scored for every process on this site. Each criterion passes or fails per row; health is the share of
-            weight that passed. Changes apply to active sprints; closed sprints keep the health they were frozen with.
+            How health is scored for every process on this site. Each criterion passes or fails per row; health is the share of weight that
+            passed. Changes apply to active sprints; closed sprints keep the health they were frozen with.
             {record.version === 0 ? ' These are the defaults.' : record.updatedAt ? ` Last saved ${formatDateTime(record.updatedAt)}.` : ''}
           </Text>
           {conflict && (
             <Notice appearance="warning" role="alert" title="Someone else saved health settings first" testId="settings-conflict">
               <Text as="p">
-                Their version was saved {conflict.updatedAt ? formatDateTime(conflict.updatedAt) : 'just now'}. Your changes are still
-                here: keep yours (replacing theirs) or load theirs.
+                Their version was saved {conflict.updatedAt ? formatDateTime(conflict.updatedAt) : 'just now'}. Your changes are still here:
+                keep yours (replacing theirs) or load theirs.
               </Text>
               <Inline space="space.100">
-                <Button appearance="warning" onClick={() => void submit(conflict.version)} isDisabled={save.pending} testId="settings-conflict-keep-mine">
+                <Button
+                  appearance="warning"
+                  onClick={() => void submit(conflict.version)}
+                  isDisabled={save.pending}
+                  testId="settings-conflict-keep-mine"
+                >
                   Keep mine
                 </Button>
                 <Button
@@ -213,9 +280,15 @@ function SettingsForm({ answer, sprintId, onClose, onSaved }: { answer: HealthSe
               <table style={{ borderCollapse: 'collapse', width: '100%' }} data-testid="settings-criteria">
                 <thead>
                   <tr>
-                    <th scope="col" style={cell}>Criterion</th>
-                    <th scope="col" style={cell}>Weight</th>
-                    <th scope="col" style={cell}>Threshold</th>
+                    <th scope="col" style={cell}>
+                      Criterion
+                    </th>
+                    <th scope="col" style={cell}>
+                      Weight
+                    </th>
+                    <th scope="col" style={cell}>
+                      Threshold
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -274,14 +347,30 @@ function SettingsForm({ answer, sprintId, onClose, onSaved }: { answer: HealthSe
               <Inline space="space.300">
                 <Stack space="space.025">
                   <Text>Green from</Text>
-                  <NumberField label="Green from score" value={draft.bands.green} onChange={(green) => change({ ...draft, bands: { ...draft.bands, green } })} error={problems['bands.green']} testId="settings-band-green" readOnly={readOnly} />
+                  <NumberField
+                    label="Green from score"
+                    value={draft.bands.green}
+                    onChange={(green) => change({ ...draft, bands: { ...draft.bands, green } })}
+                    error={problems['bands.green']}
+                    testId="settings-band-green"
+                    readOnly={readOnly}
+                  />
                 </Stack>
                 <Stack space="space.025">
                   <Text>Amber from</Text>
-                  <NumberField label="Amber from score" value={draft.bands.amber} onChange={(amber) => change({ ...draft, bands: { ...draft.bands, amber } })} error={problems['bands.amber']} testId="settings-band-amber" readOnly={readOnly} />
+                  <NumberField
+                    label="Amber from score"
+                    value={draft.bands.amber}
+                    onChange={(amber) => change({ ...draft, bands: { ...draft.bands, amber } })}
+                    error={problems['bands.amber']}
+                    testId="settings-band-amber"
+                    readOnly={readOnly}
+                  />
                 </Stack>
               </Inline>
-              <Text size="small" color="color.text.subtle">Below amber is red.</Text>
+              <Text size="small" color="color.text.subtle">
+                Below amber is red.
+              </Text>
             </Stack>
           </section>
 
@@ -303,10 +392,17 @@ function SettingsForm({ answer, sprintId, onClose, onSaved }: { answer: HealthSe
                 <Box>
                   <Button
                     spacing="compact"
-                    onClick={() => change({ ...draft, waitingStatusIds: [...new Set([...draft.waitingStatusIds, ...answer.suggestedWaitingStatusIds])] })}
+                    onClick={() =>
+                      change({ ...draft, waitingStatusIds: [...new Set([...draft.waitingStatusIds, ...answer.suggestedWaitingStatusIds])] })
+                    }
                     testId="settings-waiting-suggest"
                   >
-                    Add suggested ({answer.statuses.filter((s) => answer.suggestedWaitingStatusIds.includes(s.id)).map((s) => s.name).join(', ')})
+                    Add suggested (
+                    {answer.statuses
+                      .filter((s) => answer.suggestedWaitingStatusIds.includes(s.id))
+                      .map((s) => s.name)
+                      .join(', ')}
+                    )
                   </Button>
                 </Box>
               )}
@@ -318,10 +414,25 @@ function SettingsForm({ answer, sprintId, onClose, onSaved }: { answer: HealthSe
                 ]}
                 value={draft.doneStatusIds === null ? 'category' : 'list'}
                 isDisabled={readOnly}
-                onChange={(event) => change({ ...draft, doneStatusIds: event.currentTarget.value === 'category' ? null : answer.statuses.filter((s) => s.category === 'done').map((s) => s.id) })}
+                onChange={(event) =>
+                  change({
+                    ...draft,
+                    doneStatusIds:
+                      event.currentTarget.value === 'category'
+                        ? null
+                        : answer.statuses.filter((s) => s.category === 'done').map((s) => s.id),
+                  })
+                }
               />
               {draft.doneStatusIds !== null && (
-                <StatusMultiSelect label="Done statuses" options={statusOptions} value={draft.doneStatusIds} onChange={(ids) => change({ ...draft, doneStatusIds: ids })} testId="settings-done" readOnly={readOnly} />
+                <StatusMultiSelect
+                  label="Done statuses"
+                  options={statusOptions}
+                  value={draft.doneStatusIds}
+                  onChange={(ids) => change({ ...draft, doneStatusIds: ids })}
+                  testId="settings-done"
+                  readOnly={readOnly}
+                />
               )}
             </Stack>
           </section>
@@ -333,7 +444,9 @@ function SettingsForm({ answer, sprintId, onClose, onSaved }: { answer: HealthSe
               </Heading>
               {sprintId === null && <Text>Choose a sprint on the page to preview its scores.</Text>}
               {sprintId !== null && !locallyValid && <Text color="color.text.subtle">Fix the settings above to see a preview.</Text>}
-              {sprintId !== null && locallyValid && preview.status === 'loading' && <LoadingState label="Scoring the sprint with these settings…" />}
+              {sprintId !== null && locallyValid && preview.status === 'loading' && (
+                <LoadingState label="Scoring the sprint with these settings…" />
+              )}
               {sprintId !== null && locallyValid && preview.status === 'failed' && <ErrorState error={preview.error} />}
               {sprintId !== null && locallyValid && preview.status === 'ready' && <PreviewTable preview={preview.data} />}
             </Stack>
@@ -350,7 +463,12 @@ function SettingsForm({ answer, sprintId, onClose, onSaved }: { answer: HealthSe
           {readOnly ? 'Close' : 'Cancel'}
         </Button>
         {!readOnly && (
-          <Button appearance="primary" onClick={() => void submit(record.version)} isDisabled={!locallyValid || save.pending} testId="settings-save">
+          <Button
+            appearance="primary"
+            onClick={() => void submit(record.version)}
+            isDisabled={!locallyValid || save.pending}
+            testId="settings-save"
+          >
             Save
           </Button>
         )}

@@ -48,7 +48,10 @@ const COLUMNS: Column[] = [
   {
     key: 'impediments',
     cell: (m) => (m.impedimentsOpen ? <TwoLines first={String(m.impediments)} second={`${m.impedimentsOpen} open`} /> : m.impediments),
-    words: (m) => (m.impedimentsOpen ? `${m.impediments}, ${m.impedimentsOpen} open: ${issues(m.impediments)} flagged, ${m.impedimentsOpen} still flagged` : `${issues(m.impediments)} flagged`),
+    words: (m) =>
+      m.impedimentsOpen
+        ? `${m.impediments}, ${m.impedimentsOpen} open: ${issues(m.impediments)} flagged, ${m.impedimentsOpen} still flagged`
+        : `${issues(m.impediments)} flagged`,
   },
   { key: 'improvementsDone', cell: (m) => m.improvementsDone, words: (m) => issues(m.improvementsDone) },
   {
@@ -76,7 +79,14 @@ const HEADER_DETAIL: Partial<Record<MetricKey, { short: string; full: string }>>
   flowTime: { short: 'p50 / p85', full: 'median / 85th percentile' },
 };
 
-const visuallyHidden = { position: 'absolute' as const, width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' as const };
+const visuallyHidden = {
+  position: 'absolute' as const,
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap' as const,
+};
 
 const th = {
   paddingBlock: token('space.050'),
@@ -107,15 +117,18 @@ const sticky = { position: 'sticky' as const, insetInlineStart: 0, zIndex: 1, ba
 function TwoLines({ first, second }: { first: string; second: string }) {
   return (
     <>
-      <span>{first}</span>
-      {' '}
-      <span style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>{second}</span>
+      <span>{first}</span> <span style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>{second}</span>
     </>
   );
 }
 
 function HeaderCell({ metric }: { metric: MetricKey | 'trend' | 'process' }) {
-  if (metric === 'process') return <th scope="col" style={{ ...th, ...sticky, paddingInline: token('space.075') }}>Process</th>;
+  if (metric === 'process')
+    return (
+      <th scope="col" style={{ ...th, ...sticky, paddingInline: token('space.075') }}>
+        Process
+      </th>
+    );
   if (metric === 'trend') {
     return (
       <th scope="col" style={th}>
@@ -219,7 +232,10 @@ export function HealthTable({ rows, totals, onDrillDown }: Props) {
             const ref: RowRef = { processKey: row.processKey, label: rowLabel(row) };
             return (
               <tr key={row.processKey ?? '(unlinked)'} data-testid={rowTestId(row.processKey)}>
-                <th scope="row" style={{ ...td, ...sticky, paddingInline: token('space.075'), whiteSpace: 'normal', minWidth: 96, maxWidth: 140 }}>
+                <th
+                  scope="row"
+                  style={{ ...td, ...sticky, paddingInline: token('space.075'), whiteSpace: 'normal', minWidth: 96, maxWidth: 140 }}
+                >
                   {row.processKey === null ? (
                     <Text weight="semibold">Unlinked work</Text>
                   ) : (
@@ -234,7 +250,12 @@ export function HealthTable({ rows, totals, onDrillDown }: Props) {
                   )}
                 </th>
                 <td style={td} data-testid="metric-health">
-                  <CriteriaPopup rowLabel={ref.label} criteria={row.criteria} testId={`criteria-${row.processKey ?? 'unlinked'}`} summary={healthText(row.health.score, row.health.band)}>
+                  <CriteriaPopup
+                    rowLabel={ref.label}
+                    criteria={row.criteria}
+                    testId={`criteria-${row.processKey ?? 'unlinked'}`}
+                    summary={healthText(row.health.score, row.health.band)}
+                  >
                     <HealthLozenge score={row.health.score} band={row.health.band} />
                   </CriteriaPopup>
                 </td>
@@ -252,7 +273,12 @@ export function HealthTable({ rows, totals, onDrillDown }: Props) {
               <Text weight="semibold">Whole sprint</Text>
             </th>
             <td style={{ ...td, borderBlockEnd: 'none' }} data-testid="metric-health">
-              <CriteriaPopup rowLabel="the whole sprint" criteria={totals.criteria} testId="criteria-totals" summary={healthText(totals.health.score, totals.health.band)}>
+              <CriteriaPopup
+                rowLabel="the whole sprint"
+                criteria={totals.criteria}
+                testId="criteria-totals"
+                summary={healthText(totals.health.score, totals.health.band)}
+              >
                 <HealthLozenge score={totals.health.score} band={totals.health.band} />
               </CriteriaPopup>
             </td>

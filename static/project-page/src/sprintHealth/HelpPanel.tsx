@@ -14,7 +14,13 @@ export function HelpPanel() {
   const regionId = useId();
   return (
     <Box testId="sprint-health-help">
-      <Button appearance="subtle" onClick={() => setOpen((value) => !value)} aria-expanded={open} aria-controls={regionId} testId="sprint-health-help-toggle">
+      <Button
+        appearance="subtle"
+        onClick={() => setOpen((value) => !value)}
+        aria-expanded={open}
+        aria-controls={regionId}
+        testId="sprint-health-help-toggle"
+      >
         {open ? 'Hide how the numbers are worked out' : 'How the numbers are worked out'}
       </Button>
       {open && (

@@ -10,10 +10,26 @@ import Tooltip from '@atlaskit/tooltip';
  * Button, whose fixed height allows one line only: flow time and impediments take two short lines so
  * the table fits a laptop screen.
  */
-export function MetricButton({ children, label, help, onOpen, testId }: { children: ReactNode; label: string; help: string; onOpen: () => void; testId?: string }) {
+export function MetricButton({
+  children,
+  label,
+  help,
+  onOpen,
+  testId,
+}: {
+  children: ReactNode;
+  label: string;
+  help: string;
+  onOpen: () => void;
+  testId?: string;
+}) {
   const [hovered, setHovered] = useState(false);
   const [pressed, setPressed] = useState(false);
-  const background = pressed ? token('color.background.neutral.subtle.pressed') : hovered ? token('color.background.neutral.subtle.hovered') : token('color.background.neutral.subtle');
+  const background = pressed
+    ? token('color.background.neutral.subtle.pressed')
+    : hovered
+      ? token('color.background.neutral.subtle.hovered')
+      : token('color.background.neutral.subtle');
   return (
     <Tooltip content={help} position="top">
       <Pressable

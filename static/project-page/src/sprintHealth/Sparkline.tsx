@@ -57,7 +57,13 @@ export function Sparkline({ points, testId }: { points: TrendPoint[]; testId?: s
       ))}
       {points.map((point, index) =>
         point.score === null ? null : (
-          <circle key={`${point.sprintName}-${index}`} cx={x(index)} cy={y(point.score)} r={index === points.length - 1 ? 2.5 : 1.5} style={{ fill: token('color.chart.blue.bolder') }} />
+          <circle
+            key={`${point.sprintName}-${index}`}
+            cx={x(index)}
+            cy={y(point.score)}
+            r={index === points.length - 1 ? 2.5 : 1.5}
+            style={{ fill: token('color.chart.blue.bolder') }}
+          />
         ),
       )}
     </svg>

@@ -32,7 +32,17 @@ export function defaultSprintId(sprints: SprintSummary[], remembered: number | n
   return (sprints.find((sprint) => sprint.state === 'active') ?? sprints[0])?.id ?? null;
 }
 
-function HealthResult({ data, myOnly, onDrillDown, timeZone }: { data: SprintHealthReady; myOnly: boolean; onDrillDown: (row: RowRef, metric: DrillDownKey) => void; timeZone: string }) {
+function HealthResult({
+  data,
+  myOnly,
+  onDrillDown,
+  timeZone,
+}: {
+  data: SprintHealthReady;
+  myOnly: boolean;
+  onDrillDown: (row: RowRef, metric: DrillDownKey) => void;
+  timeZone: string;
+}) {
   const rows = myOnly ? data.rows.filter((row) => row.isMine) : data.rows;
   const hasLinkedWork = data.rows.some((row) => row.processKey !== null);
   const asOf = data.frozen
@@ -76,7 +86,11 @@ export function SprintHealthScreen({ setup }: { setup: SprintHealthSetup }) {
   useEffect(() => {
     if (sprints.state.status !== 'ready') return;
     const list = sprints.state.data.sprints;
-    setSprintId((current) => (current !== null && list.some((sprint) => sprint.id === current) ? current : defaultSprintId(list, remembered?.boardId === boardId ? remembered.sprintId : null)));
+    setSprintId((current) =>
+      current !== null && list.some((sprint) => sprint.id === current)
+        ? current
+        : defaultSprintId(list, remembered?.boardId === boardId ? remembered.sprintId : null),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the list changes
   }, [sprints.state]);
 
@@ -106,7 +120,13 @@ export function SprintHealthScreen({ setup }: { setup: SprintHealthSetup }) {
             setSprintId(null);
           }}
         />
-        <SprintPicker sprints={sprintList} value={sprintId} onChange={setSprintId} isLoading={sprints.state.status === 'loading'} timeZone={timeZone} />
+        <SprintPicker
+          sprints={sprintList}
+          value={sprintId}
+          onChange={setSprintId}
+          isLoading={sprints.state.status === 'loading'}
+          timeZone={timeZone}
+        />
         <Box paddingBlockEnd="space.050">
           <Checkbox
             label={setup.myProcessKeys.length ? `My processes (${setup.myProcessKeys.join(', ')})` : 'My processes'}
@@ -144,7 +164,11 @@ export function SprintHealthScreen({ setup }: { setup: SprintHealthSetup }) {
       <HelpPanel />
       <DrillDownModal target={drillDown} timeZone={timeZone} onClose={() => setDrillDown(null)} />
       {settingsOpen && (
-        <HealthSettingsModal sprintId={selection?.sprintId ?? null} onClose={() => setSettingsOpen(false)} onSaved={() => health.reload()} />
+        <HealthSettingsModal
+          sprintId={selection?.sprintId ?? null}
+          onClose={() => setSettingsOpen(false)}
+          onSaved={() => health.reload()}
+        />
       )}
     </Stack>
   );

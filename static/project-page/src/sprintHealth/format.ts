@@ -43,7 +43,11 @@ export function formatShortDay(iso: string | null | undefined, options: DateForm
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(options.locale, { month: 'short', day: 'numeric', ...(options.timeZone ? { timeZone: options.timeZone } : {}) }).format(date);
+  return new Intl.DateTimeFormat(options.locale, {
+    month: 'short',
+    day: 'numeric',
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  }).format(date);
 }
 
 export type SprintLike = {

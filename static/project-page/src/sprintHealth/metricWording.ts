@@ -33,7 +33,7 @@ export const metricHelp = {
       "The sprint's scope at its start time. When the app took a snapshot as the sprint started, that snapshot decides. Otherwise it is " +
       "rebuilt from each issue's history of the Sprint field: an issue counts when its Sprint field held this sprint at the start instant. " +
       'An issue added at exactly the start instant counts as committed. Issues created after the start are never committed. ' +
-      'Comparisons use exact instants, so the viewer\'s time zone never moves an issue across the start.',
+      "Comparisons use exact instants, so the viewer's time zone never moves an issue across the start.",
   },
   added: {
     label: 'Added',
@@ -41,7 +41,7 @@ export const metricHelp = {
     long:
       'An issue that was not in the sprint at its start and entered it before the end (closing time, or now for an active sprint): ' +
       'moved in from the backlog or another sprint, or created straight into the sprint. An issue added and later removed again counts ' +
-      'as added and as removed, as in Jira\'s Sprint Report. A committed issue that was taken out and put back counts as neither.',
+      "as added and as removed, as in Jira's Sprint Report. A committed issue that was taken out and put back counts as neither.",
   },
   removed: {
     label: 'Removed',
@@ -87,7 +87,7 @@ export const metricHelp = {
     label: 'Flow time',
     short: 'Time from first starting an issue to done, for issues completed in the sprint (median and 85th percentile).',
     long:
-      "For each completed issue: the time it became done minus the first time it moved to an active or waiting status (at any time, even " +
+      'For each completed issue: the time it became done minus the first time it moved to an active or waiting status (at any time, even ' +
       'before the sprint). Reopened issues keep their first start and their last done time. Issues that went straight to done without an ' +
       'active or waiting status have no flow time and are left out. p50 and p85 use the nearest-rank method: the smallest flow time ' +
       'that at least 50% (85%) of the issues do not exceed.',
@@ -141,9 +141,9 @@ export const metricHelp = {
   },
   completeness: {
     label: 'Completeness',
-    short: 'Whether every number could be computed exactly from Jira\'s history.',
+    short: "Whether every number could be computed exactly from Jira's history.",
     long:
-      'Numbers are exact when the app took a snapshot as the sprint started and every issue\'s history could be read. For older sprints, ' +
+      "Numbers are exact when the app took a snapshot as the sprint started and every issue's history could be read. For older sprints, " +
       'issues removed before the app was installed can\'t be found by Jira search, so "removed" may be undercounted; issues whose history ' +
       'could not be read are assumed to have had their current state since they were created. The page says so instead of showing a number as exact.',
   },
@@ -156,10 +156,16 @@ export const criterionHelp = {
   sayDo: { label: 'Say/do', rule: 'Say/do at least the threshold % (default 80%, weight 30).' },
   scopeChange: { label: 'Scope change', rule: 'Scope change at most the threshold % (default 20%, weight 15).' },
   flowEfficiency: { label: 'Flow efficiency', rule: 'Flow efficiency at least the threshold % (default 40%, weight 15).' },
-  carryOver: { label: 'Carry-over', rule: 'Carry-over at most the threshold % of the issues in the sprint at its end (default 20%, weight 15).' },
+  carryOver: {
+    label: 'Carry-over',
+    rule: 'Carry-over at most the threshold % of the issues in the sprint at its end (default 20%, weight 15).',
+  },
   impediments: { label: 'Impediments cleared', rule: 'Impediments still flagged at the end at most the threshold (default 0, weight 10).' },
   improvementsDone: { label: 'Improvements done', rule: 'At least the threshold of Process Improvements completed (default 1, weight 5).' },
-  kpiAttainment: { label: 'KPI attainment', rule: 'At least the threshold % of KPI readings on target (default 50%, weight 10); not applicable without readings.' },
+  kpiAttainment: {
+    label: 'KPI attainment',
+    rule: 'At least the threshold % of KPI readings on target (default 50%, weight 10); not applicable without readings.',
+  },
 } satisfies Record<CriterionKey, { label: string; rule: string }>;
 
 /** "2 hours 5 minutes", "3 days 4 hours": a duration as the drill-downs and the health words say it. */

@@ -16,7 +16,9 @@ export function progressText(progress: SprintHealthProgress, timeZone?: string):
     case 'saving':
       return 'Saving the result…';
     case 'rate-limited':
-      return progress.retryAt ? `Jira is busy, retrying at ${formatTime(progress.retryAt, { timeZone, seconds: true })}…` : 'Jira is busy, retrying shortly…';
+      return progress.retryAt
+        ? `Jira is busy, retrying at ${formatTime(progress.retryAt, { timeZone, seconds: true })}…`
+        : 'Jira is busy, retrying shortly…';
   }
 }
 

@@ -41,8 +41,10 @@ export function localProblems(settings: HealthSettings): Record<string, string> 
   const sum = weightSum(settings);
   if (sum !== 100) problems['criteria'] = `The weights must add up to 100 (now ${sum}).`;
   settings.criteria.forEach((criterion, index) => {
-    if (!Number.isInteger(criterion.weight) || criterion.weight < 0) problems[`criteria.${index}.weight`] = 'Use a whole number from 0 to 100.';
-    if (!Number.isFinite(criterion.threshold) || criterion.threshold < 0) problems[`criteria.${index}.threshold`] = 'Use a number of 0 or more.';
+    if (!Number.isInteger(criterion.weight) || criterion.weight < 0)
+      problems[`criteria.${index}.weight`] = 'Use a whole number from 0 to 100.';
+    if (!Number.isFinite(criterion.threshold) || criterion.threshold < 0)
+      problems[`criteria.${index}.threshold`] = 'Use a number of 0 or more.';
   });
   if (!(settings.bands.green > settings.bands.amber)) problems['bands.green'] = 'Green must start above amber.';
   const done = new Set(settings.doneStatusIds ?? []);

@@ -306,8 +306,8 @@ function ProcessTemplatesChooser(props: ProcessTemplatesScreenProps & { library:
           <Stack space="space.100">
             {newStreams.length > 0 && (
               <Text as="p" testId="templates-new-streams">
-                Also creates the value {newStreams.length === 1 ? 'stream' : 'streams'}{' '}
-                {newStreams.map((stream) => stream.name).join(', ')}, owned by the APO.
+                Also creates the value {newStreams.length === 1 ? 'stream' : 'streams'} {newStreams.map((stream) => stream.name).join(', ')}
+                , owned by the APO.
               </Text>
             )}
             <Inline space="space.100">

@@ -11,12 +11,21 @@ const aLink = (overrides: Partial<ProcessLink> = {}): ProcessLink => ({
   linkedAt: '2026-01-01T00:00:00.000Z',
   ...overrides,
 });
-const aRule = (overrides: Partial<AutoLinkRule> = {}): AutoLinkRule => ({ id: 'r1', kind: 'component', value: 'Network', processKey: 'NET', ...overrides });
+const aRule = (overrides: Partial<AutoLinkRule> = {}): AutoLinkRule => ({
+  id: 'r1',
+  kind: 'component',
+  value: 'Network',
+  processKey: 'NET',
+  ...overrides,
+});
 const traits = (overrides: Partial<IssueTraits> = {}): IssueTraits => ({ components: [], labels: [], issueType: 'Story', ...overrides });
 
 describe('auto-link rules', () => {
   it('takes the first matching rule in the admin’s order', () => {
-    const rules = [aRule({ id: 'label', kind: 'label', value: 'outage', processKey: 'INC' }), aRule({ id: 'comp', kind: 'component', value: 'network', processKey: 'NET' })];
+    const rules = [
+      aRule({ id: 'label', kind: 'label', value: 'outage', processKey: 'INC' }),
+      aRule({ id: 'comp', kind: 'component', value: 'network', processKey: 'NET' }),
+    ];
     expect(firstMatchingRule(rules, traits({ components: ['Network'], labels: ['Outage'] }))?.id).toBe('label');
     expect(firstMatchingRule(rules, traits({ components: ['Network'] }))?.id).toBe('comp');
   });
@@ -33,7 +42,14 @@ describe('decideProcessLink', () => {
   const rules = [aRule()];
 
   it('inherits the parent’s link before any rule', () => {
-    expect(decideProcessLink({ current: null, parentLink: aLink({ processKey: 'CHG', stageId: 'plan' }), rules, issue: traits({ components: ['Network'] }) })).toEqual({
+    expect(
+      decideProcessLink({
+        current: null,
+        parentLink: aLink({ processKey: 'CHG', stageId: 'plan' }),
+        rules,
+        issue: traits({ components: ['Network'] }),
+      }),
+    ).toEqual({
       kind: 'link',
       source: 'inherited',
       processKey: 'CHG',
@@ -42,7 +58,12 @@ describe('decideProcessLink', () => {
   });
 
   it('falls back to the first matching rule', () => {
-    expect(decideProcessLink({ current: null, parentLink: null, rules, issue: traits({ components: ['Network'] }) })).toMatchObject({ kind: 'link', source: 'auto-rule', processKey: 'NET', ruleId: 'r1' });
+    expect(decideProcessLink({ current: null, parentLink: null, rules, issue: traits({ components: ['Network'] }) })).toMatchObject({
+      kind: 'link',
+      source: 'auto-rule',
+      processKey: 'NET',
+      ruleId: 'r1',
+    });
   });
 
   it.each([
@@ -50,20 +71,32 @@ describe('decideProcessLink', () => {
     ['a link from before sources were recorded', aLink()],
     ['an automation action’s link', aLink({ source: 'automation' })],
   ])('never replaces %s', (_what, current) => {
-    expect(decideProcessLink({ current, parentLink: aLink({ processKey: 'CHG' }), rules, issue: traits({ components: ['Network'] }) })).toEqual({ kind: 'keep', reason: 'set-by-person' });
+    expect(
+      decideProcessLink({ current, parentLink: aLink({ processKey: 'CHG' }), rules, issue: traits({ components: ['Network'] }) }),
+    ).toEqual({ kind: 'keep', reason: 'set-by-person' });
   });
 
   it('keeps an automatic link that already says the same (a duplicate event writes nothing)', () => {
     const current = aLink({ source: 'inherited', processKey: 'CHG', stageId: 'plan' });
-    expect(decideProcessLink({ current, parentLink: aLink({ processKey: 'CHG', stageId: 'plan' }), rules, issue: traits() })).toEqual({ kind: 'keep', reason: 'unchanged' });
+    expect(decideProcessLink({ current, parentLink: aLink({ processKey: 'CHG', stageId: 'plan' }), rules, issue: traits() })).toEqual({
+      kind: 'keep',
+      reason: 'unchanged',
+    });
   });
 
   it('replaces an inherited link when the issue moved under a parent of another process', () => {
     const current = aLink({ source: 'inherited', processKey: 'CHG' });
-    expect(decideProcessLink({ current, parentLink: aLink({ processKey: 'INC' }), rules, issue: traits() })).toMatchObject({ kind: 'link', source: 'inherited', processKey: 'INC' });
+    expect(decideProcessLink({ current, parentLink: aLink({ processKey: 'INC' }), rules, issue: traits() })).toMatchObject({
+      kind: 'link',
+      source: 'inherited',
+      processKey: 'INC',
+    });
   });
 
   it('does nothing when neither a parent link nor a rule applies', () => {
-    expect(decideProcessLink({ current: null, parentLink: null, rules, issue: traits() })).toEqual({ kind: 'keep', reason: 'nothing-applies' });
+    expect(decideProcessLink({ current: null, parentLink: null, rules, issue: traits() })).toEqual({
+      kind: 'keep',
+      reason: 'nothing-applies',
+    });
   });
 });

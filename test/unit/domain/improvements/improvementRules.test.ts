@@ -23,18 +23,25 @@ describe('backlog order', () => {
 
   it('always returns each story exactly once', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 50 }), { maxLength: 20 }), fc.array(fc.integer({ min: 1, max: 60 })), (ids, ranked) => {
-        const stories = ids.map((id) => story(String(id), id % 5, '2026-01-01'));
-        const ordered = applyManualOrder(stories, ranked.map(String));
-        expect(ordered.map((s) => s.issueId).sort()).toEqual(stories.map((s) => s.issueId).sort());
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 50 }), { maxLength: 20 }),
+        fc.array(fc.integer({ min: 1, max: 60 })),
+        (ids, ranked) => {
+          const stories = ids.map((id) => story(String(id), id % 5, '2026-01-01'));
+          const ordered = applyManualOrder(stories, ranked.map(String));
+          expect(ordered.map((s) => s.issueId).sort()).toEqual(stories.map((s) => s.issueId).sort());
+        },
+      ),
     );
   });
 });
 
 describe('backlog highlights', () => {
   it('flags active processes with no story in the recent sprints, and nothing without sprints', () => {
-    const stories = [{ processKey: 'INC', sprintIds: [15] }, { processKey: 'CHG', sprintIds: [9] }];
+    const stories = [
+      { processKey: 'INC', sprintIds: [15] },
+      { processKey: 'CHG', sprintIds: [9] },
+    ];
     expect(processesWithoutRecentImprovement(['INC', 'CHG', 'REQ'], stories, [15, 16, 17])).toEqual(['CHG', 'REQ']);
     expect(processesWithoutRecentImprovement(['INC'], [], [])).toEqual([]);
   });
@@ -51,13 +58,27 @@ describe('issue type decision', () => {
   });
 
   it('falls back to Story, else the first standard type', () => {
-    expect(fallbackStoryType([{ id: '1', name: 'Epic', hierarchyLevel: 1 }, { id: '2', name: 'Task' }, { id: '3', name: 'Story' }])?.id).toBe('3');
-    expect(fallbackStoryType([{ id: '9', name: 'Sub-task', subtask: true }, { id: '2', name: 'Task' }])?.id).toBe('2');
+    expect(
+      fallbackStoryType([
+        { id: '1', name: 'Epic', hierarchyLevel: 1 },
+        { id: '2', name: 'Task' },
+        { id: '3', name: 'Story' },
+      ])?.id,
+    ).toBe('3');
+    expect(
+      fallbackStoryType([
+        { id: '9', name: 'Sub-task', subtask: true },
+        { id: '2', name: 'Task' },
+      ])?.id,
+    ).toBe('2');
   });
 });
 
 describe('definition of done', () => {
-  const processDod = [{ id: 'a', text: 'A' }, { id: 'b', text: 'B (renamed)' }];
+  const processDod = [
+    { id: 'a', text: 'A' },
+    { id: 'b', text: 'B (renamed)' },
+  ];
 
   it('merges the process’s current items with stored ticks, keeping removed ticked ones', () => {
     const stored = [
@@ -117,15 +138,23 @@ describe('CSV (RFC 4180)', () => {
     expect(csvField('-12.5')).toBe('-12.5');
     expect(csvField(-3)).toBe('-3');
     expect(csvField(null)).toBe('');
-    expect(toCsv([['a', 1], ['b,c', null]])).toBe('a,1\r\n"b,c",\r\n');
+    expect(
+      toCsv([
+        ['a', 1],
+        ['b,c', null],
+      ]),
+    ).toBe('a,1\r\n"b,c",\r\n');
   });
 
   it('round-trips any text through a minimal RFC 4180 reader', () => {
     const parse = (field: string) => (field.startsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field);
     fc.assert(
-      fc.property(fc.string().filter((text) => !/^[=+\-@\t\r]/.test(text)), (text) => {
-        expect(parse(csvField(text))).toBe(text);
-      }),
+      fc.property(
+        fc.string().filter((text) => !/^[=+\-@\t\r]/.test(text)),
+        (text) => {
+          expect(parse(csvField(text))).toBe(text);
+        },
+      ),
     );
   });
 });
@@ -139,8 +168,18 @@ describe('sprint review saves', () => {
     if (first.outcome !== 'saved') throw new Error('expected saved');
     expect(first.review.version).toBe(1);
     expect(first.history?.changes.map((c) => c.field)).toEqual(['achieved', 'next', 'kpiReadings']);
-    const second = decideReviewSave({ ...base, existing: first.review, expectedVersion: 1, values: { ...values, achieved: 'b' }, by: 'u2' });
-    expect(second).toMatchObject({ outcome: 'saved', review: { version: 2, createdBy: 'u1', updatedBy: 'u2' }, history: { sprintState: 'closed', changes: [{ field: 'achieved', before: 'a', after: 'b' }] } });
+    const second = decideReviewSave({
+      ...base,
+      existing: first.review,
+      expectedVersion: 1,
+      values: { ...values, achieved: 'b' },
+      by: 'u2',
+    });
+    expect(second).toMatchObject({
+      outcome: 'saved',
+      review: { version: 2, createdBy: 'u1', updatedBy: 'u2' },
+      history: { sprintState: 'closed', changes: [{ field: 'achieved', before: 'a', after: 'b' }] },
+    });
   });
 
   it('is a conflict on a stale version and a no-op without changes', () => {

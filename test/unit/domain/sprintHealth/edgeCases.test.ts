@@ -21,7 +21,9 @@ describe('edge cases', () => {
 
   it('a committed issue taken out and put back counts as neither added nor removed', () => {
     const row = computeRow(
-      aSprintHealthInput([anIssueTimeline('ABC-1').inSprintFrom(BEFORE).leavesSprint('2026-11-03T10:00:00Z').inSprintFrom('2026-11-04T10:00:00Z')]),
+      aSprintHealthInput([
+        anIssueTimeline('ABC-1').inSprintFrom(BEFORE).leavesSprint('2026-11-03T10:00:00Z').inSprintFrom('2026-11-04T10:00:00Z'),
+      ]),
     );
     expect(row.metrics).toMatchObject({ committed: 1, added: 0, removed: 0, scopeAtEnd: 1 });
   });
@@ -211,12 +213,16 @@ describe('edge cases', () => {
     });
 
     it('says when snapshot issues could not be read, and when removed issues may be missing', () => {
-      const withSnapshot = computeSprintHealth(aSprintHealthInput([anIssueTimeline('ABC-1').inSprintFrom(BEFORE)], { committedSnapshot: ['99999'] }));
+      const withSnapshot = computeSprintHealth(
+        aSprintHealthInput([anIssueTimeline('ABC-1').inSprintFrom(BEFORE)], { committedSnapshot: ['99999'] }),
+      );
       expect(withSnapshot.completeness).toEqual({
         exact: false,
         notes: ['1 issue in the start snapshot could not be read (deleted, or not visible to you): committed leaves them out.'],
       });
-      const noSnapshot = computeSprintHealth(aSprintHealthInput([anIssueTimeline('ABC-1').inSprintFrom(BEFORE)], { removedIssuesKnown: false }));
+      const noSnapshot = computeSprintHealth(
+        aSprintHealthInput([anIssueTimeline('ABC-1').inSprintFrom(BEFORE)], { removedIssuesKnown: false }),
+      );
       expect(noSnapshot.completeness).toEqual({
         exact: false,
         notes: ["Issues removed from this sprint before the app was installed can't be found by Jira search: removed may be undercounted."],

@@ -2,7 +2,12 @@ import { computeSprintHealth } from '../../../../src/domain/sprintHealth/compute
 import { metricHelp } from '../../../../src/domain/sprintHealth/definitions';
 import { evaluateCriteria, previewHealth, scoreHealth } from '../../../../src/domain/sprintHealth/health';
 import { describeDuration } from '../../../../src/domain/sprintHealth/reasons';
-import { DEFAULT_HEALTH_SETTINGS, suggestWaitingStatusIds, validateHealthSettings, type HealthSettings } from '../../../../src/domain/sprintHealth/settings';
+import {
+  DEFAULT_HEALTH_SETTINGS,
+  suggestWaitingStatusIds,
+  validateHealthSettings,
+  type HealthSettings,
+} from '../../../../src/domain/sprintHealth/settings';
 import { aKpiReading, aSprintHealthInput, anIssueTimeline, statusCatalog } from '../../../builders/sprintBuilders';
 import { rowOf } from './helpers';
 
@@ -100,13 +105,43 @@ describe('validateHealthSettings', () => {
   });
 
   it.each<[string, (s: HealthSettings) => unknown, string, string]>([
-    ['weights not adding to 100', (s) => ({ ...s, criteria: s.criteria.map((c, i) => (i === 0 ? { ...c, weight: 31 } : c)) }), 'criteria', 'The weights must add up to 100 (now 101).'],
+    [
+      'weights not adding to 100',
+      (s) => ({ ...s, criteria: s.criteria.map((c, i) => (i === 0 ? { ...c, weight: 31 } : c)) }),
+      'criteria',
+      'The weights must add up to 100 (now 101).',
+    ],
     ['green not above amber', (s) => ({ ...s, bands: { green: 50, amber: 50 } }), 'bands.green', 'Green must start above amber.'],
-    ['a percentage threshold over 100', (s) => ({ ...s, criteria: s.criteria.map((c) => (c.key === 'sayDo' ? { ...c, threshold: 120 } : c)) }), 'criteria.0.threshold', 'The threshold can be at most 100.'],
-    ['a fractional issue count', (s) => ({ ...s, criteria: s.criteria.map((c) => (c.key === 'improvementsDone' ? { ...c, threshold: 1.5 } : c)) }), 'criteria.5.threshold', 'This threshold counts issues: use a whole number.'],
-    ['a criterion twice', (s) => ({ ...s, criteria: [...s.criteria.slice(0, 6), { key: 'sayDo', weight: 10, threshold: 1 }] }), 'criteria.6.key', 'Each criterion can appear once.'],
-    ['a negative weight', (s) => ({ ...s, criteria: s.criteria.map((c, i) => (i === 0 ? { ...c, weight: -1 } : c)) }), 'criteria.0.weight', 'A weight cannot be negative.'],
-    ['a status both waiting and done', (s) => ({ ...s, waitingStatusIds: ['5'], doneStatusIds: ['5'] }), 'waitingStatusIds', 'A status cannot be both waiting and done.'],
+    [
+      'a percentage threshold over 100',
+      (s) => ({ ...s, criteria: s.criteria.map((c) => (c.key === 'sayDo' ? { ...c, threshold: 120 } : c)) }),
+      'criteria.0.threshold',
+      'The threshold can be at most 100.',
+    ],
+    [
+      'a fractional issue count',
+      (s) => ({ ...s, criteria: s.criteria.map((c) => (c.key === 'improvementsDone' ? { ...c, threshold: 1.5 } : c)) }),
+      'criteria.5.threshold',
+      'This threshold counts issues: use a whole number.',
+    ],
+    [
+      'a criterion twice',
+      (s) => ({ ...s, criteria: [...s.criteria.slice(0, 6), { key: 'sayDo', weight: 10, threshold: 1 }] }),
+      'criteria.6.key',
+      'Each criterion can appear once.',
+    ],
+    [
+      'a negative weight',
+      (s) => ({ ...s, criteria: s.criteria.map((c, i) => (i === 0 ? { ...c, weight: -1 } : c)) }),
+      'criteria.0.weight',
+      'A weight cannot be negative.',
+    ],
+    [
+      'a status both waiting and done',
+      (s) => ({ ...s, waitingStatusIds: ['5'], doneStatusIds: ['5'] }),
+      'waitingStatusIds',
+      'A status cannot be both waiting and done.',
+    ],
   ])('rejects %s', (_name, change, path, message) => {
     const outcome = validateHealthSettings(change(DEFAULT_HEALTH_SETTINGS));
     expect(outcome.ok).toBe(false);
@@ -118,7 +153,9 @@ describe('status settings', () => {
   it('lets administrators choose done statuses instead of the Done category', () => {
     const timeline = () => anIssueTimeline('ABC-1').inSprintFrom(BEFORE).status('In Review', '2026-11-04T09:00:00Z');
     const byCategory = computeSprintHealth(aSprintHealthInput([timeline()]));
-    const reviewIsDone = computeSprintHealth(aSprintHealthInput([timeline()], { settings: { ...DEFAULT_HEALTH_SETTINGS, doneStatusIds: ['4', '5', '6'] } }));
+    const reviewIsDone = computeSprintHealth(
+      aSprintHealthInput([timeline()], { settings: { ...DEFAULT_HEALTH_SETTINGS, doneStatusIds: ['4', '5', '6'] } }),
+    );
     expect(rowOf(byCategory).metrics.completed).toBe(0);
     expect(rowOf(reviewIsDone).metrics.completed).toBe(1);
   });

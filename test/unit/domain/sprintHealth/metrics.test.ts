@@ -150,7 +150,10 @@ describe('flow load', () => {
       ]),
     );
     expect(row.metrics.flowLoad).toBe(2);
-    expect(drill(row, 'flowLoad')).toEqual(['ABC-1 ✓ in progress (In Progress) when the sprint closed', 'ABC-2 ✓ waiting (Waiting) when the sprint closed']);
+    expect(drill(row, 'flowLoad')).toEqual([
+      'ABC-1 ✓ in progress (In Progress) when the sprint closed',
+      'ABC-2 ✓ waiting (Waiting) when the sprint closed',
+    ]);
   });
 });
 
@@ -183,7 +186,10 @@ describe('flow efficiency', () => {
   it('does not count time before the issue joined the sprint', () => {
     const row = computeRow(
       aSprintHealthInput([
-        anIssueTimeline('ABC-1').status('In Progress', '2026-11-02T09:00:00Z').inSprintFrom('2026-11-02T21:00:00Z').status('Done', '2026-11-03T09:00:00Z'),
+        anIssueTimeline('ABC-1')
+          .status('In Progress', '2026-11-02T09:00:00Z')
+          .inSprintFrom('2026-11-02T21:00:00Z')
+          .status('Done', '2026-11-03T09:00:00Z'),
       ]),
     );
     expect(row.metrics.activeMs).toBe(12 * HOUR);
@@ -200,7 +206,10 @@ describe('impediments', () => {
       ]),
     );
     expect(row.metrics).toMatchObject({ impediments: 2, impedimentsOpen: 1 });
-    expect(drill(row, 'impediments')).toEqual(['ABC-1 ✓ flagged: 2 Nov 09:00 – 3 Nov 10:00', 'ABC-3 ✓ flagged: since 10 Nov 10:00, still flagged']);
+    expect(drill(row, 'impediments')).toEqual([
+      'ABC-1 ✓ flagged: 2 Nov 09:00 – 3 Nov 10:00',
+      'ABC-3 ✓ flagged: since 10 Nov 10:00, still flagged',
+    ]);
   });
 });
 

@@ -29,14 +29,19 @@ const scenarioArb = fc.record({
   active: fc.boolean(),
   now: fc.integer({ min: START, max: TO }),
   snapshot: fc.option(fc.array(fc.nat({ max: 30 })), { nil: undefined }),
-  kpi: fc.array(fc.record({ value: fc.integer({ min: 0, max: 10 }), target: fc.integer({ min: 0, max: 10 }), higher: fc.boolean() }), { maxLength: 4 }),
+  kpi: fc.array(fc.record({ value: fc.integer({ min: 0, max: 10 }), target: fc.integer({ min: 0, max: 10 }), higher: fc.boolean() }), {
+    maxLength: 4,
+  }),
 });
 
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
 function buildInput(scenario: Scenario): SprintHealthInput {
   const timelines = scenario.issues.map((spec, index) => {
-    const timeline = anIssueTimeline(`ABC-${index + 1}`).created(iso(spec.created)).ofType(spec.type).linkedTo(spec.process);
+    const timeline = anIssueTimeline(`ABC-${index + 1}`)
+      .created(iso(spec.created))
+      .ofType(spec.type)
+      .linkedTo(spec.process);
     if (spec.createdIn) timeline.createdIn();
     const events = spec.events.map((e) => ({ ...e, at: Math.max(e.at, spec.created) })).sort((a, b) => a.at - b.at);
     for (const event of events) {
@@ -56,7 +61,9 @@ function buildInput(scenario: Scenario): SprintHealthInput {
     sprint: scenario.active ? aSprint({ state: 'active', completeDate: null }) : aSprint(),
     now: iso(scenario.now),
     kpiReadings: {
-      INC: scenario.kpi.map((k, i) => aKpiReading({ kpiId: `k${i}`, value: k.value, target: k.target, direction: k.higher ? 'higher' : 'lower' })),
+      INC: scenario.kpi.map((k, i) =>
+        aKpiReading({ kpiId: `k${i}`, value: k.value, target: k.target, direction: k.higher ? 'higher' : 'lower' }),
+      ),
     },
   });
   if (scenario.snapshot) {
@@ -142,7 +149,10 @@ describe('sprint health invariants', () => {
           ...input,
           issues: input.issues.map((issue) => ({ ...issue, created: inAuckland(issue.created) })),
           changelogs: Object.fromEntries(
-            Object.entries(input.changelogs).map(([id, histories]) => [id, histories.map((h) => ({ ...h, created: inAuckland(h.created) }))]),
+            Object.entries(input.changelogs).map(([id, histories]) => [
+              id,
+              histories.map((h) => ({ ...h, created: inAuckland(h.created) })),
+            ]),
           ),
         };
         expect(computeSprintHealth(moved)).toEqual(computeSprintHealth(input));

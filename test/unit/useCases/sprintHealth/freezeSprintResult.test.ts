@@ -1,6 +1,11 @@
 import { kvs } from '@forge/kvs';
 import frozenV1 from './fixtures/frozenResultV1.json';
-import { hasFrozenResult, readFrozenResult, UnreadableFrozenResult, type StoredResult } from '../../../../src/storage/sprintHealth/frozenResults';
+import {
+  hasFrozenResult,
+  readFrozenResult,
+  UnreadableFrozenResult,
+  type StoredResult,
+} from '../../../../src/storage/sprintHealth/frozenResults';
 import { listTrendPoints, UNLINKED_TREND_KEY } from '../../../../src/storage/sprintHealth/trendPoints';
 import { freezeSprintResult } from '../../../../src/useCases/sprintHealth/freezeSprintResult';
 import { createTestWorkbench, type TestWorkbench } from '../../../support/testWorkbench';
@@ -35,7 +40,11 @@ function aResult(sprintId: number, score: number): StoredResult {
   };
 }
 
-const trendKeys = () => wb.store.entries('kvs').map(([key]) => key).filter((key) => key.startsWith(`sprint-health:trend:${BOARD_ID}:`));
+const trendKeys = () =>
+  wb.store
+    .entries('kvs')
+    .map(([key]) => key)
+    .filter((key) => key.startsWith(`sprint-health:trend:${BOARD_ID}:`));
 
 describe('freezeSprintResult', () => {
   it('writes the result, then the trend point from it', async () => {
@@ -45,10 +54,15 @@ describe('freezeSprintResult', () => {
 
     expect(stored.meta.totals.health.score).toBe(80);
     const written = set.mock.calls.map(([key]) => key).filter((key) => /^sprint-health:(frozen|trend):/.test(key));
-    expect(written).toEqual(['sprint-health:frozen:101', expect.stringMatching(new RegExp(`^sprint-health:trend:${BOARD_ID}:\\d{15}:101$`))]);
+    expect(written).toEqual([
+      'sprint-health:frozen:101',
+      expect.stringMatching(new RegExp(`^sprint-health:trend:${BOARD_ID}:\\d{15}:101$`)),
+    ]);
     expect((await readFrozenResult(101))?.meta.totals.health.score).toBe(80);
     const points = await listTrendPoints(BOARD_ID);
-    expect(points).toEqual([expect.objectContaining({ sprintId: 101, sprintName: 'Sprint 101', scores: { [UNLINKED_TREND_KEY]: { score: 80, band: 'green' } } })]);
+    expect(points).toEqual([
+      expect.objectContaining({ sprintId: 101, sprintName: 'Sprint 101', scores: { [UNLINKED_TREND_KEY]: { score: 80, band: 'green' } } }),
+    ]);
   });
 
   it('never overwrites a frozen result: a second freeze answers the first and adds no trend point', async () => {

@@ -51,12 +51,19 @@ describe('onIssueUpdated', () => {
     expect(await listIssuesLeftSprint(16)).toEqual([{ issueId: '100', at }]);
     expect(await listIssuesLeftSprint(17)).toEqual([{ issueId: '100', at }]);
     expect(await listIssuesLeftSprint(18)).toEqual([]);
-    expect(await listEventChanges(17)).toEqual([{ issueId: '100', historyId: 'h1', updated: at, history: { id: 'h1', created: at, items: update.items } }]);
+    expect(await listEventChanges(17)).toEqual([
+      { issueId: '100', historyId: 'h1', updated: at, history: { id: 'h1', created: at, items: update.items } },
+    ]);
   });
 
   it('keeps a status change of an issue in a cached sprint, without its unrelated items', async () => {
     const at = new Date().toISOString();
-    await onIssueUpdated({ issueId: '100', historyId: 'h2', at, items: [change('summary', 'a', 'b'), change('status', '1', '3', 'status')] });
+    await onIssueUpdated({
+      issueId: '100',
+      historyId: 'h2',
+      at,
+      items: [change('summary', 'a', 'b'), change('status', '1', '3', 'status')],
+    });
 
     const [kept] = await listEventChanges(17);
     expect(kept?.history.items).toEqual([change('status', '1', '3', 'status')]);

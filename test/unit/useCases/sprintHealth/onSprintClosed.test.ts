@@ -16,7 +16,11 @@ const queue: HealthQueue = {
 };
 const sprintId = DEMO_SPRINT_IDS.closed[0];
 const app = () => ({ kind: 'app' as const, site: wb.dataset.site.cloudId });
-const keys = (prefix: string) => wb.store.entries('kvs').map(([key]) => key).filter((key) => key.startsWith(prefix));
+const keys = (prefix: string) =>
+  wb.store
+    .entries('kvs')
+    .map(([key]) => key)
+    .filter((key) => key.startsWith(prefix));
 
 beforeEach(async () => {
   wb = await createTestWorkbench();

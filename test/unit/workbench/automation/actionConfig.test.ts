@@ -1,4 +1,10 @@
-import { actionConfigExtension, automationActions, findAutomationAction, ruleConfigErrors, type AutomationAction } from '../../../../workbench/automation/actionConfig';
+import {
+  actionConfigExtension,
+  automationActions,
+  findAutomationAction,
+  ruleConfigErrors,
+  type AutomationAction,
+} from '../../../../workbench/automation/actionConfig';
 import { parseManifest } from '../../../../workbench/manifest/readManifest';
 import { catalogProblems } from '../../../../static/automation-config/src/actionFields';
 
@@ -43,7 +49,11 @@ describe('automationActions', () => {
   it('offers only the actions an actionProvider lists, with their inputs and resolver', () => {
     const manifest = parseManifest(aManifest('\n      resolver:\n        function: log-fn'));
     expect(automationActions(manifest).map((candidate) => candidate.key)).toEqual(['log-time']);
-    expect(findAutomationAction(manifest, 'log-time')).toMatchObject({ name: 'Log time', config: { resource: 'config-ui' }, resolver: { function: 'log-fn' } });
+    expect(findAutomationAction(manifest, 'log-time')).toMatchObject({
+      name: 'Log time',
+      config: { resource: 'config-ui' },
+      resolver: { function: 'log-fn' },
+    });
     expect(findAutomationAction(manifest, 'rovo-only')).toBeNull();
   });
 });
@@ -68,13 +78,17 @@ describe('ruleConfigErrors', () => {
 
   it('puts the flagged fields into the extension the form opens with', () => {
     expect(actionConfigExtension(action(), {})).toEqual({ type: 'core:action', data: { inputs: {} }, errors: { invalidInputs: {} } });
-    expect(actionConfigExtension(action(), { minutes: 'ten' })).toMatchObject({ errors: { invalidInputs: { issueKey: {}, minutes: { message: 'Minutes must be a whole number.' } } } });
+    expect(actionConfigExtension(action(), { minutes: 'ten' })).toMatchObject({
+      errors: { invalidInputs: { issueKey: {}, minutes: { message: 'Minutes must be a whole number.' } } },
+    });
   });
 });
 
 describe('catalogProblems (the configuration form)', () => {
   it('flags typed process keys the catalog does not know, in any case, but not smart values', () => {
-    expect(catalogProblems('link-work-item-to-process', { issueKey: 'ITSM-1', processKey: 'NOPE' }, ['INC'])).toEqual({ processKey: 'There is no process with key NOPE in the catalog.' });
+    expect(catalogProblems('link-work-item-to-process', { issueKey: 'ITSM-1', processKey: 'NOPE' }, ['INC'])).toEqual({
+      processKey: 'There is no process with key NOPE in the catalog.',
+    });
     expect(catalogProblems('link-work-item-to-process', { processKey: 'inc' }, ['INC'])).toEqual({});
     expect(catalogProblems('link-work-item-to-process', { processKey: '{{issue.Process}}' }, ['INC'])).toEqual({});
   });

@@ -35,10 +35,12 @@ export function replayChangelog(dataset: Dataset, issue: DatasetIssue, until?: s
         if (isDone && !wasDone) state.resolutionDate = entry.created;
         if (!isDone) state.resolutionDate = null;
       } else if (item.field === 'Sprint') {
-        if (parseSprintField(item.from).join() !== state.sprintIds.join()) mismatches.push(`${issue.key} ${entry.id}: sprint from ${item.from}, was ${state.sprintIds.join()}`);
+        if (parseSprintField(item.from).join() !== state.sprintIds.join())
+          mismatches.push(`${issue.key} ${entry.id}: sprint from ${item.from}, was ${state.sprintIds.join()}`);
         state.sprintIds = parseSprintField(item.to);
       } else if (item.field === 'Flagged') {
-        if ((item.from !== null) !== state.flagged) mismatches.push(`${issue.key} ${entry.id}: flag from ${item.from}, was ${state.flagged}`);
+        if ((item.from !== null) !== state.flagged)
+          mismatches.push(`${issue.key} ${entry.id}: flag from ${item.from}, was ${state.flagged}`);
         state.flagged = item.to !== null;
       }
     }
@@ -47,4 +49,6 @@ export function replayChangelog(dataset: Dataset, issue: DatasetIssue, until?: s
 }
 
 export const itemsOf = (issue: DatasetIssue, field: string) =>
-  issue.changelog.flatMap((entry) => entry.items.filter((item) => item.field === field).map((item) => ({ ...item, created: entry.created })));
+  issue.changelog.flatMap((entry) =>
+    entry.items.filter((item) => item.field === field).map((item) => ({ ...item, created: entry.created })),
+  );

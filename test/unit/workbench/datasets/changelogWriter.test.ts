@@ -10,11 +10,17 @@ const sprints = [
 const t0 = Date.parse('2026-11-02T09:00:00.000Z');
 const min = (n: number) => t0 + n * 60_000;
 const aWriter = () => new ChangelogWriter({ statuses: siteStatuses(), sprints, users, resolutions: RESOLUTIONS, firstEntryId: 500 });
-const anIssue = (writer = aWriter()) => writer.issue({ created: new Date(t0), statusId: STATUS_IDS.todo, assigneeAccountId: null, priority: 'Medium', labels: [] });
+const anIssue = (writer = aWriter()) =>
+  writer.issue({ created: new Date(t0), statusId: STATUS_IDS.todo, assigneeAccountId: null, priority: 'Medium', labels: [] });
 
 describe('ChangelogWriter', () => {
   it('writes sprint moves as comma-separated ids and names, as Jira does', () => {
-    const end = anIssue().addSprint(min(1), who, 12).addSprint(min(2), who, 13).removeSprint(min(3), who, 12).moveSprint(min(4), who, 13, 12).finish(new Date(min(10)));
+    const end = anIssue()
+      .addSprint(min(1), who, 12)
+      .addSprint(min(2), who, 13)
+      .removeSprint(min(3), who, 12)
+      .moveSprint(min(4), who, 13, 12)
+      .finish(new Date(min(10)));
     expect(end.changelog.map((entry) => entry.items[0]).map((item) => [item!.from, item!.fromString, item!.to, item!.toString])).toEqual([
       ['', '', '12', 'Sprint 12'],
       ['12', 'Sprint 12', '12, 13', 'Sprint 12, Sprint 13'],
@@ -39,21 +45,36 @@ describe('ChangelogWriter', () => {
       ['status', 'Done', 'In Progress'],
       ['resolution', 'Done', null],
     ]);
-    const wontDo = anIssue().status(min(1), who, STATUS_IDS.wontDo).finish(new Date(min(2)));
+    const wontDo = anIssue()
+      .status(min(1), who, STATUS_IDS.wontDo)
+      .finish(new Date(min(2)));
     expect(wontDo.changelog[0]!.items[1]).toMatchObject({ field: 'resolution', to: '10001', toString: "Won't Do" });
   });
 
   it('writes nothing for a change that changes nothing', () => {
-    const end = anIssue().status(min(1), who, STATUS_IDS.todo).flag(min(2), who, false).removeSprint(min(3), who, 12).finish(new Date(min(10)));
+    const end = anIssue()
+      .status(min(1), who, STATUS_IDS.todo)
+      .flag(min(2), who, false)
+      .removeSprint(min(3), who, 12)
+      .finish(new Date(min(10)));
     expect(end.changelog).toEqual([]);
     expect(end.updated).toBe(new Date(t0).toISOString());
   });
 
   it('drops what would happen after now, and the state stays as it was then', () => {
-    const end = anIssue().flag(min(1), who, true).flag(min(20), who, false).status(min(30), who, STATUS_IDS.done).finish(new Date(min(10)));
+    const end = anIssue()
+      .flag(min(1), who, true)
+      .flag(min(20), who, false)
+      .status(min(30), who, STATUS_IDS.done)
+      .finish(new Date(min(10)));
     expect(end.changelog).toHaveLength(1);
     expect(end).toMatchObject({ flagged: true, statusId: STATUS_IDS.todo, resolutionDate: null, updated: new Date(min(1)).toISOString() });
-    expect(end.changelog[0]!.items[0]).toMatchObject({ field: 'Flagged', fieldId: 'customfield_10021', to: '[10019]', toString: 'Impediment' });
+    expect(end.changelog[0]!.items[0]).toMatchObject({
+      field: 'Flagged',
+      fieldId: 'customfield_10021',
+      to: '[10019]',
+      toString: 'Impediment',
+    });
   });
 
   it('groups one person’s changes at one instant and keeps entries strictly increasing otherwise', () => {
@@ -85,11 +106,22 @@ describe('ChangelogWriter', () => {
     const writer = aWriter();
     const a = anIssue(writer).flag(min(1), who, true);
     const b = anIssue(writer).flag(min(1), who, true);
-    expect([...a.finish(new Date(min(5))).changelog, ...b.finish(new Date(min(5))).changelog].map((entry) => entry.id)).toEqual(['500', '501']);
+    expect([...a.finish(new Date(min(5))).changelog, ...b.finish(new Date(min(5))).changelog].map((entry) => entry.id)).toEqual([
+      '500',
+      '501',
+    ]);
   });
 
   it('refuses a sprint or status it does not know', () => {
-    expect(() => anIssue().addSprint(min(1), who, 99).finish(new Date(min(5)))).toThrow(/sprint 99/);
-    expect(() => anIssue().status(min(1), who, '424242').finish(new Date(min(5)))).toThrow(/status 424242/);
+    expect(() =>
+      anIssue()
+        .addSprint(min(1), who, 99)
+        .finish(new Date(min(5))),
+    ).toThrow(/sprint 99/);
+    expect(() =>
+      anIssue()
+        .status(min(1), who, '424242')
+        .finish(new Date(min(5))),
+    ).toThrow(/status 424242/);
   });
 });

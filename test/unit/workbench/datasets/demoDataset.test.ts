@@ -51,7 +51,8 @@ describe('buildDemoDataset', () => {
     const active = later.sprints.find((sprint) => sprint.state === 'active')!;
     expect(at(active.startDate)).toBeLessThan(Date.parse(later.site.now));
     expect(at(active.endDate)).toBeGreaterThan(Date.parse(later.site.now));
-    for (const issue of later.issues) for (const entry of issue.changelog) expect(at(entry.created)).toBeLessThanOrEqual(Date.parse(later.site.now));
+    for (const issue of later.issues)
+      for (const entry of issue.changelog) expect(at(entry.created)).toBeLessThanOrEqual(Date.parse(later.site.now));
   });
 
   it('has one or more users in every role, with the admin as site admin', () => {
@@ -83,7 +84,9 @@ describe('buildDemoDataset', () => {
     expect(Object.values(itsm!.permissions).flat()).not.toContain(outsider);
     expect(itsm!.permissions.administer).toEqual(byRole('admin'));
     expect(itsm).toMatchObject({ id: '10000', name: 'IT Service Management', style: 'company-managed' });
-    expect(itsm!.components.map((component) => component.name)).toEqual(expect.arrayContaining(['Service Desk', 'Network', 'Onboarding', 'Procurement', 'Change']));
+    expect(itsm!.components.map((component) => component.name)).toEqual(
+      expect.arrayContaining(['Service Desk', 'Network', 'Onboarding', 'Procurement', 'Change']),
+    );
     expect(ops).toMatchObject({ style: 'team-managed' });
     expect(ops!.permissions.browse).toContain(outsider);
     expect(ops!.permissions.edit).not.toContain(outsider);
@@ -125,7 +128,9 @@ describe('buildDemoDataset', () => {
     expect(demo.issues.length).toBeLessThanOrEqual(400);
     const byKey = new Map(demo.issues.map((issue) => [issue.key, issue]));
     const typeName = new Map(demo.issueTypes.map((type) => [type.id, type.name]));
-    const parents = demo.issues.filter((issue) => issue.parentKey).map((issue) => [typeName.get(issue.issueTypeId), typeName.get(byKey.get(issue.parentKey!)!.issueTypeId)]);
+    const parents = demo.issues
+      .filter((issue) => issue.parentKey)
+      .map((issue) => [typeName.get(issue.issueTypeId), typeName.get(byKey.get(issue.parentKey!)!.issueTypeId)]);
     expect(parents.filter(([, parent]) => parent === 'Epic').length).toBeGreaterThan(50);
     const subtaskParents = parents.filter(([child]) => child === 'Sub-task').map(([, parent]) => parent);
     expect(subtaskParents.length).toBeGreaterThan(0);
@@ -174,7 +179,13 @@ describe('demo changelogs', () => {
     for (const issue of demo.issues) {
       const replayed = replayChangelog(demo, issue);
       expect(replayed.mismatches).toEqual([]);
-      expect({ key: issue.key, statusId: replayed.statusId, sprintIds: replayed.sprintIds, flagged: replayed.flagged, resolutionDate: replayed.resolutionDate }).toEqual({
+      expect({
+        key: issue.key,
+        statusId: replayed.statusId,
+        sprintIds: replayed.sprintIds,
+        flagged: replayed.flagged,
+        resolutionDate: replayed.resolutionDate,
+      }).toEqual({
         key: issue.key,
         statusId: issue.statusId,
         sprintIds: issue.sprintIds,
@@ -189,11 +200,17 @@ describe('demo changelogs', () => {
     expect(sprint.length).toBeGreaterThan(0);
     for (const item of sprint) {
       expect(item).toMatchObject({ fieldId: 'customfield_10020', fieldtype: 'custom' });
-      expect(item.toString).toBe(parseSprintField(item.to).map((id) => sprintNamed(id).name).join(', '));
+      expect(item.toString).toBe(
+        parseSprintField(item.to)
+          .map((id) => sprintNamed(id).name)
+          .join(', '),
+      );
     }
     expect(sprint.some((item) => item.to?.includes(', '))).toBe(true);
     const flags = demo.issues.flatMap((issue) => itemsOf(issue, 'Flagged'));
-    expect(flags.filter((item) => item.to !== null).every((item) => item.fieldId === 'customfield_10021' && item.toString === 'Impediment')).toBe(true);
+    expect(
+      flags.filter((item) => item.to !== null).every((item) => item.fieldId === 'customfield_10021' && item.toString === 'Impediment'),
+    ).toBe(true);
     const names = new Map(demo.statuses.map((status) => [status.id, status.name]));
     for (const item of demo.issues.flatMap((issue) => itemsOf(issue, 'status'))) {
       expect(item.fieldId).toBe('status');
@@ -205,15 +222,36 @@ describe('demo changelogs', () => {
     const active = sprintNamed(DEMO_SPRINT_IDS.active);
     const previous = sprintNamed(DEMO_SPRINT_IDS.closed.at(-1)!);
     const start = at(active.startDate);
-    const touched = demo.issues.filter((issue) => itemsOf(issue, 'Sprint').some((item) => parseSprintField(item.to).includes(active.id) || parseSprintField(item.from).includes(active.id)));
+    const touched = demo.issues.filter((issue) =>
+      itemsOf(issue, 'Sprint').some(
+        (item) => parseSprintField(item.to).includes(active.id) || parseSprintField(item.from).includes(active.id),
+      ),
+    );
     const committed = touched.filter((issue) => inSprintAt(issue, active.id, active.startDate!));
     const sprintMoves = (issue: DatasetIssue) => itemsOf(issue, 'Sprint').filter((item) => Date.parse(item.created) > start);
-    const added = touched.filter((issue) => sprintMoves(issue).some((item) => !parseSprintField(item.from).includes(active.id) && parseSprintField(item.to).includes(active.id)));
-    const removed = touched.filter((issue) => sprintMoves(issue).some((item) => parseSprintField(item.from).includes(active.id) && !parseSprintField(item.to).includes(active.id)));
-    const carriedIn = committed.filter((issue) => inSprintAt(issue, previous.id, previous.completeDate!) && replayChangelog(demo, issue, previous.completeDate).statusId !== statusNamed('Done').id);
-    const flaggedDuring = touched.filter((issue) => itemsOf(issue, 'Flagged').some((item) => item.to !== null && Date.parse(item.created) >= start));
+    const added = touched.filter((issue) =>
+      sprintMoves(issue).some((item) => !parseSprintField(item.from).includes(active.id) && parseSprintField(item.to).includes(active.id)),
+    );
+    const removed = touched.filter((issue) =>
+      sprintMoves(issue).some((item) => parseSprintField(item.from).includes(active.id) && !parseSprintField(item.to).includes(active.id)),
+    );
+    const carriedIn = committed.filter(
+      (issue) =>
+        inSprintAt(issue, previous.id, previous.completeDate!) &&
+        replayChangelog(demo, issue, previous.completeDate).statusId !== statusNamed('Done').id,
+    );
+    const flaggedDuring = touched.filter((issue) =>
+      itemsOf(issue, 'Flagged').some((item) => item.to !== null && Date.parse(item.created) >= start),
+    );
     const flaggedNow = touched.filter((issue) => issue.flagged);
-    const counts = { committed: committed.length, added: added.length, removed: removed.length, carriedIn: carriedIn.length, flaggedDuring: flaggedDuring.length, flaggedNow: flaggedNow.length };
+    const counts = {
+      committed: committed.length,
+      added: added.length,
+      removed: removed.length,
+      carriedIn: carriedIn.length,
+      flaggedDuring: flaggedDuring.length,
+      flaggedNow: flaggedNow.length,
+    };
     for (const [name, count] of Object.entries(counts)) expect([name, count > 0]).toEqual([name, true]);
     // Mid-flight: some work done, some in progress, and something still flagged.
     const now = touched.filter((issue) => issue.sprintIds.includes(active.id));
@@ -228,11 +266,13 @@ describe('demo changelogs', () => {
     const backwards = statusItems.filter((item) => item.from === statusNamed('In Review').id && item.to === statusNamed('In Progress').id);
     const waiting = statusItems.filter((item) => item.to === statusNamed('Waiting for customer').id);
     const wontDo = statusItems.filter((item) => item.to === statusNamed("Won't Do").id);
-    const moved = demo.issues.flatMap((issue) => itemsOf(issue, 'Sprint')).filter((item) => {
-      const from = parseSprintField(item.from);
-      const to = parseSprintField(item.to);
-      return from.some((id) => !to.includes(id)) && to.some((id) => !from.includes(id));
-    });
+    const moved = demo.issues
+      .flatMap((issue) => itemsOf(issue, 'Sprint'))
+      .filter((item) => {
+        const from = parseSprintField(item.from);
+        const to = parseSprintField(item.to);
+        return from.some((id) => !to.includes(id)) && to.some((id) => !from.includes(id));
+      });
     let doneBeforeStart = 0;
     let carriedOver = 0;
     for (const id of DEMO_SPRINT_IDS.closed) {
@@ -244,7 +284,15 @@ describe('demo changelogs', () => {
         if (atClose.sprintIds.includes(id) && !done(atClose.statusId)) carriedOver++;
       }
     }
-    const counts = { reopened: reopened.length, backwards: backwards.length, waiting: waiting.length, wontDo: wontDo.length, moved: moved.length, doneBeforeStart, carriedOver };
+    const counts = {
+      reopened: reopened.length,
+      backwards: backwards.length,
+      waiting: waiting.length,
+      wontDo: wontDo.length,
+      moved: moved.length,
+      doneBeforeStart,
+      carriedOver,
+    };
     for (const [name, count] of Object.entries(counts)) expect([name, count > 0]).toEqual([name, true]);
   });
 });
@@ -258,7 +306,9 @@ describe('parseDataset', () => {
 
   it('names the path of a bad field', () => {
     expect(() => parseDataset(broken((d) => (d.issues[3]!.statusId = '99999')))).toThrow(/issues\.3\.statusId/);
-    expect(() => parseDataset(broken((d) => (d.issues[5]!.changelog[0]!.created = 'yesterday')))).toThrow(/issues\.5\.changelog\.0\.created/);
+    expect(() => parseDataset(broken((d) => (d.issues[5]!.changelog[0]!.created = 'yesterday')))).toThrow(
+      /issues\.5\.changelog\.0\.created/,
+    );
     expect(() => parseDataset(broken((d) => (d.issues[2]!.sprintIds = [9999])))).toThrow(/issues\.2\.sprintIds\.0/);
   });
 });

@@ -31,7 +31,8 @@ describe('buildSyntheticSite', () => {
     expect(closed).toHaveLength(12);
     expect(dataset.sprints.find((sprint) => sprint.state === 'active')?.id).toBe(site.activeSprintId);
     expect(dataset.issues.filter((issue) => issue.sprintIds.includes(site.activeSprintId))).toHaveLength(1000);
-    for (const id of site.closedSprintIds) expect(dataset.issues.filter((issue) => issue.sprintIds.includes(id)).length).toBeGreaterThanOrEqual(200);
+    for (const id of site.closedSprintIds)
+      expect(dataset.issues.filter((issue) => issue.sprintIds.includes(id)).length).toBeGreaterThanOrEqual(200);
     expect(dataset.issues.length).toBeLessThanOrEqual(6000);
   });
 
@@ -51,14 +52,26 @@ describe('buildSyntheticSite', () => {
     const names = new Map(dataset.users.map((user) => [user.accountId, user.displayName]));
     const problems: string[] = [];
     const check = (issue: string, what: string, actual: unknown, expected: unknown) => {
-      if (JSON.stringify(actual) !== JSON.stringify(expected)) problems.push(`${issue} ${what}: changelog says ${JSON.stringify(actual)}, issue has ${JSON.stringify(expected)}`);
+      if (JSON.stringify(actual) !== JSON.stringify(expected))
+        problems.push(`${issue} ${what}: changelog says ${JSON.stringify(actual)}, issue has ${JSON.stringify(expected)}`);
     };
     for (const issue of dataset.issues) {
       const replayed = replayChangelog(dataset, issue);
       problems.push(...replayed.mismatches);
-      check(issue.key, 'state', [replayed.statusId, replayed.sprintIds, replayed.flagged, replayed.resolutionDate], [issue.statusId, issue.sprintIds, issue.flagged, issue.resolutionDate]);
+      check(
+        issue.key,
+        'state',
+        [replayed.statusId, replayed.sprintIds, replayed.flagged, replayed.resolutionDate],
+        [issue.statusId, issue.sprintIds, issue.flagged, issue.resolutionDate],
+      );
       const lastAssignee = itemsOf(issue, 'assignee').at(-1);
-      if (lastAssignee) check(issue.key, 'assignee', [lastAssignee.to, lastAssignee.toString], [issue.assigneeAccountId, names.get(issue.assigneeAccountId!)]);
+      if (lastAssignee)
+        check(
+          issue.key,
+          'assignee',
+          [lastAssignee.to, lastAssignee.toString],
+          [issue.assigneeAccountId, names.get(issue.assigneeAccountId!)],
+        );
       const lastPriority = itemsOf(issue, 'priority').at(-1);
       if (lastPriority) check(issue.key, 'priority', lastPriority.toString, issue.priority);
       const lastLabels = itemsOf(issue, 'labels').at(-1);
@@ -80,10 +93,13 @@ describe('buildSyntheticSite', () => {
       if (site.linkProperties[issue.key] !== issue.properties['process-loop-link']) problems.push(`${issue.key}: not the returned link`);
       if (!site.processKeys.includes(link.processKey)) problems.push(`${issue.key}: unknown process ${link.processKey}`);
       if (link.valueStreamKey !== null || link.stageId !== null || link.stageName !== null) problems.push(`${issue.key}: has a stage`);
-      if (Date.parse(link.linkedAt) < Date.parse(issue.created) || Date.parse(link.linkedAt) > Date.parse(dataset.site.now)) problems.push(`${issue.key}: linked at ${link.linkedAt}`);
+      if (Date.parse(link.linkedAt) < Date.parse(issue.created) || Date.parse(link.linkedAt) > Date.parse(dataset.site.now))
+        problems.push(`${issue.key}: linked at ${link.linkedAt}`);
     }
     expect(problems).toEqual([]);
-    const activeProcesses = new Set(linked.filter((issue) => issue.sprintIds.includes(site.activeSprintId)).map((issue) => site.linkProperties[issue.key]!.processKey));
+    const activeProcesses = new Set(
+      linked.filter((issue) => issue.sprintIds.includes(site.activeSprintId)).map((issue) => site.linkProperties[issue.key]!.processKey),
+    );
     expect(activeProcesses.size).toBe(40);
   });
 

@@ -52,7 +52,12 @@ describe('Jira stand-in bulk endpoints', () => {
     const { call, jira } = standIn();
     const tooMany = { issues: Array.from({ length: 101 }, (_, index) => ({ issueID: 10001 + index, properties: { p: 1 } })) };
     expect((await call(asUser(USERS.member), 'POST', '/rest/api/3/issue/properties/multi', tooMany)).status).toBe(400);
-    const empty = { issues: [{ issueID: 10001, properties: { p: 1 } }, { issueID: 10002, properties: {} }] };
+    const empty = {
+      issues: [
+        { issueID: 10001, properties: { p: 1 } },
+        { issueID: 10002, properties: {} },
+      ],
+    };
     expect((await call(asUser(USERS.member), 'POST', '/rest/api/3/issue/properties/multi', empty)).status).toBe(400);
     expect(jira.issue('ITSM-1')?.properties.p).toBeUndefined();
   });

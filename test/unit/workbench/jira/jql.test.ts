@@ -30,7 +30,9 @@ describe('Jira stand-in JQL', () => {
     const { call } = standIn(aDataset());
     const search = () => call(asApp, 'POST', '/rest/api/3/search/jql', { jql: 'asmProcess = INC', fields: ['key'] });
     expect((await search()).body.issues).toEqual([]);
-    expect((await call(asUser(USERS.member), 'PUT', '/rest/api/3/issue/ITSM-2/properties/process-loop-link', { processKey: 'INC' })).status).toBe(201);
+    expect(
+      (await call(asUser(USERS.member), 'PUT', '/rest/api/3/issue/ITSM-2/properties/process-loop-link', { processKey: 'INC' })).status,
+    ).toBe(201);
     expect((await search()).body.issues.map((issue: { key: string }) => issue.key)).toEqual(['ITSM-2']);
   });
 
@@ -82,7 +84,8 @@ describe('Jira stand-in JQL', () => {
     const input = aDatasetInput();
     input.issues = [2, 10, 1].map((n) => anIssue({ key: `ITSM-${n}`, created: testDate(-40 + n), updated: testDate(-40) }));
     const { call } = standIn(aDataset(input));
-    const order = async (jql: string) => (await call(asApp, 'POST', '/rest/api/3/search/jql', { jql, fields: ['key'] })).body.issues.map((i: { key: string }) => i.key);
+    const order = async (jql: string) =>
+      (await call(asApp, 'POST', '/rest/api/3/search/jql', { jql, fields: ['key'] })).body.issues.map((i: { key: string }) => i.key);
     expect(await order('project = ITSM ORDER BY key ASC')).toEqual(['ITSM-1', 'ITSM-2', 'ITSM-10']);
     expect(await order('project = ITSM ORDER BY key DESC')).toEqual(['ITSM-10', 'ITSM-2', 'ITSM-1']);
     expect(await order('project = ITSM ORDER BY created ASC')).toEqual(['ITSM-1', 'ITSM-2', 'ITSM-10']);
@@ -98,7 +101,10 @@ describe('Jira stand-in JQL', () => {
     const syntax = await search('project = ');
     expect(syntax.status).toBe(400);
     expect(syntax.body.errorMessages[0]).toMatch(/^Error in the JQL Query: /);
-    expect((await search('status = Nowhere')).body).toEqual({ errorMessages: ["The value 'Nowhere' does not exist for the field 'status'."], errors: {} });
+    expect((await search('status = Nowhere')).body).toEqual({
+      errorMessages: ["The value 'Nowhere' does not exist for the field 'status'."],
+      errors: {},
+    });
     expect((await search('order by key desc')).status).toBe(400);
     expect((await call(asApp, 'POST', '/rest/api/3/search/approximate-count', { jql: 'project = ITSM' })).body).toEqual({ count: 3 });
   });

@@ -24,7 +24,10 @@ function manyIssues(count: number, histories = 0) {
       changelog: Array.from({ length: histories }, (_, h) =>
         aChangelogEntry({
           created: testDate(-32 + h),
-          items: [aStatusChange(h % 2 ? STATUS.inProgress : STATUS.todo, h % 2 ? STATUS.todo : STATUS.inProgress), { fieldId: 'labels', field: 'labels', toString: `l${h}` }],
+          items: [
+            aStatusChange(h % 2 ? STATUS.inProgress : STATUS.todo, h % 2 ? STATUS.todo : STATUS.inProgress),
+            { fieldId: 'labels', field: 'labels', toString: `l${h}` },
+          ],
         }),
       ),
     }),
@@ -39,7 +42,12 @@ describe('Jira stand-in paging', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const page = await call(asApp, 'POST', '/rest/api/3/search/jql', { jql: 'project = ITSM', fields: ['summary'], maxResults: 1000, ...(token ? { nextPageToken: token } : {}) });
+      const page = await call(asApp, 'POST', '/rest/api/3/search/jql', {
+        jql: 'project = ITSM',
+        fields: ['summary'],
+        maxResults: 1000,
+        ...(token ? { nextPageToken: token } : {}),
+      });
       expect(page.status).toBe(200);
       expect(page.body.issues.length).toBeLessThanOrEqual(100);
       seen.push(...page.body.issues.map((i: { key: string }) => i.key));
@@ -70,7 +78,8 @@ describe('Jira stand-in paging', () => {
         ...(token ? { nextPageToken: token } : {}),
       });
       expect(page.status).toBe(200);
-      for (const log of page.body.issueChangeLogs) for (const history of log.changeHistories) histories.push({ issueId: log.issueId, ...history });
+      for (const log of page.body.issueChangeLogs)
+        for (const history of log.changeHistories) histories.push({ issueId: log.issueId, ...history });
       token = page.body.nextPageToken;
     } while (token);
     expect(histories).toHaveLength(600);
@@ -93,7 +102,7 @@ describe('Jira stand-in paging', () => {
     expect((await fetch({ issueIdsOrKeys: ['ITSM-1'], maxResults: 10000 })).status).toBe(200);
   });
 
-  it('pages one issue\'s changelog (the naive path)', async () => {
+  it("pages one issue's changelog (the naive path)", async () => {
     const { call } = standIn(manyIssues(1, 5));
     const first = await call(asApp, 'GET', '/rest/api/3/issue/ITSM-1/changelog?maxResults=3');
     expect(first.body).toMatchObject({ startAt: 0, maxResults: 3, total: 5, isLast: false });
@@ -105,9 +114,22 @@ describe('Jira stand-in paging', () => {
   it('answers a search and a bulk fetch over 1,000 issues with 20 histories each in milliseconds', async () => {
     const { call } = standIn(manyIssues(1000, 20));
     const started = performance.now();
-    const search = await call(asApp, 'POST', '/rest/api/3/search/jql', { jql: 'sprint in openSprints() AND statusCategory != Done', fields: ['summary', 'status', 'customfield_10020'], maxResults: 100 });
-    const bulk = await call(asApp, 'POST', '/rest/api/3/changelog/bulkfetch', { issueIdsOrKeys: Array.from({ length: 1000 }, (_, i) => `ITSM-${i + 1}`), fieldIds: ['status'], maxResults: 10000 });
-    const next = await call(asApp, 'POST', '/rest/api/3/changelog/bulkfetch', { issueIdsOrKeys: Array.from({ length: 1000 }, (_, i) => `ITSM-${i + 1}`), fieldIds: ['status'], maxResults: 10000, nextPageToken: bulk.body.nextPageToken });
+    const search = await call(asApp, 'POST', '/rest/api/3/search/jql', {
+      jql: 'sprint in openSprints() AND statusCategory != Done',
+      fields: ['summary', 'status', 'customfield_10020'],
+      maxResults: 100,
+    });
+    const bulk = await call(asApp, 'POST', '/rest/api/3/changelog/bulkfetch', {
+      issueIdsOrKeys: Array.from({ length: 1000 }, (_, i) => `ITSM-${i + 1}`),
+      fieldIds: ['status'],
+      maxResults: 10000,
+    });
+    const next = await call(asApp, 'POST', '/rest/api/3/changelog/bulkfetch', {
+      issueIdsOrKeys: Array.from({ length: 1000 }, (_, i) => `ITSM-${i + 1}`),
+      fieldIds: ['status'],
+      maxResults: 10000,
+      nextPageToken: bulk.body.nextPageToken,
+    });
     const elapsed = performance.now() - started;
     expect(search.body.issues).toHaveLength(100);
     expect(bulk.body.issueChangeLogs.length).toBeGreaterThan(0);

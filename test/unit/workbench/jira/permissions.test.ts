@@ -9,8 +9,13 @@ describe('Jira stand-in permissions', () => {
     const seen = await call(asUser(USERS.viewer), 'GET', '/rest/api/3/issue/ITSM-2?fields=summary,status,customfield_10020,parent');
     expect(seen.status).toBe(200);
     expect(seen.body).toMatchObject({ id: '10002', key: 'ITSM-2', fields: { summary: 'Reset my password', parent: { key: 'ITSM-1' } } });
-    expect(seen.body.fields.status.statusCategory).toEqual(expect.objectContaining({ id: 4, key: 'indeterminate', colorName: 'yellow', name: 'In Progress' }));
-    expect(seen.body.fields.customfield_10020.map((s: { id: number; state: string }) => [s.id, s.state])).toEqual([[1, 'closed'], [2, 'active']]);
+    expect(seen.body.fields.status.statusCategory).toEqual(
+      expect.objectContaining({ id: 4, key: 'indeterminate', colorName: 'yellow', name: 'In Progress' }),
+    );
+    expect(seen.body.fields.customfield_10020.map((s: { id: number; state: string }) => [s.id, s.state])).toEqual([
+      [1, 'closed'],
+      [2, 'active'],
+    ]);
     expect(Object.keys(seen.body.fields).sort()).toEqual(['customfield_10020', 'parent', 'status', 'summary']);
 
     const hidden = await call(asUser(USERS.outsider), 'GET', '/rest/api/3/issue/ITSM-2');
@@ -28,7 +33,9 @@ describe('Jira stand-in permissions', () => {
   it('filters search results to what the caller may browse', async () => {
     const { call } = standIn();
     const keys = async (who: Parameters<typeof call>[0]) =>
-      (await call(who, 'POST', '/rest/api/3/search/jql', { jql: 'project in (ITSM, TEAM) ORDER BY key ASC', fields: ['key'] })).body.issues.map((i: { key: string }) => i.key);
+      (
+        await call(who, 'POST', '/rest/api/3/search/jql', { jql: 'project in (ITSM, TEAM) ORDER BY key ASC', fields: ['key'] })
+      ).body.issues.map((i: { key: string }) => i.key);
     expect(await keys(asApp)).toEqual(['ITSM-1', 'ITSM-2', 'ITSM-3', 'TEAM-1']);
     expect(await keys(asUser(USERS.viewer))).toEqual(['ITSM-1', 'ITSM-2', 'ITSM-3', 'TEAM-1']);
     // The outsider cannot see ITSM at all, so naming it is a 400 as in Jira.
@@ -39,13 +46,17 @@ describe('Jira stand-in permissions', () => {
     const { call } = standIn();
     const project = await call(asUser(USERS.member), 'GET', '/rest/api/3/project/TEAM');
     expect(project.body).toMatchObject({ key: 'TEAM', style: 'next-gen', simplified: true });
-    expect((await call(asUser(USERS.member), 'GET', '/rest/api/3/project/ITSM')).body).toMatchObject({ style: 'classic', simplified: false });
+    expect((await call(asUser(USERS.member), 'GET', '/rest/api/3/project/ITSM')).body).toMatchObject({
+      style: 'classic',
+      simplified: false,
+    });
     expect((await call(asUser(USERS.outsider), 'GET', '/rest/api/3/project/ITSM')).status).toBe(404);
   });
 
   it('answers mypermissions per issue, per project and globally', async () => {
     const { call } = standIn();
-    const perms = async (who: Parameters<typeof call>[0], query: string) => call(who, 'GET', `/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS,EDIT_ISSUES,ADMINISTER${query}`);
+    const perms = async (who: Parameters<typeof call>[0], query: string) =>
+      call(who, 'GET', `/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS,EDIT_ISSUES,ADMINISTER${query}`);
     const viewer = await perms(asUser(USERS.viewer), '&issueId=10002');
     expect(viewer.status).toBe(200);
     expect(viewer.body.permissions.BROWSE_PROJECTS).toMatchObject({ id: '10', key: 'BROWSE_PROJECTS', havePermission: true });
@@ -66,7 +77,9 @@ describe('Jira stand-in permissions', () => {
     expect((await call(asUser(USERS.viewer), 'PUT', path, { processKey: 'X' })).status).toBe(403);
     expect((await call(asUser(USERS.outsider), 'PUT', path, { processKey: 'X' })).status).toBe(404);
     expect((await call(asUser(USERS.viewer), 'GET', path)).body).toEqual({ key: 'process-loop-link', value: { processKey: 'CHG' } });
-    expect((await call(asUser(USERS.viewer), 'GET', '/rest/api/3/issue/ITSM-2/properties')).body.keys.map((k: { key: string }) => k.key)).toEqual(['process-loop-link']);
+    expect(
+      (await call(asUser(USERS.viewer), 'GET', '/rest/api/3/issue/ITSM-2/properties')).body.keys.map((k: { key: string }) => k.key),
+    ).toEqual(['process-loop-link']);
     expect(jira.issue('ITSM-2')?.properties).toEqual({ 'process-loop-link': { processKey: 'CHG' } });
 
     expect((await call(asUser(USERS.viewer), 'DELETE', path)).status).toBe(403);

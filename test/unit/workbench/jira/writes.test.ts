@@ -17,34 +17,73 @@ import {
 import { PROCESS_ALIASES, asApp, asUser, caller, standIn } from './standInClient';
 
 describe('Jira stand-in writes', () => {
-  it('creates issues over REST with keys continuing from the project\'s highest number, needing CREATE_ISSUES', async () => {
+  it("creates issues over REST with keys continuing from the project's highest number, needing CREATE_ISSUES", async () => {
     const input = aDatasetInput();
     input.issues = [anIssue({ key: 'ITSM-7' }), anIssue({ key: 'ITSM-41' })];
     const { call, jira } = standIn(aDataset(input));
     const description = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Details' }] }] };
     const created = await call(asUser(USERS.member), 'POST', '/rest/api/3/issue', {
-      fields: { project: { key: 'ITSM' }, issuetype: { id: ISSUE_TYPE.task }, summary: 'Broken VPN', description, labels: ['vpn'], parent: { key: 'ITSM-7' } },
+      fields: {
+        project: { key: 'ITSM' },
+        issuetype: { id: ISSUE_TYPE.task },
+        summary: 'Broken VPN',
+        description,
+        labels: ['vpn'],
+        parent: { key: 'ITSM-7' },
+      },
     });
     expect(created.status).toBe(201);
     expect(created.body.key).toBe('ITSM-42');
-    expect(jira.createIssue({ projectKey: 'ITSM', issueTypeId: ISSUE_TYPE.task, summary: 'Next', reporterAccountId: USERS.admin }).key).toBe('ITSM-43');
-    const read = await call(asUser(USERS.viewer), 'GET', `/rest/api/3/issue/${created.body.id}?fields=description,labels,parent,reporter,status,created`);
-    expect(read.body.fields).toMatchObject({ description, labels: ['vpn'], parent: { key: 'ITSM-7' }, reporter: { accountId: USERS.member }, status: { id: STATUS.todo } });
+    expect(
+      jira.createIssue({ projectKey: 'ITSM', issueTypeId: ISSUE_TYPE.task, summary: 'Next', reporterAccountId: USERS.admin }).key,
+    ).toBe('ITSM-43');
+    const read = await call(
+      asUser(USERS.viewer),
+      'GET',
+      `/rest/api/3/issue/${created.body.id}?fields=description,labels,parent,reporter,status,created`,
+    );
+    expect(read.body.fields).toMatchObject({
+      description,
+      labels: ['vpn'],
+      parent: { key: 'ITSM-7' },
+      reporter: { accountId: USERS.member },
+      status: { id: STATUS.todo },
+    });
     expect(read.body.fields.created).toBe(jiraTime(TEST_NOW));
 
-    expect((await call(asUser(USERS.viewer), 'POST', '/rest/api/3/issue', { fields: { project: { key: 'ITSM' }, issuetype: { id: ISSUE_TYPE.task }, summary: 'No' } })).status).toBe(403);
-    const invalid = await call(asUser(USERS.member), 'POST', '/rest/api/3/issue', { fields: { project: { key: 'ITSM' }, issuetype: { id: ISSUE_TYPE.task } } });
+    expect(
+      (
+        await call(asUser(USERS.viewer), 'POST', '/rest/api/3/issue', {
+          fields: { project: { key: 'ITSM' }, issuetype: { id: ISSUE_TYPE.task }, summary: 'No' },
+        })
+      ).status,
+    ).toBe(403);
+    const invalid = await call(asUser(USERS.member), 'POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'ITSM' }, issuetype: { id: ISSUE_TYPE.task } },
+    });
     expect(invalid).toMatchObject({ status: 400, body: { errors: { summary: expect.any(String) } } });
   });
 
   it('applies updates and appends Jira-shaped changelog items', async () => {
     const { jira, call } = standIn();
     const at = new Date(testDate(0, 1));
-    const { changelogEntry } = jira.applyIssueUpdate('ITSM-1', { statusId: STATUS.done, sprintIds: [2], flagged: true, labels: ['a', 'b'] }, { authorAccountId: USERS.asm, at });
+    const { changelogEntry } = jira.applyIssueUpdate(
+      'ITSM-1',
+      { statusId: STATUS.done, sprintIds: [2], flagged: true, labels: ['a', 'b'] },
+      { authorAccountId: USERS.asm, at },
+    );
     expect(changelogEntry?.items).toEqual([
       { fieldId: 'status', field: 'status', fieldtype: 'jira', from: STATUS.todo, fromString: 'To Do', to: STATUS.done, toString: 'Done' },
       { fieldId: 'customfield_10020', field: 'Sprint', fieldtype: 'custom', from: null, fromString: null, to: '2', toString: 'Sprint 2' },
-      { fieldId: 'customfield_10021', field: 'Flagged', fieldtype: 'custom', from: null, fromString: null, to: '[10019]', toString: 'Impediment' },
+      {
+        fieldId: 'customfield_10021',
+        field: 'Flagged',
+        fieldtype: 'custom',
+        from: null,
+        fromString: null,
+        to: '[10019]',
+        toString: 'Impediment',
+      },
       { fieldId: 'labels', field: 'labels', fieldtype: 'jira', from: null, fromString: null, to: null, toString: 'a b' },
     ]);
     const issue = (await call(asApp, 'GET', '/rest/api/3/issue/ITSM-1?fields=status,customfield_10021,resolutiondate,updated')).body.fields;
@@ -55,8 +94,15 @@ describe('Jira stand-in writes', () => {
       resolutiondate: atJira,
       updated: atJira,
     });
-    const bulk = await call(asApp, 'POST', '/rest/api/3/changelog/bulkfetch', { issueIdsOrKeys: ['ITSM-1'], fieldIds: ['customfield_10020'] });
-    expect(bulk.body.issueChangeLogs[0].changeHistories[0]).toMatchObject({ author: { accountId: USERS.asm }, created: atJira, items: [{ field: 'Sprint' }] });
+    const bulk = await call(asApp, 'POST', '/rest/api/3/changelog/bulkfetch', {
+      issueIdsOrKeys: ['ITSM-1'],
+      fieldIds: ['customfield_10020'],
+    });
+    expect(bulk.body.issueChangeLogs[0].changeHistories[0]).toMatchObject({
+      author: { accountId: USERS.asm },
+      created: atJira,
+      items: [{ field: 'Sprint' }],
+    });
     expect(jira.applyIssueUpdate('ITSM-1', { flagged: true }, { authorAccountId: USERS.asm, at }).changelogEntry).toBeNull();
   });
 
@@ -101,7 +147,9 @@ describe('Jira stand-in writes', () => {
       const call = caller(reopened);
       const found = await call(asApp, 'POST', '/rest/api/3/search/jql', { jql: 'asmProcess = INC OR summary ~ Kept', fields: ['key'] });
       expect(found.body.issues.map((i: { key: string }) => i.key).sort()).toEqual(['ITSM-2', 'ITSM-4']);
-      expect(reopened.createIssue({ projectKey: 'ITSM', issueTypeId: ISSUE_TYPE.task, summary: 'After', reporterAccountId: USERS.member }).key).toBe('ITSM-5');
+      expect(
+        reopened.createIssue({ projectKey: 'ITSM', issueTypeId: ISSUE_TYPE.task, summary: 'After', reporterAccountId: USERS.member }).key,
+      ).toBe('ITSM-5');
       store.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

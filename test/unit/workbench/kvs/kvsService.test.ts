@@ -37,7 +37,12 @@ describe('keys and values', () => {
     rig.clock.now = new Date('2026-11-02T10:00:00.000Z');
     await kvs.set('k', 2);
     const result = await kvs.get('k', { metadataFields: [MetadataField.CREATED_AT, MetadataField.UPDATED_AT] });
-    expect(result).toEqual({ key: 'k', value: 2, createdAt: Date.parse('2026-11-02T09:00:00.000Z'), updatedAt: Date.parse('2026-11-02T10:00:00.000Z') });
+    expect(result).toEqual({
+      key: 'k',
+      value: 2,
+      createdAt: Date.parse('2026-11-02T09:00:00.000Z'),
+      updatedAt: Date.parse('2026-11-02T10:00:00.000Z'),
+    });
   });
 
   it('keeps its state in the store namespace "kvs"', async () => {
@@ -97,7 +102,12 @@ describe('queries', () => {
     const first = await kvs.query().where('key', WhereConditions.beginsWith('p:')).limit(5).getMany();
     await kvs.delete('p:03');
     await kvs.set('p:00', 0);
-    const second = await kvs.query().where('key', WhereConditions.beginsWith('p:')).limit(5).cursor(first.nextCursor ?? '').getMany();
+    const second = await kvs
+      .query()
+      .where('key', WhereConditions.beginsWith('p:'))
+      .limit(5)
+      .cursor(first.nextCursor ?? '')
+      .getMany();
     expect(second.results.map((result) => result.key)).toEqual(['p:06', 'p:07', 'p:08', 'p:09', 'p:10']);
   });
 
@@ -118,7 +128,14 @@ describe('transactions', () => {
   it('writes nothing when one operation is invalid', async () => {
     await kvs.set('keep', 'me');
     const before = JSON.stringify(rig.store.entries('kvs'));
-    const code = await kvsErrorCode(kvs.transact().set('a', 1).set('b', 'x'.repeat(250 * 1024)).delete('keep').execute());
+    const code = await kvsErrorCode(
+      kvs
+        .transact()
+        .set('a', 1)
+        .set('b', 'x'.repeat(250 * 1024))
+        .delete('keep')
+        .execute(),
+    );
     expect(code).toBe('MAX_SIZE');
     expect(JSON.stringify(rig.store.entries('kvs'))).toBe(before);
   });
@@ -134,9 +151,7 @@ describe('transactions', () => {
   it('checks entity conditions before writing anything', async () => {
     await kvs.entity('task').set('t1', { title: 'One', priority: 1, team: 'ops', done: false });
     const notDone = new Filter<{ done: boolean }>().and('done', FilterConditions.equalTo(true));
-    const code = await kvsErrorCode(
-      kvs.transact().set('plain', 'x').check('t1', { entityName: 'task', conditions: notDone }).execute(),
-    );
+    const code = await kvsErrorCode(kvs.transact().set('plain', 'x').check('t1', { entityName: 'task', conditions: notDone }).execute());
     expect(code).toBe('CONDITION_CHECK_FAILED');
     expect(await kvs.get('plain')).toBeUndefined();
     const stillOpen = new Filter<{ done: boolean }>().and('done', FilterConditions.equalTo(false));

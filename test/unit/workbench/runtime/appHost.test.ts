@@ -58,7 +58,8 @@ type Echo = { payload: unknown; context: unknown; at: string; appContext: { invo
 
 function aRig(overrides: Record<string, unknown> = {}, options: { latencyMs?: number; maxEventAttempts?: number } = {}) {
   const calls: Calls = [];
-  const record = (name: string, answer: (...args: unknown[]) => unknown = () => 'done') =>
+  const record =
+    (name: string, answer: (...args: unknown[]) => unknown = () => 'done') =>
     (...args: unknown[]) => {
       calls.push({ name, args });
       // Like an async function: an answer that throws becomes a rejection.
@@ -76,7 +77,9 @@ function aRig(overrides: Record<string, unknown> = {}, options: { latencyMs?: nu
     at: new Date('2026-01-02T03:04:05.000Z'),
     appContext: { ...getAppContext(), remaining: getAppContext().invocationRemainingTimeInMillis() },
   }));
-  resolver.define('enqueue', async ({ payload }) => new Queue({ key: 'work' }).push((payload as { bodies: Array<Record<string, unknown>> }).bodies.map((body) => ({ body }))));
+  resolver.define('enqueue', async ({ payload }) =>
+    new Queue({ key: 'work' }).push((payload as { bodies: Array<Record<string, unknown>> }).bodies.map((body) => ({ body }))),
+  );
   resolver.define('hookUrl', async () => webTrigger.getUrl('my-hook'));
   const legacy = new Resolver();
   legacy.define('handle-event', ({ payload, context }) => {
@@ -103,19 +106,29 @@ describe('resolvers', () => {
     rig = aRig();
     const result = await rig.host.invokeResolver({ functionKey: 'whoAmI', payload: {}, accountId: MINIMAL_USERS.member, context: {} });
     expect(result).toEqual({ asUser: 200, asApp: 401 });
-    expect(rig.jira.requests.map((request) => request.caller)).toEqual([{ kind: 'user', accountId: MINIMAL_USERS.member }, { kind: 'app' }]);
+    expect(rig.jira.requests.map((request) => request.caller)).toEqual([
+      { kind: 'user', accountId: MINIMAL_USERS.member },
+      { kind: 'app' },
+    ]);
   });
 
   it('fails asUser when the invocation has no user', async () => {
     rig = aRig();
-    await expect(rig.host.invokeResolver({ functionKey: 'whoAmI', payload: {}, accountId: null, context: {} })).rejects.toBeInstanceOf(NeedsAuthenticationError);
+    await expect(rig.host.invokeResolver({ functionKey: 'whoAmI', payload: {}, accountId: null, context: {} })).rejects.toBeInstanceOf(
+      NeedsAuthenticationError,
+    );
     expect(rig.jira.requests).toEqual([]);
   });
 
   it('passes payload and context the way @forge/resolver receives them, through JSON', async () => {
     rig = aRig();
     const extension = { type: 'jira:projectPage', project: { id: '10000', key: 'ITSM' } };
-    const result = (await rig.host.invokeResolver({ functionKey: 'echo', payload: { a: 1 }, accountId: MINIMAL_USERS.viewer, context: { extension } })) as Echo;
+    const result = (await rig.host.invokeResolver({
+      functionKey: 'echo',
+      payload: { a: 1 },
+      accountId: MINIMAL_USERS.viewer,
+      context: { extension },
+    })) as Echo;
     expect(result.payload).toEqual({ a: 1 });
     expect(result.context).toMatchObject({
       accountId: MINIMAL_USERS.viewer,
@@ -138,7 +151,11 @@ describe('resolvers', () => {
   it('gives each invocation its own id', async () => {
     rig = aRig();
     const ids = await Promise.all(
-      [1, 2].map(async () => ((await rig.host.invokeResolver({ functionKey: 'echo', payload: {}, accountId: 'x', context: {} })) as Echo).appContext.invocationId),
+      [1, 2].map(
+        async () =>
+          ((await rig.host.invokeResolver({ functionKey: 'echo', payload: {}, accountId: 'x', context: {} })) as Echo).appContext
+            .invocationId,
+      ),
     );
     expect(ids[0]).not.toBe(ids[1]);
   });
@@ -152,7 +169,9 @@ describe('resolvers', () => {
 
   it('hands out local web trigger URLs', async () => {
     rig = aRig();
-    expect(await rig.host.invokeResolver({ functionKey: 'hookUrl', payload: {}, accountId: 'x', context: {} })).toBe('http://localhost:4321/webtrigger/my-hook');
+    expect(await rig.host.invokeResolver({ functionKey: 'hookUrl', payload: {}, accountId: 'x', context: {} })).toBe(
+      'http://localhost:4321/webtrigger/my-hook',
+    );
   });
 });
 
@@ -176,7 +195,10 @@ describe('product events', () => {
 
   it('skips ignoreSelf triggers for events the app caused', async () => {
     rig = aRig();
-    const results = await rig.host.deliverProductEvent('avi:jira:updated:issue', { issue: { key: 'ITSM-1' }, atlassianId: WORKBENCH_APP_ACCOUNT_ID });
+    const results = await rig.host.deliverProductEvent('avi:jira:updated:issue', {
+      issue: { key: 'ITSM-1' },
+      atlassianId: WORKBENCH_APP_ACCOUNT_ID,
+    });
     expect(results.map((result) => [result.triggerKey, result.outcome])).toEqual([
       ['on-issue', 'ok'],
       ['on-issue-not-self', 'skipped'],
@@ -194,7 +216,12 @@ describe('product events', () => {
 describe('async events', () => {
   it('delivers pushed events to the queue consumer when drained', async () => {
     rig = aRig();
-    const pushed = (await rig.host.invokeResolver({ functionKey: 'enqueue', payload: { bodies: [{ n: 1 }, { n: 2 }] }, accountId: 'x', context: {} })) as { jobId: string };
+    const pushed = (await rig.host.invokeResolver({
+      functionKey: 'enqueue',
+      payload: { bodies: [{ n: 1 }, { n: 2 }] },
+      accountId: 'x',
+      context: {},
+    })) as { jobId: string };
     expect(rig.calls).toEqual([]);
     await rig.host.drainQueues();
     const events = rig.calls.filter((call) => call.name === 'worker').map((call) => call.args[0]);

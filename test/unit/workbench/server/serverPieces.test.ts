@@ -8,7 +8,18 @@ import { createRouter } from '../../../../workbench/server/router';
 import { tokensCss } from '../../../../workbench/server/tokensCss';
 
 function aRequest(method: string, pathname: string): WorkbenchRequest {
-  return { method, path: pathname, pathWithQuery: pathname, query: new URLSearchParams(), headers: {}, cookies: {}, params: {}, raw: {} as WorkbenchRequest['raw'], text: () => Promise.resolve(''), json: () => Promise.resolve({}) };
+  return {
+    method,
+    path: pathname,
+    pathWithQuery: pathname,
+    query: new URLSearchParams(),
+    headers: {},
+    cookies: {},
+    params: {},
+    raw: {} as WorkbenchRequest['raw'],
+    text: () => Promise.resolve(''),
+    json: () => Promise.resolve({}),
+  };
 }
 
 describe('router', () => {
@@ -33,14 +44,15 @@ describe('router', () => {
 
 describe('Custom UI resources', () => {
   it('puts the bridge first in <head>, before any app script', () => {
-    const built = '<!doctype html><html><head>\n<meta charset="utf-8"><script type="module" src="./assets/app.js"></script></head><body></body></html>';
+    const built =
+      '<!doctype html><html><head>\n<meta charset="utf-8"><script type="module" src="./assets/app.js"></script></head><body></body></html>';
     const served = injectBridge(built);
     expect(served.indexOf(BRIDGE_SCRIPT_TAG)).toBeGreaterThan(served.indexOf('<head>'));
     expect(served.indexOf(BRIDGE_SCRIPT_TAG)).toBeLessThan(served.indexOf('<meta'));
     expect(served.replace(BRIDGE_SCRIPT_TAG, '')).toBe(built);
   });
 
-  it("allows inline styles only when the manifest declares them, and never inline scripts", () => {
+  it('allows inline styles only when the manifest declares them, and never inline scripts', () => {
     const strict = readServerManifest({ modules: {}, resources: [] });
     const loose = readServerManifest({ modules: {}, resources: [], permissions: { content: { styles: ['unsafe-inline'] } } });
     expect(customUiCsp(strict)).toContain("style-src 'self';");

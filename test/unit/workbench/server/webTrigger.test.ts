@@ -16,7 +16,14 @@ beforeAll(async () => {
       },
     },
   } as unknown as ServerPlatform;
-  server = await startWorkbenchServer({ port: 0, platform, siteUrl: 'dataset', demoDataset: () => { throw new Error('not used'); } });
+  server = await startWorkbenchServer({
+    port: 0,
+    platform,
+    siteUrl: 'dataset',
+    demoDataset: () => {
+      throw new Error('not used');
+    },
+  });
 });
 
 afterAll(async () => {
@@ -24,14 +31,24 @@ afterAll(async () => {
 });
 
 it('hands the function the request as Forge does and answers its statusCode, headers and body', async () => {
-  const response = await fetch(`${server.url}/webtrigger/sync-hook?since=1&since=2`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+  const response = await fetch(`${server.url}/webtrigger/sync-hook?since=1&since=2`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"a":1}',
+  });
   expect(response.status).toBe(202);
   expect(response.headers.get('x-answer')).toBe('yes');
   await expect(response.json()).resolves.toEqual({ queued: true });
   expect(calls).toEqual([
     {
       functionKey: 'syncFn',
-      event: expect.objectContaining({ method: 'POST', body: '{"a":1}', path: '/webtrigger/sync-hook', queryParameters: { since: ['1', '2'] }, headers: expect.objectContaining({ 'content-type': ['application/json'] }) }),
+      event: expect.objectContaining({
+        method: 'POST',
+        body: '{"a":1}',
+        path: '/webtrigger/sync-hook',
+        queryParameters: { since: ['1', '2'] },
+        headers: expect.objectContaining({ 'content-type': ['application/json'] }),
+      }),
     },
   ]);
 });
