@@ -1,10 +1,12 @@
-import { DEFAULT_HEALTH_SETTINGS, type ChangeHistory, type SprintHealthInput } from '../../src/domain/sprintHealth';
+import { DEFAULT_HEALTH_SETTINGS, type SprintHealthInput } from '../../src/domain/sprintHealth';
 import { fetchSprint, type SprintSummary } from '../../src/jira/agile';
 import { fetchChangelogs, fetchIssueChangelogNaive, type ChangelogEntry } from '../../src/jira/changelogs';
 import { discoverSprintFieldIds, type SprintFieldIds } from '../../src/jira/jiraFields';
 import type { JiraCall } from '../../src/jira/jiraRequest';
 import { fetchSprintIssues, type SprintIssueSnapshot } from '../../src/jira/sprintIssues';
 import { fetchStatusCatalog, type StatusSummary } from '../../src/jira/statuses';
+import { sprintHealthInput } from '../../src/useCases/sprintHealth/computeResult';
+import { toRecord } from '../../src/useCases/sprintHealth/gatherSprintInputs';
 
 /**
  * The two ways of getting a sprint's health input the bench compares, both through the app's own
@@ -61,36 +63,13 @@ export async function bulkSprintInput(call: JiraCall, sprintId: number): Promise
 }
 
 function toHealthInput(basics: SprintBasics, changelogs: Map<string, ChangelogEntry[]>): SprintHealthInput {
-  const { sprint, fieldIds } = basics;
-  return {
-    sprint: {
-      id: sprint.id,
-      name: sprint.name,
-      state: sprint.state,
-      startDate: sprint.startDate,
-      endDate: sprint.endDate,
-      completeDate: sprint.completeDate,
-    },
-    now: new Date().toISOString(),
-    issues: basics.issues.map((issue) => ({
-      id: issue.id,
-      key: issue.key,
-      summary: issue.summary,
-      issueTypeName: issue.issueTypeName,
-      statusId: issue.statusId,
-      statusCategory: issue.statusCategory,
-      currentSprintIds: issue.currentSprintIds,
-      flagged: issue.flagged,
-      created: issue.created,
-      processKey: issue.linkProperty?.processKey ?? null,
-    })),
-    changelogs: Object.fromEntries([...changelogs].map(([id, entries]): [string, ChangeHistory[]] => [id, entries])),
-    statuses: basics.statuses,
+  const records = basics.issues.map((issue) => toRecord(issue, changelogs.get(issue.id) ?? null));
+  return sprintHealthInput(basics.sprint, records, {
     settings: DEFAULT_HEALTH_SETTINGS,
+    statuses: basics.statuses,
+    fields: basics.fieldIds,
+    now: new Date().toISOString(),
+    snapshot: null,
     removedIssuesKnown: false,
-    fields: {
-      ...(fieldIds.sprint ? { sprint: fieldIds.sprint } : {}),
-      ...(fieldIds.flagged ? { flagged: fieldIds.flagged } : {}),
-    },
-  };
+  });
 }

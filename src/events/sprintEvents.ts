@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sprintSummarySchema } from '../contract/sprintHealthContract';
 import { siteKeyOf } from '../resolvers/invocationContext';
 import type { Actor } from '../useCases/actor';
 import { onSprintClosed } from '../useCases/sprintHealth/onSprintClosed';
@@ -47,15 +48,7 @@ const jobEventSchema = z.object({
     boardId: z.number(),
     site: z.string(),
     // A Sprint, as startHealthJob queued it.
-    sprint: z.object({
-      id: z.number(),
-      name: z.string(),
-      state: z.enum(['future', 'active', 'closed']),
-      startDate: z.string().nullable(),
-      endDate: z.string().nullable(),
-      completeDate: z.string().nullable(),
-      originBoardId: z.number().nullable(),
-    }),
+    sprint: sprintSummarySchema.extend({ originBoardId: z.number().nullable() }),
   }),
 });
 

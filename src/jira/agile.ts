@@ -1,5 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
+import type { Sprint, SprintState } from '../domain/sprintHealth';
 import { callJira, unexpectedJiraAnswer, type JiraCall } from './jiraRequest';
 
 /** The Agile API's page size for boards and sprints (its default, and the most it returns). */
@@ -11,17 +12,8 @@ export interface BoardSummary {
   type: string;
 }
 
-export type SprintState = 'future' | 'active' | 'closed';
-
-export interface SprintSummary {
-  id: number;
-  name: string;
-  state: SprintState;
-  /** ISO times as Jira gives them; a future sprint has none. */
-  startDate: string | null;
-  endDate: string | null;
-  completeDate: string | null;
-  originBoardId: number | null;
+/** A sprint as the domain keeps it, with the goal Jira gives (review screens show it). */
+export interface SprintSummary extends Sprint {
   goal: string | null;
 }
 

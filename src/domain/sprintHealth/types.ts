@@ -32,16 +32,18 @@ export interface Sprint {
   originBoardId: number | null;
 }
 
-/** Only the fields kept of a sprint as Jira describes it. */
-export const toSprint = (sprint: Sprint): Sprint => ({
+/** Only the fields the computation reads of a sprint. */
+export const toSprintInput = (sprint: Sprint): Omit<Sprint, 'originBoardId'> => ({
   id: sprint.id,
   name: sprint.name,
   state: sprint.state,
   startDate: sprint.startDate,
   endDate: sprint.endDate,
   completeDate: sprint.completeDate,
-  originBoardId: sprint.originBoardId,
 });
+
+/** Only the fields kept of a sprint as Jira describes it. */
+export const toSprint = (sprint: Sprint): Sprint => ({ ...toSprintInput(sprint), originBoardId: sprint.originBoardId });
 
 export interface SprintInput {
   id: number;

@@ -6,8 +6,10 @@ import {
   type HealthSettings,
   type KpiReading,
   type Sprint,
+  type SprintHealthInput,
   type SprintHealthResult,
   type StatusInfo,
+  toSprintInput,
 } from '../../domain/sprintHealth';
 import type { SprintFieldIds } from '../../jira/jiraFields';
 import type { ActiveIssueRecord } from '../../storage/sprintHealth/activeInputs';
@@ -18,30 +20,22 @@ import type { DrillDownCounts, StoredDrillItem, StoredResult, StoredRow } from '
  * drill-down, drill-downs as issue ids and reasons: issue details are re-read as the viewer).
  */
 
-export function compute(
-  sprint: Sprint,
-  records: readonly ActiveIssueRecord[],
-  context: {
-    settings: HealthSettings;
-    statuses: Record<string, StatusInfo>;
-    fields: SprintFieldIds;
-    now: string;
-    snapshot: string[] | null;
-    removedIssuesKnown: boolean;
-    kpiReadings?: Record<string, KpiReading[]>;
-  },
-): SprintHealthResult {
+interface ComputeContext {
+  settings: HealthSettings;
+  statuses: Record<string, StatusInfo>;
+  fields: SprintFieldIds;
+  now: string;
+  snapshot: string[] | null;
+  removedIssuesKnown: boolean;
+  kpiReadings?: Record<string, KpiReading[]>;
+}
+
+/** The pure computation's input from a sprint and its gathered issues (also what the bench computes on). */
+export function sprintHealthInput(sprint: Sprint, records: readonly ActiveIssueRecord[], context: ComputeContext): SprintHealthInput {
   const changelogs: Record<string, ChangeHistory[]> = {};
   for (const record of records) if (record.changelog) changelogs[record.issue.id] = record.changelog;
-  return computeSprintHealth({
-    sprint: {
-      id: sprint.id,
-      name: sprint.name,
-      state: sprint.state,
-      startDate: sprint.startDate,
-      endDate: sprint.endDate,
-      completeDate: sprint.completeDate,
-    },
+  return {
+    sprint: toSprintInput(sprint),
     now: context.now,
     issues: records.map((record) => record.issue),
     changelogs,
@@ -54,7 +48,11 @@ export function compute(
       ...(context.fields.sprint ? { sprint: context.fields.sprint } : {}),
       ...(context.fields.flagged ? { flagged: context.fields.flagged } : {}),
     },
-  });
+  };
+}
+
+export function compute(sprint: Sprint, records: readonly ActiveIssueRecord[], context: ComputeContext): SprintHealthResult {
+  return computeSprintHealth(sprintHealthInput(sprint, records, context));
 }
 
 const countEntries = (entries: readonly DrillDownEntry[]) => ({

@@ -53,7 +53,8 @@ function toIssueInput(snapshot: SprintIssueSnapshot): ActiveIssueRecord['issue']
   };
 }
 
-const toRecord = (snapshot: SprintIssueSnapshot, changelog: ChangeHistory[] | null): ActiveIssueRecord => ({
+/** An issue as the computation and the active inputs keep it (the bench builds its input the same way). */
+export const toRecord = (snapshot: SprintIssueSnapshot, changelog: ChangeHistory[] | null): ActiveIssueRecord => ({
   issue: toIssueInput(snapshot),
   statusName: snapshot.statusName,
   updated: snapshot.updated,
