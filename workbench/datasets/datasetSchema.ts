@@ -180,38 +180,18 @@ export const datasetSchema = z
     const sprints = new Set(dataset.sprints.map((sprint) => sprint.id));
     const issueKeys = new Set(dataset.issues.map((issue) => issue.key));
     const problem = (path: Array<string | number>, message: string) => ctx.addIssue({ code: 'custom', path, message });
-    const unique = (what: string, values: Array<string | number>, path: string) => {
+    const unique = <T>(what: string, path: string, items: readonly T[], valueOf: (item: T) => string | number) => {
       const seen = new Set<string | number>();
-      values.forEach((value, index) => {
+      items.map(valueOf).forEach((value, index) => {
         if (seen.has(value)) problem([path, index], `Duplicate ${what} ${value}.`);
         seen.add(value);
       });
     };
-    unique(
-      'accountId',
-      dataset.users.map((u) => u.accountId),
-      'users',
-    );
-    unique(
-      'project key',
-      dataset.projects.map((p) => p.key),
-      'projects',
-    );
-    unique(
-      'issue key',
-      dataset.issues.map((i) => i.key),
-      'issues',
-    );
-    unique(
-      'issue id',
-      dataset.issues.map((i) => i.id),
-      'issues',
-    );
-    unique(
-      'sprint id',
-      dataset.sprints.map((s) => s.id),
-      'sprints',
-    );
+    unique('accountId', 'users', dataset.users, (u) => u.accountId);
+    unique('project key', 'projects', dataset.projects, (p) => p.key);
+    unique('issue key', 'issues', dataset.issues, (i) => i.key);
+    unique('issue id', 'issues', dataset.issues, (i) => i.id);
+    unique('sprint id', 'sprints', dataset.sprints, (s) => s.id);
     dataset.projects.forEach((project, p) => {
       if (!users.has(project.leadAccountId)) problem(['projects', p, 'leadAccountId'], `Unknown user ${project.leadAccountId}.`);
       project.issueTypeIds.forEach((id, t) => {
