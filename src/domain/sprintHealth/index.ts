@@ -1,6 +1,6 @@
 export { computeSprintHealth } from './computeSprintHealth';
 export { evaluateCriteria, previewHealth, scoreHealth } from './health';
-export { criterionHelp, type MetricKey } from './definitions';
+export type { MetricKey } from './definitions';
 export { describeDuration, describeReason, formatInstant, type Reason, type ReasonCode } from './reasons';
 export {
   CRITERION_KEYS,
