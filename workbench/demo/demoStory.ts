@@ -340,21 +340,13 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
   async function saveProcess(process: DemoProcess) {
     const stream = DEMO_VALUE_STREAMS.find((candidate) => candidate.key === process.valueStreamKey);
     const creator = stream?.ownerAccountId ?? ids.admin;
+    // Everything but the demo's own readings and reviews is what an editor sends (the payload schema is strict).
+    const { kpis, status, reviews: _reviews, ...fields } = process;
     const input = {
-      key: process.key,
-      name: process.name,
-      purpose: process.purpose,
-      currentSituation: process.currentSituation,
-      apoAccountId: process.apoAccountId,
-      asmAccountId: process.asmAccountId,
-      valueStreamKey: process.valueStreamKey,
-      stageId: process.stageId,
-      kpis: process.kpis.map(({ readings: _readings, ...kpi }) => kpi),
-      raci: process.raci,
-      definitionOfDone: process.definitionOfDone,
-      automationCandidates: process.automationCandidates,
+      ...fields,
+      kpis: kpis.map(({ readings: _readings, ...kpi }) => kpi),
       // A retired process was active once: created active, retired later by its APO.
-      status: process.status === 'retired' ? 'active' : process.status,
+      status: status === 'retired' ? 'active' : status,
     };
     const first = saved(
       `Process ${process.key}`,
