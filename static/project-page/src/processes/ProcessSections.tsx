@@ -7,10 +7,10 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import Select from '@atlaskit/select/Select';
 import TextArea from '@atlaskit/textarea';
-import Textfield from '@atlaskit/textfield';
 import type { ReactNode } from 'react';
 import type { UserSummary } from '../../../common/catalogTypes';
 import { FormField } from '../../../common/forms/FormField';
+import { TextInputField } from '../../../common/forms/TextInputField';
 import { errorsUnder, type FieldErrors } from '../../../common/forms/fieldErrors';
 import { OrderedListEditor } from './OrderedListEditor';
 import { newAutomationCandidate, newDodItem, newKpi, newRaciStep, raciLetters, type KpiDraft, type ProcessDraft } from './processDraft';
@@ -40,20 +40,6 @@ export function QuestionSection({
         {children}
       </Stack>
     </section>
-  );
-}
-
-function TextItemField(props: { id: string; label: string; value: string; error?: string; onChange: (value: string) => void }) {
-  return (
-    <FormField id={props.id} label={props.label} error={props.error}>
-      <Textfield
-        id={props.id}
-        value={props.value}
-        isInvalid={!!props.error}
-        aria-describedby={`${props.id}-message`}
-        onChange={(event) => props.onChange(event.currentTarget.value)}
-      />
-    </FormField>
   );
 }
 
@@ -107,21 +93,21 @@ function KpiFields({ kpi, index, errors, update }: { kpi: KpiDraft; index: numbe
   const at = (field: string) => errors[`kpis.${index}.${field}`];
   return (
     <Inline space="space.100" shouldWrap alignBlock="start">
-      <TextItemField
+      <TextInputField
         id={`${id}-name`}
         label={`KPI ${index + 1} name`}
         value={kpi.name}
         error={at('name')}
         onChange={(name) => update({ ...kpi, name })}
       />
-      <TextItemField
+      <TextInputField
         id={`${id}-target`}
         label="Target"
         value={kpi.target}
         error={at('target')}
         onChange={(target) => update({ ...kpi, target })}
       />
-      <TextItemField id={`${id}-unit`} label="Unit" value={kpi.unit} error={at('unit')} onChange={(unit) => update({ ...kpi, unit })} />
+      <TextInputField id={`${id}-unit`} label="Unit" value={kpi.unit} error={at('unit')} onChange={(unit) => update({ ...kpi, unit })} />
       <FormField id={`${id}-direction`} label="Direction" error={at('direction')}>
         <Select
           inputId={`${id}-direction`}
@@ -168,14 +154,14 @@ export function RaciSection({ draft, setDraft, errors, people }: SectionProps & 
         renderItem={(step, index, update) => (
           <Stack space="space.075">
             <Inline space="space.100" shouldWrap>
-              <TextItemField
+              <TextInputField
                 id={`raci-${step.id}-step`}
                 label={`Step ${index + 1}`}
                 value={step.step}
                 error={errors[`raci.${index}.step`]}
                 onChange={(value) => update({ ...step, step: value })}
               />
-              <TextItemField
+              <TextInputField
                 id={`raci-${step.id}-when`}
                 label="When"
                 value={step.when}
@@ -186,7 +172,7 @@ export function RaciSection({ draft, setDraft, errors, people }: SectionProps & 
             <Inline space="space.100" shouldWrap>
               {raciLetters.map(({ letter, label }) => (
                 <Stack space="space.025" key={letter}>
-                  <TextItemField
+                  <TextInputField
                     id={`raci-${step.id}-${letter}`}
                     label={`${label}: roles, comma separated`}
                     value={step[letter].roles}
@@ -220,7 +206,7 @@ export function DefinitionOfDoneSection({ draft, setDraft, errors }: SectionProp
         describe={(_item, index) => `checklist item ${index + 1}`}
         onChange={(definitionOfDone) => setDraft((d) => ({ ...d, definitionOfDone }))}
         renderItem={(item, index, update) => (
-          <TextItemField
+          <TextInputField
             id={`dod-${item.id}`}
             label={`Checklist item ${index + 1}`}
             value={item.text}
@@ -246,7 +232,7 @@ export function AutomationSection({ draft, setDraft, errors }: SectionProps) {
         onChange={(automationCandidates) => setDraft((d) => ({ ...d, automationCandidates }))}
         renderItem={(item, index, update) => (
           <Inline space="space.100" alignBlock="end" shouldWrap>
-            <TextItemField
+            <TextInputField
               id={`automation-${item.id}`}
               label={`Automation candidate ${index + 1}`}
               value={item.text}
