@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { UserConfig } from 'vite';
 import { atlaskitFeatureFlagsOff } from './featureFlagsOff';
+import { sharedHtmlShell } from './htmlShell';
 
 const featureGatesStub = fileURLToPath(new URL('./featureGatesStub.ts', import.meta.url));
 const compiledPressable = fileURLToPath(new URL('./compiledPressable.ts', import.meta.url));
@@ -31,7 +32,7 @@ export function customUiViteConfig(appDir: string): UserConfig {
       ],
     },
     // Every Atlaskit feature flag is off in a Forge iframe; saying so at build time drops the unused branches.
-    plugins: [atlaskitFeatureFlagsOff()],
+    plugins: [sharedHtmlShell(), atlaskitFeatureFlagsOff()],
     logLevel: 'warn',
     // Vite 8 transforms TSX with oxc; no React plugin is needed for a production build.
     oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },

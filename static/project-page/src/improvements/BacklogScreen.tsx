@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
-import Heading from '@atlaskit/heading';
-import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { ErrorState } from '../../../common/ErrorState';
@@ -24,6 +22,7 @@ import { BacklogHighlights } from './BacklogHighlights';
 import { CreateStoryModal } from './CreateStoryModal';
 import { EnablementPanel } from './EnablementPanel';
 import { useLastReady } from './useLastReady';
+import { ScreenHeader } from '../ScreenHeader';
 
 function isUnfiltered(filter: BacklogFilter): boolean {
   return filter.processKey === null && filter.valueStreamKey === null && filter.statusCategory === null;
@@ -109,16 +108,13 @@ export function BacklogScreen({ setup, onSetup }: { setup: ImprovementSetup; onS
 
   return (
     <Stack space="space.300" testId="improvement-backlog">
-      <Inline space="space.200" alignBlock="center" spread="space-between" shouldWrap>
-        <Heading size="medium" as="h2">
-          Improvement backlog
-        </Heading>
+      <ScreenHeader title="Improvement backlog">
         {canCreate && (
           <Button appearance="primary" onClick={() => setCreating(true)} testId="backlog-create-story">
             Create improvement story
           </Button>
         )}
-      </Inline>
+      </ScreenHeader>
       {!setup.canCreate && (
         <Text as="p" color="color.text.subtle" testId="backlog-cannot-create">
           You can't create issues in {setup.project.name}, so you can't create improvement stories here.

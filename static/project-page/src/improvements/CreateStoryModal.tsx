@@ -1,8 +1,9 @@
 import { useRef } from 'react';
-import ModalDialog, { ModalBody, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
+import { ModalBody } from '@atlaskit/modal-dialog';
 import { ImprovementStoryForm } from '../../../common/improvement/ImprovementStoryForm';
 import type { CreatedStory, ImprovementSetup } from '../../../common/improvement/improvementTypes';
 import { confirmDiscard } from '../../../common/unsavedChanges';
+import { TitledModal } from '../../../common/TitledModal';
 
 /** The create form in a dialog; Escape or a click outside asks first when something was typed. */
 export function CreateStoryModal(props: {
@@ -16,10 +17,7 @@ export function CreateStoryModal(props: {
     if (confirmDiscard(dirty.current)) props.onClose();
   };
   return (
-    <ModalDialog onClose={close} width="large" label="Create improvement story" testId="create-story-modal">
-      <ModalHeader>
-        <ModalTitle>Create improvement story</ModalTitle>
-      </ModalHeader>
+    <TitledModal title="Create improvement story" testId="create-story-modal" onClose={close}>
       <ModalBody>
         <ImprovementStoryForm
           setup={props.setup}
@@ -34,6 +32,6 @@ export function CreateStoryModal(props: {
           onCreated={props.onCreated}
         />
       </ModalBody>
-    </ModalDialog>
+    </TitledModal>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
-import ModalDialog, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
+import { ModalBody, ModalFooter } from '@atlaskit/modal-dialog';
 import { Box } from '@atlaskit/primitives/compiled/box';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -16,6 +16,7 @@ import { LoadingState } from '../../../common/LoadingState';
 import { Notice } from '../../../common/Notice';
 import { useResolver, useResolverAction } from '../../../common/useResolver';
 import { basisText, issueCount, resultText, signalLabel, type AcceptResult, type LinkSuggestion, type LinkSuggestions } from './wording';
+import { TitledModal } from '../../../common/TitledModal';
 
 type Outcome = { kind: 'done'; result: AcceptResult } | { kind: 'failed'; error: ResolverError };
 
@@ -185,10 +186,7 @@ function SuggestionList({ data, onRefresh }: { data: LinkSuggestions; onRefresh:
 export default function LinkSuggestionsModal({ onClose }: { onClose: () => void }) {
   const { state, reload } = useResolver('getLinkSuggestions', {});
   return (
-    <ModalDialog onClose={onClose} width="large" label="Suggested process links" testId="link-suggestions-modal">
-      <ModalHeader>
-        <ModalTitle>Suggested process links</ModalTitle>
-      </ModalHeader>
+    <TitledModal title="Suggested process links" testId="link-suggestions-modal" onClose={onClose}>
       <ModalBody>
         {state.status === 'loading' && <LoadingState label="Looking at the project's unlinked work…" />}
         {state.status === 'failed' && <ErrorState error={state.error} onRetry={reload} />}
@@ -199,6 +197,6 @@ export default function LinkSuggestionsModal({ onClose }: { onClose: () => void 
           Close
         </Button>
       </ModalFooter>
-    </ModalDialog>
+    </TitledModal>
   );
 }

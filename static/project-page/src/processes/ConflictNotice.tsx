@@ -5,6 +5,7 @@ import { Box } from '@atlaskit/primitives/compiled/box';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
+import { ColumnHeaders } from '../../../common/ColumnHeaders';
 
 export type ComparedField = { label: string; mine: string; theirs: string };
 
@@ -37,13 +38,7 @@ export function ConflictNotice(props: {
           theirs.
         </Text>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Your version</th>
-              <th scope="col">Their newer version</th>
-            </tr>
-          </thead>
+          <ColumnHeaders labels={['Field', 'Your version', 'Their newer version']} />
           <tbody>
             {differing.map((field) => (
               <tr key={field.label}>

@@ -2,10 +2,10 @@ import { useId } from 'react';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import Select from '@atlaskit/select/Select';
-import Textfield from '@atlaskit/textfield';
 import type { CatalogValueStream, ProcessStatus, UserSummary } from '../../../common/catalogTypes';
 import { processStatusLabel } from '../../../common/ProcessStatusLozenge';
 import { FormField } from '../../../common/forms/FormField';
+import { TextInputField } from '../../../common/forms/TextInputField';
 import { QuestionSection, type SectionProps } from './ProcessSections';
 import { UserPicker } from './UserPicker';
 
@@ -40,40 +40,26 @@ export function ProcessBasicsSection(
     >
       <Stack space="space.150">
         <Inline space="space.200" shouldWrap alignBlock="start">
-          <FormField
+          <TextInputField
             id={`${id}-key`}
             label="Key"
+            inputTestId="process-form-key"
+            value={draft.key}
             error={errors.key}
             help={props.isNew ? '2–10 letters or digits, e.g. INC. It cannot change later.' : 'Keys never change.'}
-          >
-            <Textfield
-              id={`${id}-key`}
-              testId="process-form-key"
-              value={draft.key}
-              isReadOnly={!props.isNew}
-              isRequired
-              isInvalid={!!errors.key}
-              aria-describedby={`${id}-key-message`}
-              onChange={(event) => {
-                const key = event.currentTarget.value.toUpperCase();
-                setDraft((d) => ({ ...d, key }));
-              }}
-            />
-          </FormField>
-          <FormField id={`${id}-name`} label="Name" error={errors.name}>
-            <Textfield
-              id={`${id}-name`}
-              testId="process-form-name"
-              value={draft.name}
-              isRequired
-              isInvalid={!!errors.name}
-              aria-describedby={`${id}-name-message`}
-              onChange={(event) => {
-                const name = event.currentTarget.value;
-                setDraft((d) => ({ ...d, name }));
-              }}
-            />
-          </FormField>
+            isReadOnly={!props.isNew}
+            isRequired
+            onChange={(value) => setDraft((d) => ({ ...d, key: value.toUpperCase() }))}
+          />
+          <TextInputField
+            id={`${id}-name`}
+            label="Name"
+            inputTestId="process-form-name"
+            value={draft.name}
+            error={errors.name}
+            isRequired
+            onChange={(name) => setDraft((d) => ({ ...d, name }))}
+          />
           <FormField id={`${id}-status`} label="Status" error={errors.status} help="Retired processes stay readable but take no new work.">
             <div data-testid="process-form-status">
               <Select

@@ -7,10 +7,10 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import Select from '@atlaskit/select/Select';
 import TextArea from '@atlaskit/textarea';
-import Textfield from '@atlaskit/textfield';
 import type { ReactNode } from 'react';
 import type { UserSummary } from '../../../common/catalogTypes';
 import { FormField } from '../../../common/forms/FormField';
+import { TextInputField } from '../../../common/forms/TextInputField';
 import { errorsUnder, type FieldErrors } from '../../../common/forms/fieldErrors';
 import { OrderedListEditor } from './OrderedListEditor';
 import { newAutomationCandidate, newDodItem, newKpi, newRaciStep, raciLetters, type KpiDraft, type ProcessDraft } from './processDraft';
@@ -43,57 +43,55 @@ export function QuestionSection({
   );
 }
 
-function TextItemField(props: { id: string; label: string; value: string; error?: string; onChange: (value: string) => void }) {
+/** A question answered in free text (purpose, current situation). */
+function FreeTextSection(props: {
+  title: string;
+  question: string;
+  testId: string;
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
   return (
-    <FormField id={props.id} label={props.label} error={props.error}>
-      <Textfield
-        id={props.id}
-        value={props.value}
-        isInvalid={!!props.error}
-        aria-describedby={`${props.id}-message`}
-        onChange={(event) => props.onChange(event.currentTarget.value)}
-      />
-    </FormField>
+    <QuestionSection title={props.title} question={props.question} testId={props.testId}>
+      <FormField id={id} label={props.title} error={props.error}>
+        <TextArea
+          id={id}
+          value={props.value}
+          minimumRows={3}
+          isInvalid={!!props.error}
+          aria-describedby={`${id}-message`}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      </FormField>
+    </QuestionSection>
   );
 }
 
 export function PurposeSection({ draft, setDraft, errors }: SectionProps) {
-  const id = useId();
   return (
-    <QuestionSection title="Purpose" question="Why do we do this at all?" testId="section-purpose">
-      <FormField id={id} label="Purpose" error={errors.purpose}>
-        <TextArea
-          id={id}
-          value={draft.purpose}
-          minimumRows={3}
-          isInvalid={!!errors.purpose}
-          aria-describedby={`${id}-message`}
-          onChange={(event) => setDraft((d) => ({ ...d, purpose: event.target.value }))}
-        />
-      </FormField>
-    </QuestionSection>
+    <FreeTextSection
+      title="Purpose"
+      question="Why do we do this at all?"
+      testId="section-purpose"
+      value={draft.purpose}
+      error={errors.purpose}
+      onChange={(purpose) => setDraft((d) => ({ ...d, purpose }))}
+    />
   );
 }
 
 export function CurrentSituationSection({ draft, setDraft, errors }: SectionProps) {
-  const id = useId();
   return (
-    <QuestionSection
+    <FreeTextSection
       title="Current situation"
       question="What is the current situation? Would a change matter, and to whom?"
       testId="section-current-situation"
-    >
-      <FormField id={id} label="Current situation" error={errors.currentSituation}>
-        <TextArea
-          id={id}
-          value={draft.currentSituation}
-          minimumRows={3}
-          isInvalid={!!errors.currentSituation}
-          aria-describedby={`${id}-message`}
-          onChange={(event) => setDraft((d) => ({ ...d, currentSituation: event.target.value }))}
-        />
-      </FormField>
-    </QuestionSection>
+      value={draft.currentSituation}
+      error={errors.currentSituation}
+      onChange={(currentSituation) => setDraft((d) => ({ ...d, currentSituation }))}
+    />
   );
 }
 
@@ -107,21 +105,21 @@ function KpiFields({ kpi, index, errors, update }: { kpi: KpiDraft; index: numbe
   const at = (field: string) => errors[`kpis.${index}.${field}`];
   return (
     <Inline space="space.100" shouldWrap alignBlock="start">
-      <TextItemField
+      <TextInputField
         id={`${id}-name`}
         label={`KPI ${index + 1} name`}
         value={kpi.name}
         error={at('name')}
         onChange={(name) => update({ ...kpi, name })}
       />
-      <TextItemField
+      <TextInputField
         id={`${id}-target`}
         label="Target"
         value={kpi.target}
         error={at('target')}
         onChange={(target) => update({ ...kpi, target })}
       />
-      <TextItemField id={`${id}-unit`} label="Unit" value={kpi.unit} error={at('unit')} onChange={(unit) => update({ ...kpi, unit })} />
+      <TextInputField id={`${id}-unit`} label="Unit" value={kpi.unit} error={at('unit')} onChange={(unit) => update({ ...kpi, unit })} />
       <FormField id={`${id}-direction`} label="Direction" error={at('direction')}>
         <Select
           inputId={`${id}-direction`}
@@ -168,14 +166,14 @@ export function RaciSection({ draft, setDraft, errors, people }: SectionProps & 
         renderItem={(step, index, update) => (
           <Stack space="space.075">
             <Inline space="space.100" shouldWrap>
-              <TextItemField
+              <TextInputField
                 id={`raci-${step.id}-step`}
                 label={`Step ${index + 1}`}
                 value={step.step}
                 error={errors[`raci.${index}.step`]}
                 onChange={(value) => update({ ...step, step: value })}
               />
-              <TextItemField
+              <TextInputField
                 id={`raci-${step.id}-when`}
                 label="When"
                 value={step.when}
@@ -186,7 +184,7 @@ export function RaciSection({ draft, setDraft, errors, people }: SectionProps & 
             <Inline space="space.100" shouldWrap>
               {raciLetters.map(({ letter, label }) => (
                 <Stack space="space.025" key={letter}>
-                  <TextItemField
+                  <TextInputField
                     id={`raci-${step.id}-${letter}`}
                     label={`${label}: roles, comma separated`}
                     value={step[letter].roles}
@@ -208,59 +206,98 @@ export function RaciSection({ draft, setDraft, errors, people }: SectionProps & 
   );
 }
 
-export function DefinitionOfDoneSection({ draft, setDraft, errors }: SectionProps) {
+/**
+ * A question answered by an ordered list of one-line items (Definition of Done, automation candidates).
+ * `itemName` names one item in lower case: "checklist item" gives "Checklist item 2" and "Add checklist item".
+ */
+function TextListSection<T extends { id: string; text: string }>(props: {
+  title: string;
+  question: string;
+  testId: string;
+  editorTestId: string;
+  itemName: string;
+  idPrefix: string;
+  /** Where the draft keeps the list, as the error keys name it. */
+  errorPath: string;
+  items: T[];
+  max: number;
+  create: () => T;
+  errors: FieldErrors;
+  onChange: (items: T[]) => void;
+  /** What stands beside an item's text, if anything. */
+  renderExtra?: (item: T, update: (item: T) => void) => ReactNode;
+}) {
+  const label = props.itemName.charAt(0).toUpperCase() + props.itemName.slice(1);
   return (
-    <QuestionSection title="Definition of Done" question="When is a piece of this process's work done?" testId="section-dod">
+    <QuestionSection title={props.title} question={props.question} testId={props.testId}>
       <OrderedListEditor
-        testId="dod-editor"
-        items={draft.definitionOfDone}
-        max={30}
-        addLabel="Add checklist item"
-        create={newDodItem}
-        describe={(_item, index) => `checklist item ${index + 1}`}
-        onChange={(definitionOfDone) => setDraft((d) => ({ ...d, definitionOfDone }))}
-        renderItem={(item, index, update) => (
-          <TextItemField
-            id={`dod-${item.id}`}
-            label={`Checklist item ${index + 1}`}
-            value={item.text}
-            error={errors[`definitionOfDone.${index}.text`]}
-            onChange={(text) => update({ ...item, text })}
-          />
-        )}
+        testId={props.editorTestId}
+        items={props.items}
+        max={props.max}
+        addLabel={`Add ${props.itemName}`}
+        create={props.create}
+        describe={(_item, index) => `${props.itemName} ${index + 1}`}
+        onChange={props.onChange}
+        renderItem={(item, index, update) => {
+          const field = (
+            <TextInputField
+              id={`${props.idPrefix}-${item.id}`}
+              label={`${label} ${index + 1}`}
+              value={item.text}
+              error={props.errors[`${props.errorPath}.${index}.text`]}
+              onChange={(text) => update({ ...item, text })}
+            />
+          );
+          if (!props.renderExtra) return field;
+          return (
+            <Inline space="space.100" alignBlock="end" shouldWrap>
+              {field}
+              {props.renderExtra(item, update)}
+            </Inline>
+          );
+        }}
       />
     </QuestionSection>
   );
 }
 
+export function DefinitionOfDoneSection({ draft, setDraft, errors }: SectionProps) {
+  return (
+    <TextListSection
+      title="Definition of Done"
+      question="When is a piece of this process's work done?"
+      testId="section-dod"
+      editorTestId="dod-editor"
+      itemName="checklist item"
+      idPrefix="dod"
+      errorPath="definitionOfDone"
+      items={draft.definitionOfDone}
+      max={30}
+      create={newDodItem}
+      errors={errors}
+      onChange={(definitionOfDone) => setDraft((d) => ({ ...d, definitionOfDone }))}
+    />
+  );
+}
+
 export function AutomationSection({ draft, setDraft, errors }: SectionProps) {
   return (
-    <QuestionSection title="Automation candidates" question="What could be automated?" testId="section-automation">
-      <OrderedListEditor
-        testId="automation-editor"
-        items={draft.automationCandidates}
-        max={50}
-        addLabel="Add automation candidate"
-        create={newAutomationCandidate}
-        describe={(_item, index) => `automation candidate ${index + 1}`}
-        onChange={(automationCandidates) => setDraft((d) => ({ ...d, automationCandidates }))}
-        renderItem={(item, index, update) => (
-          <Inline space="space.100" alignBlock="end" shouldWrap>
-            <TextItemField
-              id={`automation-${item.id}`}
-              label={`Automation candidate ${index + 1}`}
-              value={item.text}
-              error={errors[`automationCandidates.${index}.text`]}
-              onChange={(text) => update({ ...item, text })}
-            />
-            <Checkbox
-              label="Automated already"
-              isChecked={item.done}
-              onChange={(event) => update({ ...item, done: event.target.checked })}
-            />
-          </Inline>
-        )}
-      />
-    </QuestionSection>
+    <TextListSection
+      title="Automation candidates"
+      question="What could be automated?"
+      testId="section-automation"
+      editorTestId="automation-editor"
+      itemName="automation candidate"
+      idPrefix="automation"
+      errorPath="automationCandidates"
+      items={draft.automationCandidates}
+      max={50}
+      create={newAutomationCandidate}
+      errors={errors}
+      onChange={(automationCandidates) => setDraft((d) => ({ ...d, automationCandidates }))}
+      renderExtra={(item, update) => (
+        <Checkbox label="Automated already" isChecked={item.done} onChange={(event) => update({ ...item, done: event.target.checked })} />
+      )}
+    />
   );
 }

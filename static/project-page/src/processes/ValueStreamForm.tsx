@@ -5,11 +5,11 @@ import Heading from '@atlaskit/heading';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import TextArea from '@atlaskit/textarea';
-import Textfield from '@atlaskit/textfield';
 import { usersById, type Catalog, type CatalogValueStream } from '../../../common/catalogTypes';
 import { ErrorState } from '../../../common/ErrorState';
 import { ConflictNotice } from './ConflictNotice';
 import { FormField } from '../../../common/forms/FormField';
+import { TextInputField } from '../../../common/forms/TextInputField';
 import { errorsUnder, fieldErrorsFrom } from '../../../common/forms/fieldErrors';
 import { useVersionedSave } from '../../../common/forms/useVersionedSave';
 import { newItemId } from './processDraft';
@@ -121,33 +121,24 @@ export function ValueStreamForm(props: {
           />
         )}
         <Inline space="space.200" shouldWrap alignBlock="start">
-          <FormField id={`${id}-key`} label="Key" error={errors.key} help={isNew ? 'It cannot change later.' : 'Keys never change.'}>
-            <Textfield
-              id={`${id}-key`}
-              testId="value-stream-form-key"
-              value={draft.key}
-              isReadOnly={!isNew}
-              isInvalid={!!errors.key}
-              aria-describedby={`${id}-key-message`}
-              onChange={(event) => {
-                const key = event.currentTarget.value.toUpperCase();
-                setDraft((d) => ({ ...d, key }));
-              }}
-            />
-          </FormField>
-          <FormField id={`${id}-name`} label="Name" error={errors.name}>
-            <Textfield
-              id={`${id}-name`}
-              testId="value-stream-form-name"
-              value={draft.name}
-              isInvalid={!!errors.name}
-              aria-describedby={`${id}-name-message`}
-              onChange={(event) => {
-                const name = event.currentTarget.value;
-                setDraft((d) => ({ ...d, name }));
-              }}
-            />
-          </FormField>
+          <TextInputField
+            id={`${id}-key`}
+            label="Key"
+            inputTestId="value-stream-form-key"
+            value={draft.key}
+            error={errors.key}
+            help={isNew ? 'It cannot change later.' : 'Keys never change.'}
+            isReadOnly={!isNew}
+            onChange={(value) => setDraft((d) => ({ ...d, key: value.toUpperCase() }))}
+          />
+          <TextInputField
+            id={`${id}-name`}
+            label="Name"
+            inputTestId="value-stream-form-name"
+            value={draft.name}
+            error={errors.name}
+            onChange={(name) => setDraft((d) => ({ ...d, name }))}
+          />
           <FormField id={`${id}-owner`} label="Owner" error={errors.ownerAccountId}>
             <UserPicker
               inputId={`${id}-owner`}
@@ -184,14 +175,13 @@ export function ValueStreamForm(props: {
           describe={(stage, index) => `stage ${index + 1}${stage.name ? ` (${stage.name})` : ''}`}
           onChange={(stages) => setDraft((d) => ({ ...d, stages }))}
           renderItem={(stage, index, update) => (
-            <FormField id={`stage-${stage.id}`} label={`Stage ${index + 1} name`} error={errors[`stages.${index}.name`]}>
-              <Textfield
-                id={`stage-${stage.id}`}
-                value={stage.name}
-                isInvalid={!!errors[`stages.${index}.name`]}
-                onChange={(event) => update({ ...stage, name: event.currentTarget.value })}
-              />
-            </FormField>
+            <TextInputField
+              id={`stage-${stage.id}`}
+              label={`Stage ${index + 1} name`}
+              value={stage.name}
+              error={errors[`stages.${index}.name`]}
+              onChange={(name) => update({ ...stage, name })}
+            />
           )}
         />
         {errors.stages && (

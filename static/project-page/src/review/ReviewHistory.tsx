@@ -7,6 +7,7 @@ import { usersById } from '../../../common/catalogTypes';
 import { formatDateTime } from '../../../common/dateFormat';
 import type { SprintReviewView } from '../../../common/improvement/improvementTypes';
 import { historyFieldLabels, historyValueText } from './reviewText';
+import { ColumnHeaders } from '../../../common/ColumnHeaders';
 
 const cell = { padding: 'var(--ds-space-050, 4px) var(--ds-space-100, 8px)', verticalAlign: 'top', textAlign: 'start' } as const;
 
@@ -35,19 +36,7 @@ export function ReviewHistory({ view }: { view: SprintReviewView }) {
                   {entry.sprintState === 'closed' && <Lozenge appearance="moved">Sprint was closed</Lozenge>}
                 </Inline>
                 <table style={{ borderCollapse: 'collapse' }}>
-                  <thead>
-                    <tr>
-                      <th scope="col" style={cell}>
-                        Field
-                      </th>
-                      <th scope="col" style={cell}>
-                        Before
-                      </th>
-                      <th scope="col" style={cell}>
-                        After
-                      </th>
-                    </tr>
-                  </thead>
+                  <ColumnHeaders labels={['Field', 'Before', 'After']} cellStyle={cell} />
                   <tbody>
                     {entry.changes.map((change) => (
                       <tr key={change.field}>

@@ -18,6 +18,7 @@ import { ReviewForm } from './ReviewForm';
 import { ReviewHistory } from './ReviewHistory';
 import { ReviewPickers } from './ReviewPickers';
 import { ReviewReadOnly } from './ReviewReadOnly';
+import { ScreenHeader } from '../ScreenHeader';
 
 const stateAppearance = { active: 'inprogress', closed: 'default', future: 'new' } as const;
 
@@ -97,12 +98,9 @@ export function ReviewScreen({ setup }: { setup: ImprovementSetup }) {
 
   return (
     <Stack space="space.300" testId="sprint-review">
-      <Inline space="space.200" alignBlock="end" spread="space-between" shouldWrap>
-        <Heading size="medium" as="h2">
-          Sprint review
-        </Heading>
+      <ScreenHeader title="Sprint review" alignBlock="end">
         {processKey && <ExportReviewsButton processKey={processKey} onDone={setAnnouncement} />}
-      </Inline>
+      </ScreenHeader>
       <ReviewPickers
         processes={setup.processes}
         processKey={processKey}

@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
-import ModalDialog, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
+import { ModalBody, ModalFooter, ModalTransition } from '@atlaskit/modal-dialog';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { token } from '@atlaskit/tokens';
@@ -10,6 +10,8 @@ import { LoadingState } from '../../../common/LoadingState';
 import { useResolver } from '../../../common/useResolver';
 import { issues } from './format';
 import type { DrillDownResult, DrillDownTarget } from './types';
+import { ColumnHeaders } from '../../../common/ColumnHeaders';
+import { TitledModal } from '../../../common/TitledModal';
 
 function openIssue(issueKey: string) {
   // The page runs in an iframe: a plain href would navigate the frame, not Jira.
@@ -38,22 +40,7 @@ function IssueList({ result }: { result: DrillDownResult }) {
               {issues(result.issues.length)} listed, {counted} counted
             </Text>
           </caption>
-          <thead>
-            <tr>
-              <th scope="col" style={cell}>
-                Key
-              </th>
-              <th scope="col" style={cell}>
-                Summary
-              </th>
-              <th scope="col" style={cell}>
-                Status
-              </th>
-              <th scope="col" style={cell}>
-                Why
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeaders labels={['Key', 'Summary', 'Status', 'Why']} cellStyle={cell} />
           <tbody>
             {result.issues.map((issue) => (
               <tr key={issue.issueId} data-testid={`drill-down-item-${issue.key}`} data-counted={String(issue.counted)}>
@@ -126,10 +113,7 @@ export function DrillDownModal({ target, timeZone, onClose }: { target: DrillDow
   return (
     <ModalTransition>
       {target && (
-        <ModalDialog onClose={onClose} width="x-large" testId="drill-down" label={target.title}>
-          <ModalHeader hasCloseButton>
-            <ModalTitle>{target.title}</ModalTitle>
-          </ModalHeader>
+        <TitledModal title={target.title} testId="drill-down" onClose={onClose} width="x-large" hasCloseButton>
           <ModalBody>
             <DrillDownBody target={target} timeZone={timeZone} />
           </ModalBody>
@@ -138,7 +122,7 @@ export function DrillDownModal({ target, timeZone, onClose }: { target: DrillDow
               Close
             </Button>
           </ModalFooter>
-        </ModalDialog>
+        </TitledModal>
       )}
     </ModalTransition>
   );

@@ -1,4 +1,5 @@
 import { token } from '@atlaskit/tokens';
+import { InlineChart } from './InlineChart';
 
 export type FlowKind = 'feature' | 'defect' | 'risk' | 'debt';
 export const FLOW_KIND_ORDER: readonly FlowKind[] = ['feature', 'defect', 'risk', 'debt'];
@@ -37,16 +38,7 @@ export function FlowDistributionBar({ counts, testId }: { counts: Record<FlowKin
   const total = FLOW_KIND_ORDER.reduce((sum, kind) => sum + counts[kind], 0);
   let offset = 0;
   return (
-    <svg
-      width={WIDTH}
-      height={HEIGHT}
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      role="img"
-      aria-label={label}
-      data-testid={testId}
-      style={{ display: 'block' }}
-    >
-      <title>{label}</title>
+    <InlineChart width={WIDTH} height={HEIGHT} label={label} testId={testId}>
       <rect x={0} y={0} width={WIDTH} height={HEIGHT} rx={2} style={{ fill: token('color.background.neutral') }} />
       {total > 0 &&
         FLOW_KIND_ORDER.map((kind) => {
@@ -56,7 +48,7 @@ export function FlowDistributionBar({ counts, testId }: { counts: Record<FlowKin
           offset += width;
           return rect;
         })}
-    </svg>
+    </InlineChart>
   );
 }
 

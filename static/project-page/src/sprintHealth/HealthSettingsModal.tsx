@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Label } from '@atlaskit/form/label/default';
 import Heading from '@atlaskit/heading';
-import ModalDialog, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
+import { ModalBody, ModalFooter, ModalTransition } from '@atlaskit/modal-dialog';
 import { Box } from '@atlaskit/primitives/compiled/box';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -24,6 +24,8 @@ import { HealthLozenge } from './HealthLozenge';
 import { criterionHelp } from './metricWording';
 import { localProblems, THRESHOLD_UNIT, toDraft, weightSum } from './settingsDraft';
 import type { HealthSettings, HealthSettingsAnswer, PreviewResult } from './types';
+import { ColumnHeaders } from '../../../common/ColumnHeaders';
+import { TitledModal } from '../../../common/TitledModal';
 
 type Record_ = HealthSettingsAnswer['record'];
 type StatusOption = { value: string; label: string };
@@ -129,19 +131,7 @@ function PreviewTable({ preview }: { preview: PreviewResult }) {
             : 'The sprint recomputed with these settings.'}
         </Text>
       </caption>
-      <thead>
-        <tr>
-          <th scope="col" style={cell}>
-            Process
-          </th>
-          <th scope="col" style={cell}>
-            Now
-          </th>
-          <th scope="col" style={cell}>
-            With these settings
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeaders labels={['Process', 'Now', 'With these settings']} cellStyle={cell} />
       <tbody>
         {preview.rows.map((row) => (
           <tr key={row.processKey ?? '(unlinked)'} data-testid={`settings-preview-${row.processKey ?? 'unlinked'}`}>
@@ -278,19 +268,7 @@ function SettingsForm({
                 Criteria and weights
               </Heading>
               <table style={{ borderCollapse: 'collapse', width: '100%' }} data-testid="settings-criteria">
-                <thead>
-                  <tr>
-                    <th scope="col" style={cell}>
-                      Criterion
-                    </th>
-                    <th scope="col" style={cell}>
-                      Weight
-                    </th>
-                    <th scope="col" style={cell}>
-                      Threshold
-                    </th>
-                  </tr>
-                </thead>
+                <ColumnHeaders labels={['Criterion', 'Weight', 'Threshold']} cellStyle={cell} />
                 <tbody>
                   {draft.criteria.map((criterion, index) => {
                     const help = criterionHelp[criterion.key];
@@ -483,10 +461,7 @@ export function HealthSettingsModal({ sprintId, onClose, onSaved }: { sprintId: 
   const { state } = answer;
   return (
     <ModalTransition>
-      <ModalDialog onClose={onClose} width="large" testId="health-settings" label="Health settings">
-        <ModalHeader hasCloseButton>
-          <ModalTitle>Health settings</ModalTitle>
-        </ModalHeader>
+      <TitledModal title="Health settings" testId="health-settings" onClose={onClose} hasCloseButton>
         {state.status === 'loading' && (
           <ModalBody>
             <LoadingState label="Loading health settings…" />
@@ -498,7 +473,7 @@ export function HealthSettingsModal({ sprintId, onClose, onSaved }: { sprintId: 
           </ModalBody>
         )}
         {state.status === 'ready' && <SettingsForm answer={state.data} sprintId={sprintId} onClose={onClose} onSaved={onSaved} />}
-      </ModalDialog>
+      </TitledModal>
     </ModalTransition>
   );
 }

@@ -88,24 +88,21 @@ const visuallyHidden = {
   whiteSpace: 'nowrap' as const,
 };
 
-const th = {
+/** A cell of the table, header or not: start-aligned, with a rule of `ruleWidth` under it. */
+const cell = (ruleWidth: string) => ({
   paddingBlock: token('space.050'),
+  textAlign: 'start' as const,
+  borderBlockEnd: `${ruleWidth} solid ${token('color.border')}`,
+});
+const th = {
+  ...cell('2px'),
   // Lines the header up with the text of the cell buttons below (cell padding + button padding).
   paddingInline: token('space.100'),
-  textAlign: 'start' as const,
   verticalAlign: 'bottom' as const,
-  borderBlockEnd: `2px solid ${token('color.border')}`,
   color: token('color.text.subtle'),
   font: token('font.heading.xxsmall'),
 };
-const td = {
-  paddingBlock: token('space.050'),
-  paddingInline: token('space.025'),
-  textAlign: 'start' as const,
-  verticalAlign: 'middle' as const,
-  borderBlockEnd: `1px solid ${token('color.border')}`,
-  whiteSpace: 'nowrap' as const,
-};
+const td = { ...cell('1px'), paddingInline: token('space.025'), verticalAlign: 'middle' as const, whiteSpace: 'nowrap' as const };
 
 /** The process column stays in view while the numbers scroll sideways. */
 const sticky = { position: 'sticky' as const, insetInlineStart: 0, zIndex: 1, backgroundColor: token('elevation.surface') };

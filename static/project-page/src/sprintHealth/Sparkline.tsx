@@ -1,4 +1,5 @@
 import { token } from '@atlaskit/tokens';
+import { InlineChart } from './InlineChart';
 
 export type TrendPoint = { sprintName: string; score: number | null };
 
@@ -41,16 +42,7 @@ export function Sparkline({ points, testId }: { points: TrendPoint[]; testId?: s
   if (current.length) segments.push(current.join(' '));
 
   return (
-    <svg
-      width={WIDTH}
-      height={HEIGHT}
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      role="img"
-      aria-label={label}
-      data-testid={testId}
-      style={{ display: 'block', overflow: 'visible' }}
-    >
-      <title>{label}</title>
+    <InlineChart width={WIDTH} height={HEIGHT} label={label} testId={testId} style={{ overflow: 'visible' }}>
       <line x1={0} x2={WIDTH} y1={HEIGHT - PAD} y2={HEIGHT - PAD} style={{ stroke: token('color.border'), strokeWidth: 1 }} />
       {segments.map((segment) => (
         <polyline key={segment} points={segment} style={{ fill: 'none', stroke: token('color.chart.blue.bold'), strokeWidth: 1.5 }} />
@@ -66,6 +58,6 @@ export function Sparkline({ points, testId }: { points: TrendPoint[]; testId?: s
           />
         ),
       )}
-    </svg>
+    </InlineChart>
   );
 }
