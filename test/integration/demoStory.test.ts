@@ -84,14 +84,16 @@ describe('the demo story', () => {
   it('links most issues, by people, automation, inheritance and auto-link rules, and leaves some unlinked', () => {
     const sources = new Map<string, number>();
     let unlinked = 0;
-    for (const issue of wb.dataset.issues.filter((candidate) => candidate.projectKey === 'ITSM')) {
+    const itsm = wb.dataset.issues.filter((candidate) => candidate.projectKey === 'ITSM');
+    for (const issue of itsm) {
       const link = wb.jira.issue(issue.key)?.properties['process-loop-link'] as { source?: string } | undefined;
       if (!link) unlinked += 1;
       else sources.set(link.source ?? 'person', (sources.get(link.source ?? 'person') ?? 0) + 1);
     }
     expect([...sources.keys()].sort()).toEqual(['auto-rule', 'automation', 'inherited', 'person']);
-    expect(unlinked).toBeGreaterThanOrEqual(12);
-    expect(unlinked).toBeLessThanOrEqual(30);
+    // A few, not many: the share depends on the seeded work of the weeks the demo is built for (5–13 %).
+    expect(unlinked / itsm.length).toBeGreaterThanOrEqual(0.03);
+    expect(unlinked / itsm.length).toBeLessThanOrEqual(0.15);
   });
 
   it('has improvement stories in every state, all three outcomes, a hand-ordered backlog and its highlights', async () => {
