@@ -111,13 +111,14 @@ function pickIssues(): IssueFacts[] {
   const simple = issuesTouching(dataset, sprint)
     .filter((issue) => issue.projectKey === 'ITSM' && isSimple(issue, sprint, doneIds))
     .map((issue) => facts(issue, sprint, doneIds));
-  const first = (count: number, pick: (f: IssueFacts) => boolean) => simple.filter(pick).slice(0, count);
-  const picked = [
-    ...first(2, (f) => f.committed && f.completed),
-    ...first(1, (f) => f.committed && !f.completed && !f.carryOver && !f.removed),
-    ...first(1, (f) => f.carryOver),
-    ...first(1, (f) => f.added),
-  ];
+  // Each issue once: an added issue may also be carried over, and counting it twice would expect two.
+  const picked: IssueFacts[] = [];
+  const first = (count: number, pick: (f: IssueFacts) => boolean) =>
+    picked.push(...simple.filter((f) => pick(f) && !picked.some((other) => other.key === f.key)).slice(0, count));
+  first(2, (f) => f.committed && f.completed);
+  first(1, (f) => f.committed && !f.completed && !f.carryOver && !f.removed);
+  first(1, (f) => f.carryOver);
+  first(1, (f) => f.added);
   const hidden = dataset.issues.find((issue) => issue.key === HIDDEN_KEY);
   if (!hidden) throw new Error('The unbrowsable issue is missing.');
   return [...picked, facts(hidden, sprint, doneIds)];
