@@ -18,19 +18,22 @@ export function rowMetrics(
     DrillDownEntry[]
   >;
   const startIso = toIso(window.start);
-  let committed = 0;
-  let added = 0;
-  let removed = 0;
-  let completed = 0;
-  let completedCommitted = 0;
-  let scopeAtEnd = 0;
-  let carryOver = 0;
-  let flowLoad = 0;
-  let activeMs = 0;
-  let waitingMs = 0;
-  let impediments = 0;
-  let impedimentsOpen = 0;
-  let improvementsDone = 0;
+  // Counts and sums over the row's issues, named as the metrics they become.
+  const tally = {
+    committed: 0,
+    added: 0,
+    removed: 0,
+    completed: 0,
+    completedCommitted: 0,
+    scopeAtEnd: 0,
+    carryOver: 0,
+    flowLoad: 0,
+    activeMs: 0,
+    waitingMs: 0,
+    impediments: 0,
+    impedimentsOpen: 0,
+    improvementsDone: 0,
+  };
   const flowTimes: number[] = [];
   const flowDistribution: Record<FlowKind, number> = { feature: 0, defect: 0, risk: 0, debt: 0 };
 
@@ -46,30 +49,30 @@ export function rowMetrics(
       });
 
     if (fact.committed) {
-      committed++;
+      tally.committed++;
       entry('committed', true, { code: 'committed-at-start', at: startIso, source: fact.committedSource });
     } else if (fact.added) {
-      added++;
+      tally.added++;
       const reason: Reason = { code: fact.added.created ? 'created-in-sprint' : 'added-after-start', at: toIso(fact.added.at) };
       entry('added', true, reason);
       entry('committed', false, reason);
       entry('scopeChange', true, reason);
     }
     if (fact.removed) {
-      removed++;
+      tally.removed++;
       const reason: Reason = { code: 'removed-after-start', at: toIso(fact.removed.at), toSprintIds: fact.removed.toSprintIds };
       entry('removed', true, reason);
       entry('scopeChange', true, reason);
     }
-    if (fact.memberAtEnd) scopeAtEnd++;
+    if (fact.memberAtEnd) tally.scopeAtEnd++;
 
     const isCompleted = fact.completion === 'completed';
     if (isCompleted && fact.doneAt !== null) {
       const doneIso = toIso(fact.doneAt);
-      completed++;
+      tally.completed++;
       entry('completed', true, { code: 'done-in-sprint', at: doneIso });
       if (fact.committed) {
-        completedCommitted++;
+        tally.completedCommitted++;
         entry('sayDo', true, { code: 'committed-and-done', at: doneIso });
       } else entry('sayDo', false, { code: 'done-not-committed', at: doneIso });
       if (fact.flowStart !== null) {
@@ -89,7 +92,7 @@ export function rowMetrics(
         source: fact.kindSource,
       });
       if (fact.isImprovement) {
-        improvementsDone++;
+        tally.improvementsDone++;
         entry('improvementsDone', true, { code: 'improvement-done', at: doneIso });
       }
     } else {
@@ -107,10 +110,10 @@ export function rowMetrics(
     }
 
     if (fact.memberAtEnd && fact.classAtEnd !== 'done') {
-      carryOver++;
+      tally.carryOver++;
       entry('carryOver', true, { code: 'not-done', statusName: fact.statusNameAtEnd, sprintOpen: window.sprintOpen });
       if (fact.classAtEnd === 'active' || fact.classAtEnd === 'waiting') {
-        flowLoad++;
+        tally.flowLoad++;
         entry('flowLoad', true, {
           code: 'in-progress',
           statusName: fact.statusNameAtEnd,
@@ -121,14 +124,14 @@ export function rowMetrics(
     }
 
     if (fact.activeMs + fact.waitingMs > 0) {
-      activeMs += fact.activeMs;
-      waitingMs += fact.waitingMs;
+      tally.activeMs += fact.activeMs;
+      tally.waitingMs += fact.waitingMs;
       entry('flowEfficiency', true, { code: 'flow-efficiency', activeMs: fact.activeMs, waitingMs: fact.waitingMs });
     }
 
     if (fact.flagPeriods.length) {
-      impediments++;
-      if (fact.flagPeriods.some((period) => period.to === null)) impedimentsOpen++;
+      tally.impediments++;
+      if (fact.flagPeriods.some((period) => period.to === null)) tally.impedimentsOpen++;
       entry('impediments', true, {
         code: 'flagged',
         periods: fact.flagPeriods.map((period) => ({ from: toIso(period.from), to: period.to === null ? null : toIso(period.to) })),
@@ -145,29 +148,17 @@ export function rowMetrics(
   const onTarget = readings.filter((reading) => reading.onTarget).length;
 
   const metrics: SprintMetrics = {
-    committed,
-    added,
-    removed,
-    completed,
-    completedCommitted,
-    scopeAtEnd,
-    sayDoPct: pct(completedCommitted, committed),
-    scopeChangePct: pct(added + removed, committed),
-    carryOver,
-    carryOverPct: pct(carryOver, scopeAtEnd),
+    ...tally,
+    sayDoPct: pct(tally.completedCommitted, tally.committed),
+    scopeChangePct: pct(tally.added + tally.removed, tally.committed),
+    carryOverPct: pct(tally.carryOver, tally.scopeAtEnd),
     flowTimeP50Ms: nearestRank(flowTimes, 50),
     flowTimeP85Ms: nearestRank(flowTimes, 85),
     flowTimeSamples: flowTimes.length,
-    flowLoad,
-    activeMs,
-    waitingMs,
-    flowEfficiencyPct: pct(activeMs, activeMs + waitingMs),
-    impediments,
-    impedimentsOpen,
-    improvementsDone,
+    flowEfficiencyPct: pct(tally.activeMs, tally.activeMs + tally.waitingMs),
     flowDistribution,
-    flowDistributionPct: completed
-      ? (Object.fromEntries(FLOW_KINDS.map((kind) => [kind, (flowDistribution[kind] / completed) * 100])) as Record<FlowKind, number>)
+    flowDistributionPct: tally.completed
+      ? (Object.fromEntries(FLOW_KINDS.map((kind) => [kind, (flowDistribution[kind] / tally.completed) * 100])) as Record<FlowKind, number>)
       : null,
     kpi: { readings, onTarget, attainmentPct: pct(onTarget, readings.length) },
   };
