@@ -24,13 +24,15 @@ const withUser = (href: string, accountId: string) => `${href}${href.includes('?
 export function demoTour(options: { improvementKey: string | null }): TourStep[] {
   const page = '/projects/ITSM/process-loop';
   const story = options.improvementKey;
-  // Most steps send the user to one section of the project page.
-  const onPage = (title: string, as: TourStep['as'], section: string, text: string): TourStep => ({
+  const step = (title: string, as: TourStep['as'], links: Array<[href: string, label: string]>, text: string): TourStep => ({
     title,
     as,
-    links: [{ href: page, label: `Project page → ${section}` }],
+    links: links.map(([href, label]) => ({ href, label })),
     text,
   });
+  // Most steps send the user to one section of the project page.
+  const onPage = (title: string, as: TourStep['as'], section: string, text: string) =>
+    step(title, as, [[page, `Project page → ${section}`]], text);
   const steps: TourStep[] = [
     onPage(
       'Sprint health tells the story',
@@ -56,17 +58,16 @@ export function demoTour(options: { improvementKey: string | null }): TourStep[]
       'Add a common service-management process (for example service request fulfilment) from a template, then adjust it to your ' +
         'organisation.',
     ),
-    {
-      title: 'The issue panel',
-      as: LIAM,
-      links: [
-        { href: '/browse/ITSM-1', label: 'ITSM-1' },
-        { href: '/browse/ITSM-2', label: 'ITSM-2' },
+    step(
+      'The issue panel',
+      LIAM,
+      [
+        ['/browse/ITSM-1', 'ITSM-1'],
+        ['/browse/ITSM-2', 'ITSM-2'],
       ],
-      text:
-        'ITSM-1 is linked to INC: the panel shows its owners, purpose and KPI targets. ITSM-2 (network work) is not linked: pick a ' +
+      'ITSM-1 is linked to INC: the panel shows its owners, purpose and KPI targets. ITSM-2 (network work) is not linked: pick a ' +
         'process with the searchable picker.',
-    },
+    ),
     onPage(
       'Suggest links for unlinked work',
       ADA,
@@ -104,15 +105,15 @@ export function demoTour(options: { improvementKey: string | null }): TourStep[]
         'Auto-link rules (labels → MIM, PRB, REL, ACC; component Procurement → PUR), the web trigger’s URL and signing secret. Some ' +
         'demo links came from rules, some from epics (inherited), some from an automation action: the panel says which.',
     },
-    {
-      title: 'JQL on the process link',
-      as: LIAM,
-      links: [
-        { href: '/issues?jql=asmProcess%20%3D%20INC', label: 'asmProcess = INC' },
-        { href: '/issues?jql=project%20%3D%20ITSM%20AND%20asmProcess%20IS%20EMPTY', label: 'unlinked ITSM work' },
+    step(
+      'JQL on the process link',
+      LIAM,
+      [
+        ['/issues?jql=asmProcess%20%3D%20INC', 'asmProcess = INC'],
+        ['/issues?jql=project%20%3D%20ITSM%20AND%20asmProcess%20IS%20EMPTY', 'unlinked ITSM work'],
       ],
-      text: 'The link is an indexed issue property: filter, build boards and write automation conditions on it.',
-    },
+      'The link is an indexed issue property: filter, build boards and write automation conditions on it.',
+    ),
   ];
   return steps.map((step) => ({ ...step, links: step.links.map((link) => ({ ...link, href: withUser(link.href, step.as.accountId) })) }));
 }
