@@ -3,20 +3,7 @@ import { ChangelogWriter, datasetIssue } from './changelogWriter';
 import type { Dataset, DatasetIssue } from './datasetSchema';
 import { THEMES, kindFor, priorityFor, summaryFor } from './issueText';
 import { createRandom } from './random';
-import {
-  ALL_ISSUE_TYPE_IDS,
-  DEMO_ACCOUNT_IDS,
-  EVERYONE_WHO_EDITS,
-  ISSUE_TYPE_IDS,
-  PLANNERS,
-  RESOLUTIONS,
-  STATUS_IDS,
-  WORKERS,
-  siteIssueTypes,
-  siteStatuses,
-  siteUsers,
-  type IssueKind,
-} from './siteBasics';
+import * as site from './siteBasics';
 import { DAY, between, datasetSprints, simulateSprints, sprintWindows, type IssueRole, type NewIssue } from './sprintSimulation';
 
 /**
@@ -56,7 +43,7 @@ const FIRST_SPRINT_ID = 101;
 const PROCESS_STEMS = ['INC', 'CHG', 'ONB', 'PUR', 'REQ', 'PRB', 'REL', 'CAP', 'AVL', 'SEC'];
 
 interface SyntheticDraft {
-  kind: IssueKind;
+  kind: site.IssueKind;
   summary: string;
   components: string[];
 }
@@ -77,15 +64,15 @@ export function buildSyntheticSite(options: SyntheticSiteOptions = {}): Syntheti
   const activeSize = options.activeSprintIssues ?? 1000;
   const closedSize = options.closedSprintIssues ?? 300;
   const processKeys = syntheticProcessKeys(options.processes ?? 40);
-  const users = siteUsers();
-  const statuses = siteStatuses();
+  const users = site.siteUsers();
+  const statuses = site.siteStatuses();
 
   const closedSprintIds = Array.from({ length: closedCount }, (_, index) => FIRST_SPRINT_ID + index);
   const activeSprintId = FIRST_SPRINT_ID + closedCount;
   const futureSprintId = activeSprintId + 1;
   const simulated = sprintWindows(now, [...closedSprintIds, activeSprintId]);
   const sprints = datasetSprints(simulated, { boardId: SYNTHETIC_BOARD_ID, namePrefix: SYNTHETIC_PROJECT_KEY, futureSprintId });
-  const writer = new ChangelogWriter({ statuses, sprints, users, resolutions: RESOLUTIONS });
+  const writer = new ChangelogWriter({ statuses, sprints, users, resolutions: site.RESOLUTIONS });
   const firstStart = (simulated[0]?.start ?? now).getTime();
 
   const newIssue = (_created: Date, role: IssueRole): NewIssue<SyntheticDraft> => {
@@ -93,8 +80,8 @@ export function buildSyntheticSite(options: SyntheticSiteOptions = {}): Syntheti
     const kind = kindFor(rng, role);
     return {
       draft: { kind, summary: summaryFor(rng, theme, kind), components: [theme.component] },
-      reporterAccountId: rng.pick(EVERYONE_WHO_EDITS),
-      assigneeAccountId: rng.pick(WORKERS),
+      reporterAccountId: rng.pick(site.EVERYONE_WHO_EDITS),
+      assigneeAccountId: rng.pick(site.WORKERS),
       priority: priorityFor(rng, kind),
       labels: rng.sample(theme.labels, rng.int(0, 2)).sort(),
     };
@@ -104,18 +91,18 @@ export function buildSyntheticSite(options: SyntheticSiteOptions = {}): Syntheti
     rng,
     writer,
     now,
-    statuses: STATUS_IDS,
+    statuses: site.STATUS_IDS,
     sprints: simulated,
     futureSprintId,
     sprintSize: (index) => (index === closedCount ? activeSize : closedSize),
     earliest: new Date(firstStart - 21 * DAY),
-    planners: PLANNERS,
-    workers: WORKERS,
+    planners: site.PLANNERS,
+    workers: site.WORKERS,
     newIssue,
     backlogSize: Math.round(closedSize * 0.2),
     futurePlanned: 20,
     noise: {
-      accounts: EVERYONE_WHO_EDITS,
+      accounts: site.EVERYONE_WHO_EDITS,
       labels: THEMES.flatMap((theme) => theme.labels),
       entriesPerIssue: options.changelogEntriesPerIssue ?? 20,
     },
@@ -136,7 +123,7 @@ export function buildSyntheticSite(options: SyntheticSiteOptions = {}): Syntheti
         valueStreamKey: null,
         stageId: null,
         stageName: null,
-        linkedBy: rng.pick([DEMO_ACCOUNT_IDS.apo, DEMO_ACCOUNT_IDS.apo2]),
+        linkedBy: rng.pick([site.DEMO_ACCOUNT_IDS.apo, site.DEMO_ACCOUNT_IDS.apo2]),
         linkedAt: new Date(between(rng, created + 60_000, Math.min(nowMs, created + 2 * DAY))).toISOString(),
       };
       properties[PROCESS_LINK_PROPERTY_KEY] = link;
@@ -146,7 +133,7 @@ export function buildSyntheticSite(options: SyntheticSiteOptions = {}): Syntheti
       id: String(100001 + index),
       key,
       projectKey: SYNTHETIC_PROJECT_KEY,
-      issueTypeId: ISSUE_TYPE_IDS[record.draft.kind],
+      issueTypeId: site.ISSUE_TYPE_IDS[record.draft.kind],
       summary: record.draft.summary,
       description: '',
       components: record.draft.components,
@@ -157,12 +144,12 @@ export function buildSyntheticSite(options: SyntheticSiteOptions = {}): Syntheti
     return datasetIssue(identity, record.history, now);
   });
 
-  const ids = DEMO_ACCOUNT_IDS;
+  const ids = site.DEMO_ACCOUNT_IDS;
   const dataset: Dataset = {
     name: 'Process Loop benchmark site',
     site: { cloudId: 'workbench-bench-0001', baseUrl: 'http://localhost:8080', now: now.toISOString() },
     users,
-    issueTypes: siteIssueTypes(),
+    issueTypes: site.siteIssueTypes(),
     statuses,
     projects: [
       {
@@ -171,11 +158,11 @@ export function buildSyntheticSite(options: SyntheticSiteOptions = {}): Syntheti
         name: 'Benchmark Service Management',
         style: 'company-managed',
         leadAccountId: ids.apo,
-        issueTypeIds: ALL_ISSUE_TYPE_IDS,
+        issueTypeIds: site.ALL_ISSUE_TYPE_IDS,
         permissions: {
-          browse: [...EVERYONE_WHO_EDITS, ids.viewer],
-          edit: EVERYONE_WHO_EDITS,
-          create: EVERYONE_WHO_EDITS,
+          browse: [...site.EVERYONE_WHO_EDITS, ids.viewer],
+          edit: site.EVERYONE_WHO_EDITS,
+          create: site.EVERYONE_WHO_EDITS,
           administer: [ids.admin],
         },
         components: THEMES.map((theme, index) => ({ id: String(10100 + index), name: theme.component })),

@@ -1,3 +1,4 @@
+import { valueStreamTemplates } from '../../src/domain/catalog/templates/processTemplateLibrary';
 import { DEMO_ACCOUNT_IDS } from '../datasets/siteBasics';
 
 /**
@@ -17,18 +18,20 @@ export interface DemoValueStream {
   stages: Array<{ id: string; name: string }>;
 }
 
+/** A stage list the demo shares word for word with the template library (copied: the demo's data is its own). */
+function templateStages(key: string): DemoValueStream['stages'] {
+  const stream = valueStreamTemplates.find((template) => template.key === key);
+  if (!stream) throw new Error(`No value stream template ${key}`);
+  return stream.stages.map((stage) => ({ ...stage }));
+}
+
 export const DEMO_VALUE_STREAMS: DemoValueStream[] = [
   {
     key: 'RUN',
     name: 'Run the service',
     description: 'From the first signal that something is wrong to the lesson that keeps it from happening again.',
     ownerAccountId: ids.apo,
-    stages: [
-      { id: 'detect', name: 'Detect' },
-      { id: 'triage', name: 'Triage' },
-      { id: 'resolve', name: 'Resolve' },
-      { id: 'learn', name: 'Learn' },
-    ],
+    stages: templateStages('RUN'),
   },
   {
     key: 'CHANGE',

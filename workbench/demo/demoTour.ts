@@ -24,53 +24,57 @@ const withUser = (href: string, accountId: string) => `${href}${href.includes('?
 export function demoTour(options: { improvementKey: string | null }): TourStep[] {
   const page = '/projects/ITSM/process-loop';
   const story = options.improvementKey;
+  const step = (title: string, as: TourStep['as'], links: Array<[href: string, label: string]>, text: string): TourStep => ({
+    title,
+    as,
+    links: links.map(([href, label]) => ({ href, label })),
+    text,
+  });
+  // Most steps send the user to one section of the project page.
+  const onPage = (title: string, as: TourStep['as'], section: string, text: string) =>
+    step(title, as, [[page, `Project page → ${section}`]], text);
   const steps: TourStep[] = [
-    {
-      title: 'Sprint health tells the story',
-      as: PRIYA,
-      links: [{ href: page, label: 'Project page → Sprint health' }],
-      text:
-        'Every process row shows a trend of the six frozen sprints. INC: flow time p85 fell from days to about a day from the fourth ' +
+    onPage(
+      'Sprint health tells the story',
+      PRIYA,
+      'Sprint health',
+      'Every process row shows a trend of the six frozen sprints. INC: flow time p85 fell from days to about a day from the fourth ' +
         `sprint on, after the runbooks improvement${story ? ` (${story})` : ''} was confirmed. CHG: scope change far above 20% every ` +
         'sprint — change work keeps arriving mid-sprint. ONB: the lowest flow efficiency, work waits flagged for days. Click a number ' +
         'to drill down to the issues behind it; pick a closed sprint to see its frozen result.',
-    },
-    {
-      title: 'The catalog and its value streams',
-      as: PRIYA,
-      links: [{ href: page, label: 'Project page → Processes' }],
-      text:
-        'Switch to the value-stream view: Run the service (Detect → Triage → Resolve → Learn), Change the service and Join the company, ' +
+    ),
+    onPage(
+      'The catalog and its value streams',
+      PRIYA,
+      'Processes',
+      'Switch to the value-stream view: Run the service (Detect → Triage → Resolve → Learn), Change the service and Join the company, ' +
         'each stage with its processes. Open INC: purpose, APO and ASM, KPIs with targets, RACI, Definition of Done, automation ' +
         'candidates, current situation. KNW is a draft, CAB retired.',
-    },
-    {
-      title: 'Add from templates',
-      as: ADA,
-      links: [{ href: page, label: 'Project page → Processes → Add from templates' }],
-      text:
-        'Add a common service-management process (for example service request fulfilment) from a template, then adjust it to your ' +
+    ),
+    onPage(
+      'Add from templates',
+      ADA,
+      'Processes → Add from templates',
+      'Add a common service-management process (for example service request fulfilment) from a template, then adjust it to your ' +
         'organisation.',
-    },
-    {
-      title: 'The issue panel',
-      as: LIAM,
-      links: [
-        { href: '/browse/ITSM-1', label: 'ITSM-1' },
-        { href: '/browse/ITSM-2', label: 'ITSM-2' },
+    ),
+    step(
+      'The issue panel',
+      LIAM,
+      [
+        ['/browse/ITSM-1', 'ITSM-1'],
+        ['/browse/ITSM-2', 'ITSM-2'],
       ],
-      text:
-        'ITSM-1 is linked to INC: the panel shows its owners, purpose and KPI targets. ITSM-2 (network work) is not linked: pick a ' +
+      'ITSM-1 is linked to INC: the panel shows its owners, purpose and KPI targets. ITSM-2 (network work) is not linked: pick a ' +
         'process with the searchable picker.',
-    },
-    {
-      title: 'Suggest links for unlinked work',
-      as: ADA,
-      links: [{ href: page, label: 'Project page → Processes → Suggest links' }],
-      text:
-        'About twenty network issues are deliberately unlinked; the suggestions group them by component, label and issue type with a ' +
+    ),
+    onPage(
+      'Suggest links for unlinked work',
+      ADA,
+      'Processes → Suggest links',
+      'About twenty network issues are deliberately unlinked; the suggestions group them by component, label and issue type with a ' +
         'process to link them to.',
-    },
+    ),
     {
       title: 'An improvement story and the backlog',
       as: PRIYA,
@@ -80,14 +84,13 @@ export function demoTour(options: { improvementKey: string | null }): TourStep[]
         'outcome confirmed. The backlog: INC ordered by hand, stories in every state, the highlights (a done story without an ' +
         'outcome, stories without a measure).',
     },
-    {
-      title: 'The sprint review',
-      as: PRIYA,
-      links: [{ href: page, label: 'Project page → Sprint review' }],
-      text:
-        'Pick INC and ITSM Sprint 3: what was achieved, what next, the KPI readings, the confirmed outcome and the history of who ' +
+    onPage(
+      'The sprint review',
+      PRIYA,
+      'Sprint review',
+      'Pick INC and ITSM Sprint 3: what was achieved, what next, the KPI readings, the confirmed outcome and the history of who ' +
         'changed what.',
-    },
+    ),
     {
       title: 'Automation',
       as: ADA,
@@ -102,15 +105,15 @@ export function demoTour(options: { improvementKey: string | null }): TourStep[]
         'Auto-link rules (labels → MIM, PRB, REL, ACC; component Procurement → PUR), the web trigger’s URL and signing secret. Some ' +
         'demo links came from rules, some from epics (inherited), some from an automation action: the panel says which.',
     },
-    {
-      title: 'JQL on the process link',
-      as: LIAM,
-      links: [
-        { href: '/issues?jql=asmProcess%20%3D%20INC', label: 'asmProcess = INC' },
-        { href: '/issues?jql=project%20%3D%20ITSM%20AND%20asmProcess%20IS%20EMPTY', label: 'unlinked ITSM work' },
+    step(
+      'JQL on the process link',
+      LIAM,
+      [
+        ['/issues?jql=asmProcess%20%3D%20INC', 'asmProcess = INC'],
+        ['/issues?jql=project%20%3D%20ITSM%20AND%20asmProcess%20IS%20EMPTY', 'unlinked ITSM work'],
       ],
-      text: 'The link is an indexed issue property: filter, build boards and write automation conditions on it.',
-    },
+      'The link is an indexed issue property: filter, build boards and write automation conditions on it.',
+    ),
   ];
   return steps.map((step) => ({ ...step, links: step.links.map((link) => ({ ...link, href: withUser(link.href, step.as.accountId) })) }));
 }
