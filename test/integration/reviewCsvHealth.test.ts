@@ -1,7 +1,7 @@
-import type { ResolverKey, ResultOf } from '../../src/contract/resolvers';
 import { DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../workbench/datasets/demoDataset';
 import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
 import { aSprintReviewInput } from '../builders/improvementBuilders';
+import { resolverAnswers } from '../support/resolverAnswers';
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
 import { LONG_AGO } from '../builders/datasetBuilders';
 
@@ -11,25 +11,7 @@ import { LONG_AGO } from '../builders/datasetBuilders';
  * without one (active, or never opened) leaves them empty.
  */
 let wb: TestWorkbench;
-
-type Ok<T> = { ok: true; data: T };
-async function ok<K extends ResolverKey>(accountId: string, key: K, payload: unknown): Promise<ResultOf<K>> {
-  const response = (await wb.invoke(accountId, key, payload)) as Ok<ResultOf<K>> | { ok: false; error: unknown };
-  if (!response.ok) throw new Error(`${key} failed: ${JSON.stringify(response.error)}`);
-  return response.data;
-}
-
-type ReadyHealth = Extract<ResultOf<'getSprintHealth'>, { status: 'ready' }>;
-type ComputingHealth = Extract<ResultOf<'getSprintHealth'>, { status: 'computing' }>;
-async function health<S extends 'ready' | 'computing'>(
-  accountId: string,
-  payload: unknown,
-  status: S,
-): Promise<S extends 'ready' ? ReadyHealth : ComputingHealth> {
-  const view = await ok(accountId, 'getSprintHealth', payload);
-  if (view.status !== status) throw new Error(`getSprintHealth answered ${view.status}, not ${status}`);
-  return view as S extends 'ready' ? ReadyHealth : ComputingHealth;
-}
+const { ok, health } = resolverAnswers(() => wb);
 
 async function linkToInc(sprintId: number, count: number): Promise<void> {
   const search = await wb.jira.handle({

@@ -1,10 +1,10 @@
-import type { ResolverKey, ResultOf } from '../../src/contract/resolvers';
 import { rateLimitPauses } from '../../src/jira/rateLimit';
 import { anImprovementProperty } from '../builders/improvementBuilders';
 import { forgetSprintAccess } from '../../src/useCases/sprintHealth/sprintAccess';
 import { DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../workbench/datasets/demoDataset';
 import type { JiraHttpRequest, JiraHttpResponse } from '../../workbench/jira/types';
 import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
+import { resolverAnswers, type FailedAnswer } from '../support/resolverAnswers';
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
 import { LONG_AGO } from '../builders/datasetBuilders';
 
@@ -22,29 +22,7 @@ let sprintAnswer: { sprintId: number; change: (sprint: Record<string, unknown>) 
  */
 let boardSharedWith: string | null;
 
-type Ok<T> = { ok: true; data: T };
-type Err = { ok: false; error: { code: string; message: string; fields?: Record<string, string>; retryAt?: string } };
-
-async function call<K extends ResolverKey>(accountId: string, key: K, payload: unknown): Promise<Ok<ResultOf<K>> | Err> {
-  return (await wb.invoke(accountId, key, payload)) as Ok<ResultOf<K>> | Err;
-}
-async function ok<K extends ResolverKey>(accountId: string, key: K, payload: unknown): Promise<ResultOf<K>> {
-  const response = await call(accountId, key, payload);
-  if (!response.ok) throw new Error(`${key} failed: ${JSON.stringify(response.error)}`);
-  return response.data;
-}
-
-type ReadyHealth = Extract<ResultOf<'getSprintHealth'>, { status: 'ready' }>;
-type ComputingHealth = Extract<ResultOf<'getSprintHealth'>, { status: 'computing' }>;
-async function health<S extends 'ready' | 'computing'>(
-  accountId: string,
-  payload: unknown,
-  status: S,
-): Promise<S extends 'ready' ? ReadyHealth : ComputingHealth> {
-  const view = await ok(accountId, 'getSprintHealth', payload);
-  if (view.status !== status) throw new Error(`getSprintHealth answered ${view.status}, not ${status}`);
-  return view as S extends 'ready' ? ReadyHealth : ComputingHealth;
-}
+const { invoke: call, ok, health } = resolverAnswers(() => wb);
 
 async function jiraAsApp(method: string, pathWithQuery: string, body?: unknown) {
   const response = await wb.jira.handle({
@@ -455,7 +433,7 @@ describe('sprint health: rate limits', () => {
     const response = await call(wb.users.member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(response).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', retryAt: expect.any(String) } });
-    expect(Date.parse((response as Err).error.retryAt!) - started).toBeGreaterThanOrEqual(9000);
+    expect(Date.parse((response as FailedAnswer).error.retryAt!) - started).toBeGreaterThanOrEqual(9000);
   });
 
   it('retries a short Retry-After inside the call and answers the result', async () => {
@@ -471,7 +449,7 @@ describe('sprint health: rate limits', () => {
     wb.jira.setRateLimits([{ pathPrefix: '/rest/api/3/search/jql', count: 10, retryAfterSeconds: 3600, reason: 'jira-quota-based' }]);
     const response = await call(wb.users.member, 'getSprintHealth', { boardId: DEMO_BOARD_ID, sprintId: closedSprint });
     expect(response).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', retryAt: expect.any(String) } });
-    expect(Date.parse((response as Err).error.retryAt!)).toBeGreaterThan(Date.now());
+    expect(Date.parse((response as FailedAnswer).error.retryAt!)).toBeGreaterThan(Date.now());
   });
 });
 

@@ -1,6 +1,6 @@
-import type { ResolverKey, ResultOf } from '../../src/contract/resolvers';
 import { forgetSprintAccess } from '../../src/useCases/sprintHealth/sprintAccess';
 import { DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../workbench/datasets/demoDataset';
+import { resolverAnswers } from '../support/resolverAnswers';
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
 
 /**
@@ -14,30 +14,7 @@ const OPS_PAGE = { extension: { type: 'jira:projectPage', project: { id: '10001'
 const closedSprint = DEMO_SPRINT_IDS.closed[5];
 const activeSprint = DEMO_SPRINT_IDS.active;
 const NO_SUCH_SPRINT = 9999;
-
-type Answer<K extends ResolverKey> =
-  { ok: true; data: ResultOf<K> } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
-
-const invoke = async <K extends ResolverKey>(accountId: string, key: K, payload: unknown, context: Record<string, unknown> = ITSM_PAGE) =>
-  (await wb.invoke(accountId, key, payload, context)) as Answer<K>;
-
-async function ok<K extends ResolverKey>(accountId: string, key: K, payload: unknown, context: Record<string, unknown> = ITSM_PAGE) {
-  const answer = await invoke(accountId, key, payload, context);
-  if (!answer.ok) throw new Error(`${key} failed: ${JSON.stringify(answer.error)}`);
-  return answer.data;
-}
-
-type ReadyHealth = Extract<ResultOf<'getSprintHealth'>, { status: 'ready' }>;
-type ComputingHealth = Extract<ResultOf<'getSprintHealth'>, { status: 'computing' }>;
-async function health<S extends 'ready' | 'computing'>(
-  accountId: string,
-  payload: unknown,
-  status: S,
-): Promise<S extends 'ready' ? ReadyHealth : ComputingHealth> {
-  const view = await ok(accountId, 'getSprintHealth', payload);
-  if (view.status !== status) throw new Error(`getSprintHealth answered ${view.status}, not ${status}`);
-  return view as S extends 'ready' ? ReadyHealth : ComputingHealth;
-}
+const { invoke, ok, health } = resolverAnswers(() => wb, ITSM_PAGE);
 
 const kvsSnapshot = () => JSON.stringify(wb.store.entries('kvs'));
 const kvsKeys = () => wb.store.entries('kvs').map(([key]) => key);

@@ -3,7 +3,7 @@ import { createImprovementStory } from '../../src/useCases/improvements/createIm
 import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
 import { anImprovementStoryInput } from '../builders/improvementBuilders';
 import type { TestWorkbench } from './testWorkbench';
-import { asUser } from './useCaseFrame';
+import { asUser } from './useCaseInvocation';
 
 /** The catalog the improvement use case tests start from: value stream RUN with process INC (APO and ASM by role). */
 export async function seedIncidentProcess(wb: TestWorkbench): Promise<void> {

@@ -29,3 +29,16 @@ export function actorsOf(wb: TestWorkbench) {
     app: { kind: 'app', site } as Actor,
   };
 }
+
+/** `runAs` as `accountId`'s user, handing the use case its actor. */
+export function asUser<T>(wb: TestWorkbench, accountId: string, run: (actor: Actor) => Promise<T>): Promise<T> {
+  const actor = actorsOf(wb).user(accountId);
+  return runAs(wb, actor, () => run(actor));
+}
+
+/** A project of the workbench's dataset as entry points pass it to use cases (from the invocation context). */
+export function projectRef(wb: TestWorkbench, key: string): { id: string; key: string } {
+  const project = wb.dataset.projects.find((candidate) => candidate.key === key);
+  if (!project) throw new Error(`The dataset has no ${key} project.`);
+  return { id: project.id, key: project.key };
+}

@@ -1,7 +1,7 @@
 import { kvs } from '@forge/kvs';
 import { readKpiReadings, readReviewHistory, readSprintReview, writeSprintReview } from '../../../src/storage/sprintReviewStore';
 import { createTestWorkbench, type TestWorkbench } from '../../support/testWorkbench';
-import { asUser } from '../../support/useCaseFrame';
+import { asUser } from '../../support/useCaseInvocation';
 
 let wb: TestWorkbench;
 beforeEach(async () => {

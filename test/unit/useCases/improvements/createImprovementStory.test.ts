@@ -3,7 +3,7 @@ import { createImprovementStory } from '../../../../src/useCases/improvements/cr
 import { anImprovementStoryInput } from '../../../builders/improvementBuilders';
 import { createTestWorkbench, type TestWorkbench } from '../../../support/testWorkbench';
 import { seedIncidentProcess } from '../../../support/improvementSeed';
-import { asUser } from '../../../support/useCaseFrame';
+import { asUser } from '../../../support/useCaseInvocation';
 
 let wb: TestWorkbench;
 

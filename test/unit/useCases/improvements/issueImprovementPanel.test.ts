@@ -5,7 +5,7 @@ import {
 } from '../../../../src/useCases/improvements/issueImprovementPanel';
 import { createTestWorkbench, type TestWorkbench } from '../../../support/testWorkbench';
 import { anImprovementStoryIn, seedIncidentProcess } from '../../../support/improvementSeed';
-import { asUser } from '../../../support/useCaseFrame';
+import { asUser } from '../../../support/useCaseInvocation';
 
 let wb: TestWorkbench;
 beforeEach(async () => {

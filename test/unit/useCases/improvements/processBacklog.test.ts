@@ -1,7 +1,7 @@
 import { getProcessBacklog, reorderProcessBacklog } from '../../../../src/useCases/improvements/processBacklog';
 import { createTestWorkbench, type TestWorkbench } from '../../../support/testWorkbench';
 import { anImprovementStoryIn, seedIncidentProcess } from '../../../support/improvementSeed';
-import { asUser } from '../../../support/useCaseFrame';
+import { asUser, projectRef } from '../../../support/useCaseInvocation';
 
 let wb: TestWorkbench;
 beforeEach(async () => {
@@ -13,11 +13,7 @@ afterEach(() => {
   wb.close();
 });
 
-const project = () => {
-  const itsm = wb.dataset.projects.find((candidate) => candidate.key === 'ITSM');
-  if (!itsm) throw new Error('The dataset has no ITSM project.');
-  return { id: itsm.id, key: itsm.key };
-};
+const project = () => projectRef(wb, 'ITSM');
 const reorder = (accountId: string, issueIds: string[], expectedVersion: number | null) =>
   asUser(wb, accountId, (actor) => reorderProcessBacklog({ project: project(), processKey: 'INC', issueIds, expectedVersion }, actor));
 

@@ -4,7 +4,7 @@ import { recordKpiReading } from '../../../../src/useCases/review/recordKpiReadi
 import { readReviewHistory, readSprintReview } from '../../../../src/storage/sprintReviewStore';
 import { createTestWorkbench, type TestWorkbench } from '../../../support/testWorkbench';
 import { seedIncidentProcess } from '../../../support/improvementSeed';
-import { asUser } from '../../../support/useCaseFrame';
+import { asUser } from '../../../support/useCaseInvocation';
 
 let wb: TestWorkbench;
 

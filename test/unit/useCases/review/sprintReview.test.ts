@@ -6,7 +6,7 @@ import {
 } from '../../../../src/useCases/review/sprintReview';
 import { createTestWorkbench, type TestWorkbench } from '../../../support/testWorkbench';
 import { anImprovementStoryIn, seedIncidentProcess } from '../../../support/improvementSeed';
-import { asUser } from '../../../support/useCaseFrame';
+import { asUser, projectRef } from '../../../support/useCaseInvocation';
 
 let wb: TestWorkbench;
 beforeEach(async () => {
@@ -18,11 +18,7 @@ afterEach(() => {
   wb.close();
 });
 
-const project = () => {
-  const itsm = wb.dataset.projects.find((candidate) => candidate.key === 'ITSM');
-  if (!itsm) throw new Error('The dataset has no ITSM project.');
-  return { id: itsm.id, key: itsm.key };
-};
+const project = () => projectRef(wb, 'ITSM');
 const activeSprintId = async () =>
   (await asUser(wb, wb.users.apo, (actor) => getSprintReview({ project: project(), processKey: 'INC', sprintId: null }, actor))).sprint.id;
 const save = (accountId: string, input: Partial<SaveSprintReviewInput> & { sprintId: number }) =>

@@ -4,8 +4,8 @@ import type { HealthQueue, JobBody } from '../../../../src/useCases/sprintHealth
 import { forgetSprintAccess, type Viewer } from '../../../../src/useCases/sprintHealth/sprintAccess';
 import { viewSprintHealth } from '../../../../src/useCases/sprintHealth/viewSprintHealth';
 import { DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../../../workbench/datasets/demoDataset';
-import { runInFrame } from '../../../../workbench/runtime/forgeGlobals';
 import { createTestWorkbench, type TestWorkbench } from '../../../support/testWorkbench';
+import { projectRef, runAs } from '../../../support/useCaseInvocation';
 
 /** A page view of one sprint's health, called as a use case with a viewer and a queue port (no resolver, no Forge queue). */
 
@@ -19,18 +19,10 @@ const queue: HealthQueue = {
 };
 const closedSprint = DEMO_SPRINT_IDS.closed[DEMO_SPRINT_IDS.closed.length - 1] as number;
 
-const viewerFor = (accountId: string): Viewer => ({ kind: 'user', accountId, site: wb.dataset.site.cloudId });
+const viewerFor = (accountId: string): Viewer => ({ kind: 'user', accountId, site: `site:${wb.dataset.site.cloudId}` });
 /** The use case as a resolver invocation runs it: `asUser()` reads the invocation's user. */
-function view(sprintId: number, viewer: Viewer) {
-  const frame = { accountId: viewer.accountId, moduleKey: 'test', functionKey: 'test', invocationId: 'test', kind: 'resolver' as const };
-  return runInFrame({ ...frame, deadline: Date.now() + 25_000 }, () => viewSprintHealth(input(sprintId), viewer, queue));
-}
-function project() {
-  const itsm = wb.dataset.projects.find((candidate) => candidate.key === 'ITSM');
-  if (!itsm) throw new Error('The demo dataset has an ITSM project');
-  return { id: itsm.id, key: itsm.key };
-}
-const input = (sprintId: number) => ({ project: project(), boardId: DEMO_BOARD_ID, sprintId, myProcessesOnly: false });
+const view = (sprintId: number, viewer: Viewer) => runAs(wb, viewer, () => viewSprintHealth(input(sprintId), viewer, queue));
+const input = (sprintId: number) => ({ project: projectRef(wb, 'ITSM'), boardId: DEMO_BOARD_ID, sprintId, myProcessesOnly: false });
 
 beforeEach(async () => {
   forgetSprintAccess();
