@@ -1,5 +1,6 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
+import { isKeyTaken } from './keyTaken';
 
 /**
  * The APO's manual order of a process's backlog: issue ids, top first. Each version is written
@@ -28,8 +29,6 @@ export async function readBacklogOrders(processKeys: readonly string[]): Promise
   const orders = await Promise.all(processKeys.map(async (key) => [key, await readBacklogOrder(key)] as const));
   return new Map(orders.flatMap(([key, order]) => (order ? [[key, order] as const] : [])));
 }
-
-const isKeyTaken = (error: unknown) => (error as { code?: unknown } | null)?.code === 'KEY_ALREADY_EXISTS';
 
 /** Saves `issueIds` as the next version after `expectedVersion`; null when someone else saved that version first. */
 export async function writeBacklogOrder(input: {

@@ -2,6 +2,7 @@ import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import type { KpiReading, ReviewHistoryEntry, SprintReview } from '../domain/review/sprintReview';
 import { scanPrefix } from './prefixScan';
+import { isKeyTaken } from './keyTaken';
 
 /**
  * Sprint reviews, one key per (process, sprint), and their history, one key per saved version.
@@ -101,8 +102,6 @@ export async function listProcessReviews(processKey: string): Promise<SprintRevi
 export async function readReviewHistory(processKey: string, sprintId: number): Promise<ReviewHistoryEntry[]> {
   return (await listValid(historyPrefix(processKey, sprintId), storedHistorySchema, upgradeHistory)).sort((a, b) => a.version - b.version);
 }
-
-const isKeyTaken = (error: unknown) => (error as { code?: unknown } | null)?.code === 'KEY_ALREADY_EXISTS';
 
 /** Appends the history entry (claiming its version) and stores the review; false when that version was taken. */
 export async function writeSprintReview(review: SprintReview, history: ReviewHistoryEntry): Promise<boolean> {

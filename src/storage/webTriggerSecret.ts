@@ -1,5 +1,6 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
+import { isKeyTaken } from './keyTaken';
 
 /**
  * The per-installation secret that signs web trigger requests, kept as a KVS secret (encrypted, not
@@ -26,8 +27,6 @@ export async function writeWebTriggerSecret(value: Omit<WebTriggerSecret, 'schem
   await kvs.setSecret(SECRET_KEY, stored);
   return stored;
 }
-
-const isKeyTaken = (error: unknown) => (error as { code?: unknown } | null)?.code === 'KEY_ALREADY_EXISTS';
 
 /**
  * Records a signature as used; false when it was already used (a replay). FAIL_IF_EXISTS makes two
