@@ -6,6 +6,13 @@ import type { JiraCall } from '../jira/jiraRequest';
  * from a payload.
  */
 export type Actor = { kind: 'user'; accountId: string; site: string } | { kind: 'app'; site: string };
+export type UserActor = Extract<Actor, { kind: 'user' }>;
+
+/** A Jira project or issue as entry points pass it to use cases (from the invocation context, never a payload). */
+export interface JiraRef {
+  id: string;
+  key: string;
+}
 
 /** How long a Jira call may wait on rate limits: interactive calls keep it short, background jobs don't. */
 export interface CallPolicy {

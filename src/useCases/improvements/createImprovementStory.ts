@@ -9,8 +9,8 @@ import { fetchProjectRef } from '../../jira/issueLinks';
 import { fetchProjectIssueTypes } from '../../jira/issueTypes';
 import { readProcess, readValueStream } from '../../storage/catalogStore';
 import { readImprovementTypeRecord } from '../../storage/improvementSetupStore';
-import type { Actor } from '../actor';
-import { accountOf, type JiraRef } from './improvementContext';
+import type { Actor, JiraRef } from '../actor';
+import { accountOf } from './improvementContext';
 import { chooseStoryType } from './improvementSetup';
 
 const reason = (error: unknown) => (error instanceof DomainError ? error.message : 'Jira did not answer as expected.');

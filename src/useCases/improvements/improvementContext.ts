@@ -4,12 +4,6 @@ import { DomainError } from '../../domain/errors';
 import type { Actor } from '../actor';
 import { loadViewer, requireUser } from '../viewer';
 
-/** A Jira project or issue as entry points pass it (from the invocation context, never a payload). */
-export interface JiraRef {
-  id: string;
-  key: string;
-}
-
 /** Improvements are a person's work: their account is recorded and their Jira permissions apply. */
 export function accountOf(actor: Actor): string {
   return requireUser(actor).accountId;

@@ -7,8 +7,8 @@ import { fetchMyPermissions } from '../../jira/permissions';
 import { listProcesses } from '../../storage/catalogStore';
 import { readImprovementTypeRecord } from '../../storage/improvementSetupStore';
 import { ensureImprovementIssueType } from './ensureImprovementIssueType';
-import type { Actor } from '../actor';
-import { accountOf, toImprovementProcess, type JiraRef } from './improvementContext';
+import type { Actor, JiraRef } from '../actor';
+import { accountOf, toImprovementProcess } from './improvementContext';
 
 const isImprovementName = (type: SiteIssueType) => type.name.trim().toLowerCase() === IMPROVEMENT_ISSUE_TYPE_NAME.toLowerCase();
 

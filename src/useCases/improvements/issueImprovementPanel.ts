@@ -12,8 +12,8 @@ import { writeIssueProperty } from '../../jira/issueProperties';
 import { fetchMyPermissions } from '../../jira/permissions';
 import { fetchUsers, type JiraUserSummary } from '../../jira/users';
 import { readProcess } from '../../storage/catalogStore';
-import { jiraCallFor, type Actor } from '../actor';
-import { accountOf, toImprovementProcess, type JiraRef } from './improvementContext';
+import { jiraCallFor, type Actor, type JiraRef } from '../actor';
+import { accountOf, toImprovementProcess } from './improvementContext';
 import { fetchImprovementIssue, type ImprovementIssue } from '../../jira/improvementIssues';
 
 const cannotSeeIssue = () => new DomainError('not-found', "This issue doesn't exist or you don't have permission to view it.");

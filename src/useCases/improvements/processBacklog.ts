@@ -11,8 +11,8 @@ import type { JiraCall } from '../../jira/jiraRequest';
 import { fetchUsers, type JiraUserSummary } from '../../jira/users';
 import { listProcesses, listValueStreams, readProcess } from '../../storage/catalogStore';
 import { readBacklogOrders, writeBacklogOrder } from '../../storage/improvementBacklogOrder';
-import { jiraCallFor, type Actor } from '../actor';
-import { accountOf, processNotFound, viewerOf, type JiraRef } from './improvementContext';
+import { jiraCallFor, type Actor, type JiraRef } from '../actor';
+import { accountOf, processNotFound, viewerOf } from './improvementContext';
 import { currentSprintOf, jqlString, searchImprovementIssues, type ImprovementIssue } from '../../jira/improvementIssues';
 
 type StoredImprovementIssue = ImprovementIssue & { improvement: NonNullable<ImprovementIssue['improvement']> };

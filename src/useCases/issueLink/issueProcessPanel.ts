@@ -7,12 +7,11 @@ import { fetchIssueSummary } from '../../jira/issues';
 import { fetchMyPermissions } from '../../jira/permissions';
 import { fetchUsers, type JiraUserSummary } from '../../jira/users';
 import { listProcesses, listValueStreams } from '../../storage/catalogStore';
-import type { Actor } from '../actor';
+import type { Actor, JiraRef } from '../actor';
 import { requireUser } from '../viewer';
 import { linkIssueToProcess } from './linkIssueToProcess';
 
 type IssueProcessPanel = z.infer<typeof issueProcessPanelSchema>;
-type IssueRef = { id: string; key: string };
 
 const cannotSeeIssue = () => new DomainError('not-found', "This issue doesn't exist or you don't have permission to view it.");
 
@@ -20,7 +19,7 @@ const cannotSeeIssue = () => new DomainError('not-found', "This issue doesn't ex
  * Everything the panel shows. Jira requests: the issue with its link property and the viewer's
  * edit permission (in parallel), then one bulk user lookup. Read as the viewer throughout.
  */
-async function loadPanel(issueRef: IssueRef): Promise<IssueProcessPanel> {
+async function loadPanel(issueRef: JiraRef): Promise<IssueProcessPanel> {
   const [issue, permissions, processes, valueStreams] = await Promise.all([
     fetchIssueSummary('user', issueRef.id, [PROCESS_LINK_PROPERTY_KEY]),
     fetchMyPermissions(['EDIT_ISSUES'], { issueId: issueRef.id }),
@@ -63,14 +62,14 @@ async function loadPanel(issueRef: IssueRef): Promise<IssueProcessPanel> {
 }
 
 /** The panel as the viewer sees it on `issue` (the issue the panel is open on). */
-export function getIssueProcessPanel(input: { issue: IssueRef }, actor: Actor): Promise<IssueProcessPanel> {
+export function getIssueProcessPanel(input: { issue: JiraRef }, actor: Actor): Promise<IssueProcessPanel> {
   requireUser(actor);
   return loadPanel(input.issue);
 }
 
 /** The person links the issue they have open, then sees the panel as it is now. */
 export async function linkIssueFromPanel(
-  input: { issue: IssueRef; processKey: string; stageId: string | null },
+  input: { issue: JiraRef; processKey: string; stageId: string | null },
   actor: Actor,
 ): Promise<IssueProcessPanel> {
   await linkIssueToProcess({ issue: input.issue, processKey: input.processKey, stageId: input.stageId, source: 'person' }, actor);
@@ -78,7 +77,7 @@ export async function linkIssueFromPanel(
 }
 
 /** Removes the link as the viewer: Jira's edit permission decides. */
-export async function unlinkIssueFromProcess(input: { issue: IssueRef }, actor: Actor): Promise<IssueProcessPanel> {
+export async function unlinkIssueFromProcess(input: { issue: JiraRef }, actor: Actor): Promise<IssueProcessPanel> {
   requireUser(actor);
   await deleteIssueProperty(input.issue.id, PROCESS_LINK_PROPERTY_KEY);
   return loadPanel(input.issue);

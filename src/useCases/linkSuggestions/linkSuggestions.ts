@@ -18,7 +18,7 @@ import { issuesWithPermission } from '../../jira/permissions';
 import { readAutoLinkRules } from '../../storage/autoLinkRulesStore';
 import { listProcesses } from '../../storage/catalogStore';
 import { jqlString } from '../../jira/improvementIssues';
-import { jiraCallFor, type Actor } from '../actor';
+import { jiraCallFor, type Actor, type JiraRef } from '../actor';
 import { prepareProcessLink } from '../issueLink/linkIssueToProcess';
 import { requireUser } from '../viewer';
 
@@ -98,10 +98,8 @@ async function computeSuggestions(
   return { issues, suggestions: suggestLinks({ unlinked: issues.unlinked, linked: issues.linked, processes, rules: rules.rules }) };
 }
 
-type ProjectRef = { id: string; key: string };
-
 /** What the project's unlinked issues could be linked to, judged by what its linked ones share; as the viewer. */
-export async function getLinkSuggestions(input: { project: ProjectRef }, actor: Actor) {
+export async function getLinkSuggestions(input: { project: JiraRef }, actor: Actor) {
   const { project } = input;
   const { issues, suggestions } = await computeSuggestions(jiraCallFor(requireUser(actor)), project.key, await listProcesses());
   return {
@@ -120,7 +118,7 @@ export async function getLinkSuggestions(input: { project: ProjectRef }, actor: 
  * the two searches, one permission check, one bulk write per 100 issues and its task.
  */
 export async function acceptLinkSuggestion(
-  input: { project: ProjectRef; signal: LinkSuggestion['signal']; processKey: string; issueIds: string[] },
+  input: { project: JiraRef; signal: LinkSuggestion['signal']; processKey: string; issueIds: string[] },
   actor: Actor,
 ) {
   const { project, signal, processKey, issueIds } = input;

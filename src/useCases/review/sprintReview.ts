@@ -20,8 +20,8 @@ import { fetchUsers } from '../../jira/users';
 import { readProcess } from '../../storage/catalogStore';
 import { readFrozenRows } from '../../storage/sprintHealth/frozenResults';
 import { listProcessReviews, readReviewHistory, readSprintReview, writeSprintReview } from '../../storage/sprintReviewStore';
-import { jiraCallFor, type Actor } from '../actor';
-import { accountOf, processNotFound, toImprovementProcess, viewerOf, type JiraRef } from '../improvements/improvementContext';
+import { jiraCallFor, type Actor, type JiraRef } from '../actor';
+import { accountOf, processNotFound, toImprovementProcess, viewerOf } from '../improvements/improvementContext';
 import { jqlString, searchImprovementIssues } from '../../jira/improvementIssues';
 import { recentProjectSprints } from '../improvements/processBacklog';
 

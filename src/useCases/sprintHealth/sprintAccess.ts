@@ -3,7 +3,7 @@ import { fetchBoardSprints, fetchProjectBoards, fetchSprint, type BoardSummary, 
 import { SiteCache, type CacheScope } from '../../caches/siteCache';
 import { toSprint, type Sprint } from '../../domain/sprintHealth';
 import type { JiraCall } from '../../jira/jiraRequest';
-import { jiraCallFor, type Actor } from '../actor';
+import { jiraCallFor, type Actor, type JiraRef, type UserActor } from '../actor';
 import { sprintHealthTuning } from './computeAndStore';
 
 /**
@@ -30,12 +30,9 @@ const listedOnBoard = new SiteCache<true>({ ttlMs: sprintAccessTuning.ttlMs, max
 const viewerBoards = new SiteCache<BoardSummary[]>({ ttlMs: sprintAccessTuning.ttlMs, maxEntries: 1000 });
 
 /** The signed-in user viewing the page: every sprint health page answer is theirs. */
-export type Viewer = Extract<Actor, { kind: 'user' }>;
+export type Viewer = UserActor;
 /** The project page's project, from the invocation context. */
-export interface ProjectRef {
-  id: string;
-  key: string;
-}
+export type ProjectRef = JiraRef;
 
 /** Calls the page waits on: short rate-limit waits (see `interactiveMaxWaitMs`), as `actor`. */
 export const interactiveCall = (actor: Actor): JiraCall => jiraCallFor(actor, { maxWaitMs: sprintHealthTuning.interactiveMaxWaitMs });
