@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { kpiSchema } from '../catalogSchemas';
-import library from './processTemplateLibrary.json';
+import library from './templateLibraryContent.json';
 import {
   candidates,
   checklist,
@@ -17,7 +17,7 @@ import {
  * would recognise (ITIL 4 practice names), meant as a starting point the APO adapts, not a standard:
  * targets are common first targets, RACI parties are roles to be replaced by people.
  *
- * The content is data (`processTemplateLibrary.json`, written as a person would: names, not ids);
+ * The content is data (`templateLibraryContent.json`, written as a person would: names, not ids);
  * this module checks it and gives every item the stable id its text implies.
  */
 
