@@ -1,3 +1,4 @@
+import { textEventually } from '../support/eventually';
 import { seriousViolations } from '../support/accessibility';
 import type { BrowserWorkbench, ColorMode, WorkbenchPage } from '../support/browserWorkbench';
 import { startAutomationWorkbench } from './ruleEditorDriver';
@@ -87,14 +88,15 @@ describe('as a Jira administrator', () => {
     await save.click();
     await app.getByRole('button', { name: 'Save rules', disabled: true }).waitFor(); // nothing left unsaved
     const announcement = app.getByTestId('auto-link-announcement');
-    const first = (await announcement.textContent()) ?? '';
+    // The button is also disabled while the save is in flight: wait for the announcement, not the button alone.
+    const first = await textEventually(announcement, (text) => text !== '');
     expect(first).toBe('Saved the auto-link rules.');
 
     // A second save in a row ends the same way; the live region's text still changes, so it is heard again.
     await app.getByLabel(`Rule ${n}: value`, { exact: true }).fill('Payments team');
     await save.click();
     await app.getByRole('button', { name: 'Save rules', disabled: true }).waitFor();
-    const second = (await announcement.textContent()) ?? '';
+    const second = await textEventually(announcement, (text) => text !== first);
     expect(second).not.toBe(first);
     expect(second.trim()).toBe(first);
     await app.getByLabel(`Rule ${n}: value`, { exact: true }).fill('Payments');
