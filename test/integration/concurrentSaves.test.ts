@@ -1,4 +1,4 @@
-import { aProcessInput } from '../builders/catalogBuilders';
+import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
 import { seedIncidentProcess } from '../support/improvementSeed';
 import { resolverAnswers } from '../support/resolverAnswers';
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
@@ -81,6 +81,32 @@ describe('concurrent saves under Forge-like latency', () => {
         return told(
           'conflict',
           (await ok(admin, 'getCatalog', {})).processes.find((process) => process.key === 'INC')!,
+        );
+      },
+    });
+  });
+
+  it('keeps every acknowledged save of a value stream', async () => {
+    const { admin } = wb.users;
+    const told = (outcome: Told['outcome'], stream: { version: number; name: string }) => ({
+      outcome,
+      version: stream.version,
+      value: stream.name,
+    });
+    await race({
+      startVersion: 1,
+      valueOf: (round, editor) => `Run the service, round ${round}, editor ${editor}`,
+      async save(name, expectedVersion) {
+        const answer = await ok(admin, 'saveValueStream', {
+          valueStream: aValueStreamInput({ ownerAccountId: admin, name }),
+          expectedVersion,
+        });
+        return told(answer.outcome, answer.outcome === 'saved' ? answer.record : answer.current);
+      },
+      async stored() {
+        return told(
+          'conflict',
+          (await ok(admin, 'getCatalog', {})).valueStreams.find((stream) => stream.key === 'RUN')!,
         );
       },
     });
