@@ -30,26 +30,31 @@ const listByPrefix = <T>(prefix: string, schema: z.ZodType<{ schemaVersion: numb
 export const listProcesses = () => listByPrefix(PROCESS_PREFIX, storedProcessSchema);
 export const listValueStreams = () => listByPrefix(VALUE_STREAM_PREFIX, storedValueStreamSchema);
 
-const processRecord = (key: string) => [PROCESS_PREFIX + key, `process ${key}`, storedProcessSchema, unwrap] as const;
-const valueStreamRecord = (key: string) => [VALUE_STREAM_PREFIX + key, `value stream ${key}`, storedValueStreamSchema, unwrap] as const;
+/** Read and save of one kind of catalog entry, keyed by its short key under `prefix`. */
+function catalogEntries<T extends { key: string; version: number }>(
+  prefix: string,
+  kind: string,
+  schema: z.ZodType<{ schemaVersion: number; data: T }>,
+) {
+  const record = (key: string) => [prefix + key, `${kind} ${key}`, schema, unwrap] as const;
+  return {
+    /** Null when there is none; `UnreadableRecord` when one is stored but cannot be read. */
+    read: (key: string): Promise<T | null> => readRecord(...record(key)),
+    /** Stores the entry if no one saved it since `baseVersion` was read (0: it did not exist); false otherwise. */
+    write: (entry: T, baseVersion: number): Promise<boolean> =>
+      writeRecordAtVersion(
+        prefix + entry.key,
+        { from: baseVersion, to: entry.version },
+        { schemaVersion: CURRENT_SCHEMA_VERSION, data: entry },
+        (stored) => checkRecord(...record(entry.key), stored).version,
+      ),
+  };
+}
 
-/** Null when there is no such process; `UnreadableRecord` when one is stored but cannot be read. */
-export const readProcess = (key: string): Promise<Process | null> => readRecord(...processRecord(key));
-export const readValueStream = (key: string): Promise<ValueStream | null> => readRecord(...valueStreamRecord(key));
+const processes = catalogEntries<Process>(PROCESS_PREFIX, 'process', storedProcessSchema);
+const valueStreams = catalogEntries<ValueStream>(VALUE_STREAM_PREFIX, 'value stream', storedValueStreamSchema);
 
-/** Stores the process if no one saved it since `baseVersion` was read (0: it did not exist); false otherwise. */
-export const writeProcess = (process: Process, baseVersion: number): Promise<boolean> =>
-  writeRecordAtVersion(
-    PROCESS_PREFIX + process.key,
-    { from: baseVersion, to: process.version },
-    { schemaVersion: CURRENT_SCHEMA_VERSION, data: process },
-    (stored) => checkRecord(...processRecord(process.key), stored).version,
-  );
-
-export const writeValueStream = (stream: ValueStream, baseVersion: number): Promise<boolean> =>
-  writeRecordAtVersion(
-    VALUE_STREAM_PREFIX + stream.key,
-    { from: baseVersion, to: stream.version },
-    { schemaVersion: CURRENT_SCHEMA_VERSION, data: stream },
-    (stored) => checkRecord(...valueStreamRecord(stream.key), stored).version,
-  );
+export const readProcess = processes.read;
+export const writeProcess = processes.write;
+export const readValueStream = valueStreams.read;
+export const writeValueStream = valueStreams.write;

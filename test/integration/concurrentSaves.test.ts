@@ -61,55 +61,53 @@ async function race({ startVersion, valueOf, save, stored }: Race) {
   }
 }
 
+/** A catalog entry's race: the entry's name is what each editor changes. */
+function catalogRace(
+  valueOf: Race['valueOf'],
+  save: (name: string, expectedVersion: number) => Promise<{ outcome: Told['outcome']; record?: Entry; current?: Entry }>,
+  stored: (catalog: { processes: Entry[]; valueStreams: Entry[] }) => Entry | undefined,
+) {
+  // A missing entry tells version -1, which no expectation accepts.
+  const told = (outcome: Told['outcome'], entry: Entry | undefined): Told => ({
+    outcome,
+    version: entry?.version ?? -1,
+    value: entry?.name ?? '',
+  });
+  return race({
+    startVersion: 1,
+    valueOf,
+    save: async (name, expectedVersion) => {
+      const answer = await save(name, expectedVersion);
+      return told(answer.outcome, answer.record ?? answer.current);
+    },
+    stored: async () => told('conflict', stored(await ok(wb.users.admin, 'getCatalog', {}))),
+  });
+}
+interface Entry {
+  key: string;
+  version: number;
+  name: string;
+}
+
 describe('concurrent saves under Forge-like latency', () => {
   it('keeps every acknowledged save of a process', async () => {
     const { admin, apo, asm } = wb.users;
-    const told = (outcome: Told['outcome'], process: { version: number; name: string }) => ({
-      outcome,
-      version: process.version,
-      value: process.name,
-    });
-    await race({
-      startVersion: 1,
-      valueOf: (round, editor) => `Incidents, round ${round}, editor ${editor}`,
-      async save(name, expectedVersion) {
-        const process = aProcessInput({ apoAccountId: apo, asmAccountId: asm, name });
-        const answer = await ok(admin, 'saveProcess', { process, expectedVersion });
-        return told(answer.outcome, answer.outcome === 'saved' ? answer.record : answer.current);
-      },
-      async stored() {
-        return told(
-          'conflict',
-          (await ok(admin, 'getCatalog', {})).processes.find((process) => process.key === 'INC')!,
-        );
-      },
-    });
+    await catalogRace(
+      (round, editor) => `Incidents, round ${round}, editor ${editor}`,
+      (name, expectedVersion) =>
+        ok(admin, 'saveProcess', { process: aProcessInput({ apoAccountId: apo, asmAccountId: asm, name }), expectedVersion }),
+      (catalog) => catalog.processes.find((process) => process.key === 'INC'),
+    );
   });
 
   it('keeps every acknowledged save of a value stream', async () => {
     const { admin } = wb.users;
-    const told = (outcome: Told['outcome'], stream: { version: number; name: string }) => ({
-      outcome,
-      version: stream.version,
-      value: stream.name,
-    });
-    await race({
-      startVersion: 1,
-      valueOf: (round, editor) => `Run the service, round ${round}, editor ${editor}`,
-      async save(name, expectedVersion) {
-        const answer = await ok(admin, 'saveValueStream', {
-          valueStream: aValueStreamInput({ ownerAccountId: admin, name }),
-          expectedVersion,
-        });
-        return told(answer.outcome, answer.outcome === 'saved' ? answer.record : answer.current);
-      },
-      async stored() {
-        return told(
-          'conflict',
-          (await ok(admin, 'getCatalog', {})).valueStreams.find((stream) => stream.key === 'RUN')!,
-        );
-      },
-    });
+    await catalogRace(
+      (round, editor) => `Run the service, round ${round}, editor ${editor}`,
+      (name, expectedVersion) =>
+        ok(admin, 'saveValueStream', { valueStream: aValueStreamInput({ ownerAccountId: admin, name }), expectedVersion }),
+      (catalog) => catalog.valueStreams.find((stream) => stream.key === 'RUN'),
+    );
   });
 
   it('keeps every acknowledged save of the health settings', async () => {
