@@ -34,6 +34,8 @@ export const linkSuggestionsContract = {
     payload: z.object({}).strict(),
     result: z.object({
       projectKey: z.string(),
+      /** The viewer holds Edit issues in the project (issue security may still keep single issues from them). */
+      canEdit: z.boolean(),
       suggestions: z.array(linkSuggestionSchema),
       unlinkedCount: z.number().int().nonnegative(),
       linkedCount: z.number().int().nonnegative(),

@@ -6,20 +6,15 @@ import {
   raciStepSchema,
   valueStreamStageSchema,
 } from '../domain/catalog/catalogSchemas';
+import { templateHeadingSchema } from '../domain/catalog/templates/processTemplates';
 
 /**
  * Process templates for an empty (or growing) catalog. Only the library is read here: creating from
  * a template is the normal `saveValueStream` / `saveProcess` path, one call per record, so the same
  * permission, validation and conflict rules apply.
  */
-export const processTemplateSchema = z.object({
-  id: z.string(),
-  practice: z.string(),
-  key: z.string(),
-  name: z.string(),
-  purpose: z.string(),
-  /** Where the process would land in this catalog (a same-key stream that exists already wins). */
-  valueStreamKey: z.string(),
+/** `valueStreamKey` says where the process would land in this catalog (a same-key stream that exists already wins). */
+export const processTemplateSchema = templateHeadingSchema.extend({
   /** Null when an existing stream of that key has no matching stage. */
   stageId: z.string().nullable(),
   /** The value stream has to be created first. */

@@ -78,6 +78,7 @@ describe('link suggestions', () => {
       ok: true,
       data: {
         projectKey: 'ITSM',
+        canEdit: false,
         unlinkedCount: 31,
         linkedCount: 5,
         truncated: { unlinked: false, linked: false },
@@ -91,8 +92,8 @@ describe('link suggestions', () => {
         ],
       },
     });
-    // Two bounded searches as the viewer, with only the fields the suggestions read.
-    expect(jiraRequests()).toEqual(['POST /rest/api/3/search/jql', 'POST /rest/api/3/search/jql']);
+    // Two bounded searches as the viewer, with only the fields the suggestions read, and whether they may edit.
+    expect(jiraRequests().sort()).toEqual(['GET /rest/api/3/mypermissions', 'POST /rest/api/3/search/jql', 'POST /rest/api/3/search/jql']);
   });
 
   it('link a 30-issue suggestion as the user with five Jira requests, and JQL finds the issues', async () => {
@@ -127,7 +128,7 @@ describe('link suggestions', () => {
     const after = await wb.invoke(wb.users.member, 'getLinkSuggestions', {});
     expect(after).toMatchObject({
       ok: true,
-      data: { unlinkedCount: 1, linkedCount: 35, suggestions: [{ id: 'issueType:Task→INC', issueCount: 1 }] },
+      data: { canEdit: true, unlinkedCount: 1, linkedCount: 35, suggestions: [{ id: 'issueType:Task→INC', issueCount: 1 }] },
     });
   });
 

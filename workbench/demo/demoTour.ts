@@ -73,7 +73,8 @@ export function demoTour(options: { improvementKey: string | null }): TourStep[]
       ADA,
       'Processes → Suggest links',
       'About twenty network issues are deliberately unlinked; the suggestions group them by component, label and issue type with a ' +
-        'process to link them to.',
+        'process to link them to. Switch to Grace Kim (viewer): she sees the same suggestions and is told that linking needs the ' +
+        'Edit issues permission.',
     ),
     {
       title: 'An improvement story and the backlog',

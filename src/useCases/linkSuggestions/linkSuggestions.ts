@@ -14,7 +14,7 @@ import { DomainError } from '../../domain/errors';
 import { searchIssues, type SearchIssueBean } from '../../jira/enhancedSearch';
 import { bulkSetIssueProperty } from '../../jira/issueProperties';
 import type { JiraCall } from '../../jira/jiraRequest';
-import { issuesWithPermission } from '../../jira/permissions';
+import { fetchMyPermissions, issuesWithPermission } from '../../jira/permissions';
 import { readAutoLinkRulesForLinking } from '../../storage/autoLinkRulesStore';
 import { listProcesses } from '../../storage/catalogStore';
 import { jqlString } from '../../jira/improvementIssues';
@@ -101,9 +101,15 @@ async function computeSuggestions(
 /** What the project's unlinked issues could be linked to, judged by what its linked ones share; as the viewer. */
 export async function getLinkSuggestions(input: { project: JiraRef }, actor: Actor) {
   const { project } = input;
-  const { issues, suggestions } = await computeSuggestions(jiraCallFor(requireUser(actor)), project.key, await listProcesses());
+  const call = jiraCallFor(requireUser(actor));
+  // Said up front, so a viewer is not offered a link that would only come back "skipped".
+  const [{ issues, suggestions }, permissions] = await Promise.all([
+    listProcesses().then((processes) => computeSuggestions(call, project.key, processes)),
+    fetchMyPermissions(['EDIT_ISSUES'], { projectKey: project.key }),
+  ]);
   return {
     projectKey: project.key,
+    canEdit: permissions.EDIT_ISSUES,
     suggestions,
     unlinkedCount: issues.unlinked.length,
     linkedCount: issues.linked.length,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { canCreateProcessIn, canCreateValueStream, type CatalogViewer } from '../catalogPermissions';
 import type { Kpi, Process, ProcessInput, ProcessStatus, RaciParty, RaciStep, ValueStream, ValueStreamInput } from '../catalogSchemas';
 
@@ -15,6 +16,18 @@ export interface ValueStreamTemplate {
   description: string;
   stages: { id: string; name: string }[];
 }
+
+/** What names a template and says where it belongs: the same in the library's data and in what the UI is sent. */
+export const templateHeadingSchema = z.object({
+  /** Stable id of the template itself (the key can be changed when creating). */
+  id: z.string(),
+  /** The ITIL 4 practice (or common business process) it starts from. */
+  practice: z.string(),
+  key: z.string(),
+  name: z.string(),
+  purpose: z.string(),
+  valueStreamKey: z.string(),
+});
 
 export interface ProcessTemplate {
   /** Stable id of the template itself (the key can be changed when creating). */

@@ -46,6 +46,8 @@ function SuggestionItem(props: {
   pending: boolean;
   busy: boolean;
   outcome: Outcome | undefined;
+  /** False when the viewer may not edit the project's issues: the suggestion is shown, not offered. */
+  canAccept: boolean;
   onAccept: () => void;
 }) {
   const { suggestion, outcome } = props;
@@ -97,7 +99,7 @@ function SuggestionItem(props: {
               )}
             </div>
           )}
-          {outcome?.kind !== 'done' && (
+          {props.canAccept && outcome?.kind !== 'done' && (
             <Inline>
               <Button
                 appearance="primary"
@@ -148,6 +150,14 @@ function SuggestionList({ data, onRefresh }: { data: LinkSuggestions; onRefresh:
           </Text>
         </Notice>
       )}
+      {!data.canEdit && data.suggestions.length > 0 && (
+        <Notice appearance="information" title="You can see these suggestions, not accept them" testId="link-suggestions-read-only">
+          <Text as="p">
+            Linking needs the Edit issues permission in {data.projectKey}. Someone who may edit these issues (a project administrator, or
+            the process's APO) can accept them.
+          </Text>
+        </Notice>
+      )}
       {data.unlinkedCount === 0 ? (
         <Notice appearance="success" title="Every issue in this project is linked" testId="link-suggestions-all-linked" />
       ) : data.suggestions.length === 0 ? (
@@ -166,6 +176,7 @@ function SuggestionList({ data, onRefresh }: { data: LinkSuggestions; onRefresh:
               pending={pendingId === suggestion.id}
               busy={pendingId !== null}
               outcome={outcomes[suggestion.id]}
+              canAccept={data.canEdit}
               onAccept={() => void onAccept(suggestion)}
             />
           ))}
