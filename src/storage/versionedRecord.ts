@@ -12,8 +12,8 @@ import { isKeyTaken } from './keyTaken';
  * version on condition that it still holds the version read. Of concurrent saves from one version exactly one
  * commits; the others fail their condition and nothing of theirs is written. Record and row move together,
  * so no crash can leave them apart, and nothing accumulates: one small row per record, no claim keys.
- * The condition is only ever evaluated on a row that exists (its semantics for an absent row are not
- * documented): a record saved before the rows existed gets its row first, with `FAIL_IF_EXISTS`.
+ * A record without a row yet (new, or saved before rows existed): the attempt fails its condition (no
+ * version equals `from`), the row is started at the stored version with `FAIL_IF_EXISTS`, and the save retried.
  */
 export const SAVE_VERSION_ENTITY = 'save-version';
 interface SaveVersion {
