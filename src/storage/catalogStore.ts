@@ -1,7 +1,7 @@
-import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { processSchema, valueStreamSchema, type Process, type ValueStream } from '../domain/catalog/catalogSchemas';
 import { scanPrefix } from './prefixScan';
+import { checkRecord, readRecord, writeRecordAtVersion } from './versionedRecord';
 
 /**
  * The process catalog in Forge storage, one key per process and per value stream. Records carry
@@ -14,35 +14,47 @@ const CURRENT_SCHEMA_VERSION = 1;
 const storedEnvelope = <T extends z.ZodTypeAny>(data: T) => z.object({ schemaVersion: z.literal(CURRENT_SCHEMA_VERSION), data });
 const storedProcessSchema = storedEnvelope(processSchema);
 const storedValueStreamSchema = storedEnvelope(valueStreamSchema);
+const unwrap = <T>(stored: { data: T }) => stored.data;
 
-function readRecord<T>(schema: z.ZodType<{ schemaVersion: number; data: T }>, key: string, raw: unknown): T | null {
+function listedRecord<T>(schema: z.ZodType<{ schemaVersion: number; data: T }>, key: string, raw: unknown): T | null {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data.data;
-  // Skipping keeps the rest of the catalog usable; the log says which record needs attention.
+  // Skipping keeps the rest of the catalog usable; reading or saving this one key says it is unreadable.
   console.warn(`Catalog record ${key} is unreadable and was skipped: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return null;
 }
 
 const listByPrefix = <T>(prefix: string, schema: z.ZodType<{ schemaVersion: number; data: T }>): Promise<T[]> =>
-  scanPrefix(prefix, (key, value) => readRecord(schema, key, value));
+  scanPrefix(prefix, (key, value) => listedRecord(schema, key, value));
 
 export const listProcesses = () => listByPrefix(PROCESS_PREFIX, storedProcessSchema);
 export const listValueStreams = () => listByPrefix(VALUE_STREAM_PREFIX, storedValueStreamSchema);
 
-export async function readProcess(key: string): Promise<Process | null> {
-  const raw = await kvs.get(PROCESS_PREFIX + key);
-  return raw === undefined ? null : readRecord(storedProcessSchema, PROCESS_PREFIX + key, raw);
+/** Read and save of one kind of catalog entry, keyed by its short key under `prefix`. */
+function catalogEntries<T extends { key: string; version: number }>(
+  prefix: string,
+  kind: string,
+  schema: z.ZodType<{ schemaVersion: number; data: T }>,
+) {
+  const record = (key: string) => [prefix + key, `${kind} ${key}`, schema, unwrap] as const;
+  return {
+    /** Null when there is none; `UnreadableRecord` when one is stored but cannot be read. */
+    read: (key: string): Promise<T | null> => readRecord(...record(key)),
+    /** Stores the entry if no one saved it since `baseVersion` was read (0: it did not exist); false otherwise. */
+    write: (entry: T, baseVersion: number): Promise<boolean> =>
+      writeRecordAtVersion(
+        prefix + entry.key,
+        { from: baseVersion, to: entry.version },
+        { schemaVersion: CURRENT_SCHEMA_VERSION, data: entry },
+        (stored) => checkRecord(...record(entry.key), stored).version,
+      ),
+  };
 }
 
-export async function readValueStream(key: string): Promise<ValueStream | null> {
-  const raw = await kvs.get(VALUE_STREAM_PREFIX + key);
-  return raw === undefined ? null : readRecord(storedValueStreamSchema, VALUE_STREAM_PREFIX + key, raw);
-}
+const processes = catalogEntries<Process>(PROCESS_PREFIX, 'process', storedProcessSchema);
+const valueStreams = catalogEntries<ValueStream>(VALUE_STREAM_PREFIX, 'value stream', storedValueStreamSchema);
 
-export async function writeProcess(process: Process): Promise<void> {
-  await kvs.set(PROCESS_PREFIX + process.key, { schemaVersion: CURRENT_SCHEMA_VERSION, data: process });
-}
-
-export async function writeValueStream(stream: ValueStream): Promise<void> {
-  await kvs.set(VALUE_STREAM_PREFIX + stream.key, { schemaVersion: CURRENT_SCHEMA_VERSION, data: stream });
-}
+export const readProcess = processes.read;
+export const writeProcess = processes.write;
+export const readValueStream = valueStreams.read;
+export const writeValueStream = valueStreams.write;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { KpiReading, ReviewHistoryEntry, SprintReview } from '../domain/review/sprintReview';
 import { scanPrefix } from './prefixScan';
 import { isKeyTaken } from './keyTaken';
+import { readRecord, UnreadableRecord } from './versionedRecord';
 
 /**
  * Sprint reviews, one key per (process, sprint), and their history, one key per saved version.
@@ -81,9 +82,9 @@ const historyRecord = (entry: ReviewHistoryEntry): z.infer<typeof storedHistoryS
   },
 });
 
-export async function readSprintReview(processKey: string, sprintId: number): Promise<SprintReview | null> {
-  const parsed = storedReviewSchema.safeParse(await kvs.get(reviewKey(processKey, sprintId)));
-  return parsed.success ? upgradeReview(parsed.data) : null;
+/** Null when the sprint has no review yet; `UnreadableRecord` when one is stored but cannot be read (it is kept). */
+export function readSprintReview(processKey: string, sprintId: number): Promise<SprintReview | null> {
+  return readRecord(reviewKey(processKey, sprintId), `review of ${processKey} for sprint ${sprintId}`, storedReviewSchema, upgradeReview);
 }
 
 /** Stored values under a prefix, upgraded; entries of an unknown shape are left out. */
@@ -120,5 +121,11 @@ export async function writeSprintReview(review: SprintReview, history: ReviewHis
  * of sprint health's KPI-attainment criterion.
  */
 export async function readKpiReadings(processKey: string, sprintId: number): Promise<KpiReading[]> {
-  return (await readSprintReview(processKey, sprintId))?.kpiReadings ?? [];
+  try {
+    return (await readSprintReview(processKey, sprintId))?.kpiReadings ?? [];
+  } catch (error) {
+    // Health still shows without this process's readings (logged); the review itself reports the record.
+    if (error instanceof UnreadableRecord) return [];
+    throw error;
+  }
 }

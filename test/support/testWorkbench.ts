@@ -35,6 +35,8 @@ export interface TestWorkbench {
 export interface TestWorkbenchOptions {
   dataset?: Dataset;
   latencyMs?: number;
+  /** Per KVS call, as on Forge where each is a round trip (`{ minMs: 5, maxMs: 15 }`): concurrency tests need it. */
+  kvsLatency?: WorkbenchPlatformOptions['kvsLatency'];
   contractGuard?: boolean;
   createJira?: WorkbenchPlatformOptions['createJira'];
   loadHandler?: WorkbenchPlatformOptions['loadHandler'];
@@ -50,6 +52,7 @@ export function createTestWorkbench(options: TestWorkbenchOptions = {}): Promise
     dataset,
     contractGuard: options.contractGuard ?? true,
     latencyMs: options.latencyMs ?? 0,
+    ...(options.kvsLatency ? { kvsLatency: options.kvsLatency } : {}),
     ...(options.createJira ? { createJira: options.createJira } : {}),
     ...(options.loadHandler ? { loadHandler: options.loadHandler } : {}),
   });

@@ -1,6 +1,6 @@
-import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { DEFAULT_HEALTH_SETTINGS, healthSettingsSchema, type HealthSettings } from '../../domain/sprintHealth';
+import { checkRecord, readRecord, writeRecordAtVersion } from '../versionedRecord';
 
 /** The site's health settings, versioned for optimistic concurrency; version 0 = the defaults, never saved. */
 const SETTINGS_KEY = 'sprint-health:settings';
@@ -23,6 +23,9 @@ const storedSchema = z.object({
   }),
 });
 
+const WHAT = 'health settings';
+const unwrap = (stored: z.infer<typeof storedSchema>): HealthSettingsRecord => stored.record;
+
 export const DEFAULT_SETTINGS_RECORD: HealthSettingsRecord = {
   settings: DEFAULT_HEALTH_SETTINGS,
   version: 0,
@@ -30,16 +33,20 @@ export const DEFAULT_SETTINGS_RECORD: HealthSettingsRecord = {
   updatedBy: null,
 };
 
+/** The stored settings, or the defaults (version 0) when none were saved; `UnreadableRecord` when they cannot be read. */
 export async function readHealthSettings(): Promise<HealthSettingsRecord> {
-  const raw = await kvs.get(SETTINGS_KEY);
-  if (raw === undefined) return DEFAULT_SETTINGS_RECORD;
-  const parsed = storedSchema.safeParse(raw);
-  if (parsed.success) return parsed.data.record;
-  // Unreadable settings must not break the page: the defaults apply until an admin saves again.
-  console.warn(`Health settings are unreadable and the defaults apply: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  return DEFAULT_SETTINGS_RECORD;
+  return (await readRecord(SETTINGS_KEY, WHAT, storedSchema, unwrap)) ?? DEFAULT_SETTINGS_RECORD;
 }
 
-export async function writeHealthSettings(record: HealthSettingsRecord & { updatedAt: string; updatedBy: string }): Promise<void> {
-  await kvs.set(SETTINGS_KEY, { schemaVersion: 1, record });
+/** Stores the settings if no one saved since `baseVersion` (0: the defaults); false when someone did. */
+export function writeHealthSettings(
+  record: HealthSettingsRecord & { updatedAt: string; updatedBy: string },
+  baseVersion: number,
+): Promise<boolean> {
+  return writeRecordAtVersion(
+    SETTINGS_KEY,
+    { from: baseVersion, to: record.version },
+    { schemaVersion: 1, record },
+    (stored) => checkRecord(SETTINGS_KEY, WHAT, storedSchema, unwrap, stored).version,
+  );
 }

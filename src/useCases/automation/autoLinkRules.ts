@@ -83,6 +83,7 @@ export async function saveAutoLinkRules(
   });
   if (new Set(input.rules.map((rule) => rule.id)).size !== input.rules.length) fields.rules = 'Rule ids must be unique.';
   if (Object.keys(fields).length) throw new DomainError('invalid', 'Some rules are not valid.', { fields });
-  const saved = await writeAutoLinkRules(input.rules, current.version + 1, viewer.accountId, new Date());
+  const saved = await writeAutoLinkRules(input.rules, current.version, viewer.accountId, new Date());
+  if (!saved) return { outcome: 'conflict', autoLinkRules: toRuleSet(await readAutoLinkRules()) };
   return { outcome: 'saved', autoLinkRules: toRuleSet(saved) };
 }

@@ -9,23 +9,19 @@ import { loadViewer } from '../viewer';
 export type SaveResult<T> = { outcome: 'saved'; record: T } | { outcome: 'conflict'; current: T };
 
 /**
- * Re-reads just before writing: a save that landed since `baseline` was read still wins and
- * this one becomes a conflict (KVS has no compare-and-set for plain keys; this keeps the window
- * to the write itself).
+ * Writes only over the version the decision was based on (one atomic storage step): when another save
+ * landed in between, this one changes nothing and answers a conflict with the record as it is now.
  */
 async function writeIfUnchanged<T extends { version: number; key: string }>(
   baseline: T | null,
   record: T,
   reread: (key: string) => Promise<T | null>,
-  write: (record: T) => Promise<void>,
+  write: (record: T, baseVersion: number) => Promise<boolean>,
 ): Promise<SaveResult<T>> {
+  if (await write(record, baseline?.version ?? 0)) return { outcome: 'saved', record };
   const latest = await reread(record.key);
-  if ((latest?.version ?? null) !== (baseline?.version ?? null)) {
-    if (latest) return { outcome: 'conflict', current: latest };
-    throw new DomainError('not-found', `${record.key} no longer exists.`);
-  }
-  await write(record);
-  return { outcome: 'saved', record };
+  if (latest) return { outcome: 'conflict', current: latest };
+  throw new DomainError('not-found', `${record.key} no longer exists.`);
 }
 
 /** A process as its APO or an admin saves it: `expectedVersion` is the version they edited (null: a new one). */

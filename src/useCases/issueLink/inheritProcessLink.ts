@@ -1,7 +1,7 @@
 import { decideProcessLink, type InheritanceDecision } from '../../domain/autoLink/autoLinkRules';
 import { DomainError } from '../../domain/errors';
 import { fetchIssueLinkFacts } from '../../jira/issueLinks';
-import { readAutoLinkRules } from '../../storage/autoLinkRulesStore';
+import { readAutoLinkRulesForLinking } from '../../storage/autoLinkRulesStore';
 import type { Actor } from '../actor';
 import { linkIssueToProcess } from './linkIssueToProcess';
 
@@ -20,7 +20,7 @@ export async function inheritProcessLink(input: { issueId: string }, actor: Acto
   if (!issue) return { outcome: 'ignored', reason: 'issue-gone' };
   const [parent, rules] = await Promise.all([
     issue.parentKey ? fetchIssueLinkFacts(actor.kind, issue.parentKey) : Promise.resolve(null),
-    readAutoLinkRules(),
+    readAutoLinkRulesForLinking(),
   ]);
   const decision = decideProcessLink({ current: issue.link, parentLink: parent?.link ?? null, rules: rules.rules, issue });
   if (decision.kind === 'keep') return { outcome: 'kept', issueKey: issue.key, reason: decision.reason };

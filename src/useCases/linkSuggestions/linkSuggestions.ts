@@ -15,7 +15,7 @@ import { searchIssues, type SearchIssueBean } from '../../jira/enhancedSearch';
 import { bulkSetIssueProperty } from '../../jira/issueProperties';
 import type { JiraCall } from '../../jira/jiraRequest';
 import { fetchMyPermissions, issuesWithPermission } from '../../jira/permissions';
-import { readAutoLinkRules } from '../../storage/autoLinkRulesStore';
+import { readAutoLinkRulesForLinking } from '../../storage/autoLinkRulesStore';
 import { listProcesses } from '../../storage/catalogStore';
 import { jqlString } from '../../jira/improvementIssues';
 import { jiraCallFor, type Actor, type JiraRef } from '../actor';
@@ -94,7 +94,7 @@ async function computeSuggestions(
   projectKey: string,
   processes: readonly Process[],
 ): Promise<{ issues: ProjectIssues; suggestions: LinkSuggestion[] }> {
-  const [issues, rules] = await Promise.all([loadProjectIssues(call, projectKey), readAutoLinkRules()]);
+  const [issues, rules] = await Promise.all([loadProjectIssues(call, projectKey), readAutoLinkRulesForLinking()]);
   return { issues, suggestions: suggestLinks({ unlinked: issues.unlinked, linked: issues.linked, processes, rules: rules.rules }) };
 }
 

@@ -121,6 +121,6 @@ export async function saveHealthSettings(
     updatedAt: new Date().toISOString(),
     updatedBy: viewer.accountId,
   };
-  await writeHealthSettings(record);
+  if (!(await writeHealthSettings(record, current.version))) return { outcome: 'conflict', current: await readHealthSettings() };
   return { outcome: 'saved', record };
 }

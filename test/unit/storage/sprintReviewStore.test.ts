@@ -38,9 +38,14 @@ describe('stored sprint reviews', () => {
     expect(await inFrame(() => readKpiReadings('INC', 42))).toEqual([{ kpiId: 'mttr', value: 3 }]);
   });
 
-  it('leaves out a record of a version it does not know', async () => {
-    await inFrame(() => kvs.set('sprint-review:INC:42', { ...storedV1, schemaVersion: 99 }));
-    expect(await inFrame(() => readSprintReview('INC', 42))).toBeNull();
+  it('reports a record of a version it does not know, keeps it, and leaves its readings out of health', async () => {
+    const unknown = { ...storedV1, schemaVersion: 99 };
+    await inFrame(() => kvs.set('sprint-review:INC:42', unknown));
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await expect(inFrame(() => readSprintReview('INC', 42))).rejects.toMatchObject({ kind: 'unreadable' });
+    expect(await inFrame(() => readKpiReadings('INC', 42))).toEqual([]);
+    warn.mockRestore();
+    expect(await inFrame(() => kvs.get('sprint-review:INC:42'))).toEqual(unknown);
   });
 
   it('writes the current record version, and only the record’s fields', async () => {
