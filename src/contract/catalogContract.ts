@@ -42,9 +42,7 @@ export const linkCheckSchema = z.object({
   linkedBy: z.string().nullable(),
   linkedAt: z.string().nullable(),
   source: linkSourceSchema,
-  propertySays: z
-    .object({ processKey: z.string(), linkedBy: z.string(), linkedAt: z.string(), source: linkSourceSchema })
-    .nullable(),
+  propertySays: z.object({ processKey: z.string(), linkedBy: z.string(), linkedAt: z.string(), source: linkSourceSchema }).nullable(),
 });
 
 export const issueProcessPanelSchema = z.object({
