@@ -173,7 +173,12 @@ export async function saveSprintReview(input: SaveSprintReviewInput, actor: Acto
   for (const entry of storyOutcomes) {
     const story = stories.get(entry.issueId);
     const improvement = story?.improvement;
-    if (!story || !improvement || (improvement.outcome?.value === entry.value && improvement.outcome.note === entry.note)) continue;
+    if (!story || !improvement) continue;
+    if (improvement.outcome?.value === entry.value && improvement.outcome.note === entry.note) {
+      // Unchanged: only a mirror edited outside the app is written, back to what was recorded (credit unchanged).
+      if (story.recordState === 'changed-outside') await writeIssueProperty(entry.issueId, IMPROVEMENT_PROPERTY_KEY, improvement);
+      continue;
+    }
     const next = withOutcome(improvement, { value: entry.value, note: entry.note }, accountOf(actor), now);
     await writeIssueProperty(entry.issueId, IMPROVEMENT_PROPERTY_KEY, next);
     await writeImprovementRecord(entry.issueId, recordAfterWrite(next, improvement, story.record));
