@@ -28,8 +28,6 @@ const linkV1 = z.object({
       processKey: z.string(),
       stageId: z.string().nullable(),
       source: z.enum(['person', 'automation', 'inherited', 'auto-rule']).nullable(),
-      linkedBy: z.string(),
-      linkedAt: z.string(),
     })
     .nullable(),
   by: z.string(),

@@ -27,8 +27,9 @@ export interface ImprovementRecord {
 export type DodTick = { itemId: string; by: string; at: string; unverified?: boolean };
 
 export interface LinkRecord {
-  /** Null: the link was removed in the app (by `by`, at `at`), so a link that reappears came from outside. */
-  link: { processKey: string; stageId: string | null; source: ProcessLinkSource | null; linkedBy: string; linkedAt: string } | null;
+  /** What was linked; null: the link was removed in the app, so a link that reappears came from outside. */
+  link: { processKey: string; stageId: string | null; source: ProcessLinkSource | null } | null;
+  /** Who linked it (or removed it) and when: the property's `linkedBy` and `linkedAt` must say the same. */
   by: string;
   at: string;
 }
@@ -92,21 +93,15 @@ export function recordAfterWrite(
   return { outcome, dodTicks };
 }
 
-export function linkRecordOf(link: ProcessLink | null, by: string, at: string): LinkRecord {
+export function linkRecordOf(link: ProcessLink): LinkRecord {
   return {
-    link: link
-      ? {
-          processKey: link.processKey,
-          stageId: link.stageId,
-          source: link.source ?? null,
-          linkedBy: link.linkedBy,
-          linkedAt: link.linkedAt,
-        }
-      : null,
-    by,
-    at,
+    link: { processKey: link.processKey, stageId: link.stageId, source: link.source ?? null },
+    by: link.linkedBy,
+    at: link.linkedAt,
   };
 }
+
+export const removedLinkRecord = (by: string, at: string): LinkRecord => ({ link: null, by, at });
 
 export type ImprovementField = 'outcome' | 'dod';
 
@@ -191,20 +186,19 @@ export function checkLink(property: ProcessLink | null, record: LinkRecord | nul
       propertySays: null,
     };
   }
-  const claimed = linkRecordOf(property, record.by, record.at).link;
   const wanted = record.link;
   const same =
-    claimed === null || wanted === null
-      ? claimed === wanted
-      : claimed.processKey === wanted.processKey &&
-        claimed.stageId === wanted.stageId &&
-        claimed.source === wanted.source &&
-        claimed.linkedBy === wanted.linkedBy &&
-        claimed.linkedAt === wanted.linkedAt;
+    property === null || wanted === null
+      ? property === null && wanted === null
+      : property.processKey === wanted.processKey &&
+        property.stageId === wanted.stageId &&
+        (property.source ?? null) === wanted.source &&
+        property.linkedBy === record.by &&
+        property.linkedAt === record.at;
   return {
     state: same ? 'verified' : 'changed-outside',
-    linkedBy: wanted?.linkedBy ?? null,
-    linkedAt: wanted?.linkedAt ?? null,
+    linkedBy: wanted ? record.by : null,
+    linkedAt: wanted ? record.at : null,
     source: wanted?.source ?? null,
     processKey: wanted?.processKey ?? null,
     stageId: wanted?.stageId ?? null,

@@ -77,7 +77,7 @@ export async function createImprovementStory(input: CreateImprovementStoryInput,
   }
   try {
     await writeIssueProperty(issue.id, PROCESS_LINK_PROPERTY_KEY, link);
-    await writeLinkRecord(issue.id, linkRecordOf(link, accountId, link.linkedAt));
+    await writeLinkRecord(issue.id, linkRecordOf(link));
   } catch (error) {
     return {
       outcome: 'partial',

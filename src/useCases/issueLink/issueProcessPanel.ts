@@ -10,7 +10,7 @@ import { listProcesses, listValueStreams } from '../../storage/catalogStore';
 import type { Actor, JiraRef } from '../actor';
 import { requireUser } from '../viewer';
 import { linkIssueToProcess } from './linkIssueToProcess';
-import { checkLink, linkRecordOf, type CheckedLink } from '../../domain/records/appRecords';
+import { checkLink, removedLinkRecord, type CheckedLink } from '../../domain/records/appRecords';
 import type { Process, ValueStream } from '../../domain/catalog/catalogSchemas';
 import { readLinkRecord, writeLinkRecord } from '../../storage/appRecordStore';
 import type { ProcessLink } from '../../domain/catalog/processLink';
@@ -116,6 +116,6 @@ export async function unlinkIssueFromProcess(input: { issue: JiraRef }, actor: A
   const user = requireUser(actor);
   await deleteIssueProperty(input.issue.id, PROCESS_LINK_PROPERTY_KEY);
   // Kept as "removed by": a link that reappears on the issue afterwards did not come from the app.
-  await writeLinkRecord(input.issue.id, linkRecordOf(null, user.accountId, new Date().toISOString()));
+  await writeLinkRecord(input.issue.id, removedLinkRecord(user.accountId, new Date().toISOString()));
   return loadPanel(input.issue);
 }

@@ -155,7 +155,7 @@ export async function acceptLinkSuggestion(
         via: 'link-suggestion',
       });
       ({ complete } = await bulkSetIssueProperty(written, PROCESS_LINK_PROPERTY_KEY, link));
-      await writeLinkRecords(written, linkRecordOf(link, user.accountId, link.linkedAt));
+      await writeLinkRecords(written, linkRecordOf(link));
     }
   }
   const keys = new Map([...issues.unlinked, ...issues.linked].map((issue) => [issue.id, issue.key]));

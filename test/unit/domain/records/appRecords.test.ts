@@ -7,6 +7,7 @@ import {
   checkLink,
   improvementRecordOf,
   linkRecordOf,
+  removedLinkRecord,
   recordAfterWrite,
   recordedProperty,
 } from '../../../../src/domain/records/appRecords';
@@ -112,20 +113,20 @@ describe('the compare rule for process links', () => {
   });
 
   it('verifies the link the app wrote and credits who linked it', () => {
-    const checked = checkLink(link(), linkRecordOf(link(), MEMBER, at(1).toISOString()));
+    const checked = checkLink(link(), linkRecordOf(link()));
     expect(checked).toMatchObject({ state: 'verified', linkedBy: MEMBER, processKey: 'INC', propertySays: null });
   });
 
   it('never credits the claimed author of a link rewritten outside the app', () => {
-    const record = linkRecordOf(link(), MEMBER, at(1).toISOString());
+    const record = linkRecordOf(link());
     const checked = checkLink(link({ processKey: 'CHG', linkedBy: APO }), record);
     expect(checked).toMatchObject({ state: 'changed-outside', linkedBy: MEMBER, processKey: 'INC' });
     expect(checked.propertySays).toMatchObject({ processKey: 'CHG', linkedBy: APO });
   });
 
   it('marks a link removed outside the app, and one that reappears after the app removed it', () => {
-    expect(checkLink(null, linkRecordOf(link(), MEMBER, at(1).toISOString())).state).toBe('changed-outside');
-    const removed = checkLink(link({ linkedBy: APO }), linkRecordOf(null, MEMBER, at(2).toISOString()));
+    expect(checkLink(null, linkRecordOf(link())).state).toBe('changed-outside');
+    const removed = checkLink(link({ linkedBy: APO }), removedLinkRecord(MEMBER, at(2).toISOString()));
     expect(removed).toMatchObject({ state: 'changed-outside', linkedBy: null, processKey: null });
   });
 
