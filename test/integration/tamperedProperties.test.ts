@@ -1,22 +1,21 @@
 import { resolverAnswers } from '../support/resolverAnswers';
-import { seedIncidentProcess } from '../support/improvementSeed';
+import { incidentWorkbenchPerTest } from '../support/improvementSeed';
 import { anImprovementProperty, anImprovementStoryInput } from '../builders/improvementBuilders';
-import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
 
 /**
  * Issue properties are a mirror for JQL that anyone who may edit the issue can rewrite through Jira's REST
  * API. The app's own record decides who recorded what: a property changed outside Process Loop is shown as
  * such, and its claimed author is never credited.
  */
-let wb: TestWorkbench;
-const { ok } = resolverAnswers(() => wb);
+const workbench = incidentWorkbenchPerTest();
+const { ok } = resolverAnswers(workbench);
 
 const OUTCOME_KEY = 'process-loop-improvement';
 const LINK_KEY = 'process-loop-link';
 
 /** A REST call to the Jira stand-in as a person, as `curl` with their API token would make it. */
 async function restAs(accountId: string, method: string, path: string, body?: unknown) {
-  const response = await wb.jira.handle({
+  const response = await workbench().jira.handle({
     method,
     pathWithQuery: path,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -32,7 +31,7 @@ async function putAs(accountId: string, path: string, value: unknown) {
 }
 
 async function issuePanel(key: string) {
-  const { body } = await restAs(wb.users.admin, 'GET', `/rest/api/3/issue/${key}?fields=project,issuetype`);
+  const { body } = await restAs(workbench().users.admin, 'GET', `/rest/api/3/issue/${key}?fields=project,issuetype`);
   const issue = body as { id: string; key: string; fields: { project: { id: string; key: string }; issuetype: { name: string } } };
   return {
     extension: {
@@ -48,19 +47,9 @@ async function jql(accountId: string, query: string): Promise<string[]> {
   return (body?.issues as Array<{ key: string }>).map((issue) => issue.key);
 }
 
-beforeEach(async () => {
-  wb = await createTestWorkbench();
-  await seedIncidentProcess(wb);
-});
-
-afterEach(() => {
-  wb.expectNoContractViolations();
-  wb.close();
-});
-
 describe('a property changed outside Process Loop', () => {
   it('shows the APO’s real outcome and the tamper mark when a member PUTs an outcome "by" the APO', async () => {
-    const { apo, member } = wb.users;
+    const { apo, member } = workbench().users;
     const created = await ok(member, 'createImprovementStory', anImprovementStoryInput());
     const context = await issuePanel(created.issue.key);
     await ok(apo, 'recordImprovementOutcome', { outcome: { value: 'refuted', note: 'MTTR did not move' } }, context);
@@ -94,7 +83,7 @@ describe('a property changed outside Process Loop', () => {
   });
 
   it('marks DoD ticks forged outside the app and credits nobody with them', async () => {
-    const { apo, member } = wb.users;
+    const { apo, member } = workbench().users;
     const created = await ok(member, 'createImprovementStory', anImprovementStoryInput());
     const context = await issuePanel(created.issue.key);
     const before = await ok(member, 'getIssueImprovement', {}, context);
@@ -114,7 +103,7 @@ describe('a property changed outside Process Loop', () => {
   });
 
   it('keeps crediting who really linked the issue when the link property is rewritten', async () => {
-    const { apo, member } = wb.users;
+    const { apo, member } = workbench().users;
     const created = await ok(member, 'createImprovementStory', anImprovementStoryInput());
     const context = await issuePanel(created.issue.key);
     const path = `/rest/api/3/issue/${created.issue.id}/properties/${LINK_KEY}`;
@@ -134,7 +123,7 @@ describe('a property changed outside Process Loop', () => {
   });
 
   it('shows properties written before the app kept records as unverified, without an author', async () => {
-    const { apo, member } = wb.users;
+    const { apo, member } = workbench().users;
     const issue = (await restAs(member, 'GET', '/rest/api/3/issue/ITSM-3?fields=summary')).body as { id: string };
     const old = anImprovementProperty({ outcome: { value: 'confirmed', note: 'Old review', by: apo, at: new Date().toISOString() } });
     await putAs(member, `/rest/api/3/issue/${issue.id}/properties/${OUTCOME_KEY}`, old);

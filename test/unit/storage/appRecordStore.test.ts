@@ -6,16 +6,9 @@ import {
   writeImprovementRecord,
   writeLinkRecords,
 } from '../../../src/storage/appRecordStore';
-import { createTestWorkbench, type TestWorkbench } from '../../support/testWorkbench';
-import { asUser } from '../../support/useCaseInvocation';
+import { storageTestFrame } from '../../support/useCaseInvocation';
 
-let wb: TestWorkbench;
-beforeEach(async () => {
-  wb = await createTestWorkbench();
-});
-afterEach(() => wb.close());
-
-const inFrame = <T>(run: () => Promise<T>) => asUser(wb, wb.users.apo, run);
+const inFrame = storageTestFrame();
 const at = new Date().toISOString();
 
 describe('the app’s own records of issues', () => {
