@@ -8,7 +8,6 @@ import { KpiTargetList } from '../../common/KpiTargetList';
 import { ProcessStatusLozenge } from '../../common/ProcessStatusLozenge';
 import { UserAvatarName } from '../../common/UserAvatarName';
 import { formatDateTime } from '../../common/dateFormat';
-import { UNVERIFIED_AUTHOR } from '../../common/records/recordWords';
 
 /** Who made the link, as Process Loop recorded it: a person, an automation, or the app itself; never the property's claim. */
 function LinkedBy({ panel, people }: { panel: IssueProcessPanelData; people: ReturnType<typeof usersById> }) {
@@ -16,7 +15,7 @@ function LinkedBy({ panel, people }: { panel: IssueProcessPanelData; people: Ret
   if (state === 'unverified' || !linkedBy) {
     return (
       <Text color="color.text.subtle" testId="linked-by">
-        Not verified: {UNVERIFIED_AUTHOR}.
+        Linked before Process Loop kept its own record of who linked what, so who linked it is not verified.
       </Text>
     );
   }
