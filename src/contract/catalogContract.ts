@@ -30,13 +30,30 @@ export const linkableProcessSchema = z.object({
   stages: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
+const linkSourceSchema = z.enum(['person', 'automation', 'inherited', 'auto-rule']).nullable();
+
+/**
+ * The link property checked against the app's own record of who linked the issue: `verified`; `changed-outside`
+ * (edited or removed through Jira's REST API: `link` shows the record, `propertySays` the claim, which is never
+ * credited); `unverified` (no record: linked before Process Loop kept one, so `linkedBy` is null).
+ */
+export const linkCheckSchema = z.object({
+  state: z.enum(['verified', 'changed-outside', 'unverified']),
+  linkedBy: z.string().nullable(),
+  linkedAt: z.string().nullable(),
+  source: linkSourceSchema,
+  propertySays: z.object({ processKey: z.string(), linkedBy: z.string(), linkedAt: z.string(), source: linkSourceSchema }).nullable(),
+});
+
 export const issueProcessPanelSchema = z.object({
   issue: z.object({ id: z.string(), key: z.string(), summary: z.string() }),
+  /** The link as the app recorded it (the property when they agree, or when there is no record). */
   link: processLinkSchema.nullable(),
+  linkCheck: linkCheckSchema,
   /** Null when unlinked, or when the linked process was deleted from the catalog. */
   process: processSchema.nullable(),
   valueStream: valueStreamSchema.nullable(),
-  /** APO, ASM and whoever linked the issue. */
+  /** APO, ASM, whoever linked the issue and whoever the property claims did. */
   users: z.array(userSummarySchema),
   canEdit: z.boolean(),
   /** Why the viewer sees the link read-only. */

@@ -71,10 +71,33 @@ export type ImprovementSetup = z.infer<typeof improvementSetupSchema>;
 /** A DoD line as the panel shows it: the stored tick merged with the process's current checklist. */
 export const dodLineSchema = dodCheckSchema;
 
+/**
+ * The issue property checked against the app's own record: `verified`, `changed-outside` (someone edited the
+ * property through Jira's REST API: the record is shown, `propertySays` is only the claim) or `unverified`
+ * (no record: written before Process Loop kept one, so nobody is credited).
+ */
+export const recordCheckSchema = z.object({
+  state: z.enum(['verified', 'changed-outside', 'unverified']),
+  changed: z.array(z.enum(['outcome', 'dod'])),
+  propertySays: z.object({ outcome: improvementOutcomeSchema.nullable(), dodDoneItemIds: z.array(z.string()) }).nullable(),
+});
+export type RecordCheck = z.infer<typeof recordCheckSchema>;
+
+/** An outcome as shown: `by`/`at` null when nobody can be credited with it. */
+export const shownOutcomeSchema = z.object({
+  value: improvementOutcomeValueSchema,
+  note: z.string(),
+  by: z.string().nullable(),
+  at: z.string().nullable(),
+});
+
 export const issueImprovementSchema = z.object({
   issue: z.object({ id: z.string(), key: z.string(), summary: z.string(), issueTypeName: z.string() }),
-  /** The stored improvement fields; null when the issue is not (yet) an improvement story. */
+  /** The improvement fields, with outcome and DoD ticks as the app recorded them; null when the issue is not an improvement story. */
   improvement: improvementPropertySchema.nullable(),
+  /** The outcome to show (the app's record). */
+  outcome: shownOutcomeSchema.nullable(),
+  record: recordCheckSchema,
   /** Issue type is "Process Improvement" but the app's property is missing (created outside the app). */
   isImprovementTypeWithoutDetails: z.boolean(),
   process: improvementProcessSchema.nullable(),
@@ -108,7 +131,10 @@ export const backlogStorySchema = z.object({
   score: z.number(),
   dodProgress: z.object({ done: z.number(), total: z.number() }),
   hasMeasure: z.boolean(),
+  /** As the app recorded it. */
   outcome: improvementOutcomeValueSchema.nullable(),
+  /** The issue property disagrees with the app's record (edited through Jira's REST API): the record is shown. */
+  changedOutside: z.boolean(),
   /** Highlights: no measure; done without an outcome. */
   flags: z.array(z.enum(['missing-measure', 'done-without-outcome'])),
 });
@@ -148,7 +174,15 @@ export const sprintReviewViewSchema = z.object({
   history: z.array(sprintReviewHistoryEntrySchema),
   /** Improvement stories of the process that are done and were in this sprint, with their current outcome. */
   doneStories: z.array(
-    z.object({ issueId: z.string(), issueKey: z.string(), summary: z.string(), outcome: improvementOutcomeSchema.nullable() }),
+    z.object({
+      issueId: z.string(),
+      issueKey: z.string(),
+      summary: z.string(),
+      /** As the app recorded it. */
+      outcome: improvementOutcomeSchema.nullable(),
+      /** The issue property says something else (edited through Jira's REST API). */
+      changedOutside: z.boolean(),
+    }),
   ),
   users: z.array(userSummarySchema),
   /** Jira admin, or the process's APO or ASM. */

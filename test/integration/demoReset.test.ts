@@ -55,6 +55,9 @@ describe('the demo over the workbench API', () => {
     const improvementStep =
       /href="\/browse\/ITSM-\d+\?as=acc-apo-priya">ITSM-\d+<\/a> · <a href="\/projects\/ITSM\/process-loop\?as=acc-apo-priya">/;
     expect(html).toMatch(improvementStep);
+    // The step on the CHG story whose outcome was rewritten through Jira's REST API, as its APO.
+    expect(html).toContain('Changed outside Process Loop');
+    expect(html).toMatch(/href="\/browse\/ITSM-\d+\?as=acc-apo-marcus">ITSM-\d+<\/a>/);
     // Someone the site does not know is ignored, as a stale cookie is.
     const unknown = await fetch(`${server.url}/?as=acc-nobody`, { headers: { accept: 'text/html', cookie: 'wb-account=acc-member-liam' } });
     expect(await unknown.text()).toMatch(/<option value="acc-member-liam" selected>/);

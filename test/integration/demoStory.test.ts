@@ -1,6 +1,7 @@
 import { buildDemoDataset, DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../workbench/datasets/demoDataset';
 import { DEMO_ACTIVE_PROCESSES } from '../../workbench/datasets/demoProcesses';
 import { DemoStoryError, playDemoStory, type DemoStoryReport } from '../../workbench/demo/demoStory';
+import { DEMO_TAMPERED_STORY } from '../../workbench/demo/demoImprovements';
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
 
 /**
@@ -113,6 +114,34 @@ describe('the demo story', () => {
     expect(backlog.groups.find((group) => group.processKey === 'INC')?.order.kind).toBe('manual');
     expect(backlog.highlights.missingMeasure.length).toBeGreaterThan(0);
     expect(backlog.highlights.doneWithoutOutcome.length).toBeGreaterThan(0);
+  });
+
+  it('marks the one story whose outcome was rewritten outside the app, and shows its recorded outcome', async () => {
+    type Backlog = { groups: Array<{ stories: Array<{ issueKey: string; outcome: string | null; changedOutside: boolean }> }> };
+    const stories = (await ok<Backlog>(wb.users.apo, 'getProcessBacklog', {})).groups.flatMap((group) => group.stories);
+    const tampered = report.improvements[DEMO_TAMPERED_STORY];
+    expect(stories.filter((story) => story.changedOutside).map((story) => story.issueKey)).toEqual([tampered]);
+    expect(stories.find((story) => story.issueKey === tampered)?.outcome).toBe('refuted');
+  });
+
+  it('credits every link made through the app to who made it, whichever way it was made', async () => {
+    type Panel = { link: { source?: string } | null; linkCheck: { state: string; linkedBy: string | null } };
+    const issues = wb.dataset.issues.filter((issue) => issue.projectKey === 'ITSM').slice(0, 80);
+    const panels = await Promise.all(
+      issues.map((issue) =>
+        ok<Panel>(
+          wb.users.admin,
+          'getIssueProcessPanel',
+          {},
+          {
+            extension: { type: 'jira:issuePanel', issue: { id: issue.id, key: issue.key }, project: { key: 'ITSM' } },
+          },
+        ),
+      ),
+    );
+    const linked = panels.filter((panel) => panel.link);
+    expect(new Set(linked.map((panel) => panel.link?.source)).size).toBeGreaterThanOrEqual(3);
+    expect(linked.filter((panel) => panel.linkCheck.state !== 'verified' || !panel.linkCheck.linkedBy)).toEqual([]);
   });
 
   it('reviews every closed sprint of every active process with KPI readings', async () => {

@@ -2,7 +2,7 @@ import { improvementStoryInputSchema } from '../../src/contract/improvementContr
 import { createImprovementStory } from '../../src/useCases/improvements/createImprovementStory';
 import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
 import { anImprovementStoryInput } from '../builders/improvementBuilders';
-import type { TestWorkbench } from './testWorkbench';
+import { createTestWorkbench, type TestWorkbench } from './testWorkbench';
 import { asUser } from './useCaseInvocation';
 
 /** The catalog the improvement use case tests start from: value stream RUN with process INC (APO and ASM by role). */
@@ -23,4 +23,21 @@ export async function anImprovementStoryIn(wb: TestWorkbench, overrides: Paramet
   const result = await asUser(wb, wb.users.member, (actor) => createImprovementStory({ ...story, project: { key: 'ITSM' } }, actor));
   if (result.outcome !== 'created') throw new Error(`Story not created: ${result.message}`);
   return result.issue;
+}
+
+/** A fresh workbench with INC for each test, checked for contract violations and closed after it; call the getter in tests. */
+export function incidentWorkbenchPerTest(): () => TestWorkbench {
+  let wb: TestWorkbench | undefined;
+  beforeEach(async () => {
+    wb = await createTestWorkbench();
+    await seedIncidentProcess(wb);
+  });
+  afterEach(() => {
+    wb?.expectNoContractViolations();
+    wb?.close();
+  });
+  return () => {
+    if (!wb) throw new Error('incidentWorkbenchPerTest: the workbench exists inside tests only.');
+    return wb;
+  };
 }

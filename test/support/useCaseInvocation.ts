@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { runInFrame } from '../../workbench/runtime/forgeGlobals';
 import type { Actor } from '../../src/useCases/actor';
-import type { TestWorkbench } from './testWorkbench';
+import { createTestWorkbench, type TestWorkbench } from './testWorkbench';
 
 /**
  * Runs a use case directly, inside one emulated invocation of the workbench: as `actor`'s user (their Jira
@@ -41,4 +41,20 @@ export function projectRef(wb: TestWorkbench, key: string): { id: string; key: s
   const project = wb.dataset.projects.find((candidate) => candidate.key === key);
   if (!project) throw new Error(`The dataset has no ${key} project.`);
   return { id: project.id, key: project.key };
+}
+
+/**
+ * Storage tests: a fresh workbench for each test (closed after it) and `inFrame`, which runs storage calls inside
+ * one invocation as the APO (the KVS needs an invocation around it).
+ */
+export function storageTestFrame() {
+  let wb: TestWorkbench | undefined;
+  beforeEach(async () => {
+    wb = await createTestWorkbench();
+  });
+  afterEach(() => wb?.close());
+  return <T>(run: () => Promise<T>): Promise<T> => {
+    if (!wb) throw new Error('storageTestFrame runs inside a test.');
+    return asUser(wb, wb.users.apo, run);
+  };
 }

@@ -53,3 +53,9 @@ export const DEMO_IMPROVEMENTS: readonly DemoImprovement[] = z.array(demoImprove
 
 /** The APO's own order of the INC backlog (top first), not the benefit ÷ cost order. */
 export const DEMO_INC_BACKLOG_ORDER = ['autoassign', 'slapause', 'kb', 'runbooks'];
+
+/**
+ * The story whose outcome a team member rewrites through Jira's REST API after the review (refuted → "confirmed by
+ * the APO"), so the demo shows "Changed outside Process Loop" and the APO's real outcome.
+ */
+export const DEMO_TAMPERED_STORY = 'freeze';

@@ -5,7 +5,7 @@ import { DEMO_ACTIVE_PROCESSES, demoProcessFor } from '../datasets/demoProcesses
 import { DEMO_ACCOUNT_IDS, ISSUE_TYPE_IDS, STATUS_IDS } from '../datasets/siteBasics';
 import type { WorkbenchPlatform } from '../platform';
 import { DEMO_PROCESSES, DEMO_VALUE_STREAMS, type DemoProcess } from './demoCatalog';
-import { DEMO_IMPROVEMENTS, DEMO_INC_BACKLOG_ORDER, type DemoImprovement } from './demoImprovements';
+import { DEMO_IMPROVEMENTS, DEMO_INC_BACKLOG_ORDER, DEMO_TAMPERED_STORY, type DemoImprovement } from './demoImprovements';
 
 /**
  * The demo story: what the demo site's people do with Process Loop, played through the app's own
@@ -314,7 +314,11 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
     value: '3.2',
   });
 
-  // 7. Jira reports the six sprints closed: the app freezes their health.
+  // 7. Outside the app: a team member rewrites the refuted CHG story's property through Jira's REST API, claiming its
+  //    APO confirmed it. The panel, backlog and review show the APO's real outcome and "Changed outside Process Loop".
+  await tamperWithOutcome(improvements[DEMO_TAMPERED_STORY] as { id: string; key: string });
+
+  // 8. Jira reports the six sprints closed: the app freezes their health.
   for (const sprintId of DEMO_SPRINT_IDS.closed) {
     await event(`Closing sprint ${sprintId}`, 'avi:jira-software:closed:sprint', {
       sprint: { id: sprintId, state: 'closed', originBoardId: DEMO_BOARD_ID },
@@ -336,6 +340,28 @@ export async function playDemoStory(platform: DemoStoryPlatform, dataset: Datase
   };
 
   // --- steps ---------------------------------------------------------------------------------------
+
+  async function tamperWithOutcome(issue: { id: string; key: string }) {
+    const step = `Liam edits ${issue.key}'s outcome through Jira's REST API`;
+    const path = `/rest/api/3/issue/${issue.id}/properties/process-loop-improvement`;
+    const asLiam = { kind: 'user' as const, accountId: ids.member };
+    const read = await jira.handle({ method: 'GET', pathWithQuery: path, headers: {}, caller: asLiam });
+    const stored = (JSON.parse(read.body) as { value: Record<string, unknown> }).value;
+    const claimed = {
+      value: 'confirmed',
+      note: 'Worked: no more late changes.',
+      by: processByKey('CHG').apoAccountId,
+      at: new Date().toISOString(),
+    };
+    const written = await jira.handle({
+      method: 'PUT',
+      pathWithQuery: path,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...stored, outcome: claimed }),
+      caller: asLiam,
+    });
+    if (written.status !== 200) throw new DemoStoryError(`${step}: Jira answered ${written.status}`);
+  }
 
   async function saveProcess(process: DemoProcess) {
     const stream = DEMO_VALUE_STREAMS.find((candidate) => candidate.key === process.valueStreamKey);

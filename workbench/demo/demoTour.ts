@@ -17,11 +17,15 @@ const ids = DEMO_ACCOUNT_IDS;
 const PRIYA = { accountId: ids.apo, name: 'Priya Raman', role: 'APO' };
 const ADA = { accountId: ids.admin, name: 'Ada Okafor', role: 'admin' };
 const LIAM = { accountId: ids.member, name: 'Liam Byrne', role: 'member' };
+const MARCUS = { accountId: ids.apo2, name: 'Marcus Lindqvist', role: 'APO' };
 
 const withUser = (href: string, accountId: string) => `${href}${href.includes('?') ? '&' : '?'}as=${encodeURIComponent(accountId)}`;
 
-/** `improvementKey`: the incident runbooks story (confirmed), when the story was played. */
-export function demoTour(options: { improvementKey: string | null }): TourStep[] {
+/**
+ * `improvementKey`: the incident runbooks story (confirmed); `tamperedKey`: the CHG story whose outcome was rewritten
+ * through Jira's REST API; each when the story was played.
+ */
+export function demoTour(options: { improvementKey: string | null; tamperedKey?: string | null }): TourStep[] {
   const page = '/projects/ITSM/process-loop';
   const story = options.improvementKey;
   const step = (title: string, as: TourStep['as'], links: Array<[href: string, label: string]>, text: string): TourStep => ({
@@ -85,6 +89,18 @@ export function demoTour(options: { improvementKey: string | null }): TourStep[]
         'outcome confirmed. The backlog: INC ordered by hand, stories in every state, the highlights (a done story without an ' +
         'outcome, stories without a measure).',
     },
+    ...(options.tamperedKey
+      ? [
+          step(
+            'Changed outside Process Loop',
+            MARCUS,
+            [[`/browse/${options.tamperedKey}`, options.tamperedKey]],
+            'Marcus refuted this CHG story in the review; Liam then rewrote its issue property through Jira’s REST API, claiming ' +
+              'Marcus confirmed it. The panel shows the refuted outcome Process Loop recorded, marked “Changed outside Process ' +
+              'Loop” with what the property claims; the backlog and the review carry the same mark.',
+          ),
+        ]
+      : []),
     onPage(
       'The sprint review',
       PRIYA,

@@ -77,16 +77,15 @@ export function pageRoutes(deps: PageDeps): Route[] {
       handler: async (req) => {
         const { frame, accountId, headers } = await frameFor(deps, req, 'Workbench');
         const { projects, issues } = await siteSample(platform, { kind: 'app' });
-        // The tour names the demo's confirmed improvement story when the demo story was played.
-        const improvement = projects.some((project) => project.key === 'ITSM')
-          ? await searchIssuesAs(
-              platform,
-              accountId,
-              'project = ITSM AND issuetype = "Process Improvement" AND asmProcess = INC AND statusCategory = Done ORDER BY key ASC',
-              1,
-            )
-          : null;
-        const tour = demoTour({ improvementKey: improvement?.issues[0]?.key ?? null });
+        // The tour names the demo's confirmed improvement story, and the CHG story whose outcome was rewritten outside the
+        // app, when the demo story was played.
+        const demo = projects.some((project) => project.key === 'ITSM');
+        const firstOf = async (jql: string) => (demo ? ((await searchIssuesAs(platform, accountId, jql, 1)).issues[0]?.key ?? null) : null);
+        const [improvementKey, tamperedKey] = await Promise.all([
+          firstOf('project = ITSM AND issuetype = "Process Improvement" AND asmProcess = INC AND statusCategory = Done ORDER BY key ASC'),
+          firstOf('project = ITSM AND asmImprovementProcess = CHG AND asmOutcome IS NOT EMPTY ORDER BY key ASC'),
+        ]);
+        const tour = demoTour({ improvementKey, tamperedKey });
         return html(200, page(frame, indexPage({ projects, issues, users: frame.users, tour })), headers);
       },
     },

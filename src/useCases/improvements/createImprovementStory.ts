@@ -12,6 +12,8 @@ import { readImprovementTypeRecord } from '../../storage/improvementSetupStore';
 import type { Actor, JiraRef } from '../actor';
 import { accountOf } from './improvementContext';
 import { chooseStoryType } from './improvementSetup';
+import { improvementRecordOf, linkRecordOf } from '../../domain/records/appRecords';
+import { writeImprovementRecord, writeLinkRecord } from '../../storage/appRecordStore';
 
 const reason = (error: unknown) => (error instanceof DomainError ? error.message : 'Jira did not answer as expected.');
 
@@ -64,6 +66,7 @@ export async function createImprovementStory(input: CreateImprovementStoryInput,
   });
   try {
     await writeIssueProperty(issue.id, IMPROVEMENT_PROPERTY_KEY, improvement);
+    await writeImprovementRecord(issue.id, improvementRecordOf(improvement));
   } catch (error) {
     return {
       outcome: 'partial',
@@ -74,6 +77,7 @@ export async function createImprovementStory(input: CreateImprovementStoryInput,
   }
   try {
     await writeIssueProperty(issue.id, PROCESS_LINK_PROPERTY_KEY, link);
+    await writeLinkRecord(issue.id, linkRecordOf(link));
   } catch (error) {
     return {
       outcome: 'partial',

@@ -15,29 +15,40 @@ import { readProcess } from '../../storage/catalogStore';
 import { jiraCallFor, type Actor, type JiraRef } from '../actor';
 import { accountOf, toImprovementProcess } from './improvementContext';
 import { fetchImprovementIssue, type ImprovementIssue } from '../../jira/improvementIssues';
+import { checkImprovement, recordAfterWrite, recordedProperty, type ImprovementRecord } from '../../domain/records/appRecords';
+import { readImprovementRecord, writeImprovementRecord } from '../../storage/appRecordStore';
 
 const cannotSeeIssue = () => new DomainError('not-found', "This issue doesn't exist or you don't have permission to view it.");
 
 interface PanelState {
   issue: ImprovementIssue;
   view: IssueImprovement;
+  /** The app's own record of the story (null: none yet), which the property is checked against. */
+  record: ImprovementRecord | null;
 }
 
-/** Jira requests: the issue with both properties and the viewer's permissions (in parallel), then one user lookup. */
+/**
+ * Jira requests: the issue with both properties and the viewer's permissions (in parallel), then one user lookup.
+ * The app's record comes from storage alongside (no Jira cost); the view shows it, not the property, where they differ.
+ */
 async function loadPanel(issueRef: JiraRef, actor: Actor): Promise<PanelState> {
   const accountId = accountOf(actor);
-  const [issue, permissions] = await Promise.all([
+  const [issue, permissions, record] = await Promise.all([
     fetchImprovementIssue(jiraCallFor(actor), issueRef.id),
     fetchMyPermissions(['EDIT_ISSUES', 'ADMINISTER'], { issueId: issueRef.id }),
+    readImprovementRecord(issueRef.id),
   ]);
   if (!issue) throw cannotSeeIssue();
-  const improvement = issue.improvement;
+  const checked = issue.improvement ? checkImprovement(issue.improvement, record) : null;
+  const improvement = issue.improvement ? recordedProperty(issue.improvement, record) : null;
   const processKey = improvement?.processKey ?? issue.link?.processKey ?? null;
   const process = processKey ? await readProcess(processKey) : null;
-  const dod = improvement ? mergeDod(improvement.dod, process?.definitionOfDone ?? null) : [];
+  const dod = checked ? mergeDod(checked.dod, process?.definitionOfDone ?? null) : [];
   const people = [
     ...dod.map((check) => check.doneBy),
-    improvement?.outcome?.by,
+    checked?.outcome?.by,
+    // Named only as the property's claim, never as its author.
+    checked?.propertySays?.outcome?.by,
     improvement?.createdBy,
     process?.apoAccountId,
     process?.asmAccountId,
@@ -52,9 +63,14 @@ async function loadPanel(issueRef: JiraRef, actor: Actor): Promise<PanelState> {
   else if (!reviewer) readOnlyReason = "Only the process's APO or ASM, or a Jira administrator, records the review outcome.";
   return {
     issue,
+    record,
     view: {
       issue: { id: issue.id, key: issue.key, summary: issue.summary, issueTypeName: issue.issueTypeName },
       improvement,
+      outcome: checked?.outcome ?? null,
+      record: checked
+        ? { state: checked.state, changed: checked.changed, propertySays: checked.propertySays }
+        : { state: 'verified', changed: [], propertySays: null },
       isImprovementTypeWithoutDetails: !improvement && issue.issueTypeName === IMPROVEMENT_ISSUE_TYPE_NAME,
       process: process ? toImprovementProcess(process) : null,
       dod,
@@ -90,8 +106,14 @@ export async function toggleImprovementDod(
   const improvement = requireImprovement(state);
   const processDod = state.view.process?.definitionOfDone ?? null;
   const updated = tickDod(improvement, processDod, itemId, done, accountOf(actor), new Date());
-  await writeIssueProperty(state.issue.id, IMPROVEMENT_PROPERTY_KEY, updated);
+  await writeStory(state, improvement, updated);
   return (await loadPanel(issue, actor)).view;
+}
+
+/** The property (Jira's edit permission decides), then the app's record; rewriting the mirror also repairs it. */
+async function writeStory(state: PanelState, before: ImprovementProperty, next: ImprovementProperty): Promise<void> {
+  await writeIssueProperty(state.issue.id, IMPROVEMENT_PROPERTY_KEY, next);
+  await writeImprovementRecord(state.issue.id, recordAfterWrite(next, before, state.record));
 }
 
 export async function recordImprovementOutcome(
@@ -103,6 +125,6 @@ export async function recordImprovementOutcome(
   if (!state.view.canRecordOutcome) {
     throw new DomainError('forbidden', state.view.readOnlyReason ?? "You can't record the outcome of this story.");
   }
-  await writeIssueProperty(state.issue.id, IMPROVEMENT_PROPERTY_KEY, withOutcome(improvement, outcome, accountOf(actor), new Date()));
+  await writeStory(state, improvement, withOutcome(improvement, outcome, accountOf(actor), new Date()));
   return (await loadPanel(issue, actor)).view;
 }

@@ -14,6 +14,7 @@ import { readBacklogOrders, writeBacklogOrder } from '../../storage/improvementB
 import { jiraCallFor, type Actor, type JiraRef } from '../actor';
 import { accountOf, processNotFound, viewerOf } from './improvementContext';
 import { currentSprintOf, jqlString, searchImprovementIssues, type ImprovementIssue } from '../../jira/improvementIssues';
+import { withAppRecords, type RecordedIssue } from './improvementRecords';
 
 type StoredImprovementIssue = ImprovementIssue & { improvement: NonNullable<ImprovementIssue['improvement']> };
 
@@ -46,7 +47,7 @@ async function loadBacklog(filter: BacklogFilter, actor: Actor) {
   const { project } = filter;
   const call = jiraCallFor(actor);
   const [issues, processes, valueStreams, viewer, recentSprints] = await Promise.all([
-    searchImprovements(call, filter.processKey),
+    searchImprovements(call, filter.processKey).then(withAppRecords),
     listProcesses(),
     listValueStreams(),
     viewerOf(actor),
@@ -76,7 +77,7 @@ async function loadBacklog(filter: BacklogFilter, actor: Actor) {
     ),
   );
 
-  const toStory = (issue: StoredImprovementIssue): BacklogStory => {
+  const toStory = (issue: RecordedIssue<StoredImprovementIssue>): BacklogStory => {
     const { improvement } = issue;
     const process = processByKey.get(improvement.processKey);
     const dod = mergeDod(improvement.dod, process?.definitionOfDone ?? null);
@@ -97,6 +98,7 @@ async function loadBacklog(filter: BacklogFilter, actor: Actor) {
       dodProgress: dodProgress(dod),
       hasMeasure: improvement.measure !== null,
       outcome: improvement.outcome?.value ?? null,
+      changedOutside: issue.recordState === 'changed-outside',
       flags: storyFlags({
         hasMeasure: improvement.measure !== null,
         statusCategory: issue.status.category,

@@ -10,34 +10,69 @@ import { listProcesses, listValueStreams } from '../../storage/catalogStore';
 import type { Actor, JiraRef } from '../actor';
 import { requireUser } from '../viewer';
 import { linkIssueToProcess } from './linkIssueToProcess';
+import { checkLink, removedLinkRecord, type CheckedLink } from '../../domain/records/appRecords';
+import type { Process, ValueStream } from '../../domain/catalog/catalogSchemas';
+import { readLinkRecord, writeLinkRecord } from '../../storage/appRecordStore';
+import type { ProcessLink } from '../../domain/catalog/processLink';
 
 type IssueProcessPanel = z.infer<typeof issueProcessPanelSchema>;
 
 const cannotSeeIssue = () => new DomainError('not-found', "This issue doesn't exist or you don't have permission to view it.");
 
+/** The link as the app recorded it, when the property disagrees: rebuilt from the record and the catalog. */
+function recordedLink(property: ProcessLink | null, checked: CheckedLink, processes: Process[], streams: Map<string, ValueStream>) {
+  if (checked.state !== 'changed-outside') return property;
+  if (!checked.processKey || !checked.linkedBy || !checked.linkedAt) return null;
+  const process = processes.find((candidate) => candidate.key === checked.processKey);
+  const stream = process?.valueStreamKey ? streams.get(process.valueStreamKey) : undefined;
+  return {
+    schemaVersion: 1 as const,
+    processKey: checked.processKey,
+    valueStreamKey: stream?.key ?? null,
+    stageId: checked.stageId,
+    stageName: stream?.stages.find((stage) => stage.id === checked.stageId)?.name ?? null,
+    linkedBy: checked.linkedBy,
+    linkedAt: checked.linkedAt,
+    ...(checked.source ? { source: checked.source } : {}),
+  };
+}
+
 /**
  * Everything the panel shows. Jira requests: the issue with its link property and the viewer's
- * edit permission (in parallel), then one bulk user lookup. Read as the viewer throughout.
+ * edit permission (in parallel), then one bulk user lookup. Read as the viewer throughout. The app's
+ * record of the link comes from storage alongside (no Jira cost) and wins over the property.
  */
 async function loadPanel(issueRef: JiraRef): Promise<IssueProcessPanel> {
-  const [issue, permissions, processes, valueStreams] = await Promise.all([
+  const [issue, permissions, processes, valueStreams, record] = await Promise.all([
     fetchIssueSummary('user', issueRef.id, [PROCESS_LINK_PROPERTY_KEY]),
     fetchMyPermissions(['EDIT_ISSUES'], { issueId: issueRef.id }),
     listProcesses(),
     listValueStreams(),
+    readLinkRecord(issueRef.id),
   ]);
   if (!issue) throw cannotSeeIssue();
   const streamsByKey = new Map(valueStreams.map((stream) => [stream.key, stream]));
-  const link = readProcessLink(issue.properties[PROCESS_LINK_PROPERTY_KEY]);
+  const property = readProcessLink(issue.properties[PROCESS_LINK_PROPERTY_KEY]);
+  const checked = checkLink(property, record);
+  const link = recordedLink(property, checked, processes, streamsByKey);
   const process = link ? (processes.find((candidate) => candidate.key === link.processKey) ?? null) : null;
   const valueStreamKey = link?.valueStreamKey ?? process?.valueStreamKey ?? null;
   const valueStream = valueStreamKey ? (streamsByKey.get(valueStreamKey) ?? null) : null;
-  const people = [process?.apoAccountId, process?.asmAccountId, link?.linkedBy].filter((id): id is string => !!id);
+  const people = [process?.apoAccountId, process?.asmAccountId, checked.linkedBy, checked.propertySays?.linkedBy].filter(
+    (id): id is string => !!id,
+  );
   const users = people.length ? await fetchUsers(people) : new Map<string, JiraUserSummary>();
   const canEdit = permissions.EDIT_ISSUES;
   return {
     issue: { id: issue.id, key: issue.key, summary: issue.summary },
     link,
+    linkCheck: {
+      state: checked.state,
+      linkedBy: checked.linkedBy,
+      linkedAt: checked.linkedAt,
+      source: checked.source,
+      propertySays: checked.propertySays,
+    },
     process,
     valueStream,
     users: [...users.values()],
@@ -78,7 +113,9 @@ export async function linkIssueFromPanel(
 
 /** Removes the link as the viewer: Jira's edit permission decides. */
 export async function unlinkIssueFromProcess(input: { issue: JiraRef }, actor: Actor): Promise<IssueProcessPanel> {
-  requireUser(actor);
+  const user = requireUser(actor);
   await deleteIssueProperty(input.issue.id, PROCESS_LINK_PROPERTY_KEY);
+  // Kept as "removed by": a link that reappears on the issue afterwards did not come from the app.
+  await writeLinkRecord(input.issue.id, removedLinkRecord(user.accountId, new Date().toISOString()));
   return loadPanel(input.issue);
 }

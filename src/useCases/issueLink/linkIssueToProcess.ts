@@ -13,6 +13,8 @@ import { writeIssueProperty } from '../../jira/issueProperties';
 import { fetchMyPermissions } from '../../jira/permissions';
 import { readProcess, readValueStream } from '../../storage/catalogStore';
 import type { Actor } from '../actor';
+import { linkRecordOf } from '../../domain/records/appRecords';
+import { writeLinkRecord } from '../../storage/appRecordStore';
 
 /** `linkedBy` of links the app set on its own (inheritance, auto-link rules). */
 export const APP_LINKED_BY = 'process-loop-app';
@@ -108,6 +110,7 @@ export async function linkIssueToProcess(input: LinkIssueInput, actor: Actor): P
     // The issue the person has open: the write itself, as them, is the permission check (no read first).
     const chosen = await link();
     await writeIssueProperty(input.issue.id, PROCESS_LINK_PROPERTY_KEY, chosen, 'user');
+    await writeLinkRecord(input.issue.id, linkRecordOf(chosen));
     return { issueId: input.issue.id, issueKey: input.issue.key, link: chosen, changed: true };
   }
 
@@ -124,6 +127,7 @@ export async function linkIssueToProcess(input: LinkIssueInput, actor: Actor): P
   const unchanged = input.source !== 'person' && isSameLink(issue.link, wanted);
   if (!unchanged) {
     await writeProcessLinkAs(actor.kind, issue.id, wanted);
+    await writeLinkRecord(issue.id, linkRecordOf(wanted));
   } else if (actor.kind === 'user' && !(await fetchMyPermissions(['EDIT_ISSUES'], { issueId: issue.id })).EDIT_ISSUES) {
     // Nothing written means Jira did not check the user's edit permission: ask, so they are refused the same either way.
     throw new DomainError('forbidden', `You don't have permission to edit ${issue.key}.`);

@@ -13,6 +13,8 @@ import {
 import { DomainError } from '../../domain/errors';
 import { searchIssues, type SearchIssueBean } from '../../jira/enhancedSearch';
 import { bulkSetIssueProperty } from '../../jira/issueProperties';
+import { linkRecordOf } from '../../domain/records/appRecords';
+import { writeLinkRecords } from '../../storage/appRecordStore';
 import type { JiraCall } from '../../jira/jiraRequest';
 import { fetchMyPermissions, issuesWithPermission } from '../../jira/permissions';
 import { readAutoLinkRulesForLinking } from '../../storage/autoLinkRulesStore';
@@ -159,6 +161,7 @@ export async function acceptLinkSuggestion(
         via: 'link-suggestion',
       });
       ({ complete } = await bulkSetIssueProperty(written, PROCESS_LINK_PROPERTY_KEY, link));
+      await writeLinkRecords(written, linkRecordOf(link));
     }
   }
   const keys = new Map([...issues.unlinked, ...issues.linked].map((issue) => [issue.id, issue.key]));

@@ -24,6 +24,9 @@ import { jiraCallFor, type Actor, type JiraRef } from '../actor';
 import { accountOf, processNotFound, toImprovementProcess, viewerOf } from '../improvements/improvementContext';
 import { jqlString, searchImprovementIssues } from '../../jira/improvementIssues';
 import { recentProjectSprints } from '../improvements/processBacklog';
+import { withAppRecords } from '../improvements/improvementRecords';
+import { recordAfterWrite } from '../../domain/records/appRecords';
+import { writeImprovementRecord } from '../../storage/appRecordStore';
 
 /** Enough sprints for a picker of the last half year or so of two-week sprints. */
 const PICKER_SPRINTS = 20;
@@ -37,13 +40,13 @@ async function loadProcess(processKey: string, actor: Actor) {
   return { process, viewer };
 }
 
-/** Stories of the process in the sprint (one JQL search as the viewer). */
+/** Stories of the process in the sprint (one JQL search as the viewer), with outcomes as the app recorded them. */
 async function sprintStories(actor: Actor, processKey: string, sprintId: number) {
   const issues = await searchImprovementIssues(
     jiraCallFor(actor),
     `asmImprovementProcess = ${jqlString(processKey)} AND sprint = ${sprintId} ORDER BY key ASC`,
   );
-  return issues.filter((issue) => issue.improvement?.processKey === processKey);
+  return withAppRecords(issues.filter((issue) => issue.improvement?.processKey === processKey));
 }
 
 async function buildView(
@@ -72,7 +75,13 @@ async function buildView(
   ]);
   const doneStories = stories
     .filter((issue) => issue.status.category === 'done')
-    .map((issue) => ({ issueId: issue.id, issueKey: issue.key, summary: issue.summary, outcome: issue.improvement?.outcome ?? null }));
+    .map((issue) => ({
+      issueId: issue.id,
+      issueKey: issue.key,
+      summary: issue.summary,
+      outcome: issue.improvement?.outcome ?? null,
+      changedOutside: issue.recordState === 'changed-outside',
+    }));
   const people = [
     ...history.map((entry) => entry.by),
     ...doneStories.map((story) => story.outcome?.by),
@@ -162,13 +171,17 @@ export async function saveSprintReview(input: SaveSprintReviewInput, actor: Acto
     return { outcome: 'conflict', view: await buildView(actor, input.project, process, viewer, sprint.id) };
 
   for (const entry of storyOutcomes) {
-    const improvement = stories.get(entry.issueId)?.improvement;
-    if (!improvement || (improvement.outcome?.value === entry.value && improvement.outcome.note === entry.note)) continue;
-    await writeIssueProperty(
-      entry.issueId,
-      IMPROVEMENT_PROPERTY_KEY,
-      withOutcome(improvement, { value: entry.value, note: entry.note }, accountOf(actor), now),
-    );
+    const story = stories.get(entry.issueId);
+    const improvement = story?.improvement;
+    if (!story || !improvement) continue;
+    if (improvement.outcome?.value === entry.value && improvement.outcome.note === entry.note) {
+      // Unchanged: only a mirror edited outside the app is written, back to what was recorded (credit unchanged).
+      if (story.recordState === 'changed-outside') await writeIssueProperty(entry.issueId, IMPROVEMENT_PROPERTY_KEY, improvement);
+      continue;
+    }
+    const next = withOutcome(improvement, { value: entry.value, note: entry.note }, accountOf(actor), now);
+    await writeIssueProperty(entry.issueId, IMPROVEMENT_PROPERTY_KEY, next);
+    await writeImprovementRecord(entry.issueId, recordAfterWrite(next, improvement, story.record));
   }
   if (decision.history) {
     const written = await writeSprintReview(decision.review, decision.history);

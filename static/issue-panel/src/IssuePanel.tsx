@@ -9,6 +9,7 @@ import { LoadingState } from '../../common/LoadingState';
 import { useResolver } from '../../common/useResolver';
 import { ImprovementPanelSection } from './improvement/ImprovementPanelSection';
 import { LinkedProcessSummary } from './LinkedProcessSummary';
+import { LinkRecordNotice } from './LinkRecordNotice';
 import { ProcessLinkPicker } from './ProcessLinkPicker';
 import { UndoOfferBar } from './UndoOfferBar';
 import { useProcessLinkActions } from './useProcessLinkActions';
@@ -43,6 +44,7 @@ function ProcessLinkSection({ panel, onPanel }: { panel: IssueProcessPanelData; 
   return (
     <section aria-label={`Process Loop for ${issue.key}: ${issue.summary}`}>
       <Stack space="space.200">
+        <LinkRecordNotice panel={panel} />
         {body}
         {actions.error && <ErrorState error={actions.error} />}
         {actions.undo && (

@@ -7,6 +7,27 @@ import { stageName, usersById, type IssueProcessPanelData } from '../../common/c
 import { KpiTargetList } from '../../common/KpiTargetList';
 import { ProcessStatusLozenge } from '../../common/ProcessStatusLozenge';
 import { UserAvatarName } from '../../common/UserAvatarName';
+import { formatDateTime } from '../../common/dateFormat';
+
+/** Who made the link, as Process Loop recorded it: a person, an automation, or the app itself; never the property's claim. */
+function LinkedBy({ panel, people }: { panel: IssueProcessPanelData; people: ReturnType<typeof usersById> }) {
+  const { linkedBy, linkedAt, source, state } = panel.linkCheck;
+  if (state === 'unverified' || !linkedBy) {
+    return (
+      <Text color="color.text.subtle" testId="linked-by">
+        Linked before Process Loop kept its own record of who linked what, so who linked it is not verified.
+      </Text>
+    );
+  }
+  const when = linkedAt ? ` on ${formatDateTime(linkedAt)}` : '';
+  if (source === 'inherited' || source === 'auto-rule') {
+    const how = source === 'inherited' ? 'from the parent or epic' : 'by an auto-link rule';
+    return <Text testId="linked-by">{`Process Loop, ${how}${when}`}</Text>;
+  }
+  const person = people.get(linkedBy);
+  if (!person) return <Text testId="linked-by">{`${source === 'automation' ? 'An automation' : 'Unknown user'}${when}`}</Text>;
+  return <Text testId="linked-by">{`${person.displayName}${source === 'automation' ? ' (automation rule)' : ''}${when}`}</Text>;
+}
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -64,6 +85,9 @@ export function LinkedProcessSummary({ panel }: { panel: IssueProcessPanelData }
           />
         </Fact>
       </Inline>
+      <Fact label="Linked by">
+        <LinkedBy panel={panel} people={people} />
+      </Fact>
       <Fact label="Purpose">
         <Text as="p" testId="purpose">
           {process.purpose || 'No purpose written yet.'}

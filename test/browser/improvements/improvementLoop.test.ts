@@ -278,3 +278,40 @@ describe('the sprint review', () => {
     apo.expectNoProblems();
   });
 });
+
+describe('a property changed outside Process Loop', () => {
+  it('shows the recorded outcome with the mark after a member rewrites the property through Jira’s REST API', async () => {
+    const key = created[0] as string;
+    const jira = wb.platform.jira;
+    const asMember = { kind: 'user' as const, accountId: wb.users.member };
+    const path = `/rest/api/3/issue/${key}/properties/process-loop-improvement`;
+    const stored = JSON.parse((await jira.handle({ method: 'GET', pathWithQuery: path, headers: {}, caller: asMember })).body) as {
+      value: Record<string, unknown>;
+    };
+    const forged = { value: 'refuted', note: 'Did not help.', by: wb.users.apo, at: new Date().toISOString() };
+    const written = await jira.handle({
+      method: 'PUT',
+      pathWithQuery: path,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...stored.value, outcome: forged }),
+      caller: asMember,
+    });
+    expect(written.status).toBe(200);
+
+    const apo = await newPage({ as: 'apo' });
+    await apo.openIssue(key);
+    const app = apo.appFrame();
+    await app.getByTestId('record-changed-outside').waitFor();
+    await expect(app.getByTestId('record-changed-outside').textContent()).resolves.toContain('Changed outside Process Loop');
+    await expect(app.getByTestId('record-changed-outside').textContent()).resolves.toContain('claiming it was recorded by Priya Raman');
+    await expect(app.getByTestId('outcome-value').textContent()).resolves.toBe('Confirmed');
+    await expect(seriousViolations(apo)).resolves.toEqual([]);
+    await apo.screenshot('improvements-panel-changed-outside');
+
+    await openTab(apo, 'ITSM', 'improvement-backlog');
+    await apo.appFrame().getByTestId(`changed-outside-${key}`).waitFor();
+    await expect(apo.appFrame().getByTestId(`changed-outside-${key}`).textContent()).resolves.toBe('Changed outside Process Loop');
+    apo.expectNoProblems();
+    await apo.close();
+  });
+});

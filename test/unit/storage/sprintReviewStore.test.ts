@@ -1,15 +1,8 @@
 import { kvs } from '@forge/kvs';
 import { readKpiReadings, readReviewHistory, readSprintReview, writeSprintReview } from '../../../src/storage/sprintReviewStore';
-import { createTestWorkbench, type TestWorkbench } from '../../support/testWorkbench';
-import { asUser } from '../../support/useCaseInvocation';
+import { storageTestFrame } from '../../support/useCaseInvocation';
 
-let wb: TestWorkbench;
-beforeEach(async () => {
-  wb = await createTestWorkbench();
-});
-afterEach(() => wb.close());
-
-const inFrame = <T>(run: () => Promise<T>) => asUser(wb, wb.users.apo, run);
+const inFrame = storageTestFrame();
 
 const at = new Date().toISOString();
 

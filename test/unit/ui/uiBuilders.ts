@@ -49,7 +49,7 @@ export function aCatalogProcess(overrides: Partial<CatalogProcess> = {}): Catalo
 
 type DoneStory = SprintReviewView['doneStories'][number];
 export function aDoneStory(overrides: Partial<DoneStory> = {}): DoneStory {
-  return { issueId: '10001', issueKey: 'ITSM-1', summary: 'Runbooks', outcome: null, ...overrides };
+  return { issueId: '10001', issueKey: 'ITSM-1', summary: 'Runbooks', outcome: null, changedOutside: false, ...overrides };
 }
 
 export function aSprintReviewView(overrides: Partial<SprintReviewView> = {}): SprintReviewView {

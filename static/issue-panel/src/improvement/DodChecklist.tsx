@@ -7,6 +7,7 @@ import type { UserSummary } from '../../../common/catalogTypes';
 import { formatDateTime } from '../../../common/dateFormat';
 import { DodProgress } from '../../../common/improvement/DodProgress';
 import type { DodLine, IssueImprovement } from '../../../common/improvement/improvementTypes';
+import { UNVERIFIED_AUTHOR } from '../../../common/records/recordWords';
 
 /**
  * The process's Definition of Done as a checklist on this story. Each tick records who and when;
@@ -44,8 +45,9 @@ export function DodChecklist(props: {
               {line.done && (
                 <Box paddingInlineStart="space.300">
                   <Text size="small" color="color.text.subtle" testId={`dod-done-by-${line.itemId}`}>
-                    Ticked by {line.doneBy ? (people.get(line.doneBy)?.displayName ?? 'Unknown user') : 'someone'}
-                    {line.doneAt ? ` on ${formatDateTime(line.doneAt)}` : ''}
+                    {line.doneBy
+                      ? `Ticked by ${people.get(line.doneBy)?.displayName ?? 'Unknown user'}${line.doneAt ? ` on ${formatDateTime(line.doneAt)}` : ''}`
+                      : `Ticked, but ${UNVERIFIED_AUTHOR}`}
                   </Text>
                 </Box>
               )}

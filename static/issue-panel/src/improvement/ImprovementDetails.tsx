@@ -11,6 +11,7 @@ import { invokeResolver } from '../../../common/invokeResolver';
 import { DodChecklist } from './DodChecklist';
 import { ImprovementFacts } from './ImprovementFacts';
 import { OutcomeSection } from './OutcomeSection';
+import { RecordCheckNotice } from './RecordCheckNotice';
 
 /**
  * An improvement story in the panel: what it tests, its Definition of Done as a checklist and, after
@@ -63,6 +64,7 @@ export default function ImprovementDetails({
 
   return (
     <Stack space="space.250" testId="improvement-details">
+      <RecordCheckNotice data={data} people={people} />
       <ImprovementFacts data={data} />
       <DodChecklist
         data={data}
@@ -71,7 +73,7 @@ export default function ImprovementDetails({
         onToggle={(line, done) => void toggle(line.itemId, line.text, done)}
       />
       <OutcomeSection
-        outcome={data.improvement.outcome}
+        outcome={data.outcome}
         people={people}
         canRecord={data.canRecordOutcome}
         pending={outcomePending}

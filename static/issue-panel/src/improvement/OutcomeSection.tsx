@@ -11,14 +11,18 @@ import TextArea from '@atlaskit/textarea';
 import type { UserSummary } from '../../../common/catalogTypes';
 import { formatDateTime } from '../../../common/dateFormat';
 import { FormField } from '../../../common/forms/FormField';
-import type { ImprovementOutcome, OutcomeValue } from '../../../common/improvement/improvementTypes';
+import type { IssueImprovement, OutcomeValue } from '../../../common/improvement/improvementTypes';
+import { UNVERIFIED_AUTHOR } from '../../../common/records/recordWords';
+
+/** The outcome as Process Loop recorded it; `by`/`at` null when nobody can be credited. */
+type ShownOutcome = NonNullable<IssueImprovement['outcome']>;
 import { OutcomeLozenge, outcomeHelp, outcomeLabels, outcomeValues } from '../../../common/improvement/outcomes';
 import { confirmDiscard, useUnsavedChangesGuard } from '../../../common/unsavedChanges';
 
 type OutcomeDraft = { value: OutcomeValue | null; note: string };
 
 function OutcomeForm(props: {
-  current: ImprovementOutcome | null;
+  current: ShownOutcome | null;
   pending: boolean;
   fieldError?: string;
   onSave: (draft: { value: OutcomeValue; note: string } | null) => void;
@@ -105,7 +109,7 @@ function OutcomeForm(props: {
 
 /** After review: confirmed, refuted or inconclusive, with a note, and who recorded it when. */
 export function OutcomeSection(props: {
-  outcome: ImprovementOutcome | null;
+  outcome: ShownOutcome | null;
   people: Map<string, UserSummary>;
   canRecord: boolean;
   pending: boolean;
@@ -131,8 +135,10 @@ export function OutcomeSection(props: {
         <Stack space="space.050">
           <Inline space="space.100" alignBlock="center">
             <OutcomeLozenge value={outcome.value} testId="outcome-value" />
-            <Text size="small" color="color.text.subtle">
-              Recorded by {props.people.get(outcome.by)?.displayName ?? 'Unknown user'} on {formatDateTime(outcome.at)}
+            <Text size="small" color="color.text.subtle" testId="outcome-recorded-by">
+              {outcome.by && outcome.at
+                ? `Recorded by ${props.people.get(outcome.by)?.displayName ?? 'Unknown user'} on ${formatDateTime(outcome.at)}`
+                : `Recorded, but ${UNVERIFIED_AUTHOR}`}
             </Text>
           </Inline>
           {outcome.note && (

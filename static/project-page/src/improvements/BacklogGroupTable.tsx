@@ -13,6 +13,7 @@ import { TooltipText } from '../../../common/TooltipText';
 import type { BacklogGroup, BacklogStory } from '../../../common/improvement/improvementTypes';
 import { openIssue } from '../../../common/improvement/openIssue';
 import { OutcomeLozenge } from '../../../common/improvement/outcomes';
+import { ChangedOutsideLozenge } from '../../../common/records/ChangedOutsideLozenge';
 import { formatScore, scaleLabel } from '../../../common/improvement/scales';
 import { UserAvatarName } from '../../../common/UserAvatarName';
 import { moveInOrder } from './moveInOrder';
@@ -40,6 +41,7 @@ function Flags({ story }: { story: BacklogStory }) {
       {story.flags.includes('missing-measure') && <Lozenge appearance="moved">No measure</Lozenge>}
       {story.flags.includes('done-without-outcome') && <Lozenge appearance="removed">No outcome</Lozenge>}
       {story.outcome && <OutcomeLozenge value={story.outcome} />}
+      {story.changedOutside && <ChangedOutsideLozenge testId={`changed-outside-${story.issueKey}`} />}
     </Stack>
   );
 }

@@ -12,6 +12,7 @@ import Textfield from '@atlaskit/textfield';
 import { usersById } from '../../../common/catalogTypes';
 import { ErrorState } from '../../../common/ErrorState';
 import { Notice } from '../../../common/Notice';
+import { CHANGED_OUTSIDE_LABEL } from '../../../common/records/recordWords';
 import { FormField } from '../../../common/forms/FormField';
 import { useVersionedSave } from '../../../common/forms/useVersionedSave';
 import type { OutcomeValue, SprintReviewView } from '../../../common/improvement/improvementTypes';
@@ -255,6 +256,12 @@ export function ReviewForm(props: {
                 <div key={story.issueId} data-testid={`review-story-${story.issueKey}`}>
                   <Fieldset legend={`${story.issueKey}: ${story.summary}`}>
                     <Stack space="space.100">
+                      {story.changedOutside && (
+                        <Text as="p" size="small" color="color.text.subtle" testId={`changed-outside-${story.issueKey}`}>
+                          {CHANGED_OUTSIDE_LABEL}: the issue property says another outcome; shown here is the one recorded in Process Loop.
+                          Saving the review writes it back.
+                        </Text>
+                      )}
                       <RadioGroup
                         name={`${uid}-outcome-${story.issueId}`}
                         value={outcome.value}

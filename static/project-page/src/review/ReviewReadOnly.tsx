@@ -3,6 +3,7 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import type { SprintReviewView } from '../../../common/improvement/improvementTypes';
 import { OutcomeLozenge } from '../../../common/improvement/outcomes';
+import { ChangedOutsideLozenge } from '../../../common/records/ChangedOutsideLozenge';
 import { readingsText } from './reviewText';
 
 /** The review for people who may read but not edit it (not the process's APO, ASM or an admin). */
@@ -43,6 +44,12 @@ export function ReviewReadOnly({ view }: { view: SprintReviewView }) {
                 {story.issueKey}: {story.summary}{' '}
               </Text>
               {story.outcome ? <OutcomeLozenge value={story.outcome.value} /> : <Text color="color.text.subtlest">No outcome yet</Text>}
+              {story.changedOutside && (
+                <>
+                  {' '}
+                  <ChangedOutsideLozenge testId={`changed-outside-${story.issueKey}`} />
+                </>
+              )}
             </li>
           ))}
         </ul>
