@@ -114,6 +114,15 @@ export class JiraStandIn {
     this.rateLimits = rules.map((rule) => ({ ...rule, remaining: rule.count }));
   }
 
+  /** Sets (or, with null, clears) the issue's security level, as a Jira administrator would: only its members see the issue. */
+  setIssueSecurity(issueIdOrKey: string, security: StoredIssue['security']): StoredIssue {
+    const issue = this.state.issueByIdOrKey(issueIdOrKey);
+    if (!issue) throw new Error(`No issue ${issueIdOrKey} in the Jira stand-in.`);
+    const updated = { ...issue, security: security ?? null };
+    this.state.saveIssue(updated);
+    return updated;
+  }
+
   /** Changes fields the way a Jira user would, appending the changelog history Jira writes. */
   applyIssueUpdate(
     issueIdOrKey: string,
