@@ -277,4 +277,41 @@ describe('the sprint review', () => {
     await expect(app.getByTestId('outcome-note-text').textContent()).resolves.toBe('Median went from 6 to 3.5 hours.');
     apo.expectNoProblems();
   });
+
+  it('tells a reviewer who cannot see a story that its outcome is kept, and keeps it when they save', async () => {
+    const jira = wb.platform.jira;
+    const story = created[0] as string;
+    jira.setIssueSecurity(story, { id: '10100', name: 'Management only', members: [wb.users.apo] });
+    const asm = await newPage({ as: 'asm' });
+    try {
+      await openTab(asm, 'ITSM', 'sprint-review');
+      const app = asm.appFrame();
+      await app.getByTestId('review-form').waitFor();
+      await app.getByTestId('review-hidden-outcomes').waitFor();
+      await expect(app.getByTestId('review-hidden-outcomes').textContent()).resolves.toBe(
+        "1 outcome on an issue you can't see is kept as it is when you save.",
+      );
+      await expect(app.getByTestId(`review-story-${story}`).count()).resolves.toBe(0);
+      await app.getByLabel('What next').fill('Publish the known-error list, then the runbooks.');
+      await app.getByTestId('review-save').click();
+      await app
+        .getByText(/Saved the review of ITSM Sprint/)
+        .first()
+        .waitFor();
+      await expect(seriousViolations(asm)).resolves.toEqual([]);
+      asm.expectNoProblems();
+    } finally {
+      await asm.close();
+      jira.setIssueSecurity(story, null);
+    }
+    // The stored review still holds the APO's outcome, exactly as they saved it.
+    const invoke = invokerFor(wb.platform, buildDemoDataset().site.cloudId);
+    const review = (await invoke(wb.users.apo, 'getSprintReview', { processKey: 'INC', sprintId: DEMO_SPRINT_IDS.active })) as {
+      data: { review: { version: number; storyOutcomes: Array<{ issueKey: string; value: string; note: string }> } };
+    };
+    expect(review.data.review.version).toBe(2);
+    expect(review.data.review.storyOutcomes).toEqual([
+      expect.objectContaining({ issueKey: story, value: 'confirmed', note: 'Median went from 6 to 3.5 hours.' }),
+    ]);
+  });
 });
