@@ -45,6 +45,16 @@ async function openTab(page: WorkbenchPage, projectKey: string, tab: 'improvemen
   await page.appFrame().getByTestId(`tab-${tab}`).click();
 }
 
+/** Saves the sprint review form and waits for its "saved" message. */
+async function saveReview(page: WorkbenchPage) {
+  const app = page.appFrame();
+  await app.getByTestId('review-save').click();
+  await app
+    .getByText(/Saved the review of ITSM Sprint/)
+    .first()
+    .waitFor();
+}
+
 /** Picks an option of an Atlaskit select by typing, as a keyboard user would. */
 async function choose(page: WorkbenchPage, label: string, text: string) {
   await page.appFrame().getByTestId('improvement-form').getByLabel(label, { exact: true }).focus();
@@ -242,11 +252,7 @@ describe('the sprint review', () => {
     await expect(app.getByTestId('review-kpi-mttr-error').textContent()).resolves.toContain('cannot be negative');
 
     await app.getByLabel('Time to restore (hours)').fill('3.5');
-    await app.getByTestId('review-save').click();
-    await app
-      .getByText(/Saved the review of ITSM Sprint/)
-      .first()
-      .waitFor();
+    await saveReview(apo);
     await expect(activeTestId(apo)).resolves.toBe('review-saved');
     await app.getByTestId('review-history-1').waitFor();
     await expect(app.getByTestId('review-history-1').textContent()).resolves.toContain('Priya Raman');
@@ -293,11 +299,7 @@ describe('the sprint review', () => {
       );
       await expect(app.getByTestId(`review-story-${story}`).count()).resolves.toBe(0);
       await app.getByLabel('What next').fill('Publish the known-error list, then the runbooks.');
-      await app.getByTestId('review-save').click();
-      await app
-        .getByText(/Saved the review of ITSM Sprint/)
-        .first()
-        .waitFor();
+      await saveReview(asm);
       await expect(seriousViolations(asm)).resolves.toEqual([]);
       asm.expectNoProblems();
     } finally {
