@@ -214,6 +214,7 @@ describe('a project page of a project the viewer cannot browse', () => {
     ['exportProcessReviewsCsv', { processKey: 'INC' }],
     ['getLinkSuggestions', {}],
     ['getImprovementSetup', {}],
+    ['createImprovementStory', anImprovementStoryInput()],
   ] as const)('answers %s NOT_FOUND, naming nothing of the project', async (key, payload) => {
     const answer = await invoke(wb.users.outsider, key, payload);
     expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
