@@ -29,7 +29,8 @@ export class SiteCache<V> {
   private readonly now: () => number;
 
   constructor(private readonly options: SiteCacheOptions) {
-    this.now = options.now ?? Date.now;
+    // Read at each use, not captured: a test's clock (or a patched Date.now) applies to caches made before it.
+    this.now = options.now ?? (() => Date.now());
   }
 
   get(scope: CacheScope, key: string): V | undefined {

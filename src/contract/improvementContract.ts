@@ -170,7 +170,10 @@ export const sprintReviewViewSchema = z.object({
   sprint: reviewSprintSchema,
   /** Sprints of the project's scrum boards, newest first, for the picker. */
   sprints: z.array(reviewSprintSchema),
+  /** The review as the viewer may see it: outcomes on issues they cannot browse are left out (here and in `history`). */
   review: sprintReviewRecordSchema.nullable(),
+  /** How many of the review's outcomes are on issues the viewer cannot browse: kept as they are when the viewer saves. */
+  hiddenOutcomeCount: z.number().int().min(0),
   history: z.array(sprintReviewHistoryEntrySchema),
   /** Improvement stories of the process that are done and were in this sprint, with their current outcome. */
   doneStories: z.array(

@@ -30,3 +30,7 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
+
+/** A project the actor may not browse answers exactly as one that does not exist: nothing about it leaks. */
+export const cannotSeeProject = (): DomainError =>
+  new DomainError('not-found', "This project doesn't exist or you don't have permission to view it.");

@@ -1,5 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
+import { cannotSeeProject, DomainError } from '../domain/errors';
 import type { Sprint, SprintState } from '../domain/sprintHealth';
 import { callJira, unexpectedJiraAnswer, type JiraCall } from './jiraRequest';
 
@@ -49,16 +50,20 @@ const pageSchema = <T extends z.ZodType>(item: T) =>
     values: z.array(item).default([]),
   });
 
+const cannotSeeBoard = () => new DomainError('not-found', "This board doesn't exist or you don't have permission to view it.");
+
 /** Follows the Agile API's startAt/isLast paging; stops on an empty page even if `isLast` is missing. */
 async function readAllPages<T extends z.ZodType>(
   call: JiraCall,
   what: string,
   item: T,
   pathFor: (startAt: number) => Parameters<typeof callJira>[1],
+  notFound: { statuses: readonly number[]; error: () => DomainError },
 ): Promise<Array<z.infer<T>>> {
   const all: Array<z.infer<T>> = [];
   for (let startAt = 0; ;) {
     const { status, body } = await callJira<unknown>(call, pathFor(startAt));
+    if (notFound.statuses.includes(status)) throw notFound.error();
     if (status !== 200) throw unexpectedJiraAnswer(what, status, body);
     const page = pageSchema(item).safeParse(body);
     if (!page.success) throw unexpectedJiraAnswer(what, status, undefined);
@@ -78,6 +83,8 @@ export async function fetchProjectBoards(call: JiraCall, projectKeyOrId: string)
     boardSchema,
     (startAt) =>
       route`/rest/agile/1.0/board?projectKeyOrId=${projectKeyOrId}&type=scrum&startAt=${String(startAt)}&maxResults=${String(AGILE_PAGE_SIZE)}`,
+    // Jira answers 400 "No project could be found" for a project the caller may not browse, as for none.
+    { statuses: [400, 404], error: cannotSeeProject },
   );
   return boards.map(({ id, name, type }) => ({ id, name, type }));
 }
@@ -94,6 +101,7 @@ export async function fetchBoardSprints(
     sprintSchema,
     (startAt) =>
       route`/rest/agile/1.0/board/${String(boardId)}/sprint?state=${states.join(',')}&startAt=${String(startAt)}&maxResults=${String(AGILE_PAGE_SIZE)}`,
+    { statuses: [404], error: cannotSeeBoard },
   );
   return newestFirst(sprints.map(toSprint));
 }

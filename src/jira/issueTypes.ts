@@ -1,5 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
+import { cannotSeeProject } from '../domain/errors';
 import { callJiraJson, unexpectedJiraAnswer, type JiraActor } from './jiraRequest';
 
 /**
@@ -68,10 +69,10 @@ export async function fetchProjectInfo(actor: JiraActor, projectIdOrKey: string)
   return { id, key, name, style: teamManaged ? 'team-managed' : 'company-managed' };
 }
 
-/** The issue types usable in a project (GET /rest/api/3/issuetype/project). */
+/** The issue types usable in a project (GET /rest/api/3/issuetype/project); NOT_FOUND when the caller may not see it. */
 export async function fetchProjectIssueTypes(actor: JiraActor, projectId: string): Promise<IssueTypeBean[]> {
   const { status, body } = await callJiraJson<unknown>(actor, route`/rest/api/3/issuetype/project?projectId=${projectId}`);
-  if (status === 404) return [];
+  if (status === 404) throw cannotSeeProject();
   const parsed = z.array(issueTypeBeanSchema).safeParse(body);
   if (status !== 200 || !parsed.success) throw unexpectedJiraAnswer("list the project's issue types", status, body);
   return parsed.data;

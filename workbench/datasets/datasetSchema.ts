@@ -143,6 +143,14 @@ export const datasetIssueSchema = z
     sprintIds: z.array(z.number().int().positive()).default([]),
     /** The Flagged field now (Jira's "Impediment" checkbox). */
     flagged: z.boolean().default(false),
+    /**
+     * The issue security level (Jira's `security` field), when one is set: on top of Browse Projects, only its
+     * members may see the issue. Jira takes members from a security scheme (users, groups, roles); users here.
+     */
+    security: z
+      .object({ id: numericId, name: z.string().min(1), members: z.array(accountId) })
+      .strict()
+      .nullish(),
     /** Issue entity properties by key. */
     properties: z.record(z.string(), z.unknown()).default({}),
     /** Oldest first. */

@@ -1,6 +1,7 @@
 import type { StandInContext } from './context';
 import { issueBean, listParam, selectFields } from './issueViews';
 import { JqlError, UnsupportedError, jiraError, reply, type JiraReply } from './jiraErrors';
+import type { DatasetSprint } from '../datasets/datasetSchema';
 import type { Board } from './jiraState';
 import type { RouteRequest, Router } from './router';
 
@@ -13,6 +14,16 @@ export function addAgileRoutes(router: Router, ctx: StandInContext): void {
   const { state, permissions, beans } = ctx;
   const boardVisible = (req: RouteRequest, board: Board | undefined): board is Board =>
     Boolean(board) && permissions.inProject(req.caller, state.projects.get(board!.projectKey), 'BROWSE_PROJECTS');
+  // A board shows the sprints made on it and every sprint holding an issue its filter takes in (its project's, here).
+  const sprintsOnBoard = (board: Board) => {
+    const ids = new Set<number>();
+    for (const issue of state.allIssues()) if (issue.projectKey === board.projectKey) for (const id of issue.sprintIds) ids.add(id);
+    return (sprint: DatasetSprint) => sprint.boardId === board.id || ids.has(sprint.id);
+  };
+  // Jira shows a sprint to whoever sees its board or any of its issues.
+  const sprintVisible = (req: RouteRequest, sprint: DatasetSprint) =>
+    boardVisible(req, state.boards.get(sprint.boardId)) ||
+    state.allIssues().some((issue) => issue.sprintIds.includes(sprint.id) && permissions.canBrowse(req.caller, issue));
   const boardNotFound = (_id: string) => jiraError(404, 'Board does not exist or you do not have permission to see it.');
   const page = (req: RouteRequest) => ({
     startAt: Math.max(0, Number(req.query.get('startAt') ?? 0) || 0),
@@ -73,10 +84,11 @@ export function addAgileRoutes(router: Router, ctx: StandInContext): void {
     if (!boardVisible(req, board)) return boardNotFound(req.params.boardId ?? '');
     if (board.type !== 'scrum') return jiraError(400, 'The board does not support sprints');
     const states = listParam(req.query.getAll('state'));
+    const onBoard = sprintsOnBoard(board);
     // Jira lists a board's sprints in their sequence: closed, then active, then future, each oldest first.
     const order = { closed: 0, active: 1, future: 2 } as const;
     const sprints = [...state.sprints.values()]
-      .filter((sprint) => sprint.boardId === board.id && (states.length === 0 || states.includes(sprint.state)))
+      .filter((sprint) => onBoard(sprint) && (states.length === 0 || states.includes(sprint.state)))
       .sort((a, b) => order[a.state] - order[b.state] || a.id - b.id);
     const { startAt, maxResults } = page(req);
     const values = sprints.slice(startAt, startAt + maxResults);
@@ -89,8 +101,7 @@ export function addAgileRoutes(router: Router, ctx: StandInContext): void {
 
   router.add('GET', '/rest/agile/1.0/sprint/{sprintId}', (req) => {
     const sprint = state.sprints.get(Number(req.params.sprintId));
-    const board = sprint ? state.boards.get(sprint.boardId) : undefined;
-    if (!sprint || !boardVisible(req, board)) return jiraError(404, `Sprint does not exist or you do not have permission to see it.`);
+    if (!sprint || !sprintVisible(req, sprint)) return jiraError(404, `Sprint does not exist or you do not have permission to see it.`);
     return reply(200, beans.sprint(sprint), 1);
   });
 
@@ -126,8 +137,7 @@ export function addAgileRoutes(router: Router, ctx: StandInContext): void {
 
   router.add('GET', '/rest/agile/1.0/sprint/{sprintId}/issue', (req): JiraReply => {
     const sprint = state.sprints.get(Number(req.params.sprintId));
-    const board = sprint ? state.boards.get(sprint.boardId) : undefined;
-    if (!sprint || !boardVisible(req, board)) return jiraError(404, `Sprint does not exist or you do not have permission to see it.`);
+    if (!sprint || !sprintVisible(req, sprint)) return jiraError(404, `Sprint does not exist or you do not have permission to see it.`);
     let filter: (issue: Parameters<ReturnType<typeof ctx.jql.compile>['matches']>[0]) => boolean = () => true;
     let compare = (a: { id: string }, b: { id: string }) => Number(a.id) - Number(b.id);
     const jql = req.query.get('jql');
@@ -144,7 +154,13 @@ export function addAgileRoutes(router: Router, ctx: StandInContext): void {
     const browsable = permissions.browsableProjects(req.caller);
     const issues = state
       .allIssues()
-      .filter((issue) => issue.sprintIds.includes(sprint.id) && browsable.has(issue.projectKey) && filter(issue))
+      .filter(
+        (issue) =>
+          issue.sprintIds.includes(sprint.id) &&
+          browsable.has(issue.projectKey) &&
+          permissions.passesSecurity(req.caller, issue) &&
+          filter(issue),
+      )
       .sort(compare);
     const { startAt, maxResults } = page(req);
     const values = issues.slice(startAt, startAt + maxResults);

@@ -1,4 +1,4 @@
-import type { ChangelogEntry, Dataset, DatasetSprint, DatasetUser } from '../datasets/datasetSchema';
+import type { ChangelogEntry, Dataset, DatasetProject, DatasetSprint, DatasetUser } from '../datasets/datasetSchema';
 import type { DurableStore } from '../store/durableStore';
 import { addAgileRoutes } from './agileRoutes';
 import { Beans } from './beans';
@@ -112,6 +112,22 @@ export class JiraStandIn {
   /** The next `count` requests whose path starts with `pathPrefix` get a 429. */
   setRateLimits(rules: RateLimitRule[]): void {
     this.rateLimits = rules.map((rule) => ({ ...rule, remaining: rule.count }));
+  }
+
+  /** Changes who holds a project's permissions, as a Jira administrator would in its permission scheme. */
+  setProjectPermissions(projectKey: string, permissions: Partial<DatasetProject['permissions']>): void {
+    const project = this.state.projects.get(projectKey);
+    if (!project) throw new Error(`No project ${projectKey} in the Jira stand-in.`);
+    this.state.saveProject({ ...project, permissions: { ...project.permissions, ...permissions } });
+  }
+
+  /** Sets (or, with null, clears) the issue's security level, as a Jira administrator would: only its members see the issue. */
+  setIssueSecurity(issueIdOrKey: string, security: StoredIssue['security']): StoredIssue {
+    const issue = this.state.issueByIdOrKey(issueIdOrKey);
+    if (!issue) throw new Error(`No issue ${issueIdOrKey} in the Jira stand-in.`);
+    const updated = { ...issue, security: security ?? null };
+    this.state.saveIssue(updated);
+    return updated;
   }
 
   /** Changes fields the way a Jira user would, appending the changelog history Jira writes. */

@@ -48,7 +48,13 @@ export class Permissions {
   }
 
   canBrowse(caller: JiraCaller, issue: StoredIssue): boolean {
-    return this.onIssue(caller, issue, 'BROWSE_PROJECTS');
+    return this.onIssue(caller, issue, 'BROWSE_PROJECTS') && this.passesSecurity(caller, issue);
+  }
+
+  /** The issue's security level, if any, lets the caller in (the app sees every issue, as Jira's asApp does). */
+  passesSecurity(caller: JiraCaller, issue: StoredIssue): boolean {
+    if (!issue.security || caller.kind === 'app') return true;
+    return caller.kind === 'user' && issue.security.members.includes(caller.accountId);
   }
 
   isSiteAdmin(caller: JiraCaller): boolean {

@@ -108,7 +108,9 @@ function matching(ctx: StandInContext, caller: JiraCaller, jql: string): { issue
   }
   if (!compiled.bounded) return { error: jiraError(400, UNBOUNDED) };
   const browsable = ctx.permissions.browsableProjects(caller);
-  const issues = ctx.state.allIssues().filter((issue) => browsable.has(issue.projectKey) && compiled.matches(issue));
+  const issues = ctx.state
+    .allIssues()
+    .filter((issue) => browsable.has(issue.projectKey) && ctx.permissions.passesSecurity(caller, issue) && compiled.matches(issue));
   issues.sort(compiled.compare);
   return { issues };
 }

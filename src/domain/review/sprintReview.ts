@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import { DomainError } from '../errors';
 import type { Kpi } from '../catalog/catalogSchemas';
 import { kpiValueProblem } from './kpiUnits';
 import {
   REVIEW_FIELDS,
+  storyOutcomeEntrySchema,
   type KpiReading,
   type ReviewHistoryEntry,
   type SprintReview,
@@ -104,4 +106,77 @@ export function reviewValues(review: SprintReview | null): ReviewInput {
 /** The review's values with one KPI's reading set (the reading moves last, as the APO's form appends it). */
 export function withKpiReading(values: ReviewInput, reading: KpiReading): ReviewInput {
   return { ...values, kpiReadings: [...values.kpiReadings.filter((current) => current.kpiId !== reading.kpiId), reading] };
+}
+
+// --- outcomes on issues the viewer cannot browse ----------------------------------------------------
+
+const outcomeListSchema = z.array(storyOutcomeEntrySchema);
+
+/** The outcomes a history value (JSON) holds; null when it is not such a list. */
+function outcomesIn(encoded: string): StoryOutcomeEntry[] | null {
+  try {
+    const parsed = outcomeListSchema.safeParse(JSON.parse(encoded));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every issue a review's outcomes, now or in its history, name: the ids to re-read as the viewer. */
+export function outcomeIssueIds(review: SprintReview | null, history: readonly ReviewHistoryEntry[]): string[] {
+  const ids = new Set((review?.storyOutcomes ?? []).map((outcome) => outcome.issueId));
+  for (const entry of history)
+    for (const change of entry.changes)
+      if (change.field === 'storyOutcomes')
+        for (const value of [change.before, change.after]) for (const outcome of outcomesIn(value) ?? []) ids.add(outcome.issueId);
+  return [...ids];
+}
+
+/** The review and its history as a viewer who cannot browse `hidden` may see them: those outcomes left out. */
+export function withoutHiddenOutcomes(
+  review: SprintReview | null,
+  history: readonly ReviewHistoryEntry[],
+  hidden: ReadonlySet<string>,
+): { review: SprintReview | null; history: ReviewHistoryEntry[]; hiddenOutcomeCount: number } {
+  const visible = (outcomes: readonly StoryOutcomeEntry[]) => outcomes.filter((outcome) => !hidden.has(outcome.issueId));
+  const filterValue = (encoded: string) => {
+    const outcomes = outcomesIn(encoded);
+    return outcomes ? JSON.stringify(visible(outcomes)) : encoded;
+  };
+  const filteredHistory = history.map((entry) => ({
+    ...entry,
+    changes: entry.changes
+      .map((change) =>
+        change.field === 'storyOutcomes' ? { ...change, before: filterValue(change.before), after: filterValue(change.after) } : change,
+      )
+      // A change only to hidden outcomes is no change this viewer may see.
+      .filter((change) => change.before !== change.after),
+  }));
+  if (!review) return { review, history: filteredHistory, hiddenOutcomeCount: 0 };
+  const storyOutcomes = visible(review.storyOutcomes);
+  return {
+    review: { ...review, storyOutcomes },
+    history: filteredHistory,
+    hiddenOutcomeCount: review.storyOutcomes.length - storyOutcomes.length,
+  };
+}
+
+/**
+ * What a save stores as outcomes: the viewer's (they can only name issues they see) and, exactly as stored,
+ * those on issues they cannot browse. The stored order is kept, so saving what was shown changes nothing.
+ */
+export function keepHiddenOutcomes(
+  submitted: readonly StoryOutcomeEntry[],
+  existing: readonly StoryOutcomeEntry[],
+  hidden: ReadonlySet<string>,
+): StoryOutcomeEntry[] {
+  const kept = existing.filter((outcome) => hidden.has(outcome.issueId));
+  if (kept.length === 0) return [...submitted];
+  const position = new Map(existing.map((outcome, index) => [outcome.issueId, index] as const));
+  const merged = [...submitted.filter((outcome) => !hidden.has(outcome.issueId)), ...kept];
+  const rank = (outcome: StoryOutcomeEntry, index: number) => position.get(outcome.issueId) ?? existing.length + index;
+  return merged
+    .map((outcome, index) => ({ outcome, rank: rank(outcome, index) }))
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ outcome }) => outcome);
 }

@@ -1,7 +1,7 @@
 import type { ImprovementSetup } from '../../contract/improvementContract';
 import { IMPROVEMENT_ISSUE_TYPE_NAME } from '../../domain/improvements/improvementProperty';
 import { fallbackStoryType, TEAM_MANAGED_STEPS, type SiteIssueType } from '../../domain/improvements/issueTypeSetup';
-import { DomainError } from '../../domain/errors';
+import { cannotSeeProject, DomainError } from '../../domain/errors';
 import { addIssueTypeToScheme, fetchProjectInfo, fetchProjectIssueTypes, fetchProjectIssueTypeSchemeId } from '../../jira/issueTypes';
 import { fetchMyPermissions } from '../../jira/permissions';
 import { listProcesses } from '../../storage/catalogStore';
@@ -37,7 +37,7 @@ async function loadImprovementSetup(
     readImprovementTypeRecord(),
     listProcesses(),
   ]);
-  if (!project) throw new DomainError('not-found', "This project doesn't exist or you don't have permission to view it.");
+  if (!project) throw cannotSeeProject();
   const siteTypeId = record?.typeId ?? null;
   const choice = chooseStoryType(projectTypes, siteTypeId);
   const enabled = choice.mode === 'issue-type';

@@ -10,7 +10,8 @@ import {
   type SkipReason,
   type UnlinkedIssue,
 } from '../../domain/linkSuggestions/linkSuggestions';
-import { DomainError } from '../../domain/errors';
+import { cannotSeeProject, DomainError } from '../../domain/errors';
+import { fetchProjectInfo } from '../../jira/issueTypes';
 import { searchIssues, type SearchIssueBean } from '../../jira/enhancedSearch';
 import { bulkSetIssueProperty } from '../../jira/issueProperties';
 import { linkRecordOf } from '../../domain/records/appRecords';
@@ -60,7 +61,13 @@ async function loadProjectIssues(call: JiraCall, projectKey: string): Promise<Pr
   const [unlinkedPage, linkedPage] = await Promise.all([
     search(`${project} AND asmProcess IS EMPTY ORDER BY created DESC`),
     search(`${project} AND asmProcess IS NOT EMPTY ORDER BY created DESC`),
-  ]);
+  ]).catch(async (error: unknown) => {
+    // Jira refuses JQL naming a project the viewer may not browse (400): say so as for one that does not exist.
+    // The project is asked for only then, so a normal view costs no extra request.
+    if (error instanceof DomainError && error.kind === 'upstream' && !(await fetchProjectInfo('user', projectKey)))
+      throw cannotSeeProject();
+    throw error;
+  });
   const linked: ProjectIssues['linked'] = [];
   const linkedByKey = new Map<string, string>();
   const unreadable: SearchIssueBean[] = [];

@@ -7,6 +7,9 @@ import { reviewsCsv, type CsvHealth, type CsvSprint } from '../../domain/review/
 import { withOverdueNote } from '../../domain/sprints/sprintOverdue';
 import {
   decideReviewSave,
+  keepHiddenOutcomes,
+  outcomeIssueIds,
+  withoutHiddenOutcomes,
   validateKpiReadings,
   type KpiReading,
   type OutcomeValue,
@@ -27,6 +30,7 @@ import { recentProjectSprints } from '../improvements/processBacklog';
 import { withAppRecords } from '../improvements/improvementRecords';
 import { recordAfterWrite } from '../../domain/records/appRecords';
 import { writeImprovementRecord } from '../../storage/appRecordStore';
+import { browsableIssues } from '../issueVisibility';
 
 /** Enough sprints for a picker of the last half year or so of two-week sprints. */
 const PICKER_SPRINTS = 20;
@@ -68,11 +72,15 @@ async function buildView(
       'not-found',
       sprintId === null ? 'This project has no sprints to review yet.' : `Sprint ${sprintId} doesn't exist or you can't see it.`,
     );
-  const [review, history, stories] = await Promise.all([
+  const [stored, storedHistory, stories] = await Promise.all([
     readSprintReview(process.key, sprint.id),
     readReviewHistory(process.key, sprint.id),
     sprintStories(actor, process.key, sprint.id),
   ]);
+  // Outcomes were recorded by someone who could see the issues: re-read as the viewer (no request when
+  // every one is a story the search above already showed them).
+  const { hidden } = await browsableIssues(call, outcomeIssueIds(stored, storedHistory), ['id'], new Set(stories.map((issue) => issue.id)));
+  const { review, history, hiddenOutcomeCount } = withoutHiddenOutcomes(stored, storedHistory, hidden);
   const doneStories = stories
     .filter((issue) => issue.status.category === 'done')
     .map((issue) => ({
@@ -96,6 +104,7 @@ async function buildView(
     sprint: toReviewSprint(sprint, now),
     sprints: sprints.map((candidate) => toReviewSprint(candidate, now)),
     review,
+    hiddenOutcomeCount,
     history: [...history].reverse(),
     doneStories,
     users: [...users.values()],
@@ -156,13 +165,25 @@ export async function saveSprintReview(input: SaveSprintReviewInput, actor: Acto
   if (Object.keys(fields).length) throw new DomainError('invalid', 'Some story outcomes do not belong to this review.', { fields });
 
   const existing = await readSprintReview(process.key, sprint.id);
+  // Outcomes on issues this viewer cannot browse were never shown to them: they stay exactly as stored.
+  const { hidden } = await browsableIssues(
+    jiraCallFor(actor),
+    (existing?.storyOutcomes ?? []).map((outcome) => outcome.issueId),
+    ['id'],
+    new Set(stories.keys()),
+  );
   const now = new Date();
   const decision = decideReviewSave({
     existing,
     expectedVersion: input.expectedVersion,
     processKey: process.key,
     sprintId: sprint.id,
-    values: { achieved: input.achieved, next: input.next, kpiReadings: input.kpiReadings, storyOutcomes },
+    values: {
+      achieved: input.achieved,
+      next: input.next,
+      kpiReadings: input.kpiReadings,
+      storyOutcomes: keepHiddenOutcomes(storyOutcomes, existing?.storyOutcomes ?? [], hidden),
+    },
     by: accountOf(actor),
     now,
     sprintState: sprint.state,
@@ -225,7 +246,13 @@ export async function exportProcessReviewsCsv(
   for (const sprint of await Promise.all(elsewhere.map((id) => fetchSprint(call, id)))) {
     if (sprint) sprintById.set(sprint.id, toReviewSprint(sprint));
   }
-  const reviews = allReviews.filter((review) => sprintById.has(review.sprintId));
+  const seen = allReviews.filter((review) => sprintById.has(review.sprintId));
+  // Outcomes name issues: only those the viewer may browse are exported (one search per 100 issues).
+  const { hidden } = await browsableIssues(
+    call,
+    seen.flatMap((review) => review.storyOutcomes.map((outcome) => outcome.issueId)),
+  );
+  const reviews = seen.map((review) => withoutHiddenOutcomes(review, [], hidden).review ?? review);
   const health = await frozenHealthOf(
     process.key,
     reviews.map((review) => review.sprintId),

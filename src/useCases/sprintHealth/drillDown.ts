@@ -1,13 +1,13 @@
 import type { ResultOf } from '../../contract';
 import { describeReason, type DrillDownKey } from '../../domain/sprintHealth';
 import { DomainError } from '../../domain/errors';
-import { searchIssuesByIds } from '../../jira/enhancedSearch';
 import { fetchStatusCatalog } from '../../jira/statuses';
 import { readActiveInputs } from '../../storage/sprintHealth/activeInputs';
 import { readFrozenResult, type StoredResult } from '../../storage/sprintHealth/frozenResults';
 import { readHealthSettings } from '../../storage/sprintHealth/settings';
 import { readStartSnapshot } from '../../storage/sprintHealth/startSnapshots';
 import { asAppOn } from '../actor';
+import { browsableIssues } from '../issueVisibility';
 import { compute, toStoredResult } from './computeResult';
 import { authorizeSprint, interactiveCall, type ProjectRef, type Viewer } from './sprintAccess';
 
@@ -65,9 +65,8 @@ export async function viewDrillDown(input: DrillDownInput, viewer: Viewer): Prom
   const entries = stored.drill.filter(([row, key]) => key === input.metric && rowIndexes.has(row));
 
   // Re-read as the viewer: what they cannot browse is not returned by Jira, and is not shown.
-  const ids = [...new Set(entries.map(([, , issueId]) => issueId))];
-  const visible = ids.length ? await searchIssuesByIds(interactiveCall(viewer), ids, ['summary', 'status']) : [];
-  const byId = new Map(visible.map((issue) => [issue.id, issue] as const));
+  const ids = entries.map(([, , issueId]) => issueId);
+  const { found: byId, hidden } = await browsableIssues(interactiveCall(viewer), ids, ['summary', 'status']);
   const { timeZone } = input;
   const issues = entries.flatMap(([, , issueId, counted, reason]) => {
     const issue = byId.get(issueId);
@@ -85,7 +84,7 @@ export async function viewDrillDown(input: DrillDownInput, viewer: Viewer): Prom
       },
     ];
   });
-  const hiddenCount = ids.filter((id) => !byId.has(id)).length;
+  const hiddenCount = hidden.size;
   return {
     sprintId: input.sprintId,
     processKey: input.processKey ?? null,

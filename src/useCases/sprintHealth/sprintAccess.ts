@@ -11,16 +11,21 @@ import { sprintHealthTuning } from './computeAndStore';
  * the app, so before any of them is read (or the viewer's choice saved) the sprint is asked of Jira
  * as the viewer — GET /rest/agile/1.0/sprint/{id}, which answers 404 to a user who can see neither
  * its board nor any of its issues — and it must be on one of the page's project boards (the payload's
- * board id is only a claim). Answers are remembered per site and user for a few minutes, so a warm
- * repeat view asks Jira nothing more; the same few minutes after a permission is withdrawn
- * are the price of that, as for the picker's own lists.
+ * board id is only a claim). Answers are remembered per site and user for one resolver's time budget
+ * (`sprintAccessTuning`), so the picker, the view and its drill-downs of one page visit ask Jira once.
  */
 
 export const SPRINT_NOT_FOUND_MESSAGE = "This sprint doesn't exist or you don't have permission to view it.";
 
 export const PROJECT_PAGE_ONLY = 'Sprint health works on a project page.';
 
-export const sprintAccessTuning = { ttlMs: 10 * 60_000 };
+/**
+ * How long Jira's answers about who sees which board and sprint are reused: 25 s, Forge's runtime limit for a
+ * resolver ("Invocation limits"). A view that asked Jira just before a permission was withdrawn may go on
+ * answering for that long anyway, so reusing the answer no longer adds no exposure the platform does not
+ * already allow; a revoked viewer is out by their next click after that.
+ */
+export const sprintAccessTuning = { ttlMs: 25_000 };
 
 /** Sprints as the viewer saw them (from the picker or a sprint read). */
 const viewerSprints = new SiteCache<Sprint>({ ttlMs: sprintAccessTuning.ttlMs, maxEntries: 5000 });
@@ -96,9 +101,27 @@ export async function authorizeSprint(viewer: Viewer, project: ProjectRef, sprin
   throw notFound();
 }
 
-/** Forgets every remembered answer (tests start each case from a cold process). */
-export function forgetSprintAccess(): void {
-  viewerSprints.clear();
-  listedOnBoard.clear();
-  viewerBoards.clear();
+/**
+ * Which sprints of a trend (the closed sprints of `sprint`'s origin board) the viewer may see. Through the
+ * origin board, every one: whoever sees a board sees its sprints. Let in through another board (its filter takes
+ * in some of the sprint's issues), only the sprints that board lists to them: the origin board may be closed to
+ * them. Call it after `authorizeSprint`, which has usually just listed that board for this viewer.
+ */
+export async function trendSprintFilter(viewer: Viewer, sprint: Sprint, boardId: number): Promise<(sprintId: number) => boolean> {
+  if (sprint.originBoardId === null || sprint.originBoardId === boardId) return () => true;
+  const scope = viewerScope(viewer);
+  if (!listedOnBoard.get(scope, `${boardId}:${sprint.id}`)) await boardSprintsForViewer(viewer, boardId);
+  return (sprintId) => listedOnBoard.get(scope, `${boardId}:${sprintId}`) === true;
+}
+
+/**
+ * Forgets every remembered answer of one site (all of them without `site`: tests start from a cold process).
+ * Whatever the app itself changes that decides who sees a board or sprint must call it with the site, so no
+ * "yes" outlives that change. Today the app changes none (its scopes write no board, filter, sprint,
+ * permission or issue security scheme): the TTL above is the bound for changes made in Jira.
+ */
+export function forgetSprintAccess(site?: string): void {
+  viewerSprints.clear(site);
+  listedOnBoard.clear(site);
+  viewerBoards.clear(site);
 }

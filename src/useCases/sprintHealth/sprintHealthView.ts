@@ -15,22 +15,32 @@ export function myProcessKeys(processes: readonly Process[], accountId: string):
     .map((process) => process.key);
 }
 
-/** The board's last closed sprints up to this one (this one included when closed), oldest first. */
-async function trendWindow(stored: StoredResult, boardId: number): Promise<TrendPoint[]> {
+/** The board's last closed sprints the viewer may see up to this one (this one included when closed), oldest first. */
+async function trendWindow(stored: StoredResult, boardId: number, visible: (sprintId: number) => boolean): Promise<TrendPoint[]> {
   const points = await listTrendPoints(stored.meta.sprint.originBoardId ?? boardId);
   const sprint = stored.meta.sprint;
   const until = sprint.state === 'closed' ? Date.parse(sprint.completeDate ?? sprint.endDate ?? '') : Date.parse(stored.meta.computedAt);
-  const upTo = points.filter((point) => point.sprintId === sprint.id || !(Date.parse(point.completeDate ?? '') > until));
+  const upTo = points.filter(
+    (point) => (point.sprintId === sprint.id || !(Date.parse(point.completeDate ?? '') > until)) && visible(point.sprintId),
+  );
   return upTo.slice(-TREND_LENGTH);
 }
 
 export async function toReadyView(
   stored: StoredResult,
-  options: { frozen: boolean; boardId: number; processes: readonly Process[]; accountId: string; myProcessesOnly: boolean },
+  options: {
+    frozen: boolean;
+    boardId: number;
+    processes: readonly Process[];
+    accountId: string;
+    myProcessesOnly: boolean;
+    /** Which trend sprints the viewer may see (`trendSprintFilter`). */
+    trendSprintVisible: (sprintId: number) => boolean;
+  },
 ): Promise<Extract<SprintHealthView, { status: 'ready' }>> {
   const mine = new Set(myProcessKeys(options.processes, options.accountId));
   const names = new Map(options.processes.map((process) => [process.key, process.name] as const));
-  const trend = await trendWindow(stored, options.boardId);
+  const trend = await trendWindow(stored, options.boardId, options.trendSprintVisible);
   const rows = stored.rows
     .filter((row) => !options.myProcessesOnly || (row.processKey !== null && mine.has(row.processKey)))
     .map((row) => ({

@@ -8,7 +8,7 @@ import { readFrozenResult } from '../../storage/sprintHealth/frozenResults';
 import { readJob, type JobRecord } from '../../storage/sprintHealth/jobs';
 import { readRunningJob } from '../../storage/sprintHealth/runningMarkers';
 import { asAppOn } from '../actor';
-import { authorizeSprint, interactiveCall, type ProjectRef, type Viewer } from './sprintAccess';
+import { authorizeSprint, interactiveCall, trendSprintFilter, type ProjectRef, type Viewer } from './sprintAccess';
 import { budgetedProgress, computeAndStore, NeedsBackground, sprintHealthTuning } from './computeAndStore';
 import { startHealthJob, type HealthQueue } from './runHealthJob';
 import { closeCheckDue, recheckSprint } from './sprintCloseCheck';
@@ -40,8 +40,8 @@ export async function viewSprintHealth(input: SprintHealthViewInput, viewer: Vie
 
 async function healthOf(input: SprintHealthViewInput, viewer: Viewer, viewerSprint: Sprint, queue: HealthQueue): Promise<SprintHealthView> {
   const { boardId, sprintId, myProcessesOnly } = input;
-  const processes = await listProcesses();
-  const viewOptions = { boardId, processes, accountId: viewer.accountId, myProcessesOnly };
+  const [processes, trendSprintVisible] = await Promise.all([listProcesses(), trendSprintFilter(viewer, viewerSprint, boardId)]);
+  const viewOptions = { boardId, processes, accountId: viewer.accountId, myProcessesOnly, trendSprintVisible };
 
   // A closed sprint's numbers are frozen: no Jira request at all.
   const frozen = await readFrozenResult(sprintId);
@@ -80,15 +80,17 @@ export async function viewSprintHealthProgress(
   const job = await readJob(input.jobId);
   if (!job) throw new DomainError('not-found', 'That computation is not known (it may have expired). Open the sprint again.');
   // A job id says which sprint it computes: its progress and result are the sprint's, for its viewers only.
-  await authorizeSprint(viewer, input.project, job.sprintId, job.boardId);
+  const sprint = await authorizeSprint(viewer, input.project, job.sprintId, job.boardId);
   if (job.status === 'failed') {
     return { status: 'failed', jobId: job.jobId, error: job.error ?? { code: 'INTERNAL', message: 'Computing sprint health failed.' } };
   }
   if (job.status === 'computing') return computingView(job);
-  const processes = await listProcesses();
-  const options = { boardId: job.boardId, processes, accountId: viewer.accountId, myProcessesOnly: input.myProcessesOnly };
   const frozen = await readFrozenResult(job.sprintId);
-  if (frozen) return toReadyView(frozen, { ...options, frozen: true });
+  if (frozen) {
+    const [processes, trendSprintVisible] = await Promise.all([listProcesses(), trendSprintFilter(viewer, sprint, job.boardId)]);
+    const options = { boardId: job.boardId, processes, accountId: viewer.accountId, myProcessesOnly: input.myProcessesOnly };
+    return toReadyView(frozen, { ...options, trendSprintVisible, frozen: true });
+  }
   // An active sprint's job stored its inputs: the (cheap) view of the sprint.
   return viewSprintHealth(
     { project: input.project, boardId: job.boardId, sprintId: job.sprintId, myProcessesOnly: input.myProcessesOnly },

@@ -45,6 +45,16 @@ async function openTab(page: WorkbenchPage, projectKey: string, tab: 'improvemen
   await page.appFrame().getByTestId(`tab-${tab}`).click();
 }
 
+/** Saves the sprint review form and waits for its "saved" message. */
+async function saveReview(page: WorkbenchPage) {
+  const app = page.appFrame();
+  await app.getByTestId('review-save').click();
+  await app
+    .getByText(/Saved the review of ITSM Sprint/)
+    .first()
+    .waitFor();
+}
+
 /** Picks an option of an Atlaskit select by typing, as a keyboard user would. */
 async function choose(page: WorkbenchPage, label: string, text: string) {
   await page.appFrame().getByTestId('improvement-form').getByLabel(label, { exact: true }).focus();
@@ -242,11 +252,7 @@ describe('the sprint review', () => {
     await expect(app.getByTestId('review-kpi-mttr-error').textContent()).resolves.toContain('cannot be negative');
 
     await app.getByLabel('Time to restore (hours)').fill('3.5');
-    await app.getByTestId('review-save').click();
-    await app
-      .getByText(/Saved the review of ITSM Sprint/)
-      .first()
-      .waitFor();
+    await saveReview(apo);
     await expect(activeTestId(apo)).resolves.toBe('review-saved');
     await app.getByTestId('review-history-1').waitFor();
     await expect(app.getByTestId('review-history-1').textContent()).resolves.toContain('Priya Raman');
@@ -276,6 +282,39 @@ describe('the sprint review', () => {
     await expect(app.getByTestId('outcome-value').textContent()).resolves.toBe('Confirmed');
     await expect(app.getByTestId('outcome-note-text').textContent()).resolves.toBe('Median went from 6 to 3.5 hours.');
     apo.expectNoProblems();
+  });
+
+  it('tells a reviewer who cannot see a story that its outcome is kept, and keeps it when they save', async () => {
+    const jira = wb.platform.jira;
+    const story = created[0] as string;
+    jira.setIssueSecurity(story, { id: '10100', name: 'Management only', members: [wb.users.apo] });
+    const asm = await newPage({ as: 'asm' });
+    try {
+      await openTab(asm, 'ITSM', 'sprint-review');
+      const app = asm.appFrame();
+      await app.getByTestId('review-form').waitFor();
+      await app.getByTestId('review-hidden-outcomes').waitFor();
+      await expect(app.getByTestId('review-hidden-outcomes').textContent()).resolves.toBe(
+        "1 outcome on an issue you can't see is kept as it is when you save.",
+      );
+      await expect(app.getByTestId(`review-story-${story}`).count()).resolves.toBe(0);
+      await app.getByLabel('What next').fill('Publish the known-error list, then the runbooks.');
+      await saveReview(asm);
+      await expect(seriousViolations(asm)).resolves.toEqual([]);
+      asm.expectNoProblems();
+    } finally {
+      await asm.close();
+      jira.setIssueSecurity(story, null);
+    }
+    // The stored review still holds the APO's outcome, exactly as they saved it.
+    const invoke = invokerFor(wb.platform, buildDemoDataset().site.cloudId);
+    const review = (await invoke(wb.users.apo, 'getSprintReview', { processKey: 'INC', sprintId: DEMO_SPRINT_IDS.active })) as {
+      data: { review: { version: number; storyOutcomes: Array<{ issueKey: string; value: string; note: string }> } };
+    };
+    expect(review.data.review.version).toBe(2);
+    expect(review.data.review.storyOutcomes).toEqual([
+      expect.objectContaining({ issueKey: story, value: 'confirmed', note: 'Median went from 6 to 3.5 hours.' }),
+    ]);
   });
 });
 

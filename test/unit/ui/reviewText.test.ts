@@ -1,6 +1,7 @@
 import {
   draftOutcomes,
   draftReadings,
+  hiddenOutcomesText,
   historyValueText,
   outcomesText,
   readingsText,
@@ -67,5 +68,12 @@ describe('historyValueText', () => {
     expect(historyValueText('next', 'null', view)).toBe('');
     expect(historyValueText('next', '""', view)).toBe('');
     expect(historyValueText('next', 'not json', view)).toBe('not json');
+  });
+});
+
+describe('hiddenOutcomesText', () => {
+  it('says how many outcomes on unseen issues a save keeps, in the singular and the plural', () => {
+    expect(hiddenOutcomesText(1)).toBe("1 outcome on an issue you can't see is kept as it is when you save.");
+    expect(hiddenOutcomesText(3)).toBe("3 outcomes on issues you can't see are kept as they are when you save.");
   });
 });

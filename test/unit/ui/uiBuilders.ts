@@ -64,6 +64,7 @@ export function aSprintReviewView(overrides: Partial<SprintReviewView> = {}): Sp
     sprint,
     sprints: [sprint],
     review: null,
+    hiddenOutcomeCount: 0,
     history: [],
     doneStories: [],
     users: [],

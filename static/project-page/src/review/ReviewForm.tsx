@@ -21,7 +21,7 @@ import { useUnsavedChangesGuard } from '../../../common/unsavedChanges';
 import { formatKpiTarget, kpiDirection } from '../../../common/kpiFormat';
 import { ConflictNotice, type ComparedField } from '../processes/ConflictNotice';
 import { draftToPayload, reviewFieldErrors, reviewToDraft, type ReviewDraft } from './reviewDraft';
-import { draftOutcomes, draftReadings, outcomesText, readingsText } from './reviewText';
+import { draftOutcomes, draftReadings, hiddenOutcomesText, outcomesText, readingsText } from './reviewText';
 
 function compare(draft: ReviewDraft, theirs: SprintReviewView): ComparedField[] {
   const saved = theirs.review;
@@ -293,6 +293,11 @@ export function ReviewForm(props: {
                 </div>
               );
             })
+          )}
+          {base.hiddenOutcomeCount > 0 && (
+            <Text as="p" color="color.text.subtle" testId="review-hidden-outcomes">
+              {hiddenOutcomesText(base.hiddenOutcomeCount)}
+            </Text>
           )}
         </Stack>
 

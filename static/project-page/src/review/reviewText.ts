@@ -67,3 +67,10 @@ export const historyFieldLabels = {
   kpiReadings: 'KPI readings',
   storyOutcomes: 'Story outcomes',
 } as const;
+
+/** For a reviewer who cannot browse some outcomes' issues: those are not shown, and a save keeps them as stored. */
+export function hiddenOutcomesText(count: number): string {
+  return count === 1
+    ? "1 outcome on an issue you can't see is kept as it is when you save."
+    : `${count} outcomes on issues you can't see are kept as they are when you save.`;
+}

@@ -1,4 +1,4 @@
-import { USERS } from '../../../builders/datasetBuilders';
+import { aBoard, aDataset, USERS } from '../../../builders/datasetBuilders';
 import { asApp, asUser, standIn } from './standInClient';
 
 const NOT_FOUND = { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} };
@@ -94,5 +94,45 @@ describe('Jira stand-in permissions', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.errorMessages[0]).toContain('32768');
     expect((await call(asApp, 'PUT', '/rest/api/3/issue/ITSM-1/properties/small', { text: 'x'.repeat(32000) })).status).toBe(201);
+  });
+});
+
+describe('Jira stand-in issue security and sprints shared across boards', () => {
+  const MANAGEMENT_ONLY = { id: '10100', name: 'Management only', members: [USERS.apo] };
+
+  it('hides an issue under a security level from everyone but its members, in reads, searches and sprint lists', async () => {
+    const { jira, call } = standIn();
+    jira.setIssueSecurity('ITSM-3', MANAGEMENT_ONLY);
+    const searchKeys = async (who: Parameters<typeof call>[0]) =>
+      (await call(who, 'POST', '/rest/api/3/search/jql', { jql: 'sprint = 2 ORDER BY key ASC', fields: ['key'] })).body.issues.map(
+        (issue: { key: string }) => issue.key,
+      );
+    const sprintKeys = async (who: Parameters<typeof call>[0]) =>
+      (await call(who, 'GET', '/rest/agile/1.0/sprint/2/issue')).body.issues.map((issue: { key: string }) => issue.key);
+
+    expect((await call(asUser(USERS.asm), 'GET', '/rest/api/3/issue/ITSM-3')).status).toBe(404);
+    expect(await searchKeys(asUser(USERS.asm))).toEqual(['ITSM-2']);
+    expect(await sprintKeys(asUser(USERS.asm))).toEqual(['ITSM-2']);
+    expect((await call(asUser(USERS.apo), 'GET', '/rest/api/3/issue/ITSM-3')).status).toBe(200);
+    expect(await searchKeys(asUser(USERS.apo))).toEqual(['ITSM-2', 'ITSM-3']);
+    expect(await searchKeys(asApp)).toEqual(['ITSM-2', 'ITSM-3']);
+
+    jira.setIssueSecurity('ITSM-3', null);
+    expect(await searchKeys(asUser(USERS.asm))).toEqual(['ITSM-2', 'ITSM-3']);
+  });
+
+  it('shows a sprint to whoever may browse one of its issues, and lists it on the boards of that issue’s project', async () => {
+    const { jira, call } = standIn(aDataset({ boards: [aBoard(), aBoard({ id: 2, name: 'TEAM board', projectKey: 'TEAM' })] }));
+    const sprintsOf = async (who: Parameters<typeof call>[0], boardId: number) =>
+      (await call(who, 'GET', `/rest/agile/1.0/board/${boardId}/sprint`)).body.values.map((sprint: { id: number }) => sprint.id);
+    jira.setProjectPermissions('TEAM', { browse: [USERS.outsider] });
+    expect((await call(asUser(USERS.outsider), 'GET', '/rest/agile/1.0/sprint/2')).status).toBe(404);
+    expect(await sprintsOf(asUser(USERS.outsider), 2)).toEqual([]);
+
+    jira.applyIssueUpdate('TEAM-1', { sprintIds: [2] }, { authorAccountId: USERS.member, at: new Date() });
+    expect((await call(asUser(USERS.outsider), 'GET', '/rest/agile/1.0/sprint/2')).body).toMatchObject({ id: 2, originBoardId: 1 });
+    expect(await sprintsOf(asUser(USERS.outsider), 2)).toEqual([2]);
+    expect(await sprintsOf(asUser(USERS.member), 1)).toEqual([1, 2, 3]);
+    expect((await call(asUser(USERS.outsider), 'GET', '/rest/agile/1.0/sprint/1')).status).toBe(404);
   });
 });
