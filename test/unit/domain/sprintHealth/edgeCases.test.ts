@@ -83,6 +83,8 @@ describe('edge cases', () => {
     const row = computeRow(aSprintHealthInput([anIssueTimeline('ABC-1').inSprintFrom(BEFORE).status('Done', '2026-11-01T09:00:00Z')]));
     expect(row.metrics).toMatchObject({ committed: 1, completed: 0, carryOver: 0, sayDoPct: 0 });
     expect(drill(row, 'completed')).toEqual(['ABC-1 ✗ done 1 Nov 09:00, before the sprint started, not counted']);
+    // Say/do gives the same reason: "not done when the sprint closed (Done)" would contradict itself.
+    expect(drill(row, 'sayDo')).toEqual(['ABC-1 ✗ done 1 Nov 09:00, before the sprint started, not counted']);
   });
 
   it('flagged twice counts as one impediment with two periods, and both count as waiting', () => {
