@@ -93,7 +93,19 @@ function badObject(fieldNames: readonly string[]): fc.Arbitrary<Record<string, u
     });
 }
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; in?: z.ZodType; innerType?: z.ZodType; options?: z.ZodType[] };
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  innerType?: z.ZodType;
+  options?: z.ZodType[];
+  element?: z.ZodType;
+  entries?: Record<string, string | number>;
+  values?: unknown[];
+  valueType?: z.ZodType;
+  items?: z.ZodType[];
+};
 const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The field names a payload schema reads, through its transforms, wrappers and unions. */
@@ -109,6 +121,65 @@ function fieldNamesOf(schema: z.ZodType): string[] {
 /** Bad payloads for one schema: kept only when the schema refuses them, so each is bad by the contract's own rules. */
 function badPayloadFor(schema: z.ZodType): fc.Arbitrary<unknown> {
   return fc.oneof(notAnObject, badObject(fieldNamesOf(schema))).filter((payload) => !schema.safeParse(payload ?? {}).success);
+}
+
+/** Strings a schema may well accept that make trouble downstream: paths, prototype names, markup, huge text. */
+const HOSTILE_STRINGS = [
+  '../1',
+  '1/../2',
+  '__proto__',
+  'constructor',
+  'hasOwnProperty',
+  '<img src=x onerror=alert(1)>',
+  HUGE,
+  ' ',
+  'ITSM-1',
+];
+
+/** Values of the right kind for `schema` (so it may accept them), strings and record keys hostile where a schema allows any. */
+function wellTypedHostile(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
+  const def = defOf(schema);
+  const inner = (child: z.ZodType | undefined) => (child && depth < 6 ? wellTypedHostile(child, depth + 1) : fc.constant(undefined));
+  switch (def.type) {
+    case 'string':
+      return fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ maxLength: 10 }));
+    case 'number':
+      return fc.oneof(fc.constantFrom(0, 1, -1, 2 ** 53 - 1, 1e9, 0.5), fc.integer());
+    case 'boolean':
+      return fc.boolean();
+    case 'enum':
+      return fc.constantFrom(...Object.values(def.entries ?? {}));
+    case 'literal':
+      return fc.constantFrom(...(def.values ?? []));
+    case 'array':
+      return fc.array(inner(def.element), { maxLength: 3 });
+    case 'object':
+      return fc.record(Object.fromEntries(Object.entries(def.shape ?? {}).map(([key, child]) => [key, inner(child)])));
+    case 'optional':
+      return fc.option(inner(def.innerType), { nil: undefined });
+    case 'nullable':
+      return fc.option(inner(def.innerType), { nil: null });
+    case 'pipe':
+      // z.preprocess is a pipe from a transform: the schema after it says what is accepted.
+      return def.in && defOf(def.in).type === 'transform' ? inner(def.out) : inner(def.in);
+    case 'union':
+      return fc.oneof(...(def.options ?? []).map((option) => inner(option)));
+    case 'record':
+      return fc.dictionary(fc.constantFrom('__proto__', 'constructor', '../1', 'INC'), inner(def.valueType), { maxKeys: 2 });
+    case 'tuple':
+      return fc.tuple(...(def.items ?? []).map((item) => inner(item)));
+    case 'null':
+      return fc.constant(null);
+    default:
+      return def.innerType ? inner(def.innerType) : fc.constant(undefined);
+  }
+}
+
+/** Up to `RUNS` distinct payloads the schema accepts, each as it arrives over the wire (JSON). */
+function acceptedHostilePayloads(schema: z.ZodType): unknown[] {
+  const candidates = fc.sample(wellTypedHostile(schema), { numRuns: 400, seed: SEED });
+  const wire = [...new Set(candidates.map((candidate) => JSON.stringify(candidate ?? {})))].map((json) => JSON.parse(json) as unknown);
+  return wire.filter((payload) => schema.safeParse(payload).success).slice(0, RUNS);
 }
 
 // --- clear errors ------------------------------------------------------------------------------------
@@ -173,6 +244,28 @@ describe('every resolver key of every surface refuses bad payloads and changes n
         expectClearResolverError(await wb.invoke(accountId, key, payload, context));
       },
     );
+  });
+});
+
+describe('every resolver key answers well-typed hostile values clearly, polluting nothing', () => {
+  afterEach(() => {
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(Object.keys(Object.prototype)).toEqual([]);
+  });
+
+  it.each(surfaceCases)('%s %s', async (surface, key) => {
+    const context = contextFor(surface);
+    const payloads = acceptedHostilePayloads(resolverContract[key].payload as z.ZodType);
+    for (const payload of payloads) {
+      const answer = (await wb.invoke(wb.users.admin, key, payload, context)) as { ok: boolean; error?: { code: string; message: string } };
+      if (answer.ok) continue;
+      // Not found, forbidden, invalid (a rule beyond the schema's) or a conflict are clear answers; a crash is not.
+      expect({ key, payload: JSON.stringify(payload).slice(0, 300), error: answer.error }).toEqual({
+        key,
+        payload: expect.any(String),
+        error: expect.objectContaining({ code: expect.not.stringMatching(/^INTERNAL$/), message: expect.not.stringMatching(STACK_TRACE) }),
+      });
+    }
   });
 });
 
