@@ -1,5 +1,4 @@
 export { computeSprintHealth } from './computeSprintHealth';
-export { criteriaOnIncompleteData } from './incompleteData';
 export { evaluateCriteria, previewHealth, scoreHealth } from './health';
 export type { MetricKey } from './definitions';
 export { describeDuration, describeReason, formatInstant, type Reason, type ReasonCode } from './reasons';

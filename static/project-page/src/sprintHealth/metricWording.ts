@@ -48,8 +48,9 @@ export const metricHelp = {
     short: 'Issues that left the sprint after it started.',
     long:
       'An issue that was in the sprint at some point after its start and was no longer in it at the end. Changes Jira makes at the very ' +
-      'moment the sprint is closed (moving unfinished work to the next sprint) are not removals. Without a start snapshot, issues removed ' +
-      'before the app was installed may not be found by Jira search, and the page says so.',
+      'moment the sprint is closed (moving unfinished work to the next sprint) are not removals. Jira search finds issues only by the ' +
+      'sprints they are in now: for a sprint the app was not watching from its start, issues removed since (including ones added and removed ' +
+      'again, which are missing from Added too) may not be found, and the page says so.',
   },
   completed: {
     label: 'Completed',
