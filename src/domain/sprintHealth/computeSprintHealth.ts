@@ -75,9 +75,9 @@ function completeness(input: SprintHealthInput, issues: readonly IssueInput[], f
       committedFromSnapshot
         ? "Issues added after the start and removed again before the app saw them can't be found by Jira search: added and removed " +
             '(and so scope change) may be undercounted, and flow efficiency misses their time in progress.'
-        : 'The app was not watching when this sprint started, and Jira search finds issues only by the sprints they are in now: issues removed ' +
-            'from the sprint, including ones added after the start and removed again, are missing. Committed, added and removed (and so ' +
-            'say/do and scope change) may be undercounted, and flow efficiency misses their time in progress.',
+        : 'The app was not watching when this sprint started, and Jira search finds issues only by the sprints they are in now: ' +
+            'issues removed from the sprint, including ones added after the start and removed again, are missing. Committed, added and ' +
+            'removed (and so say/do and scope change) may be undercounted, and flow efficiency misses their time in progress.',
     );
   }
   if (input.committedSnapshot) {

@@ -49,8 +49,8 @@ export const metricHelp = {
     long:
       'An issue that was in the sprint at some point after its start and was no longer in it at the end. Changes Jira makes at the very ' +
       'moment the sprint is closed (moving unfinished work to the next sprint) are not removals. Jira search finds issues only by the ' +
-      'sprints they are in now: for a sprint the app was not watching from its start, issues removed since (including ones added and removed ' +
-      'again, which are missing from Added too) may not be found, and the page says so.',
+      'sprints they are in now: for a sprint the app was not watching from its start, issues removed since (including ones added and ' +
+      'removed again, which are missing from Added too) may not be found, and the page says so.',
   },
   completed: {
     label: 'Completed',
@@ -88,8 +88,8 @@ export const metricHelp = {
     label: 'Flow time',
     short: 'Time from first starting an issue to done, for issues completed in the sprint only (median and 85th percentile).',
     long:
-      'Covers only the issues completed in the sprint (see Completed): work still in progress at the end has no done time yet and is left ' +
-      'out, so flow time and flow efficiency do not describe the same issues. ' +
+      'Covers only the issues completed in the sprint (see Completed): work still in progress at the end has no done time yet and is ' +
+      'left out, so flow time and flow efficiency do not describe the same issues. ' +
       'For each completed issue: the time it became done minus the first time it moved to an active or waiting status (at any time, even ' +
       'before the sprint). Reopened issues keep their first start and their last done time. Issues that went straight to done without an ' +
       'active or waiting status have no flow time and are left out. p50 and p85 use the nearest-rank method: the smallest flow time ' +
@@ -152,8 +152,8 @@ export const metricHelp = {
       'issues only by the sprints they are in now: for a sprint that started before the app was watching, issues removed since the start ' +
       "(including ones added after the start and removed again) can't be found, so committed, added and removed, and the say/do, scope " +
       'change and flow efficiency built on them, may be off. Those criteria, and the health of every row they count in, are marked ' +
-      '"incomplete data": a score near a threshold could be in another band. Issues whose history could not be read are assumed to have had ' +
-      'their current state since they were created. The page says so instead of showing a number as exact.',
+      '"incomplete data": a score near a threshold could be in another band. Issues whose history could not be read are assumed to have ' +
+      'had their current state since they were created. The page says so instead of showing a number as exact.',
   },
 } satisfies Record<MetricKey, MetricHelp>;
 
