@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DRILL_DOWN_KEYS } from '../domain/sprintHealth/metricKeys';
+import { CRITERION_KEYS, DRILL_DOWN_KEYS } from '../domain/sprintHealth/metricKeys';
 import { criterionResultSchema, healthSchema, sprintMetricsSchema } from '../domain/sprintHealth/resultSchemas';
 import { healthSettingsSchema } from '../domain/sprintHealth/settings';
 import { resolverErrorSchema } from './errors';
@@ -96,6 +96,8 @@ export const sprintHealthReadySchema = z.object({
     notes: z.array(z.string()),
     /** false: issues that left the sprint before the app saw them may be missing from "removed". */
     removedIssuesKnown: z.boolean(),
+    /** Criteria resting on numbers that may be undercounted: the page marks them, and the health of rows they count in. */
+    incompleteCriteria: z.array(z.enum(CRITERION_KEYS)),
   }),
   myProcessesOnly: z.boolean(),
   /** Rows, processes first (by key), the unlinked row last; filtered to the viewer's processes when asked. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { retryLaterFor } from '../automation/retryLater';
 import { appActorOf } from '../resolvers/invocationContext';
+import { eventIssueIdSchema } from './eventIds';
 import { inheritProcessLink, type InheritanceOutcome } from '../useCases/issueLink/inheritProcessLink';
 
 /**
@@ -14,7 +15,7 @@ const PARENT_FIELDS = new Set(['parent', 'issueparentassociation', 'epic link', 
 const eventSchema = z
   .object({
     eventType: z.string().optional(),
-    issue: z.object({ id: z.string(), key: z.string().optional() }).passthrough(),
+    issue: z.object({ id: eventIssueIdSchema, key: z.string().optional() }).passthrough(),
     changelog: z
       .object({ items: z.array(z.object({ field: z.string().optional(), fieldId: z.string().optional() }).passthrough()).default([]) })
       .passthrough()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChangeItem } from '../domain/sprintHealth';
+import { eventIssueIdSchema } from './eventIds';
 import { onIssueUpdated } from '../useCases/sprintHealth/onIssueUpdated';
 
 /** `avi:jira:updated:issue`: the event carries its changelog; sprint health keeps what it needs of it. */
@@ -14,7 +15,7 @@ const itemSchema = z.object({
 });
 
 const eventSchema = z.object({
-  issue: z.object({ id: z.union([z.string(), z.number()]).transform(String), fields: z.record(z.string(), z.unknown()).optional() }),
+  issue: z.object({ id: eventIssueIdSchema, fields: z.record(z.string(), z.unknown()).optional() }),
   changelog: z
     .object({ id: z.union([z.string(), z.number()]).transform(String).optional(), items: z.array(itemSchema).default([]) })
     .nullish(),

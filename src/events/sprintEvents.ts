@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sprintSummarySchema } from '../contract/sprintHealthContract';
+import { eventNumberIdSchema } from './eventIds';
 import { siteKeyOf } from '../resolvers/invocationContext';
 import type { Actor } from '../useCases/actor';
 import { onSprintClosed } from '../useCases/sprintHealth/onSprintClosed';
@@ -13,8 +14,7 @@ import { healthQueue } from './healthQueue';
  * (there is no user). Idempotent: the same event twice has one effect.
  */
 
-const idSchema = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
-const sprintEventSchema = z.object({ sprint: z.object({ id: idSchema, originBoardId: idSchema.nullish() }) });
+const sprintEventSchema = z.object({ sprint: z.object({ id: eventNumberIdSchema, originBoardId: eventNumberIdSchema.nullish() }) });
 
 const contextSchema = z.object({ installContext: z.string().optional(), cloudId: z.string().optional() }).passthrough();
 

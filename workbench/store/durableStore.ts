@@ -43,6 +43,14 @@ export class DurableStore {
     return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
+  /** Every namespace holding a value, sorted: with `entries`, a whole snapshot (tests compare before and after). */
+  namespaceNames(): string[] {
+    return [...this.namespaces.entries()]
+      .filter(([, map]) => map.size > 0)
+      .map(([ns]) => ns)
+      .sort();
+  }
+
   size(ns: string): number {
     return this.namespaces.get(ns)?.size ?? 0;
   }

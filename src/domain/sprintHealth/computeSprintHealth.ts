@@ -1,4 +1,5 @@
 import { scoreMetrics } from './health';
+import { criteriaOnIncompleteData } from './incompleteData';
 import { issueFacts, type FactsContext, type IssueFacts } from './issueFacts';
 import { rowMetrics } from './rowMetrics';
 import { kindResolver, statusClassifier } from './settings';
@@ -67,11 +68,16 @@ export function computeSprintHealth(input: SprintHealthInput): SprintHealthResul
 
 function completeness(input: SprintHealthInput, issues: readonly IssueInput[], facts: readonly IssueFacts[]) {
   const notes: string[] = [];
+  const committedFromSnapshot = Boolean(input.committedSnapshot);
+  const incompleteCriteria = criteriaOnIncompleteData({ removedIssuesKnown: input.removedIssuesKnown, committedFromSnapshot });
   if (!input.removedIssuesKnown) {
     notes.push(
-      input.committedSnapshot
-        ? "Issues added after the start and removed again before the app saw them can't be found by Jira search: added and removed may be undercounted."
-        : "Issues removed from this sprint before the app was installed can't be found by Jira search: removed may be undercounted.",
+      committedFromSnapshot
+        ? "Issues added after the start and removed again before the app saw them can't be found by Jira search: added and removed " +
+            '(and so scope change) may be undercounted, and flow efficiency misses their time in progress.'
+        : 'The app was not watching when this sprint started, and Jira search finds issues only by the sprints they are in now: ' +
+            'issues removed from the sprint, including ones added after the start and removed again, are missing. Committed, added and ' +
+            'removed (and so say/do and scope change) may be undercounted, and flow efficiency misses their time in progress.',
     );
   }
   if (input.committedSnapshot) {
@@ -88,7 +94,7 @@ function completeness(input: SprintHealthInput, issues: readonly IssueInput[], f
     const listed = withoutHistory.slice(0, 10).join(', ') + (withoutHistory.length > 10 ? ` and ${withoutHistory.length - 10} more` : '');
     notes.push(`The history of ${listed} could not be read: their current status and sprint are assumed since they were created.`);
   }
-  return { exact: notes.length === 0, notes };
+  return { exact: notes.length === 0, notes, incompleteCriteria };
 }
 
 function compareProcessKeys(a: string | null, b: string | null): number {

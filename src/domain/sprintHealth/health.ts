@@ -40,7 +40,10 @@ function measure(key: CriterionKey, m: SprintMetrics, ctx: CriterionContext): Ev
         ? { value: null, words: 'No issue spent time in an active or waiting status during the sprint.' }
         : {
             value: m.flowEfficiencyPct,
-            words: `${describeDuration(m.activeMs)} active out of ${describeDuration(m.activeMs + m.waitingMs)} in progress (${fmt(m.flowEfficiencyPct)}%)`,
+            // Unlike flow time (completed issues only), every issue worked on counts, so the words say so.
+            words:
+              `${describeDuration(m.activeMs)} active out of ${describeDuration(m.activeMs + m.waitingMs)} in progress, ` +
+              `over every issue worked on in the sprint, finished or not (${fmt(m.flowEfficiencyPct)}%)`,
           };
     case 'carryOver':
       return m.carryOverPct === null

@@ -104,6 +104,9 @@ export function rowMetrics(
         entry('completed', false, { code: 'reopened', doneAt: toIso(fact.reopened.doneAt), at: toIso(fact.reopened.at) });
       if (fact.committed && fact.removed) {
         entry('sayDo', false, { code: 'removed-after-start', at: toIso(fact.removed.at), toSprintIds: fact.removed.toSprintIds });
+      } else if (fact.committed && fact.completion === 'done-before-start' && fact.doneAt !== null) {
+        // Already Done at the start: "not done when the sprint closed (Done)" would contradict itself.
+        entry('sayDo', false, { code: 'done-before-start', at: toIso(fact.doneAt) });
       } else if (fact.committed)
         entry('sayDo', false, { code: 'not-done', statusName: fact.statusNameAtEnd, sprintOpen: window.sprintOpen });
       if (fact.isImprovement) entry('improvementsDone', false, { code: 'improvement-not-done', statusName: fact.statusNameAtEnd });

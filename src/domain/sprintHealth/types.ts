@@ -1,4 +1,4 @@
-import type { DrillDownKey } from './metricKeys';
+import type { CriterionKey, DrillDownKey } from './metricKeys';
 import type { Reason } from './reasons';
 import type { CriterionResult, Health, KpiReading, SprintMetrics } from './resultSchemas';
 import type { HealthSettings } from './settings';
@@ -147,7 +147,8 @@ export interface SprintHealthResult {
   computedAt: string;
   /** Start and end of the window the numbers cover (end = completeDate, or now for an active sprint). */
   window: { start: string; end: string };
-  completeness: { exact: boolean; notes: string[] };
+  /** `incompleteCriteria`: the criteria resting on numbers that may be undercounted (`criteriaOnIncompleteData`). */
+  completeness: { exact: boolean; notes: string[]; incompleteCriteria: CriterionKey[] };
   rows: SprintHealthRow[];
   totals: Omit<SprintHealthRow, 'processKey'>;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { CriterionResult, DrillDownKey, Health, Reason, Sprint, SprintMetrics } from '../../domain/sprintHealth';
-import { DRILL_DOWN_KEYS } from '../../domain/sprintHealth/metricKeys';
+import type { CriterionKey, CriterionResult, DrillDownKey, Health, Reason, Sprint, SprintMetrics } from '../../domain/sprintHealth';
+import { CRITERION_KEYS, DRILL_DOWN_KEYS } from '../../domain/sprintHealth/metricKeys';
 import { DomainError } from '../../domain/errors';
 import { hasAnyValue, readChunked, readChunkedUntil, writeChunked, type ChunkedRead } from './chunks';
 import { warnUnreadable } from './recordCheck';
@@ -39,6 +39,8 @@ export interface StoredCompleteness {
   exact: boolean;
   notes: string[];
   removedIssuesKnown: boolean;
+  /** Absent from results stored before it was kept: those had `removedIssuesKnown` exactly when a start snapshot was taken. */
+  incompleteCriteria?: CriterionKey[];
 }
 
 /** A computed result without issue details: drill-downs are issue ids and reasons (`StoredDrillItem`). */
@@ -73,7 +75,12 @@ export const storedResultMetaSchema: z.ZodType<StoredResultMeta> = z.object({
   sprint: storedSprintSchema,
   computedAt: iso,
   window: z.object({ start: iso, end: iso }),
-  completeness: z.object({ exact: z.boolean(), notes: z.array(z.string()), removedIssuesKnown: z.boolean() }),
+  completeness: z.object({
+    exact: z.boolean(),
+    notes: z.array(z.string()),
+    removedIssuesKnown: z.boolean(),
+    incompleteCriteria: z.array(z.enum(CRITERION_KEYS)).optional(),
+  }),
   totals: z.object(scored),
 });
 

@@ -1,5 +1,6 @@
 import type { SprintHealthView } from '../../contract/sprintHealthContract';
 import type { Process } from '../../domain/catalog/catalogSchemas';
+import { criteriaOnIncompleteData } from '../../domain/sprintHealth/incompleteData';
 import { provisionalReason } from '../../domain/sprintHealth/provisional';
 import { withOverdueNote } from '../../domain/sprints/sprintOverdue';
 import { listTrendPoints, UNLINKED_TREND_KEY, type TrendPoint } from '../../storage/sprintHealth/trendPoints';
@@ -24,6 +25,14 @@ async function trendWindow(stored: StoredResult, boardId: number, visible: (spri
     (point) => (point.sprintId === sprint.id || !(Date.parse(point.completeDate ?? '') > until)) && visible(point.sprintId),
   );
   return upTo.slice(-TREND_LENGTH);
+}
+
+/** Results stored before the criteria were kept had `removedIssuesKnown` exactly when a start snapshot was taken. */
+function withIncompleteCriteria(completeness: StoredResult['meta']['completeness']) {
+  const { removedIssuesKnown } = completeness;
+  const incompleteCriteria =
+    completeness.incompleteCriteria ?? criteriaOnIncompleteData({ removedIssuesKnown, committedFromSnapshot: removedIssuesKnown });
+  return { ...completeness, incompleteCriteria };
 }
 
 export async function toReadyView(
@@ -70,7 +79,7 @@ export async function toReadyView(
     provisionalReason: reason,
     computedAt: stored.meta.computedAt,
     window: stored.meta.window,
-    completeness: stored.meta.completeness,
+    completeness: withIncompleteCriteria(stored.meta.completeness),
     myProcessesOnly: options.myProcessesOnly,
     rows,
     totals: stored.meta.totals,

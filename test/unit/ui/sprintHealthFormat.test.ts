@@ -1,6 +1,13 @@
 import { formatTime } from '../../../static/common/dateFormat';
 import { progressText } from '../../../static/project-page/src/sprintHealth/progress';
-import { flowTimeLines, formatShortDay, sprintLabel, type SprintLike } from '../../../static/project-page/src/sprintHealth/format';
+import {
+  criteriaOnIncompleteData,
+  flowTimeLines,
+  formatShortDay,
+  healthText,
+  sprintLabel,
+  type SprintLike,
+} from '../../../static/project-page/src/sprintHealth/format';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -69,5 +76,28 @@ describe('progressText while Jira is busy', () => {
     const text = progressText({ phase: 'rate-limited', done: 0, total: null, retryAt }, 'Europe/Berlin');
     expect(text).toBe(`Jira is busy, retrying at ${formatTime(retryAt, { timeZone: 'Europe/Berlin', seconds: true })}…`);
     expect(text).toMatch(/:44:33/);
+  });
+});
+
+describe('criteriaOnIncompleteData', () => {
+  const criteria = [
+    { key: 'sayDo', passed: false },
+    { key: 'scopeChange', passed: null },
+    { key: 'carryOver', passed: true },
+  ];
+
+  it('keeps the named criteria that count in the score', () => {
+    expect(criteriaOnIncompleteData(criteria, ['sayDo', 'scopeChange', 'flowEfficiency'])).toEqual([{ key: 'sayDo', passed: false }]);
+  });
+
+  it('is empty when only criteria left out of the score are named, or none', () => {
+    expect(criteriaOnIncompleteData(criteria, ['scopeChange'])).toEqual([]);
+    expect(criteriaOnIncompleteData(criteria, [])).toEqual([]);
+  });
+
+  it('words a marked score for screen readers', () => {
+    expect(healthText(72, 'amber', true)).toBe('72 amber, on incomplete data');
+    expect(healthText(72, 'amber')).toBe('72 amber');
+    expect(healthText(null, null, true)).toBe('no score');
   });
 });

@@ -1,5 +1,11 @@
 import type { ResultOf } from '../../../src/contract';
-import { criterionHelp, describeDuration, METRIC_KEYS, metricHelp } from '../../../static/project-page/src/sprintHealth/metricWording';
+import {
+  criterionHelp,
+  describeDuration,
+  incompleteDataHelp,
+  METRIC_KEYS,
+  metricHelp,
+} from '../../../static/project-page/src/sprintHealth/metricWording';
 
 // The keys the contract's types allow, listed so that tsc fails when the contract gains or loses one.
 type ContractDrillDownKey = ResultOf<'getSprintHealthDrillDown'>['metric'];
@@ -61,5 +67,25 @@ describe('sprint health wording (the UI’s own)', () => {
     expect(describeDuration((2 * 60 + 5) * 60_000)).toBe('2 hours 5 minutes');
     // Past 30 days the days stay days, not months.
     expect(describeDuration((40 * 24 + 3) * 3_600_000)).toBe('40 days 3 hours');
+  });
+});
+
+describe('which issues each flow figure covers', () => {
+  it('says flow time covers completed issues only and flow efficiency every issue in progress, finished or not', () => {
+    expect(metricHelp.flowTime.short).toMatch(/completed in the sprint only/);
+    expect(metricHelp.flowTime.long).toMatch(/^Covers only the issues completed in the sprint/);
+    expect(metricHelp.flowEfficiency.short).toMatch(/every issue in progress in it, finished or not/);
+    expect(metricHelp.flowEfficiency.long).toMatch(
+      /issues still in progress at the end .* unlike flow time, which covers completed issues only/,
+    );
+  });
+});
+
+describe('incomplete data', () => {
+  it('explains the marker on every criterion the backend may name, and names added as well as removed', () => {
+    for (const key of ['sayDo', 'scopeChange', 'flowEfficiency'] as const)
+      expect(incompleteDataHelp[key]).toMatch(/before the app was watching/);
+    expect(metricHelp.completeness.long).toMatch(/added after the start and removed again/);
+    expect(metricHelp.completeness.long).toMatch(/"incomplete data"/);
   });
 });

@@ -5,7 +5,10 @@ import { Box } from '@atlaskit/primitives/compiled/box';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { token } from '@atlaskit/tokens';
-import type { HealthRow } from './types';
+import Lozenge from '@atlaskit/lozenge';
+import { criteriaOnIncompleteData } from './format';
+import { INCOMPLETE_DATA_FALLBACK, INCOMPLETE_HEALTH, incompleteDataHelp } from './metricWording';
+import type { CriterionKey, HealthRow } from './types';
 
 export type CriterionView = HealthRow['criteria'][number];
 
@@ -29,17 +32,21 @@ const MARK = { true: '✓', false: '✗', null: '–' } as const;
 export function CriteriaPopup({
   rowLabel,
   criteria,
+  incompleteKeys,
   testId,
   children,
   summary,
 }: {
   rowLabel: string;
   criteria: CriterionView[];
+  /** Criteria resting on numbers that may be undercounted: each is marked, and the score with them. */
+  incompleteKeys: readonly CriterionKey[];
   testId: string;
   children: ReactNode;
   summary: string;
 }) {
   const [open, setOpen] = useState(false);
+  const scoreIncomplete = criteriaOnIncompleteData(criteria, incompleteKeys).length > 0;
   return (
     <Popup
       isOpen={open}
@@ -52,6 +59,11 @@ export function CriteriaPopup({
         <Box padding="space.200" style={{ maxWidth: 460 }}>
           <Stack space="space.150">
             <Text weight="semibold">Health criteria for {rowLabel}</Text>
+            {scoreIncomplete && (
+              <Text as="p" size="small" color="color.text.warning" testId={`${testId}-incomplete`}>
+                {INCOMPLETE_HEALTH}
+              </Text>
+            )}
             <ul style={{ margin: 0, padding: 0, listStyle: 'none' }}>
               {criteria.map((criterion) => (
                 <li key={criterion.key} style={{ marginBlockEnd: token('space.100') }} data-testid={`criterion-${criterion.key}`}>
@@ -71,8 +83,16 @@ export function CriteriaPopup({
                     </span>
                     {criterionVerdict(criterion)}
                   </Text>
+                  {incompleteKeys.includes(criterion.key) && (
+                    <span style={{ marginInlineStart: token('space.075') }}>
+                      <Lozenge appearance="moved" testId={`criterion-${criterion.key}-incomplete`}>
+                        incomplete data
+                      </Lozenge>
+                    </span>
+                  )}
                   <Text as="p" size="small" color="color.text.subtle">
                     {criterion.explanation}{' '}
+                    {incompleteKeys.includes(criterion.key) && `${incompleteDataHelp[criterion.key] ?? INCOMPLETE_DATA_FALLBACK} `}
                     {criterion.passed === null
                       ? 'Left out of the score.'
                       : `Weight ${criterion.weight} (${Math.round(criterion.effectiveWeight)} of 100 for this row).`}

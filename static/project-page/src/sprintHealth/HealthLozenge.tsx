@@ -1,12 +1,16 @@
 import Lozenge from '@atlaskit/lozenge';
-
-export type HealthBand = 'green' | 'amber' | 'red';
+import { token } from '@atlaskit/tokens';
+import { healthText, type HealthBand } from './format';
 
 const APPEARANCE = { green: 'success', amber: 'moved', red: 'removed' } as const;
 
-/** "72 green": the score with its band in words, so colour is never the only signal. */
-export function healthText(score: number | null, band: HealthBand | null): string {
-  return score === null || band === null ? 'no score' : `${score} ${band}`;
+/** Under a health lozenge whose score counts criteria resting on numbers that may be undercounted. */
+export function IncompleteDataMarker() {
+  return (
+    <span data-testid="health-incomplete" style={{ display: 'block', color: token('color.text.warning'), font: token('font.body.small') }}>
+      incomplete data
+    </span>
+  );
 }
 
 export function HealthLozenge({ score, band, testId }: { score: number | null; band: HealthBand | null; testId?: string }) {

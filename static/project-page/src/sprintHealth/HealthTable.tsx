@@ -3,13 +3,13 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import { token } from '@atlaskit/tokens';
 import { CriteriaPopup } from './CriteriaPopup';
 import { FlowDistributionBar } from './FlowDistributionBar';
-import { flowTimeLines, formatDurationShort, formatPct, issues } from './format';
-import { HealthLozenge, healthText } from './HealthLozenge';
+import { criteriaOnIncompleteData, flowTimeLines, healthText, formatDurationShort, formatPct, issues } from './format';
+import { HealthLozenge, IncompleteDataMarker } from './HealthLozenge';
 import { MetricButton } from './MetricButton';
 import { TooltipText } from '../../../common/TooltipText';
 import { describeDuration, metricHelp } from './metricWording';
 import { Sparkline } from './Sparkline';
-import type { DrillDownKey, HealthRow, HealthTotals, MetricKey, RowRef } from './types';
+import type { CriterionKey, DrillDownKey, HealthRow, HealthTotals, MetricKey, RowRef } from './types';
 
 type Metrics = HealthRow['metrics'];
 
@@ -173,8 +173,39 @@ export function rowTestId(processKey: string | null): string {
 type Props = {
   rows: HealthRow[];
   totals: HealthTotals;
+  /** The criteria resting on numbers that may be undercounted (the view's `completeness.incompleteCriteria`). */
+  incompleteCriteria: readonly CriterionKey[];
   onDrillDown: (row: RowRef, metric: DrillDownKey) => void;
 };
+
+/** The health lozenge opening the criteria, marked when the score counts criteria resting on incomplete data. */
+function HealthCell({
+  rowLabel: label,
+  row,
+  incompleteKeys,
+  testId,
+}: {
+  rowLabel: string;
+  row: Pick<HealthRow, 'criteria' | 'health'>;
+  incompleteKeys: readonly CriterionKey[];
+  testId: string;
+}) {
+  const incomplete = criteriaOnIncompleteData(row.criteria, incompleteKeys).length > 0;
+  return (
+    <>
+      <CriteriaPopup
+        rowLabel={label}
+        criteria={row.criteria}
+        incompleteKeys={incompleteKeys}
+        testId={testId}
+        summary={healthText(row.health.score, row.health.band, incomplete)}
+      >
+        <HealthLozenge score={row.health.score} band={row.health.band} />
+      </CriteriaPopup>
+      {incomplete && <IncompleteDataMarker />}
+    </>
+  );
+}
 
 function MetricCells({ metrics, row, onDrillDown }: { metrics: Metrics; row: RowRef; onDrillDown: Props['onDrillDown'] }) {
   return (
@@ -201,7 +232,7 @@ function MetricCells({ metrics, row, onDrillDown }: { metrics: Metrics; row: Row
  * The metrics grid: a real table (row headers per process, column headers per metric) so screen
  * readers announce "INC, Committed, 12". Every number is a button that opens its issues.
  */
-export function HealthTable({ rows, totals, onDrillDown }: Props) {
+export function HealthTable({ rows, totals, incompleteCriteria, onDrillDown }: Props) {
   return (
     <div
       role="region"
@@ -247,14 +278,12 @@ export function HealthTable({ rows, totals, onDrillDown }: Props) {
                   )}
                 </th>
                 <td style={td} data-testid="metric-health">
-                  <CriteriaPopup
+                  <HealthCell
                     rowLabel={ref.label}
-                    criteria={row.criteria}
+                    row={row}
+                    incompleteKeys={incompleteCriteria}
                     testId={`criteria-${row.processKey ?? 'unlinked'}`}
-                    summary={healthText(row.health.score, row.health.band)}
-                  >
-                    <HealthLozenge score={row.health.score} band={row.health.band} />
-                  </CriteriaPopup>
+                  />
                 </td>
                 <td style={td} data-testid="metric-trend">
                   <Sparkline points={row.trend} testId="health-trend" />
@@ -270,14 +299,7 @@ export function HealthTable({ rows, totals, onDrillDown }: Props) {
               <Text weight="semibold">Whole sprint</Text>
             </th>
             <td style={{ ...td, borderBlockEnd: 'none' }} data-testid="metric-health">
-              <CriteriaPopup
-                rowLabel="the whole sprint"
-                criteria={totals.criteria}
-                testId="criteria-totals"
-                summary={healthText(totals.health.score, totals.health.band)}
-              >
-                <HealthLozenge score={totals.health.score} band={totals.health.band} />
-              </CriteriaPopup>
+              <HealthCell rowLabel="the whole sprint" row={totals} incompleteKeys={incompleteCriteria} testId="criteria-totals" />
             </td>
             <td style={{ ...td, borderBlockEnd: 'none' }}>
               <Text color="color.text.subtlest">—</Text>

@@ -64,7 +64,7 @@ function HealthResult({
       {myOnly && rows.length === 0 ? (
         <Text testId="sprint-health-no-mine">None of your processes (as APO or ASM) has work in this sprint.</Text>
       ) : (
-        <HealthTable rows={rows} totals={data.totals} onDrillDown={onDrillDown} />
+        <HealthTable rows={rows} totals={data.totals} incompleteCriteria={data.completeness.incompleteCriteria} onDrillDown={onDrillDown} />
       )}
     </Stack>
   );

@@ -29,6 +29,25 @@ export function formatDurationShort(ms: number | null | undefined): string {
   return hours ? (minutes ? `${hours}h ${minutes}m` : `${hours}h`) : `${minutes}m`;
 }
 
+/**
+ * The criteria of a row that count in its score and rest on incomplete data: the health lozenge is marked when
+ * there is any (a criterion left out of the score cannot move it).
+ */
+export function criteriaOnIncompleteData<C extends { key: string; passed: boolean | null }>(
+  criteria: readonly C[],
+  incompleteKeys: readonly string[],
+): C[] {
+  return criteria.filter((criterion) => criterion.passed !== null && incompleteKeys.includes(criterion.key));
+}
+
+export type HealthBand = 'green' | 'amber' | 'red';
+
+/** "72 green": the score with its band in words, so colour is never the only signal; "…, on incomplete data" when marked. */
+export function healthText(score: number | null, band: HealthBand | null, incomplete = false): string {
+  if (score === null || band === null) return 'no score';
+  return incomplete ? `${score} ${band}, on incomplete data` : `${score} ${band}`;
+}
+
 /** "1 issue", "3 issues". */
 export function issues(count: number): string {
   return `${count} ${count === 1 ? 'issue' : 'issues'}`;

@@ -48,8 +48,9 @@ export const metricHelp = {
     short: 'Issues that left the sprint after it started.',
     long:
       'An issue that was in the sprint at some point after its start and was no longer in it at the end. Changes Jira makes at the very ' +
-      'moment the sprint is closed (moving unfinished work to the next sprint) are not removals. Without a start snapshot, issues removed ' +
-      'before the app was installed may not be found by Jira search, and the page says so.',
+      'moment the sprint is closed (moving unfinished work to the next sprint) are not removals. Jira search finds issues only by the ' +
+      'sprints they are in now: for a sprint the app was not watching from its start, issues removed since (including ones added and ' +
+      'removed again, which are missing from Added too) may not be found, and the page says so.',
   },
   completed: {
     label: 'Completed',
@@ -85,8 +86,10 @@ export const metricHelp = {
   },
   flowTime: {
     label: 'Flow time',
-    short: 'Time from first starting an issue to done, for issues completed in the sprint (median and 85th percentile).',
+    short: 'Time from first starting an issue to done, for issues completed in the sprint only (median and 85th percentile).',
     long:
+      'Covers only the issues completed in the sprint (see Completed): work still in progress at the end has no done time yet and is ' +
+      'left out, so flow time and flow efficiency do not describe the same issues. ' +
       'For each completed issue: the time it became done minus the first time it moved to an active or waiting status (at any time, even ' +
       'before the sprint). Reopened issues keep their first start and their last done time. Issues that went straight to done without an ' +
       'active or waiting status have no flow time and are left out. p50 and p85 use the nearest-rank method: the smallest flow time ' +
@@ -101,8 +104,10 @@ export const metricHelp = {
   },
   flowEfficiency: {
     label: 'Flow efficiency',
-    short: 'Active time ÷ (active + waiting time) during the sprint.',
+    short: 'Active time ÷ (active + waiting time) during the sprint, for every issue in progress in it, finished or not.',
     long:
+      'Covers every issue that spent time in an active or waiting status while in the sprint: completed issues, issues still in progress ' +
+      'at the end (or now), and issues later removed, unlike flow time, which covers completed issues only. ' +
       "Over the sprint's window, and only while each issue was in the sprint: time in active statuses divided by time in active or waiting " +
       "statuses, × 100. Active statuses are those in Jira's In Progress category; administrators choose which statuses count as waiting " +
       '(they win over the category). Time flagged while in progress always counts as waiting. Time in To Do or done statuses is not counted at all. ' +
@@ -143,9 +148,12 @@ export const metricHelp = {
     label: 'Completeness',
     short: "Whether every number could be computed exactly from Jira's history.",
     long:
-      "Numbers are exact when the app took a snapshot as the sprint started and every issue's history could be read. For older sprints, " +
-      'issues removed before the app was installed can\'t be found by Jira search, so "removed" may be undercounted; issues whose history ' +
-      'could not be read are assumed to have had their current state since they were created. The page says so instead of showing a number as exact.',
+      "Numbers are exact when the app took a snapshot as the sprint started and every issue's history could be read. Jira search finds " +
+      'issues only by the sprints they are in now: for a sprint that started before the app was watching, issues removed since the start ' +
+      "(including ones added after the start and removed again) can't be found, so committed, added and removed, and the say/do, scope " +
+      'change and flow efficiency built on them, may be off. Those criteria, and the health of every row they count in, are marked ' +
+      '"incomplete data": a score near a threshold could be in another band. Issues whose history could not be read are assumed to have ' +
+      'had their current state since they were created. The page says so instead of showing a number as exact.',
   },
 } satisfies Record<MetricKey, MetricHelp>;
 
@@ -167,6 +175,19 @@ export const criterionHelp = {
     rule: 'At least the threshold % of KPI readings on target (default 50%, weight 10); not applicable without readings.',
   },
 } satisfies Record<CriterionKey, { label: string; rule: string }>;
+
+/**
+ * What an "incomplete data" marker means for each criterion that can rest on counts Jira search may miss
+ * (the backend names them in `completeness.incompleteCriteria`).
+ */
+export const incompleteDataHelp: Partial<Record<CriterionKey, string>> = {
+  sayDo: 'Committed issues removed before the app was watching are missing, so say/do may read higher than it was.',
+  scopeChange: 'Issues added or removed before the app was watching may be missing, so scope change may read lower than it was.',
+  flowEfficiency: 'Time in progress of issues removed before the app was watching is missing, so flow efficiency may be off.',
+};
+export const INCOMPLETE_DATA_FALLBACK = 'It rests on numbers that may be undercounted (see the note above the table).';
+export const INCOMPLETE_HEALTH =
+  'This score rests on incomplete data: the criteria marked below count issues Jira search may miss, so it could be in another band.';
 
 /** "2 hours 5 minutes", "3 days 4 hours": a duration as the drill-downs and the health words say it. */
 export function describeDuration(ms: number): string {

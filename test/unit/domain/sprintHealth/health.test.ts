@@ -34,7 +34,12 @@ describe('health criteria', () => {
     expect(row.criteria.map((c) => [c.key, c.passed, c.explanation])).toEqual([
       ['sayDo', false, 'Failed: 3 of 4 committed issues were done (75%), below the target of at least 80%.'],
       ['scopeChange', false, 'Failed: 1 added and 0 removed against 4 committed (25%), over the limit of at most 20%.'],
-      ['flowEfficiency', true, 'Passed: 3 days active out of 3 days in progress (100%), meets the target of at least 40%.'],
+      [
+        'flowEfficiency',
+        true,
+        'Passed: 3 days active out of 3 days in progress, over every issue worked on in the sprint, finished or not (100%), ' +
+          'meets the target of at least 40%.',
+      ],
       ['carryOver', true, 'Passed: 1 of 5 issues in the sprint were not done at its end (20%), within the limit of at most 20%.'],
       ['impediments', true, 'Passed: 0 issues flagged during the sprint, 0 still flagged at its end, within the limit of at most 0.'],
       ['improvementsDone', true, 'Passed: 1 Process Improvement done, meets the target of at least 1.'],

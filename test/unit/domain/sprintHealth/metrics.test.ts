@@ -85,7 +85,7 @@ describe('completed, say/do and carry-over', () => {
     expect(drill(row, 'sayDo')).toEqual([
       'ABC-1 ✓ committed and done 6 Nov 10:00',
       'ABC-2 ✓ committed and done 4 Nov 10:00',
-      'ABC-3 ✗ not done when the sprint closed (Done)',
+      'ABC-3 ✗ done 31 Oct 12:00, before the sprint started, not counted',
       'ABC-4 ✗ not done when the sprint closed (In Progress)',
       'ABC-5 ✗ done 7 Nov 09:00 but added after the start, so not part of the commitment',
     ]);

@@ -1,4 +1,5 @@
 import { kvs } from '@forge/kvs';
+import frozenV1 from './fixtures/frozenResultV1.json';
 import { sprintHealthTuning } from '../../../../src/useCases/sprintHealth/computeAndStore';
 import type { HealthQueue, JobBody } from '../../../../src/useCases/sprintHealth/runHealthJob';
 import { forgetSprintAccess, type Viewer } from '../../../../src/useCases/sprintHealth/sprintAccess';
@@ -45,6 +46,26 @@ describe('viewSprintHealth', () => {
     expect(again).toEqual(first);
     expect(wb.jira.requestLog).toEqual([]);
     expect(queued).toEqual([]);
+  });
+
+  it('names the criteria resting on undercounted numbers, also for a result frozen before they were kept', async () => {
+    const viewer = viewerFor(wb.users.member);
+    // Computed now, without a start snapshot: removed issues may be missing.
+    const computed = await view(closedSprint, viewer);
+    expect(computed).toMatchObject({
+      status: 'ready',
+      completeness: { removedIssuesKnown: false, incompleteCriteria: ['sayDo', 'scopeChange', 'flowEfficiency'] },
+    });
+
+    const oldSprint = frozenV1.head.meta.sprint.id;
+    expect(frozenV1.head.meta.completeness).not.toHaveProperty('incompleteCriteria');
+    await kvs.set(frozenV1.chunkKey, frozenV1.chunk);
+    await kvs.set(frozenV1.key, frozenV1.head);
+    expect(await view(oldSprint, viewer)).toMatchObject({
+      status: 'ready',
+      frozen: true,
+      completeness: { removedIssuesKnown: false, incompleteCriteria: ['sayDo', 'scopeChange', 'flowEfficiency'] },
+    });
   });
 
   it('hands a sprint too large for the inline budget to one background job through the queue port', async () => {
