@@ -67,6 +67,11 @@ export function computeSprintHealth(input: SprintHealthInput): SprintHealthResul
 
 function completeness(input: SprintHealthInput, issues: readonly IssueInput[], facts: readonly IssueFacts[]) {
   const notes: string[] = [];
+  if (input.startSnapshotLate) {
+    notes.push(
+      "Jira reported the sprint's start only after it had closed, so no snapshot was taken at the start: committed is reconstructed from the issues' history.",
+    );
+  }
   if (!input.removedIssuesKnown) {
     notes.push(
       input.committedSnapshot
