@@ -84,10 +84,14 @@ export async function readJob(jobId: string): Promise<JobRecord | null> {
  */
 export async function claimTakeover(jobId: string, attempt: number): Promise<boolean> {
   try {
-    await kvs.set(`sprint-health:takeover:${jobId}:${attempt}`, { at: new Date().toISOString() }, {
-      keyPolicy: 'FAIL_IF_EXISTS',
-      ttl: JOB_RETENTION,
-    });
+    await kvs.set(
+      `sprint-health:takeover:${jobId}:${attempt}`,
+      { at: new Date().toISOString() },
+      {
+        keyPolicy: 'FAIL_IF_EXISTS',
+        ttl: JOB_RETENTION,
+      },
+    );
     return true;
   } catch (error) {
     if (isKeyTaken(error)) return false;

@@ -89,7 +89,13 @@ export async function resumeIfStale(job: JobRecord, resumption: JobResumption, n
     updatedAt: at,
   };
   await writeJob(next);
-  await resumption.queue.push({ jobId: job.jobId, sprint: resumption.sprint, boardId: job.boardId, site: resumption.site, attempt: run + 1 });
+  await resumption.queue.push({
+    jobId: job.jobId,
+    sprint: resumption.sprint,
+    boardId: job.boardId,
+    site: resumption.site,
+    attempt: run + 1,
+  });
   return next;
 }
 
