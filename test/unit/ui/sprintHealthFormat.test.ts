@@ -1,5 +1,5 @@
 import { formatTime } from '../../../static/common/dateFormat';
-import { progressText } from '../../../static/project-page/src/sprintHealth/progress';
+import { progressText, restartText } from '../../../static/project-page/src/sprintHealth/progress';
 import { flowTimeLines, formatShortDay, sprintLabel, type SprintLike } from '../../../static/project-page/src/sprintHealth/format';
 
 const HOUR = 3_600_000;
@@ -69,5 +69,15 @@ describe('progressText while Jira is busy', () => {
     const text = progressText({ phase: 'rate-limited', done: 0, total: null, retryAt }, 'Europe/Berlin');
     expect(text).toBe(`Jira is busy, retrying at ${formatTime(retryAt, { timeZone: 'Europe/Berlin', seconds: true })}…`);
     expect(text).toMatch(/:44:33/);
+  });
+});
+
+describe('restartText after a calculation stopped', () => {
+  it('says when the replacing run started, in the viewer’s zone, and nothing when none was restarted', () => {
+    const restartedAt = new Date().toISOString();
+    expect(restartText(restartedAt, 'Asia/Tokyo')).toBe(
+      `The calculation stopped before finishing; restarted at ${formatTime(restartedAt, { timeZone: 'Asia/Tokyo' })}.`,
+    );
+    expect(restartText(null)).toBeNull();
   });
 });

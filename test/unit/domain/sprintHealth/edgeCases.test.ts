@@ -228,6 +228,16 @@ describe('edge cases', () => {
         notes: ["Issues removed from this sprint before the app was installed can't be found by Jira search: removed may be undercounted."],
       });
     });
+
+    it('is not exact when the start event came after the sprint closed, and says committed is reconstructed', () => {
+      const late = computeSprintHealth(
+        aSprintHealthInput([anIssueTimeline('ABC-1').inSprintFrom(BEFORE)], { startSnapshotLate: true, removedIssuesKnown: true }),
+      );
+      expect(late.completeness.exact).toBe(false);
+      expect(late.completeness.notes).toEqual([
+        "Jira reported the sprint's start only after it had closed, so no snapshot was taken at the start: committed is reconstructed from the issues' history.",
+      ]);
+    });
   });
 
   describe('an active sprint', () => {
