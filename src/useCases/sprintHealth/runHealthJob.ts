@@ -49,6 +49,13 @@ export async function startHealthJob(queue: HealthQueue, sprint: Sprint, boardId
   return job;
 }
 
+/** Thrown inside a run that a newer run has taken over: it stops without writing anything more. */
+class RunTakenOver extends Error {
+  constructor() {
+    super('A newer run took this sprint health job over.');
+  }
+}
+
 /** What a stale job needs to run again: the sprint it computes (as Jira has it now) and where. */
 export interface JobResumption {
   queue: HealthQueue;
@@ -113,11 +120,15 @@ export async function runHealthJob(body: JobBody, queue: HealthQueue): Promise<v
     updatedAt: startedRun.toISOString(),
   };
   await writeJob(job);
+  const run = job.attempt ?? 1;
+  /** Whether a newer run took the job over while this one was silent (it was slow, not dead): this one then stops. */
+  const takenOver = async () => ((await readJob(job.jobId))?.attempt ?? 1) !== run;
   let last = 0;
   const update = async (progress: JobProgress, force = false) => {
     // Progress is written at most every 500 ms: a storage write per page would slow large sprints.
     if (!force && Date.now() - last < 500) return;
     last = Date.now();
+    if (await takenOver()) throw new RunTakenOver();
     await writeJob({ ...job, progress, updatedAt: new Date().toISOString() });
   };
   const call: JiraCall = { actor: 'app', site: body.site, deadline: Date.now() + sprintHealthTuning.backgroundDeadlineMs };
@@ -131,6 +142,7 @@ export async function runHealthJob(body: JobBody, queue: HealthQueue): Promise<v
     });
     await clearRunning(body.sprint.id);
   } catch (error) {
+    if (error instanceof RunTakenOver || (await takenOver())) return;
     if (error instanceof DomainError && error.kind === 'rate-limited' && error.details.retryAt) {
       // Jira asked to wait longer than this run may: try again then, and tell the page when.
       const retryAt = error.details.retryAt;
