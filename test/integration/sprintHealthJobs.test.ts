@@ -1,5 +1,8 @@
 import { subMinutes } from 'date-fns';
+import { toSprint } from '../../src/domain/sprintHealth';
+import { fetchSprint } from '../../src/jira/agile';
 import { readJob, writeJob, type JobRecord } from '../../src/storage/sprintHealth/jobs';
+import { jiraCallFor } from '../../src/useCases/actor';
 import { sprintHealthTuning } from '../../src/useCases/sprintHealth/computeAndStore';
 import { jobTuning } from '../../src/useCases/sprintHealth/jobDeadline';
 import { forgetSprintAccess } from '../../src/useCases/sprintHealth/sprintAccess';
@@ -155,28 +158,12 @@ describe('sprint health jobs: what a job keeps', () => {
   });
 });
 
-async function sprintOf(sprintId: number) {
-  const response = await wb.jira.handle({
-    method: 'GET',
-    pathWithQuery: `/rest/agile/1.0/sprint/${sprintId}`,
-    headers: {},
-    caller: { kind: 'app' },
+/** The sprint as the consumer's event carries it: as Jira has it now, read as the app. */
+function sprintOf(sprintId: number) {
+  const app = actorsOf(wb).app;
+  return runAs(wb, app, async () => {
+    const sprint = await fetchSprint(jiraCallFor(app), sprintId);
+    if (!sprint) throw new Error(`No sprint ${sprintId}`);
+    return toSprint(sprint);
   });
-  const sprint = JSON.parse(response.body) as {
-    id: number;
-    name: string;
-    state: string;
-    startDate?: string;
-    endDate?: string;
-    completeDate?: string;
-  };
-  return {
-    id: sprint.id,
-    name: sprint.name,
-    state: sprint.state,
-    startDate: sprint.startDate ?? null,
-    endDate: sprint.endDate ?? null,
-    completeDate: sprint.completeDate ?? null,
-    originBoardId: DEMO_BOARD_ID,
-  };
 }
