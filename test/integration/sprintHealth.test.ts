@@ -443,7 +443,7 @@ describe('sprint health: a sprint-started event that comes late', () => {
 
     expect(frozen.totals.metrics.committed).toBe(fromHistory.totals.metrics.committed);
     expect(frozen.completeness.exact).toBe(false);
-    expect(frozen.completeness.notes).toContainEqual(expect.stringMatching(/only after it had closed.*reconstructed/));
+    expect(frozen.completeness.notes).toContainEqual(expect.stringMatching(/only after it closed.*reconstructed/));
     // Frozen: the late snapshot is dropped with the sprint's other transient records.
     expect(wb.store.get('kvs', `sprint-health:snapshot:${closedSprint}`)).toBeUndefined();
   });

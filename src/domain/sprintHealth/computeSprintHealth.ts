@@ -68,9 +68,7 @@ export function computeSprintHealth(input: SprintHealthInput): SprintHealthResul
 function completeness(input: SprintHealthInput, issues: readonly IssueInput[], facts: readonly IssueFacts[]) {
   const notes: string[] = [];
   if (input.startSnapshotLate) {
-    notes.push(
-      "Jira reported the sprint's start only after it had closed, so no snapshot was taken at the start: committed is reconstructed from the issues' history.",
-    );
+    notes.push("The sprint's start reached the app only after it closed: committed is reconstructed from the issues' history.");
   }
   if (!input.removedIssuesKnown) {
     notes.push(

@@ -79,7 +79,7 @@ export async function resumeIfStale(job: JobRecord, resumption: JobResumption, n
       status: 'failed',
       error: {
         code: 'INTERNAL',
-        message: `The calculation stopped before finishing ${run} times (it ran out of time or memory). Open the sprint again to start over.`,
+        message: `The calculation stopped before finishing ${run} times (out of time or memory). Open the sprint again to start over.`,
       },
       updatedAt: at,
     };

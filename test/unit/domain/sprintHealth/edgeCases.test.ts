@@ -235,7 +235,7 @@ describe('edge cases', () => {
       );
       expect(late.completeness.exact).toBe(false);
       expect(late.completeness.notes).toEqual([
-        "Jira reported the sprint's start only after it had closed, so no snapshot was taken at the start: committed is reconstructed from the issues' history.",
+        "The sprint's start reached the app only after it closed: committed is reconstructed from the issues' history.",
       ]);
     });
   });
