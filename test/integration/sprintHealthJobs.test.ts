@@ -1,6 +1,8 @@
 import { subMinutes } from 'date-fns';
 import { toSprint } from '../../src/domain/sprintHealth';
 import { fetchSprint } from '../../src/jira/agile';
+import { clearFieldIdCache } from '../../src/jira/jiraFields';
+import { clearStatusCache } from '../../src/jira/statuses';
 import { readJob, writeJob, type JobRecord } from '../../src/storage/sprintHealth/jobs';
 import { jiraCallFor } from '../../src/useCases/actor';
 import { sprintHealthTuning } from '../../src/useCases/sprintHealth/computeAndStore';
@@ -28,6 +30,7 @@ beforeEach(async () => {
   sprintHealthTuning.inlineBudgetMs = -1;
 });
 afterEach(() => {
+  jest.restoreAllMocks();
   sprintHealthTuning.inlineBudgetMs = inlineBudget;
   wb.expectNoContractViolations();
   wb.close();
@@ -120,6 +123,30 @@ describe('sprint health jobs: a run that died', () => {
     );
     expect(late).toBeUndefined();
     expect(kvsKeys(`sprint-health:frozen:${closedSprint}`)).toEqual([]);
+    expect(await storedJob(jobId)).toMatchObject({ status: 'computing', attempt: 2, progress: { phase: 'queued' } });
+  });
+
+  it('stops a run that was taken over while it was slow, before it asks Jira for the sprint', async () => {
+    const jobId = await jobNeverDelivered();
+    clearFieldIdCache();
+    clearStatusCache();
+    // While the run reads the site's fields, a viewer finds it silent for too long and queues a second run.
+    const handle = wb.jira.handle.bind(wb.jira);
+    jest.spyOn(wb.jira, 'handle').mockImplementation(async (request) => {
+      if (request.pathWithQuery.startsWith('/rest/api/3/field')) {
+        const key = `sprint-health:job:${jobId}`;
+        const row = wb.store.get('kvs', key) as { value: JobRecord };
+        wb.store.set('kvs', key, { ...row, value: { ...row.value, attempt: 2, progress: { ...row.value.progress, phase: 'queued' } } });
+      }
+      return handle(request);
+    });
+    wb.jira.clearRequestLog();
+    await wb.host.invokeFunction(
+      'sprint-health-job',
+      { body: { jobId, boardId: DEMO_BOARD_ID, site: actorsOf(wb).app.site, attempt: 1, sprint: await sprintOf(closedSprint) } },
+      {},
+    );
+    expect(wb.jira.requestLog.filter((entry) => entry.path === '/rest/api/3/search/jql')).toEqual([]);
     expect(await storedJob(jobId)).toMatchObject({ status: 'computing', attempt: 2, progress: { phase: 'queued' } });
   });
 
