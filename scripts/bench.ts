@@ -17,6 +17,7 @@ import { DurableStore } from '../workbench/store/durableStore';
 import { bundleSizeReport } from './bench/bundleSizes';
 import { moveIssuesForward } from './bench/issueChanges';
 import { minimumRequests } from './bench/minimumRequests';
+import { storageLines, type StorageFamily } from './bench/storageUsage';
 import type { AppInputResult, AppViewResult, EventsResult, NaiveViewResult, ViewContext } from './bench/protocol';
 import { formatNumber, scenarioTable, targetTable, type Figures, type ScenarioRow, type TargetCheck } from './bench/reportTable';
 import { BenchWorker, type Traffic } from './bench/workerClient';
@@ -147,6 +148,7 @@ async function main(): Promise<void> {
     const appChanged = await appView(appActive, activeSprintId, 'active, 10 changed');
     const naiveChanged = await naiveView(activeSprintId, 'active, 10 changed');
     const changedInput = await appInput(activeSprintId);
+    const activeStorage = (await appActive.run<StorageFamily[]>({ kind: 'storageUsage' })).result;
     appActive.stop();
 
     // --- the last closed sprint: first view, repeat view ------------------------------------------
@@ -158,6 +160,7 @@ async function main(): Promise<void> {
     const naiveClosedFirst = await naiveView(closedSprintId, 'closed, first view');
     const naiveClosedRepeat = await naiveView(closedSprintId, 'closed, repeat view');
     const closedInput = await appInput(closedSprintId);
+    const closedStorage = (await appClosed.run<StorageFamily[]>({ kind: 'storageUsage' })).result;
 
     // --- report ----------------------------------------------------------------------------------
     // A view that did not end ready has no figures worth comparing: shown as "-", its outcome in the notes.
@@ -297,6 +300,11 @@ async function main(): Promise<void> {
     );
     section('Targets');
     out.push(targetTable(checks));
+    section('Storage per sprint (KVS keys and bytes: key + JSON value)');
+    out.push(
+      ...storageLines(`Active sprint ${activeSprintId}, after the views and ${CHANGED_ISSUES} changes`, activeIssues, activeStorage),
+      ...storageLines(`Closed sprint ${closedSprintId}, frozen`, closedIssues, closedStorage),
+    );
     section('App Jira requests per scenario');
     for (const [name, scenario] of appScenarios) {
       out.push(

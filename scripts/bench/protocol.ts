@@ -23,7 +23,8 @@ export type WorkerCommand =
   | { kind: 'appView'; sprintId: number; view: ViewContext }
   | { kind: 'naiveView'; sprintId: number; accountId: string; concurrency: number; computeRuns: number }
   | { kind: 'appInput'; sprintId: number; accountId: string; computeRuns: number }
-  | { kind: 'issueUpdatedEvents'; updates: Array<{ id: string; key: string; items: unknown[] }>; accountId: string };
+  | { kind: 'issueUpdatedEvents'; updates: Array<{ id: string; key: string; items: unknown[] }>; accountId: string }
+  | { kind: 'storageUsage' };
 
 export type ParentMessage =
   WorkerInit | { type: 'command'; id: number; command: WorkerCommand } | { type: 'jiraReply'; id: number; response: JiraHttpResponse };

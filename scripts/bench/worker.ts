@@ -20,6 +20,7 @@ import type {
 } from './protocol';
 import { bulkSprintInput, naiveSprintInput } from './sprintInputs';
 import { NO_LATENCY } from '../../workbench/runtime/latency';
+import { storageUsage } from './storageUsage';
 
 /**
  * One bench worker: a process standing for the app's Forge function container. It runs the app's
@@ -210,6 +211,8 @@ async function runCommand(command: WorkerCommand): Promise<unknown> {
       return appInput(command);
     case 'issueUpdatedEvents':
       return issueUpdatedEvents(command);
+    case 'storageUsage':
+      return storageUsage(requirePlatform().store);
   }
 }
 

@@ -111,6 +111,8 @@ export const sprintHealthComputingSchema = z.object({
   /** Poll `getSprintHealthProgress` with it (every 1–2 s). */
   jobId: z.string(),
   progress: progressSchema,
+  /** Set when an earlier run stopped before finishing (timed out, out of memory, never started) and this one replaced it (ISO). */
+  restartedAt: z.string().nullable(),
 });
 
 export const sprintHealthFailedSchema = z.object({

@@ -47,6 +47,7 @@ const jobEventSchema = z.object({
     jobId: z.string(),
     boardId: z.number(),
     site: z.string(),
+    attempt: z.number().int().positive().optional(),
     // A Sprint, as startHealthJob queued it.
     sprint: sprintSummarySchema.extend({ originBoardId: z.number().nullable() }),
   }),

@@ -85,6 +85,20 @@ export async function searchIssues(call: JiraCall, search: EnhancedSearch): Prom
   }
 }
 
+const countSchema = z.object({ count: z.number().int().nonnegative() });
+
+/**
+ * How many issues match the JQL, counted by Jira (`POST /rest/api/3/search/approximate-count`): one request and
+ * no issue returned, however many match. Approximate: an issue changed in the last seconds may not be counted yet.
+ */
+export async function countIssues(call: JiraCall, jql: string, what = 'count issues'): Promise<number> {
+  const { status, body } = await callJira<unknown>(call, route`/rest/api/3/search/approximate-count`, { method: 'POST', body: { jql } });
+  if (status !== 200) throw unexpectedJiraAnswer(what, status, body);
+  const parsed = countSchema.safeParse(body);
+  if (!parsed.success) throw unexpectedJiraAnswer(what, status, undefined);
+  return parsed.data.count;
+}
+
 /** Ids per JQL `id in (...)`, keeping the query well under Jira's JQL length limits. */
 const IDS_PER_QUERY = 1000;
 

@@ -6,7 +6,11 @@ import { isKeyTaken } from './keyTaken';
  * The APO's manual order of a process's backlog: issue ids, top first. Each version is written
  * once under its own key (`FAIL_IF_EXISTS`), so of two people re-ordering from the same version
  * exactly one wins and the other gets a conflict; the current pointer is then moved.
+ * Retention: the last `BACKLOG_ORDER_VERSIONS_KEPT` versions are kept (only the newest decides a race; the
+ * others show recent re-orders to support), older ones are deleted as each new one is written.
  */
+export const BACKLOG_ORDER_VERSIONS_KEPT = 5;
+
 const currentKey = (processKey: string) => `improvement-order:${processKey}`;
 const versionKey = (processKey: string, version: number) => `improvement-order-v:${processKey}:${String(version).padStart(8, '0')}`;
 
@@ -55,5 +59,7 @@ export async function writeBacklogOrder(input: {
     throw error;
   }
   await kvs.set(currentKey(input.processKey), order);
+  const expired = order.version - BACKLOG_ORDER_VERSIONS_KEPT;
+  if (expired > 0) await kvs.delete(versionKey(input.processKey, expired));
   return order;
 }

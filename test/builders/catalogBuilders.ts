@@ -59,3 +59,17 @@ export function aProcess(overrides: Partial<Process> = {}): Process {
     ...overrides,
   };
 }
+
+/** The `process-loop-link` issue property as the app writes it: the issue linked to INC by `linkedBy`. */
+export function aProcessLinkProperty(linkedBy: string, overrides: Record<string, unknown> = {}) {
+  return {
+    schemaVersion: 1,
+    processKey: 'INC',
+    valueStreamKey: 'RUN',
+    stageId: null,
+    stageName: null,
+    linkedBy,
+    linkedAt: LONG_AGO,
+    ...overrides,
+  };
+}

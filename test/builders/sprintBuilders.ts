@@ -199,6 +199,7 @@ export interface SprintHealthInputOptions {
   settings?: HealthSettings;
   committedSnapshot?: IssueTimelineBuilder[] | string[];
   removedIssuesKnown?: boolean;
+  startSnapshotLate?: boolean;
   kpiReadings?: Record<string, KpiReading[]>;
 }
 
@@ -216,6 +217,7 @@ export function aSprintHealthInput(timelines: IssueTimelineBuilder[], options: S
     settings: options.settings ?? { ...DEFAULT_HEALTH_SETTINGS, waitingStatusIds: [STATUSES.Waiting!.id] },
     ...(snapshot ? { committedSnapshot: snapshot } : {}),
     removedIssuesKnown: options.removedIssuesKnown ?? true,
+    ...(options.startSnapshotLate ? { startSnapshotLate: true } : {}),
     ...(options.kpiReadings ? { kpiReadings: options.kpiReadings } : {}),
   };
 }

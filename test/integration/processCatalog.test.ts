@@ -1,5 +1,5 @@
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
-import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
+import { aProcessInput, aProcessLinkProperty, aValueStreamInput } from '../builders/catalogBuilders';
 
 /**
  * The catalog and the issue link through the emulated Forge runtime: real resolver, real
@@ -234,5 +234,57 @@ describe('issue link', () => {
       caller: { kind: 'app' },
     });
     expect(property.status).toBe(404);
+  });
+});
+
+describe('open work per process in the catalog', () => {
+  async function openIssueKeys(): Promise<string[]> {
+    const response = await wb.jira.handle({
+      method: 'POST',
+      pathWithQuery: '/rest/api/3/search/jql',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jql: 'project = ITSM AND statusCategory != Done ORDER BY key', fields: ['key'], maxResults: 5000 }),
+      caller: { kind: 'app' },
+    });
+    return (JSON.parse(response.body) as { issues: Array<{ key: string }> }).issues.map((issue) => issue.key);
+  }
+
+  async function link(keys: string[]): Promise<void> {
+    for (const key of keys) {
+      const written = await wb.jira.handle({
+        method: 'PUT',
+        pathWithQuery: `/rest/api/3/issue/${key}/properties/process-loop-link`,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(aProcessLinkProperty(wb.users.admin)),
+        caller: { kind: 'app' },
+      });
+      expect([200, 201]).toContain(written.status);
+    }
+  }
+
+  /** The catalog as the member sees it, and the Jira requests that view made. */
+  async function catalogView() {
+    wb.jira.clearRequestLog();
+    const catalog = (await wb.invoke(wb.users.member, 'getCatalog', {})) as { ok: true; data: { openIssueCounts: Record<string, number> } };
+    const searches = wb.jira.requestLog.filter((entry) => entry.path.startsWith('/rest/api/3/search'));
+    return { counts: catalog.data.openIssueCounts, searches };
+  }
+
+  it('costs one count request per process and no issue returned, however much work is linked', async () => {
+    await seedCatalog();
+    const open = await openIssueKeys();
+    expect(open.length).toBeGreaterThan(60);
+
+    await link(open.slice(0, 3));
+    const few = await catalogView();
+    await link(open.slice(3, 60));
+    const many = await catalogView();
+
+    expect(few.counts).toEqual({ INC: 3 });
+    expect(many.counts).toEqual({ INC: 60 });
+    for (const view of [few, many]) {
+      expect(view.searches.map((entry) => `${entry.method} ${entry.path}`)).toEqual(['POST /rest/api/3/search/approximate-count']);
+      expect(view.searches.reduce((sum, entry) => sum + entry.returnedObjects, 0)).toBe(0);
+    }
   });
 });

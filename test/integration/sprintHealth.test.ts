@@ -426,6 +426,37 @@ describe('sprint health: events', () => {
   });
 });
 
+describe('sprint health: a sprint-started event that comes late', () => {
+  it('does not take the scope at close for the start: the frozen result reconstructs it and says it is not exact', async () => {
+    const { member } = wb.users;
+    const selection = { boardId: DEMO_BOARD_ID, sprintId: closedSprint };
+    // What the sprint's history alone says, computed on a second site that never got the event.
+    const reference = await createTestWorkbench();
+    const fromHistory = await resolverAnswers(() => reference).health(member, selection, 'ready');
+    reference.close();
+    const scopeAtClose = (await sprintIssues(closedSprint)).length;
+    expect(scopeAtClose).not.toBe(fromHistory.totals.metrics.committed);
+
+    const results = await wb.deliverEvent('avi:jira-software:started:sprint', { sprint: { id: closedSprint, state: 'active' } });
+    expect(results.find((result) => result.triggerKey === 'sprint-health-sprint-started')?.outcome).toBe('ok');
+    const frozen = await health(member, selection, 'ready');
+
+    expect(frozen.totals.metrics.committed).toBe(fromHistory.totals.metrics.committed);
+    expect(frozen.completeness.exact).toBe(false);
+    expect(frozen.completeness.notes).toContainEqual(expect.stringMatching(/only after it closed.*reconstructed/));
+    // Frozen: the late snapshot is dropped with the sprint's other transient records.
+    expect(wb.store.get('kvs', `sprint-health:snapshot:${closedSprint}`)).toBeUndefined();
+  });
+
+  it('keeps nothing for a sprint already frozen', async () => {
+    await health(wb.users.member, { boardId: DEMO_BOARD_ID, sprintId: closedSprint }, 'ready');
+    wb.jira.clearRequestLog();
+    await wb.deliverEvent('avi:jira-software:started:sprint', { sprint: { id: closedSprint } });
+    expect(wb.store.get('kvs', `sprint-health:snapshot:${closedSprint}`)).toBeUndefined();
+    expect(wb.jira.requestLog).toEqual([]);
+  });
+});
+
 describe('sprint health: rate limits', () => {
   it('answers RATE_LIMITED at once for a long Retry-After instead of waiting inside the call', async () => {
     wb.jira.setRateLimits([{ pathPrefix: '/rest/api/3/search/jql', count: 1, retryAfterSeconds: 10, reason: 'jira-burst-based' }]);

@@ -337,6 +337,17 @@ export class AppHost implements ForgeGlobalsTarget {
     return { status: 201, body: { jobId } };
   }
 
+  /**
+   * Drops the events waiting on a queue, as if the platform had lost them (or the push never reached it): how
+   * tests reproduce a consumer that never runs. Answers how many were dropped.
+   */
+  loseQueuedEvents(queueName: string): number {
+    const before = this.pendingEvents.length;
+    for (let i = this.pendingEvents.length - 1; i >= 0; i--)
+      if (this.pendingEvents[i]?.queueName === queueName) this.pendingEvents.splice(i, 1);
+    return before - this.pendingEvents.length;
+  }
+
   /** Events (and trigger retries) still waiting. */
   pendingCount(): number {
     return this.pendingEvents.length + this.pendingTriggerRetries.length;

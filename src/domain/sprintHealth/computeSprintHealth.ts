@@ -70,6 +70,9 @@ function completeness(input: SprintHealthInput, issues: readonly IssueInput[], f
   const notes: string[] = [];
   const committedFromSnapshot = Boolean(input.committedSnapshot);
   const incompleteCriteria = criteriaOnIncompleteData({ removedIssuesKnown: input.removedIssuesKnown, committedFromSnapshot });
+  if (input.startSnapshotLate) {
+    notes.push("The sprint's start reached the app only after it closed: committed is reconstructed from the issues' history.");
+  }
   if (!input.removedIssuesKnown) {
     notes.push(
       committedFromSnapshot

@@ -113,6 +113,11 @@ export interface SprintHealthInput {
    * issues by their current Sprint field, so without the app's own event log removed issues may be missing.
    */
   removedIssuesKnown: boolean;
+  /**
+   * The sprint-started event came after the sprint had closed, so no start snapshot exists: committed is
+   * reconstructed from the issues' history and the result is not exact.
+   */
+  startSnapshotLate?: boolean;
   /** KPI readings of this sprint per process key. A process without readings has KPI attainment "not applicable". */
   kpiReadings?: Record<string, KpiReading[]>;
   /** Custom field ids of Sprint and Flagged on this site (the changelog is also matched by field name). */

@@ -1,5 +1,6 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
+import { isKeyTaken } from '../keyTaken';
 import { checkedRecord } from './recordCheck';
 import { iso } from './storedShapes';
 
@@ -29,6 +30,12 @@ export interface JobRecord {
   error: JobError | null;
   startedAt: string;
   updatedAt: string;
+  /** Which run of the job this is (1 when absent: written before jobs could be taken over). */
+  attempt?: number;
+  /** Past it, a job still computing is stale: never delivered, timed out or out of memory (see jobDeadline.ts). */
+  deadlineAt?: string;
+  /** When a stale run was taken over and the job queued again; the page says so. */
+  restartedAt?: string;
 }
 
 const jobRecordSchema: z.ZodType<JobRecord> = z.object({
@@ -52,12 +59,42 @@ const jobRecordSchema: z.ZodType<JobRecord> = z.object({
     .nullable(),
   startedAt: iso,
   updatedAt: iso,
+  attempt: z.number().int().positive().optional(),
+  deadlineAt: iso.optional(),
+  restartedAt: iso.optional(),
 });
 
 const jobKey = (jobId: string) => `sprint-health:job:${jobId}`;
 
-export const writeJob = (job: JobRecord) => kvs.set(jobKey(job.jobId), job);
+/**
+ * Retention: a job record lives a day after its last write. The page polls it for seconds to minutes; a
+ * running job rewrites it (progress) far more often than that, so only finished or abandoned jobs expire.
+ */
+export const JOB_RETENTION = { value: 1, unit: 'DAYS' } as const;
+
+export const writeJob = (job: JobRecord) => kvs.set(jobKey(job.jobId), job, { ttl: JOB_RETENTION });
 
 export async function readJob(jobId: string): Promise<JobRecord | null> {
   return checkedRecord(jobRecordSchema, jobKey(jobId), await kvs.get(jobKey(jobId)));
+}
+
+/**
+ * `sprint-health:takeover:<jobId>:<attempt>`: whoever writes it first takes a stale run over, so two page
+ * polls that both find the job stale queue one new run, not two. Expires with the job.
+ */
+export async function claimTakeover(jobId: string, attempt: number): Promise<boolean> {
+  try {
+    await kvs.set(
+      `sprint-health:takeover:${jobId}:${attempt}`,
+      { at: new Date().toISOString() },
+      {
+        keyPolicy: 'FAIL_IF_EXISTS',
+        ttl: JOB_RETENTION,
+      },
+    );
+    return true;
+  } catch (error) {
+    if (isKeyTaken(error)) return false;
+    throw error;
+  }
 }

@@ -1,6 +1,6 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
-import { readJob, type JobRecord } from './jobs';
+import { JOB_RETENTION, readJob, type JobRecord } from './jobs';
 import { checkedRecord } from './recordCheck';
 
 /** `sprint-health:running:<sprintId>`: the job computing the sprint now, so a second view or event starts none. */
@@ -16,5 +16,6 @@ export async function readRunningJob(sprintId: number): Promise<JobRecord | null
   return job?.status === 'computing' ? job : null;
 }
 
-export const markRunning = (sprintId: number, jobId: string) => kvs.set(runningKey(sprintId), { jobId });
+// Deleted when the job ends; expires with the job's record should its consumer die before that.
+export const markRunning = (sprintId: number, jobId: string) => kvs.set(runningKey(sprintId), { jobId }, { ttl: JOB_RETENTION });
 export const clearRunning = (sprintId: number) => kvs.delete(runningKey(sprintId));

@@ -8,9 +8,15 @@ import { iso } from './storedShapes';
 export interface StartSnapshot {
   issueIds: string[];
   takenAt: string;
+  /** Taken after the sprint had closed (a late start event): the scope at close, not a start snapshot. */
+  late?: true;
 }
 
-const startSnapshotSchema: z.ZodType<StartSnapshot> = z.object({ issueIds: z.array(z.string()), takenAt: iso });
+const startSnapshotSchema: z.ZodType<StartSnapshot> = z.object({
+  issueIds: z.array(z.string()),
+  takenAt: iso,
+  late: z.literal(true).optional(),
+});
 
 const snapshotKey = (sprintId: number) => `sprint-health:snapshot:${sprintId}`;
 
@@ -24,6 +30,9 @@ export async function writeStartSnapshot(sprintId: number, snapshot: StartSnapsh
     throw error;
   }
 }
+
+/** Retention: dropped once the sprint is frozen (freezeSprintResult), when nothing reads it any more. */
+export const deleteStartSnapshot = (sprintId: number) => kvs.delete(snapshotKey(sprintId));
 
 export async function readStartSnapshot(sprintId: number): Promise<StartSnapshot | null> {
   const key = snapshotKey(sprintId);

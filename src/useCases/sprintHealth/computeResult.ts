@@ -27,6 +27,8 @@ interface ComputeContext {
   now: string;
   snapshot: string[] | null;
   removedIssuesKnown: boolean;
+  /** The only snapshot was taken after the sprint closed: the start is reconstructed from history. */
+  startSnapshotLate?: boolean;
   kpiReadings?: Record<string, KpiReading[]>;
 }
 
@@ -43,6 +45,7 @@ export function sprintHealthInput(sprint: Sprint, records: readonly ActiveIssueR
     settings: context.settings,
     committedSnapshot: context.snapshot,
     removedIssuesKnown: context.removedIssuesKnown,
+    ...(context.startSnapshotLate ? { startSnapshotLate: true } : {}),
     ...(context.kpiReadings ? { kpiReadings: context.kpiReadings } : {}),
     fields: {
       ...(context.fields.sprint ? { sprint: context.fields.sprint } : {}),

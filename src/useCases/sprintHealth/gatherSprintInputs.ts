@@ -102,7 +102,10 @@ function computeGathered(
     searchedAt: string;
   },
 ): GatheredSprint {
-  const { records, fields, snapshot } = gathered;
+  const { records, fields } = gathered;
+  // A snapshot taken after the sprint closed is no start snapshot: committed comes from the issues' history.
+  const late = gathered.snapshot?.late === true;
+  const snapshot = late ? null : gathered.snapshot;
   const removedIssuesKnown = snapshot !== null;
   const result = compute(ctx.sprint, records, {
     settings: ctx.settings,
@@ -111,6 +114,7 @@ function computeGathered(
     now: ctx.now().toISOString(),
     snapshot: snapshot?.issueIds ?? null,
     removedIssuesKnown,
+    ...(late ? { startSnapshotLate: true } : {}),
     ...(ctx.kpiReadings ? { kpiReadings: ctx.kpiReadings } : {}),
   });
   const meta: ActiveMeta = {

@@ -10,7 +10,7 @@ import { readRunningJob } from '../../storage/sprintHealth/runningMarkers';
 import { asAppOn } from '../actor';
 import { authorizeSprint, interactiveCall, trendSprintFilter, type ProjectRef, type Viewer } from './sprintAccess';
 import { budgetedProgress, computeAndStore, NeedsBackground, sprintHealthTuning } from './computeAndStore';
-import { startHealthJob, type HealthQueue } from './runHealthJob';
+import { resumeIfStale, startHealthJob, type HealthQueue } from './runHealthJob';
 import { closeCheckDue, recheckSprint } from './sprintCloseCheck';
 import { toReadyView } from './sprintHealthView';
 
@@ -28,7 +28,13 @@ export interface SprintHealthViewInput {
   myProcessesOnly: boolean;
 }
 
-const computingView = (job: JobRecord): SprintHealthView => ({ status: 'computing', jobId: job.jobId, progress: job.progress });
+/** A job still computing, or one that failed (a stale job out of runs fails when it is taken over). */
+function jobView(job: JobRecord): SprintHealthView {
+  if (job.status === 'failed') {
+    return { status: 'failed', jobId: job.jobId, error: job.error ?? { code: 'INTERNAL', message: 'Computing sprint health failed.' } };
+  }
+  return { status: 'computing', jobId: job.jobId, progress: job.progress, restartedAt: job.restartedAt ?? null };
+}
 
 export async function viewSprintHealth(input: SprintHealthViewInput, viewer: Viewer, queue: HealthQueue): Promise<SprintHealthView> {
   const viewerSprint = await authorizeSprint(viewer, input.project, input.sprintId, input.boardId);
@@ -47,7 +53,8 @@ async function healthOf(input: SprintHealthViewInput, viewer: Viewer, viewerSpri
   const frozen = await readFrozenResult(sprintId);
   if (frozen) return toReadyView(frozen, { ...viewOptions, frozen: true });
   const running = await readRunningJob(sprintId);
-  if (running) return computingView(running);
+  // A job whose run died (timed out, out of memory, never delivered) is taken over here, by the next viewer.
+  if (running) return jobView(await resumeIfStale(running, { queue, sprint: viewerSprint, site: viewer.site }));
 
   // A cached active sprint is refreshed as the app (one search when nothing changed).
   const startedAt = Date.now();
@@ -67,7 +74,7 @@ async function healthOf(input: SprintHealthViewInput, viewer: Viewer, viewerSpri
     return toReadyView(stored, { ...viewOptions, frozen: sprint.state === 'closed' });
   } catch (error) {
     if (!(error instanceof NeedsBackground)) throw error;
-    return computingView(await startHealthJob(queue, sprint, boardId, viewer.site));
+    return jobView(await startHealthJob(queue, sprint, boardId, viewer.site));
   }
 }
 
@@ -81,10 +88,7 @@ export async function viewSprintHealthProgress(
   if (!job) throw new DomainError('not-found', 'That computation is not known (it may have expired). Open the sprint again.');
   // A job id says which sprint it computes: its progress and result are the sprint's, for its viewers only.
   const sprint = await authorizeSprint(viewer, input.project, job.sprintId, job.boardId);
-  if (job.status === 'failed') {
-    return { status: 'failed', jobId: job.jobId, error: job.error ?? { code: 'INTERNAL', message: 'Computing sprint health failed.' } };
-  }
-  if (job.status === 'computing') return computingView(job);
+  if (job.status !== 'ready') return jobView(await resumeIfStale(job, { queue, sprint, site: viewer.site }));
   const frozen = await readFrozenResult(job.sprintId);
   if (frozen) {
     const [processes, trendSprintVisible] = await Promise.all([listProcesses(), trendSprintFilter(viewer, sprint, job.boardId)]);

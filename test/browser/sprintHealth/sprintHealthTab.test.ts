@@ -1,6 +1,6 @@
 import type { FrameLocator } from 'playwright-core';
 import { parseDataset, type Dataset } from '../../../workbench/datasets/datasetSchema';
-import { buildDemoDataset, DEMO_SPRINT_IDS } from '../../../workbench/datasets/demoDataset';
+import { buildDemoDataset, DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../../workbench/datasets/demoDataset';
 import { aProcessInput } from '../../builders/catalogBuilders';
 import { anIssue, aProject } from '../../builders/datasetBuilders';
 import { seriousViolations } from '../support/accessibility';
@@ -342,6 +342,48 @@ describe('when Jira is busy', () => {
     await app.getByTestId('health-row-totals').waitFor({ timeout: 45_000 });
     await expect(app.getByTestId('sprint-health-rate-limited').count()).resolves.toBe(0);
     member.expectNoProblems();
+  });
+});
+
+describe('a calculation that stopped before finishing', () => {
+  let asm: WorkbenchPage;
+  afterAll(async () => asm?.close());
+
+  it('says it restarted it, then shows the sprint once the new run is done', async () => {
+    // As a consumer that died mid-way leaves the sprint: a job still "computing", silent for ten minutes.
+    const sprintId = DEMO_SPRINT_IDS.closed[2] as number;
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
+    const jobId = `sh-${sprintId}-stalled`;
+    const job = {
+      jobId,
+      sprintId,
+      boardId: DEMO_BOARD_ID,
+      status: 'computing',
+      progress: { phase: 'changelogs', done: 40, total: 120, retryAt: null },
+      error: null,
+      startedAt: tenMinutesAgo,
+      updatedAt: tenMinutesAgo,
+      attempt: 1,
+      deadlineAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+    };
+    const row = (value: unknown) => ({ value, createdAt: Date.now(), updatedAt: Date.now() });
+    wb.platform.store.set('kvs', `sprint-health:job:${jobId}`, row(job));
+    wb.platform.store.set('kvs', `sprint-health:running:${sprintId}`, row({ jobId }));
+
+    asm = await wb.newPage({ as: 'asm' });
+    await asm.openProjectPage('ITSM');
+    const app = asm.appFrame();
+    await app.getByTestId('health-row-totals').waitFor();
+    await chooseSprint(app, dataset.sprints.find((sprint) => sprint.id === sprintId)?.name ?? '');
+    const restarted = app.getByTestId('sprint-health-restarted');
+    await restarted.waitFor();
+    await expect(restarted.textContent()).resolves.toMatch(/^The calculation stopped before finishing; restarted at \d{1,2}:\d\d/);
+    await asm.screenshot('sprint-health-restarted-light');
+    // The new run: the page keeps polling and shows the sprint once it is done.
+    await wb.platform.host.drainQueues();
+    await app.getByTestId('health-row-totals').waitFor({ timeout: 30_000 });
+    await expect(app.getByTestId('sprint-health-restarted').count()).resolves.toBe(0);
+    asm.expectNoProblems();
   });
 });
 

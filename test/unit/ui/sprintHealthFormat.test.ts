@@ -1,5 +1,5 @@
 import { formatTime } from '../../../static/common/dateFormat';
-import { progressText } from '../../../static/project-page/src/sprintHealth/progress';
+import { progressText, restartText } from '../../../static/project-page/src/sprintHealth/progress';
 import {
   criteriaOnIncompleteData,
   flowTimeLines,
@@ -99,5 +99,15 @@ describe('criteriaOnIncompleteData', () => {
     expect(healthText(72, 'amber', true)).toBe('72 amber, on incomplete data');
     expect(healthText(72, 'amber')).toBe('72 amber');
     expect(healthText(null, null, true)).toBe('no score');
+  });
+});
+
+describe('restartText after a calculation stopped', () => {
+  it('says when the replacing run started, in the viewer’s zone, and nothing when none was restarted', () => {
+    const restartedAt = new Date().toISOString();
+    expect(restartText(restartedAt, 'Asia/Tokyo')).toBe(
+      `The calculation stopped before finishing; restarted at ${formatTime(restartedAt, { timeZone: 'Asia/Tokyo' })}.`,
+    );
+    expect(restartText(null)).toBeNull();
   });
 });

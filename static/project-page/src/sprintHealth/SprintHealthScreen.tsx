@@ -155,7 +155,7 @@ export function SprintHealthScreen({ setup }: { setup: SprintHealthSetup }) {
       )}
 
       {state.status === 'loading' && <LoadingState label="Loading sprint health…" />}
-      {state.status === 'computing' && <ComputeProgress progress={state.progress} timeZone={timeZone} />}
+      {state.status === 'computing' && <ComputeProgress progress={state.progress} restartedAt={state.restartedAt} timeZone={timeZone} />}
       {state.status === 'rate-limited' && <RateLimitNotice retryAt={state.retryAt} timeZone={timeZone} onRetryNow={health.reload} />}
       {state.status === 'failed' && <ErrorState error={state.error} onRetry={health.reload} />}
       {state.status === 'ready' && <HealthResult data={state.data} myOnly={myOnly} onDrillDown={openDrillDown} timeZone={timeZone} />}

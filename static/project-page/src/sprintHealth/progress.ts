@@ -22,6 +22,11 @@ export function progressText(progress: SprintHealthProgress, timeZone?: string):
   }
 }
 
+/** Said under the bar once an earlier run stopped and this one replaced it; null when nothing was restarted. */
+export function restartText(restartedAt: string | null, timeZone?: string): string | null {
+  return restartedAt ? `The calculation stopped before finishing; restarted at ${formatTime(restartedAt, { timeZone })}.` : null;
+}
+
 /** Share done for the bar; null (an indeterminate bar) while the total is unknown. */
 export function progressValue(progress: SprintHealthProgress): number | null {
   if (progress.phase === 'computing' || progress.phase === 'saving') return progress.phase === 'saving' ? 0.95 : 0.9;

@@ -6,7 +6,7 @@ import type { SprintHealthProgress, SprintHealthReady, SprintHealthView } from '
 export type SprintHealthState =
   | { status: 'idle' }
   | { status: 'loading' }
-  | { status: 'computing'; progress: SprintHealthProgress }
+  | { status: 'computing'; progress: SprintHealthProgress; restartedAt: string | null }
   /** Jira asked us to wait: say until when, and try again by ourselves then. */
   | { status: 'rate-limited'; retryAt: string }
   | { status: 'ready'; data: SprintHealthReady }
@@ -58,7 +58,7 @@ export function useSprintHealth(selection: { boardId: number; sprintId: number }
           if (current.error.code === 'RATE_LIMITED') return waitAndRestart(current.error.retryAt);
           return set({ status: 'failed', error: current.error });
         }
-        set({ status: 'computing', progress: current.progress });
+        set({ status: 'computing', progress: current.progress, restartedAt: current.restartedAt });
         await sleep(POLL_INTERVAL_MS, signal);
         if (signal.cancelled) return;
         const jobId = current.jobId;

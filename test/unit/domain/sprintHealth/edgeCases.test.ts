@@ -243,6 +243,16 @@ describe('edge cases', () => {
       const everythingKnown = computeSprintHealth(aSprintHealthInput([anIssueTimeline('ABC-1').inSprintFrom(BEFORE)]));
       expect(everythingKnown.completeness).toEqual({ exact: true, notes: [], incompleteCriteria: [] });
     });
+
+    it('is not exact when the start event came after the sprint closed, and says committed is reconstructed', () => {
+      const late = computeSprintHealth(
+        aSprintHealthInput([anIssueTimeline('ABC-1').inSprintFrom(BEFORE)], { startSnapshotLate: true, removedIssuesKnown: true }),
+      );
+      expect(late.completeness.exact).toBe(false);
+      expect(late.completeness.notes).toEqual([
+        "The sprint's start reached the app only after it closed: committed is reconstructed from the issues' history.",
+      ]);
+    });
   });
 
   describe('an active sprint', () => {

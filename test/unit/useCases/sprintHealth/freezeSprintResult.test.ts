@@ -7,6 +7,9 @@ import {
   type StoredResult,
 } from '../../../../src/storage/sprintHealth/frozenResults';
 import { listTrendPoints, UNLINKED_TREND_KEY } from '../../../../src/storage/sprintHealth/trendPoints';
+import { recordEventChange } from '../../../../src/storage/sprintHealth/eventChanges';
+import { recordIssueLeftSprint } from '../../../../src/storage/sprintHealth/issuesLeft';
+import { writeStartSnapshot } from '../../../../src/storage/sprintHealth/startSnapshots';
 import { freezeSprintResult } from '../../../../src/useCases/sprintHealth/freezeSprintResult';
 import { createTestWorkbench, type TestWorkbench } from '../../../support/testWorkbench';
 
@@ -107,5 +110,26 @@ describe('freezeSprintResult', () => {
     const chunks = wb.store.entries('kvs').filter(([key]) => key.startsWith('sprint-health-chunk:sprint-health:frozen:104:'));
     expect(JSON.stringify(chunks)).toContain('"toSprintIds":["12","13"]');
     expect((await readFrozenResult(104))?.drill[0]?.[4]).toEqual(removed);
+  });
+
+  it('drops what was kept while the sprint ran (snapshot, issues that left, event changes), and only that sprint’s', async () => {
+    const at = new Date().toISOString();
+    const history = { id: '900', created: at, items: [] };
+    for (const sprintId of [105, 106]) {
+      await writeStartSnapshot(sprintId, { issueIds: ['10001'], takenAt: at });
+      await recordIssueLeftSprint(sprintId, '10002', at);
+      await recordEventChange(sprintId, { issueId: '10003', historyId: '900', updated: at, history });
+    }
+    const kept = (sprintId: number) =>
+      wb.store
+        .entries('kvs')
+        .map(([key]) => key)
+        .filter((key) => new RegExp(`^sprint-health:(snapshot|left|evt):${sprintId}(:|$)`).test(key));
+    expect(kept(105)).toHaveLength(3);
+
+    await freezeSprintResult(aResult(105, 70), BOARD_ID);
+
+    expect(kept(105)).toEqual([]);
+    expect(kept(106)).toHaveLength(3);
   });
 });
