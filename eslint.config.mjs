@@ -106,5 +106,23 @@ export default tseslint.config(
   layer(['src/**', 'static/**'], []),
   layer(['src/domain/**'], [never(domainForbidden, domainMessage)]),
   layer(['src/useCases/**'], [never(useCaseForbidden, useCaseMessage)]),
+  // Use cases may name the contract's read models (types), never map to its wire codes: entry points do that.
+  {
+    files: ['src/useCases/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/contract', '**/contract/**'],
+              allowTypeImports: true,
+              message: 'Use cases import only types from the contract; entry points map failures to its codes.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['static/**'], rules: staticRule() },
 );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DomainError, FailureKind } from '../domain/errors';
+import type { DomainError, FailureDetails, FailureKind } from '../domain/errors';
 
 /** Why a resolver call failed. The UI maps each code to a message and a next step. */
 export const resolverErrorCodeSchema = z.enum([
@@ -9,6 +9,7 @@ export const resolverErrorCodeSchema = z.enum([
   'CONFLICT', // someone else saved a newer version first
   'RATE_LIMITED', // Jira asked us to slow down; `retryAt` says when
   'JIRA_ERROR', // Jira answered something unexpected
+  'UNREADABLE', // a stored record fails its schema: it is kept as it is and nothing overwrites it
   'INTERNAL',
 ]);
 export type ResolverErrorCode = z.infer<typeof resolverErrorCodeSchema>;
@@ -26,17 +27,24 @@ export type ResolverError = z.infer<typeof resolverErrorSchema>;
 /** Every resolver answers with this envelope, so the UI never has to parse thrown strings. */
 export type ResolverResponse<T> = { ok: true; data: T } | { ok: false; error: ResolverError };
 
-const CODE_OF: Record<FailureKind, ResolverErrorCode> = {
+const CODE_OF: Record<FailureKind | 'internal', ResolverErrorCode> = {
   invalid: 'INVALID_INPUT',
   'not-found': 'NOT_FOUND',
   forbidden: 'FORBIDDEN',
   conflict: 'CONFLICT',
   'rate-limited': 'RATE_LIMITED',
   upstream: 'JIRA_ERROR',
-  unreadable: 'INTERNAL',
+  unreadable: 'UNREADABLE',
+  internal: 'INTERNAL',
 };
 
 /** The wire form of a domain failure. A use case's input paths are the payload's paths, which the UI's forms use. */
 export function toResolverError(error: DomainError): ResolverError {
-  return { code: CODE_OF[error.kind], message: error.message, ...error.details };
+  return failureToResolverError({ kind: error.kind, message: error.message, ...error.details });
+}
+
+/** The wire form of a failure kept as data (a background job's), or of an internal one. */
+export function failureToResolverError(failure: { kind: FailureKind | 'internal'; message: string } & FailureDetails): ResolverError {
+  const { kind, message, ...details } = failure;
+  return { code: CODE_OF[kind], message, ...details };
 }

@@ -1,11 +1,12 @@
-import type { ParsedPayloadOf } from '../contract';
+import type { ParsedPayloadOf, ResultOf } from '../contract';
 import { DomainError } from '../domain/errors';
 import { healthQueue } from '../events/healthQueue';
 import { viewDrillDown } from '../useCases/sprintHealth/drillDown';
 import { getHealthSettings, previewHealthSettings, saveHealthSettings } from '../useCases/sprintHealth/healthSettings';
 import { PROJECT_PAGE_ONLY, type ProjectRef, type Viewer } from '../useCases/sprintHealth/sprintAccess';
 import { listBoardSprints, sprintHealthSetup } from '../useCases/sprintHealth/sprintPicker';
-import { viewSprintHealth, viewSprintHealthProgress } from '../useCases/sprintHealth/viewSprintHealth';
+import { viewSprintHealth, viewSprintHealthProgress, type SprintHealthOutcome } from '../useCases/sprintHealth/viewSprintHealth';
+import { failureToResolverError } from '../contract/errors';
 import { siteKeyOf, type InvocationContext } from './invocationContext';
 
 /**
@@ -42,15 +43,21 @@ function timeZoneOf(payloadZone: string | undefined, context: InvocationContext)
   return 'UTC';
 }
 
+/** A failed job's failure is the domain's; the page is told the contract's error. */
+function toView(outcome: SprintHealthOutcome): ResultOf<'getSprintHealth'> {
+  if (outcome.status !== 'failed') return outcome;
+  return { status: 'failed', jobId: outcome.jobId, error: failureToResolverError(outcome.failure) };
+}
+
 export const sprintHealthHandlers = {
   getSprintHealthSetup: (_payload: ParsedPayloadOf<'getSprintHealthSetup'>, context: InvocationContext) =>
     sprintHealthSetup({ project: projectOf(context) }, viewerOf(context)),
   listBoardSprints: (payload: ParsedPayloadOf<'listBoardSprints'>, context: InvocationContext) =>
     listBoardSprints({ boardId: payload.boardId }, viewerOf(context)),
-  getSprintHealth: (payload: ParsedPayloadOf<'getSprintHealth'>, context: InvocationContext) =>
-    viewSprintHealth({ ...payload, project: projectOf(context) }, viewerOf(context), healthQueue),
-  getSprintHealthProgress: (payload: ParsedPayloadOf<'getSprintHealthProgress'>, context: InvocationContext) =>
-    viewSprintHealthProgress({ ...payload, project: projectOf(context) }, viewerOf(context), healthQueue),
+  getSprintHealth: async (payload: ParsedPayloadOf<'getSprintHealth'>, context: InvocationContext) =>
+    toView(await viewSprintHealth({ ...payload, project: projectOf(context) }, viewerOf(context), healthQueue)),
+  getSprintHealthProgress: async (payload: ParsedPayloadOf<'getSprintHealthProgress'>, context: InvocationContext) =>
+    toView(await viewSprintHealthProgress({ ...payload, project: projectOf(context) }, viewerOf(context), healthQueue)),
   getSprintHealthDrillDown: (payload: ParsedPayloadOf<'getSprintHealthDrillDown'>, context: InvocationContext) =>
     viewDrillDown({ ...payload, project: projectOf(context), timeZone: timeZoneOf(payload.timeZone, context) }, viewerOf(context)),
   getHealthSettings: (_payload: ParsedPayloadOf<'getHealthSettings'>, context: InvocationContext) => getHealthSettings(viewerOf(context)),

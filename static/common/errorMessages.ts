@@ -50,6 +50,12 @@ const wordingByCode: Record<ResolverErrorCode, CodeWording> = {
     nextStep: 'Try again in a moment.',
     canRetry: true,
   },
+  UNREADABLE: {
+    title: "Stored data can't be read",
+    fallbackMessage: 'Process Loop found a stored record it cannot read.',
+    nextStep: 'It is kept exactly as it is, and nothing will overwrite it. Contact the app’s support with this message.',
+    canRetry: false,
+  },
   INTERNAL: {
     title: 'Something went wrong',
     fallbackMessage: 'Something went wrong on our side.',

@@ -241,11 +241,11 @@ describe('stored records of another shape (an older version’s, or damaged)', (
     const answer = await invoke(member, 'getSprintHealth', closedPayload);
     expect(answer).toMatchObject({
       ok: false,
-      error: { code: 'INTERNAL', message: expect.stringMatching(/can't be read.*never recomputed or overwritten/) },
+      error: { code: 'UNREADABLE', message: expect.stringMatching(/can't be read.*never recomputed or overwritten/) },
     });
     expect(await invoke(member, 'getSprintHealthDrillDown', { sprintId: closedSprint, metric: 'committed' })).toMatchObject({
       ok: false,
-      error: { code: 'INTERNAL' },
+      error: { code: 'UNREADABLE' },
     });
     // The close event arriving again does not replace it either.
     await wb.deliverEvent('avi:jira-software:closed:sprint', {
@@ -263,7 +263,7 @@ describe('stored records of another shape (an older version’s, or damaged)', (
     const before = kvsSnapshot();
     expect(await invoke(member, 'getSprintHealth', closedPayload)).toMatchObject({
       ok: false,
-      error: { code: 'INTERNAL', message: expect.stringMatching(/can't be read/) },
+      error: { code: 'UNREADABLE', message: expect.stringMatching(/can't be read/) },
     });
     expect(kvsSnapshot()).toBe(before);
   });

@@ -28,7 +28,7 @@ afterEach(() => {
 
 const store = (key: string, value: unknown) => asUser(wb, wb.users.admin, () => kvs.set(key, value));
 const storedUnder = (key: string) => asUser(wb, wb.users.admin, () => kvs.get(key));
-const unreadable = (what: RegExp) => ({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(what) } });
+const unreadable = (what: RegExp) => ({ ok: false, error: { code: 'UNREADABLE', message: expect.stringMatching(what) } });
 
 describe('unreadable stored records', () => {
   it('refuses to create a process over an unreadable one, and keeps the rest of the catalog usable', async () => {

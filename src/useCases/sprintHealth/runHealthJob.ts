@@ -1,4 +1,3 @@
-import { toResolverError } from '../../contract/errors';
 import { DomainError } from '../../domain/errors';
 import type { Sprint } from '../../domain/sprintHealth';
 import type { JiraCall } from '../../jira/jiraRequest';
@@ -78,7 +77,7 @@ export async function resumeIfStale(job: JobRecord, resumption: JobResumption, n
       ...job,
       status: 'failed',
       error: {
-        code: 'INTERNAL',
+        kind: 'internal',
         message: `The calculation stopped before finishing ${run} times (out of time or memory). Open the sprint again to start over.`,
       },
       updatedAt: at,
@@ -155,8 +154,8 @@ export async function runHealthJob(body: JobBody, queue: HealthQueue): Promise<v
     }
     const jobError =
       error instanceof DomainError
-        ? toResolverError(error)
-        : { code: 'INTERNAL' as const, message: 'Computing sprint health failed. Try again.' };
+        ? { kind: error.kind, message: error.message, ...error.details }
+        : { kind: 'internal' as const, message: 'Computing sprint health failed. Try again.' };
     if (!(error instanceof DomainError)) console.error('Sprint health job failed', error);
     await writeJob({ ...job, status: 'failed', error: jobError, updatedAt: new Date().toISOString() });
     await clearRunning(body.sprint.id);

@@ -5,7 +5,7 @@ import { listProcesses } from '../../storage/catalogStore';
 import { readActiveInputs } from '../../storage/sprintHealth/activeInputs';
 import { writeChoice } from '../../storage/sprintHealth/boardChoices';
 import { readFrozenResult } from '../../storage/sprintHealth/frozenResults';
-import { readJob, type JobRecord } from '../../storage/sprintHealth/jobs';
+import { readJob, type JobError, type JobRecord } from '../../storage/sprintHealth/jobs';
 import { readRunningJob } from '../../storage/sprintHealth/runningMarkers';
 import { asAppOn } from '../actor';
 import { authorizeSprint, interactiveCall, trendSprintFilter, type ProjectRef, type Viewer } from './sprintAccess';
@@ -28,15 +28,21 @@ export interface SprintHealthViewInput {
   myProcessesOnly: boolean;
 }
 
+/**
+ * What the page is shown: the contract's view, except that a failed job carries the domain's failure, which
+ * the resolver words as the contract's error.
+ */
+export type SprintHealthOutcome = Exclude<SprintHealthView, { status: 'failed' }> | { status: 'failed'; jobId: string; failure: JobError };
+
 /** A job still computing, or one that failed (a stale job out of runs fails when it is taken over). */
-function jobView(job: JobRecord): SprintHealthView {
+function jobView(job: JobRecord): SprintHealthOutcome {
   if (job.status === 'failed') {
-    return { status: 'failed', jobId: job.jobId, error: job.error ?? { code: 'INTERNAL', message: 'Computing sprint health failed.' } };
+    return { status: 'failed', jobId: job.jobId, failure: job.error ?? { kind: 'internal', message: 'Computing sprint health failed.' } };
   }
   return { status: 'computing', jobId: job.jobId, progress: job.progress, restartedAt: job.restartedAt ?? null };
 }
 
-export async function viewSprintHealth(input: SprintHealthViewInput, viewer: Viewer, queue: HealthQueue): Promise<SprintHealthView> {
+export async function viewSprintHealth(input: SprintHealthViewInput, viewer: Viewer, queue: HealthQueue): Promise<SprintHealthOutcome> {
   const viewerSprint = await authorizeSprint(viewer, input.project, input.sprintId, input.boardId);
   const view = await healthOf(input, viewer, viewerSprint, queue);
   // Saved only with an answer to show: a refused or failed view changes nothing.
@@ -44,7 +50,12 @@ export async function viewSprintHealth(input: SprintHealthViewInput, viewer: Vie
   return view;
 }
 
-async function healthOf(input: SprintHealthViewInput, viewer: Viewer, viewerSprint: Sprint, queue: HealthQueue): Promise<SprintHealthView> {
+async function healthOf(
+  input: SprintHealthViewInput,
+  viewer: Viewer,
+  viewerSprint: Sprint,
+  queue: HealthQueue,
+): Promise<SprintHealthOutcome> {
   const { boardId, sprintId, myProcessesOnly } = input;
   const [processes, trendSprintVisible] = await Promise.all([listProcesses(), trendSprintFilter(viewer, viewerSprint, boardId)]);
   const viewOptions = { boardId, processes, accountId: viewer.accountId, myProcessesOnly, trendSprintVisible };
@@ -83,7 +94,7 @@ export async function viewSprintHealthProgress(
   input: { project: ProjectRef; jobId: string; myProcessesOnly: boolean },
   viewer: Viewer,
   queue: HealthQueue,
-): Promise<SprintHealthView> {
+): Promise<SprintHealthOutcome> {
   const job = await readJob(input.jobId);
   if (!job) throw new DomainError('not-found', 'That computation is not known (it may have expired). Open the sprint again.');
   // A job id says which sprint it computes: its progress and result are the sprint's, for its viewers only.

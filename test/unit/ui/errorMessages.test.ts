@@ -19,10 +19,15 @@ describe('describeError', () => {
   });
 
   it('offers a retry only where trying again can help', () => {
-    const retryable = (['INVALID_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'RATE_LIMITED', 'JIRA_ERROR', 'INTERNAL'] as const).filter(
-      (code) => describeError(aResolverError({ code })).canRetry,
-    );
+    const codes = ['INVALID_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'RATE_LIMITED', 'JIRA_ERROR', 'UNREADABLE', 'INTERNAL'] as const;
+    const retryable = codes.filter((code) => describeError(aResolverError({ code })).canRetry);
     expect(retryable).toEqual(['CONFLICT', 'RATE_LIMITED', 'JIRA_ERROR', 'INTERNAL']);
+  });
+
+  it('says that an unreadable record is kept, without offering a retry that cannot help', () => {
+    const description = describeError(aResolverError({ code: 'UNREADABLE', message: 'The stored process INC can’t be read.' }));
+    expect(description).toMatchObject({ title: "Stored data can't be read", canRetry: false });
+    expect(description.nextStep).toMatch(/kept exactly as it is/);
   });
 
   it('says when to try again after a rate limit', () => {
