@@ -144,6 +144,26 @@ describe('issue created / parent changed: inheritance and auto-link rules', () =
     expect(await linkOf(story.key)).toMatchObject({ processKey: 'NET', linkedBy: wb.users.member, source: 'person' });
   });
 
+  it('never overwrites a person’s link rewritten through the REST API to look inherited', async () => {
+    const epic = anIssue({ issueTypeId: EPIC });
+    await linkAsPerson(epic.key, 'INC');
+    const story = anIssue();
+    await linkAsPerson(story.key, 'NET');
+    const forged = { ...(await linkOf(story.key)), source: 'inherited' };
+    const put = await wb.jira.handle({
+      method: 'PUT',
+      pathWithQuery: `/rest/api/3/issue/${story.key}/properties/process-loop-link`,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(forged),
+      caller: { kind: 'user', accountId: wb.users.member },
+    });
+    expect(put.status).toBe(200);
+    standIn().applyIssueUpdate(story.key, { parentKey: epic.key }, { authorAccountId: wb.users.member, at: new Date() });
+    const result = inheritance(await wb.deliverEvent('avi:jira:updated:issue', parentChangedEvent(story, null, epic.id)));
+    expect(result?.result).toMatchObject({ outcome: 'kept', reason: 'set-by-person' });
+    expect(await linkOf(story.key)).toMatchObject({ processKey: 'NET', source: 'inherited' });
+  });
+
   it('follows the new parent when an inherited link’s issue moves', async () => {
     const [incEpic, chgEpic] = [anIssue({ issueTypeId: EPIC }), anIssue({ issueTypeId: EPIC })];
     await linkAsPerson(incEpic.key, 'INC');

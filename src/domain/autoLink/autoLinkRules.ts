@@ -61,7 +61,7 @@ export type InheritanceDecision =
  * says the same is kept, so the same event delivered twice writes once.
  */
 export function decideProcessLink(input: {
-  current: ProcessLink | null;
+  current: Pick<ProcessLink, 'processKey' | 'stageId' | 'source'> | null;
   parentLink: ProcessLink | null;
   rules: readonly AutoLinkRule[];
   issue: IssueTraits;

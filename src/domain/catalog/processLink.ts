@@ -39,7 +39,7 @@ export type ProcessLinkSource = NonNullable<ProcessLink['source']>;
 export const isAppLinkSource = (source: ProcessLinkSource | undefined): boolean => source === 'inherited' || source === 'auto-rule';
 
 /** Links the app set on its own (inheritance, auto-link rules): the only ones a trigger may replace. */
-export const isAutomaticLink = (link: ProcessLink): boolean => isAppLinkSource(link.source);
+export const isAutomaticLink = (link: Pick<ProcessLink, 'source'>): boolean => isAppLinkSource(link.source);
 
 /**
  * Whether writing `wanted` over `current` would change nothing: the same process and stage, and for the app's own

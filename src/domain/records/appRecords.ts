@@ -208,3 +208,14 @@ export function checkLink(property: ProcessLink | null, record: LinkRecord | nul
         : { processKey: property.processKey, linkedBy: property.linkedBy, linkedAt: property.linkedAt, source: property.source ?? null },
   };
 }
+
+/**
+ * The link a trigger decides from: the property, unless it was changed outside the app, then the app's record.
+ * So a person's link rewritten as `source: 'inherited'` through the REST API is still never replaced by a trigger.
+ */
+export function linkToDecideFrom(property: ProcessLink | null, record: LinkRecord | null): DecidableLink | null {
+  if (checkLink(property, record).state !== 'changed-outside') return property;
+  const link = record?.link;
+  return link ? { processKey: link.processKey, stageId: link.stageId, ...(link.source ? { source: link.source } : {}) } : null;
+}
+export type DecidableLink = Pick<ProcessLink, 'processKey' | 'stageId' | 'source'>;
