@@ -45,7 +45,9 @@ export function demoTour(options: { improvementKey: string | null; tamperedKey?:
       'Every process row shows a trend of the six frozen sprints. INC: flow time p85 fell from days to about a day from the fourth ' +
         `sprint on, after the runbooks improvement${story ? ` (${story})` : ''} was confirmed. CHG: scope change far above 20% every ` +
         'sprint — change work keeps arriving mid-sprint. ONB: the lowest flow efficiency, work waits flagged for days. Click a number ' +
-        'to drill down to the issues behind it; pick a closed sprint to see its frozen result.',
+        'to drill down to the issues behind it; pick a closed sprint to see its frozen result. Every score says “incomplete data”: ' +
+        'the app was installed after these sprints started, so it holds no start snapshot and Jira search cannot find issues ' +
+        'removed since; from the next sprint start on, it records one.',
     ),
     onPage(
       'The catalog and its value streams',
