@@ -26,4 +26,6 @@ export { issueUpdatedTrigger as sprintHealthIssueUpdatedTrigger } from './events
 // Automation: actions, issue-created/parent-changed inheritance, the signed web trigger.
 export { createImprovementStoryAction, linkWorkItemAction, recordKpiReadingAction } from './automation/actions';
 export { issueInheritanceTrigger } from './events/issueCreatedInheritance';
+// The app's own records of an issue go with the issue.
+export { issueDeletedTrigger } from './events/issueDeletedEvents';
 export { automationWebTrigger } from './webtrigger/automationWebTrigger';

@@ -10,7 +10,7 @@ import type {
 import type { JiraStandIn } from './jira/jiraStandIn';
 import { KvsService } from './kvs/kvsService';
 import { readManifest, type Manifest } from './manifest/readManifest';
-import { AppHost } from './runtime/appHost';
+import { AppHost, type DeliveryResult } from './runtime/appHost';
 import { DurableStore } from './store/durableStore';
 import { latencyFromEnv, type Latency } from './runtime/latency';
 
@@ -103,6 +103,35 @@ export function createWorkbenchPlatform<J extends PlatformJira = JiraStandIn>(op
       store.close();
     },
   };
+}
+
+/**
+ * Deletes an issue in the Jira stand-in and delivers `avi:jira:deleted:issue` to the app's triggers, as Jira does
+ * after a delete (with the same at-least-once retries as every product event). The event carries the issue as it
+ * was, with the fields Atlassian's issue events carry; `accountId` is who deleted it.
+ */
+export async function deleteIssueAndNotify(
+  platform: Pick<WorkbenchPlatform, 'jira' | 'host'>,
+  issueIdOrKey: string,
+  { accountId }: { accountId: string | null },
+): Promise<DeliveryResult[]> {
+  const issue = platform.jira.deleteIssue(issueIdOrKey);
+  const event = {
+    issue: {
+      id: issue.id,
+      key: issue.key,
+      fields: {
+        summary: issue.summary,
+        issuetype: { id: issue.issueTypeId },
+        project: { key: issue.projectKey },
+        created: issue.created,
+        updated: issue.updated,
+      },
+    },
+    ...(accountId ? { atlassianId: accountId } : {}),
+  };
+  platform.host.activate();
+  return platform.host.deliverProductEvent('avi:jira:deleted:issue', event, { accountId });
 }
 
 /** Loads every handler the manifest names once, so a broken export fails at start, not on first use. */

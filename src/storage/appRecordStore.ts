@@ -1,12 +1,14 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
+import { DomainError } from '../domain/errors';
 import type { ImprovementRecord, LinkRecord } from '../domain/records/appRecords';
+import { SAVE_VERSION_ENTITY, versionKey, writeRecordAtVersion } from './versionedRecord';
 
 /**
  * The app's own record of who recorded what on an issue (see `domain/records/appRecords`): one small key
  * per improvement story and one per linked issue, written only by the app, after the property it mirrors.
  * Compact on purpose (a site has a record per linked issue): only who, when and what, never the story's text.
- * Records of deleted issues are left in place (Forge has no issue-deleted cleanup hook the app listens to yet).
+ * Both are deleted with their issue (`deleteIssueRecords`, on Jira's issue-deleted event).
  */
 const improvementKey = (issueId: string) => `improvement-record:${issueId}`;
 const linkKey = (issueId: string) => `link-record:${issueId}`;
@@ -20,7 +22,13 @@ const improvementV1 = z.object({
   outcome: outcomeV1.nullable(),
   dodTicks: z.array(z.object({ itemId: z.string(), by: z.string(), at: z.string() })),
 });
-const storedImprovementSchema = z.discriminatedUnion('schemaVersion', [z.object({ schemaVersion: z.literal(1), data: improvementV1 })]);
+/*
+ * `version`: the save version (see `versionedRecord`), so concurrent edits of one story (two people ticking
+ * different items) merge instead of one overwriting the other. Absent on records written before: version 0.
+ */
+const storedImprovementSchema = z.discriminatedUnion('schemaVersion', [
+  z.object({ schemaVersion: z.literal(1), version: z.number().int().nonnegative().optional(), data: improvementV1 }),
+]);
 
 const linkV1 = z.object({
   link: z
@@ -48,8 +56,9 @@ function parsed<T>(schema: z.ZodType<{ data: T }>, key: string, raw: unknown): T
   return null;
 }
 
-const improvementRecord = (record: ImprovementRecord): z.infer<typeof storedImprovementSchema> => ({
+const improvementRecord = (record: ImprovementRecord, version: number): z.infer<typeof storedImprovementSchema> => ({
   schemaVersion: RECORD_VERSION,
+  version,
   data: {
     outcome: record.outcome
       ? { value: record.outcome.value, note: record.outcome.note, by: record.outcome.by, at: record.outcome.at }
@@ -67,8 +76,45 @@ export async function readImprovementRecord(issueId: string): Promise<Improvemen
   return parsed(storedImprovementSchema, improvementKey(issueId), await kvs.get(improvementKey(issueId)));
 }
 
-export async function writeImprovementRecord(issueId: string, record: ImprovementRecord): Promise<void> {
-  await kvs.set(improvementKey(issueId), improvementRecord(record));
+/** The save version of a stored improvement record: 0 when it has none (written before versions, or unreadable). */
+const improvementVersionOf = (raw: unknown): number => {
+  const version = (raw as { version?: unknown } | null | undefined)?.version;
+  return typeof version === 'number' && Number.isInteger(version) && version >= 0 ? version : 0;
+};
+
+export interface VersionedImprovementRecord {
+  record: ImprovementRecord | null;
+  /** The save version it was read at (0: never saved with one). */
+  version: number;
+}
+
+export async function readImprovementRecordVersioned(issueId: string): Promise<VersionedImprovementRecord> {
+  const raw = await kvs.get(improvementKey(issueId));
+  return { record: parsed(storedImprovementSchema, improvementKey(issueId), raw), version: improvementVersionOf(raw) };
+}
+
+/** Enough for every person on a team ticking the same story at once; more means something is wrong. */
+const UPDATE_ATTEMPTS = 10;
+
+/**
+ * Changes a story's record atomically: `change` gets the record as stored now and answers the new one, which is
+ * saved only over the version it was computed from; when another save moved the record on first, it is read
+ * again and `change` asked again. Answers what was saved and its version.
+ */
+export async function updateImprovementRecord<T extends { record: ImprovementRecord }>(
+  issueId: string,
+  change: (current: VersionedImprovementRecord) => T,
+): Promise<T & { version: number }> {
+  const key = improvementKey(issueId);
+  for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+    const current = await readImprovementRecordVersioned(issueId);
+    const next = change(current);
+    const version = current.version + 1;
+    if (await writeRecordAtVersion(key, { from: current.version, to: version }, improvementRecord(next.record, version), improvementVersionOf)) {
+      return { ...next, version };
+    }
+  }
+  throw new DomainError('conflict', 'Many people are changing this story at once. Try again in a moment.');
 }
 
 /** Records of many stories (the backlog, the review), 25 keys a storage call. */
@@ -96,6 +142,19 @@ export async function writeLinkRecord(issueId: string, record: LinkRecord): Prom
 }
 
 /** The same link on many issues (accepted link suggestions), 25 keys a storage call. */
+/**
+ * Forgets everything the app recorded about a deleted issue: its improvement record (with its save version row)
+ * and its link record, in one transaction. Deleting what is not there is harmless, so a repeated event is too.
+ */
+export async function deleteIssueRecords(issueId: string): Promise<void> {
+  await kvs
+    .transact()
+    .delete(improvementKey(issueId))
+    .delete(versionKey(improvementKey(issueId)), { entityName: SAVE_VERSION_ENTITY })
+    .delete(linkKey(issueId))
+    .execute();
+}
+
 export async function writeLinkRecords(issueIds: readonly string[], record: LinkRecord): Promise<void> {
   const value = linkRecord(record);
   for (let start = 0; start < issueIds.length; start += BATCH) {

@@ -20,7 +20,7 @@ interface SaveVersion {
   version: number;
 }
 /** Not the record's own key: a transaction must not name one key twice. */
-const versionKey = (recordKey: string) => `${recordKey}#version`;
+export const versionKey = (recordKey: string) => `${recordKey}#version`;
 
 /** A stored record that fails its schema: said plainly, and kept as it is (no save may replace it). */
 export class UnreadableRecord extends DomainError {

@@ -1,5 +1,10 @@
 import type { Dataset, DatasetUser } from '../../workbench/datasets/datasetSchema';
-import { createWorkbenchPlatform, type WorkbenchPlatform, type WorkbenchPlatformOptions } from '../../workbench/platform';
+import {
+  createWorkbenchPlatform,
+  deleteIssueAndNotify,
+  type WorkbenchPlatform,
+  type WorkbenchPlatformOptions,
+} from '../../workbench/platform';
 import type { JiraStandIn } from '../../workbench/jira/jiraStandIn';
 import type { DeliveryResult } from '../../workbench/runtime/appHost';
 import { aMinimalDataset } from './minimalDataset';
@@ -27,6 +32,8 @@ export interface TestWorkbench {
     event: Record<string, unknown>,
     options?: { accountId?: string | null; byApp?: boolean },
   ): Promise<DeliveryResult[]>;
+  /** Deletes the issue in Jira as `accountId`; Jira then delivers `avi:jira:deleted:issue` to the app. */
+  deleteIssue(issueIdOrKey: string, accountId: string | null): Promise<DeliveryResult[]>;
   drainQueues(): Promise<void>;
   expectNoContractViolations(): void;
   close(): void;
@@ -76,6 +83,9 @@ export function createTestWorkbench(options: TestWorkbenchOptions = {}): Promise
     deliverEvent(eventType, event, deliveryOptions) {
       platform.host.activate();
       return platform.host.deliverProductEvent(eventType, event, deliveryOptions);
+    },
+    deleteIssue(issueIdOrKey, accountId) {
+      return deleteIssueAndNotify(platform, issueIdOrKey, { accountId });
     },
     drainQueues() {
       platform.host.activate();

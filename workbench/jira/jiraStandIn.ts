@@ -143,6 +143,17 @@ export class JiraStandIn {
     return this.context.writes.createIssue(input, this.context.now());
   }
 
+  /**
+   * Deletes the issue with its properties and changelog, as a Jira user would, and answers what was deleted (for the
+   * `avi:jira:deleted:issue` event: `deleteIssueAndNotify` in workbench/platform.ts delivers it).
+   */
+  deleteIssue(issueIdOrKey: string): StoredIssue {
+    const issue = this.state.issueByIdOrKey(issueIdOrKey);
+    if (!issue) throw new Error(`No issue ${issueIdOrKey} in the Jira stand-in.`);
+    this.state.deleteIssue(issue);
+    return issue;
+  }
+
   handle(req: JiraHttpRequest): Promise<JiraHttpResponse> {
     return new Promise((resolve) => resolve(this.respond(req)));
   }

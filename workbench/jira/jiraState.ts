@@ -123,6 +123,15 @@ export class JiraState {
     this.version++;
   }
 
+  /** Removes the issue (its properties and changelog live on it). */
+  deleteIssue(issue: StoredIssue): void {
+    this.store.delete(JIRA_NAMESPACES.issues, issue.id);
+    this.issues.delete(issue.id);
+    this.issueIdByKey.delete(issue.key);
+    this.issueOrder = null;
+    this.version++;
+  }
+
   saveProject(project: DatasetProject): void {
     this.store.set(JIRA_NAMESPACES.projects, project.key, project);
     this.projects.set(project.key, project);

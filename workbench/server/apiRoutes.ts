@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DatasetError, parseDataset, type Dataset } from '../datasets/datasetSchema';
 import type { RateLimitRule } from '../jira/types';
+import { deleteIssueAndNotify } from '../platform';
 import { ACCOUNT_HEADER, actingAccountId } from './actingUser';
 import { HttpError, json, type WorkbenchRequest, type WorkbenchResponse } from './http';
 import { callerFor } from './jiraReads';
@@ -184,6 +185,18 @@ export function apiRoutes(deps: ApiDeps): Route[] {
         }
         if (body.drain) await platform.host.drainQueues();
         return json(200, { deliveries });
+      },
+    },
+    {
+      // Deleting an issue, as the acting user would in Jira: the app hears `avi:jira:deleted:issue`.
+      method: 'POST',
+      pattern: '/workbench/issues/:issueKey/delete',
+      handler: async (req) => {
+        const issueKey = req.params.issueKey ?? '';
+        if (!platform.jira.issue(issueKey)) throw new HttpError(404, `No issue ${issueKey} in the Jira stand-in.`);
+        const deliveries = await deleteIssueAndNotify(platform, issueKey, { accountId: actingAccountId(req, platform.jira.users()) });
+        await platform.host.drainQueues();
+        return json(200, { deleted: issueKey, deliveries });
       },
     },
     {

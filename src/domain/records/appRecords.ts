@@ -43,6 +43,10 @@ const sameTicks = (a: ImprovementRecord['dodTicks'], b: ImprovementRecord['dodTi
   return a.length === b.length && b.every((tick) => keys.has(tickKey(tick)));
 };
 
+/** Same outcome and ticks (who, when, what); `unverified` marks aside. */
+export const sameImprovementRecord = (a: ImprovementRecord, b: ImprovementRecord): boolean =>
+  sameOutcome(a.outcome, b.outcome) && sameTicks(a.dodTicks, b.dodTicks);
+
 export const emptyImprovementRecord = (): ImprovementRecord => ({ outcome: null, dodTicks: [] });
 
 /** The record an app write leaves: the property's outcome and ticks as written. */

@@ -13,7 +13,7 @@ import type { Actor, JiraRef } from '../actor';
 import { accountOf } from './improvementContext';
 import { chooseStoryType } from './improvementSetup';
 import { improvementRecordOf, linkRecordOf } from '../../domain/records/appRecords';
-import { writeImprovementRecord, writeLinkRecord } from '../../storage/appRecordStore';
+import { updateImprovementRecord, writeLinkRecord } from '../../storage/appRecordStore';
 
 const reason = (error: unknown) => (error instanceof DomainError ? error.message : 'Jira did not answer as expected.');
 
@@ -66,7 +66,7 @@ export async function createImprovementStory(input: CreateImprovementStoryInput,
   });
   try {
     await writeIssueProperty(issue.id, IMPROVEMENT_PROPERTY_KEY, improvement);
-    await writeImprovementRecord(issue.id, improvementRecordOf(improvement));
+    await updateImprovementRecord(issue.id, () => ({ record: improvementRecordOf(improvement) }));
   } catch (error) {
     return {
       outcome: 'partial',

@@ -1,22 +1,17 @@
 import type { IssueImprovement } from '../../contract/improvementContract';
-import {
-  IMPROVEMENT_ISSUE_TYPE_NAME,
-  IMPROVEMENT_PROPERTY_KEY,
-  type ImprovementOutcomeValue,
-  type ImprovementProperty,
-} from '../../domain/improvements/improvementProperty';
+import { IMPROVEMENT_ISSUE_TYPE_NAME, type ImprovementOutcomeValue, type ImprovementProperty } from '../../domain/improvements/improvementProperty';
 import { canReviewProcess } from '../../domain/improvements/improvementPermissions';
 import { dodProgress, mergeDod, tickDod, withOutcome } from '../../domain/improvements/improvementStory';
 import { DomainError } from '../../domain/errors';
-import { writeIssueProperty } from '../../jira/issueProperties';
 import { fetchMyPermissions } from '../../jira/permissions';
 import { fetchUsers, type JiraUserSummary } from '../../jira/users';
 import { readProcess } from '../../storage/catalogStore';
 import { jiraCallFor, type Actor, type JiraRef } from '../actor';
 import { accountOf, toImprovementProcess } from './improvementContext';
 import { fetchImprovementIssue, type ImprovementIssue } from '../../jira/improvementIssues';
-import { checkImprovement, recordAfterWrite, recordedProperty, type ImprovementRecord } from '../../domain/records/appRecords';
-import { readImprovementRecord, writeImprovementRecord } from '../../storage/appRecordStore';
+import { checkImprovement, recordedProperty, type ImprovementRecord } from '../../domain/records/appRecords';
+import { readImprovementRecord } from '../../storage/appRecordStore';
+import { writeStoryEdit } from './storyWrites';
 
 const cannotSeeIssue = () => new DomainError('not-found', "This issue doesn't exist or you don't have permission to view it.");
 
@@ -103,17 +98,21 @@ export async function toggleImprovementDod(
   actor: Actor,
 ): Promise<IssueImprovement> {
   const state = await loadPanel(issue, actor);
-  const improvement = requireImprovement(state);
   const processDod = state.view.process?.definitionOfDone ?? null;
-  const updated = tickDod(improvement, processDod, itemId, done, accountOf(actor), new Date());
-  await writeStory(state, improvement, updated);
+  const now = new Date();
+  await writeStory(state, (recorded) => tickDod(recorded, processDod, itemId, done, accountOf(actor), now));
   return (await loadPanel(issue, actor)).view;
 }
 
-/** The property (Jira's edit permission decides), then the app's record; rewriting the mirror also repairs it. */
-async function writeStory(state: PanelState, before: ImprovementProperty, next: ImprovementProperty): Promise<void> {
-  await writeIssueProperty(state.issue.id, IMPROVEMENT_PROPERTY_KEY, next);
-  await writeImprovementRecord(state.issue.id, recordAfterWrite(next, before, state.record));
+/**
+ * The property (Jira's edit permission decides), then the app's record, merged with what others saved meanwhile;
+ * rewriting the mirror also repairs it.
+ */
+async function writeStory(state: PanelState, edit: (recorded: ImprovementProperty) => ImprovementProperty): Promise<void> {
+  requireImprovement(state);
+  const property = state.issue.improvement;
+  if (!property) return;
+  await writeStoryEdit(state.issue.id, { property, record: state.record }, edit);
 }
 
 export async function recordImprovementOutcome(
@@ -121,10 +120,11 @@ export async function recordImprovementOutcome(
   actor: Actor,
 ): Promise<IssueImprovement> {
   const state = await loadPanel(issue, actor);
-  const improvement = requireImprovement(state);
+  requireImprovement(state);
   if (!state.view.canRecordOutcome) {
     throw new DomainError('forbidden', state.view.readOnlyReason ?? "You can't record the outcome of this story.");
   }
-  await writeStory(state, improvement, withOutcome(improvement, outcome, accountOf(actor), new Date()));
+  const now = new Date();
+  await writeStory(state, (recorded) => withOutcome(recorded, outcome, accountOf(actor), now));
   return (await loadPanel(issue, actor)).view;
 }

@@ -28,8 +28,7 @@ import { accountOf, processNotFound, toImprovementProcess, viewerOf } from '../i
 import { jqlString, searchImprovementIssues } from '../../jira/improvementIssues';
 import { recentProjectSprints } from '../improvements/processBacklog';
 import { withAppRecords } from '../improvements/improvementRecords';
-import { recordAfterWrite } from '../../domain/records/appRecords';
-import { writeImprovementRecord } from '../../storage/appRecordStore';
+import { writeStoryEdit } from '../improvements/storyWrites';
 import { browsableIssues } from '../issueVisibility';
 
 /** Enough sprints for a picker of the last half year or so of two-week sprints. */
@@ -200,9 +199,10 @@ export async function saveSprintReview(input: SaveSprintReviewInput, actor: Acto
       if (story.recordState === 'changed-outside') await writeIssueProperty(entry.issueId, IMPROVEMENT_PROPERTY_KEY, improvement);
       continue;
     }
-    const next = withOutcome(improvement, { value: entry.value, note: entry.note }, accountOf(actor), now);
-    await writeIssueProperty(entry.issueId, IMPROVEMENT_PROPERTY_KEY, next);
-    await writeImprovementRecord(entry.issueId, recordAfterWrite(next, improvement, story.record));
+    // `improvement` is already the story as recorded, so it stands for the property here.
+    await writeStoryEdit(entry.issueId, { property: improvement, record: story.record }, (recorded) =>
+      withOutcome(recorded, { value: entry.value, note: entry.note }, accountOf(actor), now),
+    );
   }
   if (decision.history) {
     const written = await writeSprintReview(decision.review, decision.history);
