@@ -110,7 +110,9 @@ export async function updateImprovementRecord<T extends { record: ImprovementRec
     const current = await readImprovementRecordVersioned(issueId);
     const next = change(current);
     const version = current.version + 1;
-    if (await writeRecordAtVersion(key, { from: current.version, to: version }, improvementRecord(next.record, version), improvementVersionOf)) {
+    if (
+      await writeRecordAtVersion(key, { from: current.version, to: version }, improvementRecord(next.record, version), improvementVersionOf)
+    ) {
       return { ...next, version };
     }
   }

@@ -4,8 +4,8 @@ import { DomainError } from '../domain/errors';
 import { isKeyTaken } from './keyTaken';
 
 /**
- * Versioned records (processes, value streams, auto-link rules, health settings): read back checked, and saved
- * only over the version the saver read, atomically.
+ * Versioned records (processes, value streams, auto-link rules, health settings, the app's improvement records): read back
+ * checked, and saved only over the version the saver read, atomically.
  *
  * Plain KVS keys have no compare-and-set, so each record key has a row in the `save-version` custom entity
  * holding its current version. A save is ONE KVS transaction: set the record, and set the row to the new

@@ -46,7 +46,9 @@ async function propertyTicks(issueId: string): Promise<Array<[string, string | n
     headers: {},
     caller: { kind: 'user', accountId: wb.users.admin },
   });
-  const { value } = JSON.parse(response.body ?? '{}') as { value: { dod: Array<{ itemId: string; done: boolean; doneBy: string | null }> } };
+  const { value } = JSON.parse(response.body ?? '{}') as {
+    value: { dod: Array<{ itemId: string; done: boolean; doneBy: string | null }> };
+  };
   return value.dod.filter((check) => check.done).map((check) => [check.itemId, check.doneBy]);
 }
 

@@ -1,5 +1,9 @@
 import type { IssueImprovement } from '../../contract/improvementContract';
-import { IMPROVEMENT_ISSUE_TYPE_NAME, type ImprovementOutcomeValue, type ImprovementProperty } from '../../domain/improvements/improvementProperty';
+import {
+  IMPROVEMENT_ISSUE_TYPE_NAME,
+  type ImprovementOutcomeValue,
+  type ImprovementProperty,
+} from '../../domain/improvements/improvementProperty';
 import { canReviewProcess } from '../../domain/improvements/improvementPermissions';
 import { dodProgress, mergeDod, tickDod, withOutcome } from '../../domain/improvements/improvementStory';
 import { DomainError } from '../../domain/errors';
