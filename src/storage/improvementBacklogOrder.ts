@@ -1,11 +1,11 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
-import { isKeyTaken } from './keyTaken';
+import { checkRecord, writeRecordAtVersion } from './versionedRecord';
 
 /**
- * The APO's manual order of a process's backlog: issue ids, top first. Each version is written
- * once under its own key (`FAIL_IF_EXISTS`), so of two people re-ordering from the same version
- * exactly one wins and the other gets a conflict; the current pointer is then moved.
+ * The APO's manual order of a process's backlog: issue ids, top first. The current order and its version's
+ * own key are written in one transaction over the version read (`writeRecordAtVersion`), so of two people
+ * re-ordering from the same version exactly one wins and the other gets a conflict.
  * Retention: the last `BACKLOG_ORDER_VERSIONS_KEPT` versions are kept (only the newest decides a race; the
  * others show recent re-orders to support), older ones are deleted as each new one is written.
  */
@@ -25,8 +25,13 @@ const orderSchema = z.object({
 export type BacklogOrder = z.infer<typeof orderSchema>;
 
 export async function readBacklogOrder(processKey: string): Promise<BacklogOrder | null> {
-  const parsed = orderSchema.safeParse(await kvs.get(currentKey(processKey)));
-  return parsed.success ? parsed.data : null;
+  const raw = await kvs.get(currentKey(processKey));
+  if (raw === undefined) return null;
+  const parsed = orderSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  // The backlog falls back to benefit ÷ cost; a save refuses to replace the unreadable order (see writeBacklogOrder).
+  console.warn(`Backlog order of ${processKey} is unreadable and was kept: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return null;
 }
 
 export async function readBacklogOrders(processKeys: readonly string[]): Promise<Map<string, BacklogOrder>> {
@@ -52,13 +57,15 @@ export async function writeBacklogOrder(input: {
     updatedBy: input.by,
     updatedAt: input.now.toISOString(),
   };
-  try {
-    await kvs.set(versionKey(input.processKey, order.version), order, { keyPolicy: 'FAIL_IF_EXISTS' });
-  } catch (error) {
-    if (isKeyTaken(error)) return null;
-    throw error;
-  }
-  await kvs.set(currentKey(input.processKey), order);
+  const key = currentKey(input.processKey);
+  const written = await writeRecordAtVersion(
+    key,
+    { from: input.expectedVersion ?? 0, to: order.version },
+    order,
+    (stored) => checkRecord(key, `backlog order of ${input.processKey}`, orderSchema, (read) => read, stored).version,
+    [{ key: versionKey(input.processKey, order.version), value: order }],
+  );
+  if (!written) return null;
   const expired = order.version - BACKLOG_ORDER_VERSIONS_KEPT;
   if (expired > 0) await kvs.delete(versionKey(input.processKey, expired));
   return order;

@@ -1,15 +1,13 @@
-import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import type { KpiReading, ReviewHistoryEntry, SprintReview } from '../domain/review/sprintReview';
 import { scanPrefix } from './prefixScan';
-import { isKeyTaken } from './keyTaken';
-import { readRecord, UnreadableRecord } from './versionedRecord';
+import { checkRecord, readRecord, UnreadableRecord, writeRecordAtVersion } from './versionedRecord';
 
 /**
  * Sprint reviews, one key per (process, sprint), and their history, one key per saved version.
- * A history entry is written with `FAIL_IF_EXISTS` before the review itself: it is both the
- * record of the change and the lock on that version (two saves of the same version: one wins).
- * History keys are never overwritten or deleted.
+ * A review and its version's history entry are written in one transaction over the version read
+ * (`writeRecordAtVersion`): two saves of the same version, one wins, and no crash leaves one without the other.
+ * History keys are never deleted.
  */
 const reviewKey = (processKey: string, sprintId: number) => `sprint-review:${processKey}:${sprintId}`;
 const historyPrefix = (processKey: string, sprintId: number) => `sprint-review-history:${processKey}:${sprintId}:`;
@@ -104,16 +102,21 @@ export async function readReviewHistory(processKey: string, sprintId: number): P
   return (await listValid(historyPrefix(processKey, sprintId), storedHistorySchema, upgradeHistory)).sort((a, b) => a.version - b.version);
 }
 
-/** Appends the history entry (claiming its version) and stores the review; false when that version was taken. */
+/**
+ * Stores the review and its history entry in one transaction, only over the version it was read at; false when
+ * another save moved it on first (nothing written). A review saved before versions were kept as rows reads its
+ * version from the stored record, which must be readable.
+ */
 export async function writeSprintReview(review: SprintReview, history: ReviewHistoryEntry): Promise<boolean> {
-  try {
-    await kvs.set(historyKey(review.processKey, review.sprintId, history.version), historyRecord(history), { keyPolicy: 'FAIL_IF_EXISTS' });
-  } catch (error) {
-    if (isKeyTaken(error)) return false;
-    throw error;
-  }
-  await kvs.set(reviewKey(review.processKey, review.sprintId), reviewRecord(review));
-  return true;
+  const key = reviewKey(review.processKey, review.sprintId);
+  const what = `review of ${review.processKey} for sprint ${review.sprintId}`;
+  return writeRecordAtVersion(
+    key,
+    { from: review.version - 1, to: review.version },
+    reviewRecord(review),
+    (stored) => checkRecord(key, what, storedReviewSchema, upgradeReview, stored).version,
+    [{ key: historyKey(review.processKey, review.sprintId, history.version), value: historyRecord(history) }],
+  );
 }
 
 /**

@@ -60,14 +60,15 @@ export async function writeRecordAtVersion(
   { from, to }: { from: number; to: number },
   value: unknown,
   storedVersion: (stored: unknown) => number,
+  /** Written in the same transaction, so they land exactly when the record does (a version's history entry). */
+  alongside: ReadonlyArray<{ key: string; value: unknown }> = [],
 ): Promise<boolean> {
   const versions = kvs.entity<SaveVersion>(SAVE_VERSION_ENTITY);
   let failure: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      await kvs
-        .transact()
-        .set(key, value)
+      await alongside
+        .reduce((transaction, entry) => transaction.set(entry.key, entry.value), kvs.transact().set(key, value))
         .set<SaveVersion>(
           versionKey(key),
           { version: to },

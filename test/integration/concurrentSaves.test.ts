@@ -153,4 +153,28 @@ describe('concurrent saves under Forge-like latency', () => {
       },
     });
   });
+
+  it('keeps every acknowledged save of a sprint review, each with its own history entry', async () => {
+    const { apo } = wb.users;
+    const { sprint } = await ok(apo, 'getSprintReview', { processKey: 'INC' });
+    const told = (outcome: Told['outcome'], review: { version: number; achieved: string } | null) => ({
+      outcome,
+      version: review?.version ?? -1,
+      value: review?.achieved ?? '',
+    });
+    const payload = { processKey: 'INC', sprintId: sprint.id, next: '', kpiReadings: [], storyOutcomes: [] };
+    await race({
+      startVersion: 0,
+      valueOf: (round, editor) => `Round ${round}: editor ${editor}'s notes`,
+      async save(achieved, expectedVersion) {
+        const answer = await ok(apo, 'saveSprintReview', { ...payload, achieved, expectedVersion: expectedVersion || null });
+        return told(answer.outcome, answer.view.review);
+      },
+      async stored() {
+        return told('conflict', (await ok(apo, 'getSprintReview', { processKey: 'INC', sprintId: sprint.id })).review);
+      },
+    });
+    const { history } = await ok(apo, 'getSprintReview', { processKey: 'INC', sprintId: sprint.id });
+    expect(history.map((entry) => entry.version).sort()).toEqual([1, 2, 3, 4, 5]);
+  });
 });

@@ -1,8 +1,9 @@
+import { kvs } from '@forge/kvs';
 import { BACKLOG_ORDER_VERSIONS_KEPT, readBacklogOrder, writeBacklogOrder } from '../../../src/storage/improvementBacklogOrder';
 import { createTestWorkbench, type TestWorkbench } from '../../support/testWorkbench';
 import { asUser } from '../../support/useCaseInvocation';
 
-/** The backlog's manual order, each version written once under its own key, and only the last few kept. */
+/** The backlog's manual order: one save a version, each version also under its own key, only the last few kept. */
 let wb: TestWorkbench;
 beforeEach(async () => {
   wb = await createTestWorkbench();
@@ -42,5 +43,18 @@ describe('backlog order versions', () => {
       writeBacklogOrder({ processKey: 'INC', issueIds: ['1'], expectedVersion: 1, by: 'apo', now: new Date() }),
     );
     expect(stale).toBeNull();
+  });
+
+  it('never replaces an order it cannot read, and keeps one save a version', async () => {
+    const unreadable = { schemaVersion: 9, issueIds: 'not a list' };
+    await inFrame(() => kvs.set('improvement-order:INC', unreadable));
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await inFrame(() => readBacklogOrder('INC'))).toBeNull();
+    await expect(
+      inFrame(() => writeBacklogOrder({ processKey: 'INC', issueIds: ['1'], expectedVersion: null, by: 'apo', now: new Date() })),
+    ).rejects.toMatchObject({ kind: 'unreadable' });
+    warn.mockRestore();
+    expect(await inFrame(() => kvs.get('improvement-order:INC'))).toEqual(unreadable);
+    expect(versionKeys('INC')).toEqual([]);
   });
 });

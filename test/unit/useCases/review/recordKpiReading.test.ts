@@ -75,26 +75,32 @@ describe('recording one KPI reading in a sprint review', () => {
 
   it('tries again on the fresh review when another save took the version first', async () => {
     const { sprintId } = await record(wb.users.apo, 5);
-    const realSet = kvs.set.bind(kvs) as (key: string, value: unknown, options?: unknown) => Promise<unknown>;
+    const realTransact = kvs.transact.bind(kvs);
     let raced = false;
-    const racingSet = async (key: string, value: unknown, options?: unknown) => {
-      if (!raced && key.startsWith('sprint-review-history:INC:')) {
-        raced = true;
-        // Someone else's save lands between our read and our write, claiming version 2.
-        const saved = await wb.invoke(wb.users.asm, 'saveSprintReview', {
-          processKey: 'INC',
-          sprintId,
-          achieved: 'Saved in between',
-          next: '',
-          kpiReadings: [{ kpiId: 'mttr', value: 5 }],
-          storyOutcomes: [],
-          expectedVersion: 1,
-        });
-        expect(saved).toMatchObject({ ok: true, data: { outcome: 'saved' } });
-      }
-      return realSet(key, value, options);
+    // Someone else's save lands between our read and our write, taking version 2.
+    const racingSave = async () => {
+      const saved = await wb.invoke(wb.users.asm, 'saveSprintReview', {
+        processKey: 'INC',
+        sprintId,
+        achieved: 'Saved in between',
+        next: '',
+        kpiReadings: [{ kpiId: 'mttr', value: 5 }],
+        storyOutcomes: [],
+        expectedVersion: 1,
+      });
+      expect(saved).toMatchObject({ ok: true, data: { outcome: 'saved' } });
     };
-    jest.spyOn(kvs, 'set').mockImplementation(racingSet as typeof kvs.set);
+    jest.spyOn(kvs, 'transact').mockImplementation(() => {
+      const transaction = realTransact();
+      if (raced) return transaction;
+      raced = true;
+      const execute = transaction.execute.bind(transaction);
+      transaction.execute = async () => {
+        await racingSave();
+        return execute();
+      };
+      return transaction;
+    });
     const result = await record(wb.users.apo, 4, { sprintId });
     expect(raced).toBe(true);
     expect(result.changed).toBe(true);
