@@ -133,4 +133,19 @@ describe('workbench HTTP API', () => {
       await call('POST', '/workbench/rate-limits', { body: { rules: [] } });
     }
   });
+
+  // Last: it deletes an issue of the shared dataset.
+  it('deletes an issue as the acting user and delivers Jira’s issue-deleted event to the app', async () => {
+    const issue = dataset.issues[dataset.issues.length - 1]!;
+    const { status, body } = await call('POST', `/workbench/issues/${issue.key}/delete`, { as: accountOf('admin') });
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      deleted: issue.key,
+      deliveries: [
+        expect.objectContaining({ triggerKey: 'process-loop-issue-deleted', result: { outcome: 'forgotten', issueId: issue.id } }),
+      ],
+    });
+    expect((await call('GET', `/rest/api/3/issue/${issue.key}`, { as: accountOf('admin') })).status).toBe(404);
+    expect(await call('POST', `/workbench/issues/${issue.key}/delete`, { as: accountOf('admin') })).toMatchObject({ status: 404 });
+  });
 });
