@@ -129,7 +129,8 @@ function HeaderCell({ metric }: { metric: MetricKey | 'trend' | 'process' }) {
   if (metric === 'trend') {
     return (
       <th scope="col" style={th}>
-        <TooltipText tooltip="Health in this process's last closed sprints of the board, oldest first.">Trend</TooltipText>
+        <TooltipText tooltip="Health in this process's last closed sprints of the board, oldest first. A hollow dot: that score rested on incomplete data."
+        >Trend</TooltipText>
       </th>
     );
   }
