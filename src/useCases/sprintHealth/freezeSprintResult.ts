@@ -32,9 +32,7 @@ function trendPointOf(stored: StoredResult): TrendPoint {
     sprintName: sprint.name,
     completeDate: sprint.completeDate,
     scores: Object.fromEntries(stored.rows.map((row) => [row.processKey ?? UNLINKED_TREND_KEY, row.health])),
-    incompleteData: stored.rows
-      .filter((row) => rowOnIncompleteData(stored.meta, row))
-      .map((row) => row.processKey ?? UNLINKED_TREND_KEY),
+    incompleteData: stored.rows.filter((row) => rowOnIncompleteData(stored.meta, row)).map((row) => row.processKey ?? UNLINKED_TREND_KEY),
   };
 }
 
