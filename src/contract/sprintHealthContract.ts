@@ -50,6 +50,11 @@ export const trendPointSchema = z.object({
   /** null when the process had no row in that sprint, or no criterion applied. */
   score: z.number().nullable(),
   band: healthSchema.shape.band,
+  /**
+   * The score rested on incomplete data (as the health lozenge marks it); null when there is no score, or the point
+   * was stored before the app kept this (not known).
+   */
+  incompleteData: z.boolean().nullable(),
 });
 
 export const sprintHealthRowSchema = z.object({
@@ -256,9 +261,14 @@ export const sprintHealthContract = {
           current: healthSchema,
           preview: healthSchema,
           criteria: z.array(criterionResultSchema),
+          /** The current / previewed score rests on incomplete data (the page marks it "incomplete data", as the lozenge). */
+          currentIncompleteData: z.boolean(),
+          previewIncompleteData: z.boolean(),
         }),
       ),
-      totals: z.object({ current: healthSchema, preview: healthSchema }).nullable(),
+      totals: z
+        .object({ current: healthSchema, preview: healthSchema, currentIncompleteData: z.boolean(), previewIncompleteData: z.boolean() })
+        .nullable(),
     }),
   },
   /** Admin only. `expectedVersion` from `getHealthSettings` (0 for the defaults). */

@@ -1,4 +1,5 @@
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
+import frozenV1 from '../unit/useCases/sprintHealth/fixtures/frozenResultV1.json';
 import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
 import { runActionAsRule } from '../../workbench/automation/runAction';
 import { signRequest } from '../../src/webtrigger/signature';
@@ -413,7 +414,41 @@ describe('the automation web trigger', () => {
     const body = JSON.stringify({ action: 'process-health', processKey: 'INC', boardId: 1 });
     const response = await call(body, signedHeaders(secret, body));
     expect(response.statusCode).toBe(200);
-    expect(JSON.parse(response.body)).toEqual({ processKey: 'INC', sprint: null, health: null });
+    expect(JSON.parse(response.body)).toEqual({ processKey: 'INC', sprint: null, health: null, incompleteData: null });
+  });
+
+  it('says whether the latest score rested on incomplete data, also for a trend point stored before that was kept', async () => {
+    const secret = await rotate();
+    const body = JSON.stringify({ action: 'process-health', processKey: 'INC', boardId: 1 });
+    // Each signature is accepted once: every ask is signed at another second.
+    let asked = 0;
+    const latest = async () => {
+      asked += 1;
+      const headers = signedHeaders(secret, body, Math.floor(Date.now() / 1000) - asked);
+      return JSON.parse((await call(body, headers)).body) as Record<string, unknown>;
+    };
+    const point = (sprintId: number, extra: object) => ({
+      sprintId,
+      sprintName: `Sprint ${sprintId}`,
+      completeDate: null,
+      scores: { INC: { score: 70, band: 'amber' } },
+      ...extra,
+    });
+    const storeRaw = (key: string, value: unknown) => expect(wb.kvs.handle('/api/v1/set', { key, value }).status).toBeLessThan(300);
+
+    storeRaw('sprint-health:trend:1:000000000000001:21', point(21, { incompleteData: ['INC'] }));
+    expect(await latest()).toMatchObject({ sprint: { id: 21 }, health: { score: 70 }, incompleteData: true });
+    storeRaw('sprint-health:trend:1:000000000000002:22', point(22, { incompleteData: ['CHG'] }));
+    expect(await latest()).toMatchObject({ sprint: { id: 22 }, incompleteData: false });
+
+    // Written by an earlier version: without its frozen result it is not known; with it, the frozen row tells.
+    const legacySprint = frozenV1.head.meta.sprint.id;
+    storeRaw(`sprint-health:trend:1:000000000000003:${legacySprint}`, point(legacySprint, {}));
+    expect(await latest()).toMatchObject({ sprint: { id: legacySprint }, incompleteData: null });
+    const asInc = (item: unknown) => (Array.isArray(item) ? item : { row: { ...(item as { row: object }).row, processKey: 'INC' } });
+    storeRaw(frozenV1.chunkKey, frozenV1.chunk.map(asInc));
+    storeRaw(frozenV1.key, frozenV1.head);
+    expect(await latest()).toMatchObject({ sprint: { id: legacySprint }, incompleteData: true });
   });
 
   it.each([

@@ -522,4 +522,43 @@ describe('sprint health: settings', () => {
     expect(preview.rows.every((row) => row.preview.score === 100)).toBe(true);
     expect((await ok(admin, 'getHealthSettings', {})).record.version).toBe(0);
   });
+
+  it('marks previewed scores resting on incomplete data as the lozenge does, and only those', async () => {
+    const { admin } = wb.users;
+    const view = await health(admin, { boardId: DEMO_BOARD_ID, sprintId: closedSprint }, 'ready');
+    const { defaults } = await ok(admin, 'getHealthSettings', {});
+    const same = await ok(admin, 'previewHealthSettings', { settings: defaults, sprintId: closedSprint });
+    // Without a start snapshot say/do counts on incomplete data: the current and previewed scores are both marked.
+    expect(view.completeness.incompleteCriteria).toContain('sayDo');
+    expect(same.rows.map((row) => [row.processKey, row.currentIncompleteData, row.previewIncompleteData])).toEqual(
+      view.rows.map((row) => [row.processKey, true, true]),
+    );
+    expect(same.totals).toMatchObject({ currentIncompleteData: true, previewIncompleteData: true });
+
+    // Scored on impediments alone (counted from the sprint's end, which search finds), nothing rests on incomplete data.
+    const impedimentsOnly = { ...defaults, criteria: [{ key: 'impediments' as const, weight: 100, threshold: 1000 }] };
+    const preview = await ok(admin, 'previewHealthSettings', { settings: impedimentsOnly, sprintId: closedSprint });
+    expect(preview.rows.map((row) => [row.currentIncompleteData, row.previewIncompleteData])).toEqual(view.rows.map(() => [true, false]));
+    expect(preview.totals).toMatchObject({ currentIncompleteData: true, previewIncompleteData: false });
+  });
+
+  it('marks the recomputed preview of an active sprint by the same rule as its page', async () => {
+    const { admin } = wb.users;
+    const view = await health(admin, { boardId: DEMO_BOARD_ID, sprintId: DEMO_SPRINT_IDS.active }, 'ready');
+    const marked = (row: { criteria: Array<{ key: string; passed: boolean | null }> }) =>
+      row.criteria.some(
+        (criterion) => criterion.passed !== null && (view.completeness.incompleteCriteria as string[]).includes(criterion.key),
+      );
+    expect(view.rows.some(marked)).toBe(true);
+    const { defaults } = await ok(admin, 'getHealthSettings', {});
+
+    const same = await ok(admin, 'previewHealthSettings', { settings: defaults, sprintId: DEMO_SPRINT_IDS.active });
+    expect(same.mode).toBe('recomputed');
+    expect(same.rows.map((row) => [row.processKey, row.currentIncompleteData, row.previewIncompleteData])).toEqual(
+      view.rows.map((row) => [row.processKey, marked(row), marked(row)]),
+    );
+    const impedimentsOnly = { ...defaults, criteria: [{ key: 'impediments' as const, weight: 100, threshold: 1000 }] };
+    const preview = await ok(admin, 'previewHealthSettings', { settings: impedimentsOnly, sprintId: DEMO_SPRINT_IDS.active });
+    expect(preview.rows.every((row) => !row.previewIncompleteData)).toBe(true);
+  });
 });

@@ -18,6 +18,14 @@ export interface CsvHealth {
   score: number | null;
   /** The process's say/do in that sprint (completed of committed, %), null when nothing was committed. */
   sayDoPct: number | null;
+  /** The score rested on incomplete data (`scoreOnIncompleteData`), as the health lozenge marks it. */
+  incompleteData: boolean;
+}
+
+/** "complete" / "incomplete": whether the score rested on numbers Jira search may undercount; "" without a score. */
+export function healthDataCell(health: Pick<CsvHealth, 'score' | 'incompleteData'> | undefined): string {
+  if (!health || health.score === null) return '';
+  return health.incompleteData ? 'incomplete' : 'complete';
 }
 
 /**
@@ -42,6 +50,7 @@ export function reviewsCsv(input: {
     'Story outcomes',
     'Health',
     'Health score',
+    'Health data',
     'Say/do %',
     'Last edited at',
     'Last edited by',
@@ -61,6 +70,7 @@ export function reviewsCsv(input: {
       review.storyOutcomes.map((outcome) => `${outcome.issueKey}: ${outcome.value}${outcome.note ? ` (${outcome.note})` : ''}`).join('; '),
       health?.health ?? '',
       health?.score ?? null,
+      healthDataCell(health),
       health?.sayDoPct ?? null,
       review.updatedAt,
       review.updatedBy,

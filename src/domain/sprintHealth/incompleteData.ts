@@ -13,3 +13,15 @@ export function criteriaOnIncompleteData(record: { removedIssuesKnown: boolean; 
   // Criterion order, as the settings and the criteria popup list them.
   return record.committedFromSnapshot ? ['scopeChange', 'flowEfficiency'] : ['sayDo', 'scopeChange', 'flowEfficiency'];
 }
+
+/**
+ * Whether a score rests on incomplete data: one of the criteria that count in it (`passed` not null) is among
+ * `incompleteCriteria`. A criterion left out of the score cannot move it. The lozenge, the sparkline, the preview,
+ * the reviews CSV and the automation answers all mark a score by this one rule.
+ */
+export function scoreOnIncompleteData(
+  criteria: readonly { key: string; passed: boolean | null }[],
+  incompleteCriteria: readonly CriterionKey[],
+): boolean {
+  return criteria.some((criterion) => criterion.passed !== null && (incompleteCriteria as readonly string[]).includes(criterion.key));
+}

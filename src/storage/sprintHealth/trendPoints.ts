@@ -16,6 +16,11 @@ export interface TrendPoint {
   completeDate: string | null;
   /** Score per process key; the unlinked row under UNLINKED_TREND_KEY. */
   scores: Record<string, Health>;
+  /**
+   * The keys (as in `scores`) whose score rested on incomplete data (`scoreOnIncompleteData`). Absent from points
+   * written before it was kept: for those it is not known.
+   */
+  incompleteData?: string[];
 }
 export const UNLINKED_TREND_KEY = '~unlinked';
 
@@ -24,6 +29,7 @@ const trendPointSchema: z.ZodType<TrendPoint> = z.object({
   sprintName: z.string(),
   completeDate: iso.nullable(),
   scores: z.record(z.string(), storedHealthSchema),
+  incompleteData: z.array(z.string()).optional(),
 });
 
 const trendPrefix = (boardId: number) => `sprint-health:trend:${boardId}:`;

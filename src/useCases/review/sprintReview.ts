@@ -30,6 +30,7 @@ import { recentProjectSprints } from '../improvements/processBacklog';
 import { withAppRecords } from '../improvements/improvementRecords';
 import { writeStoryEdit } from '../improvements/storyWrites';
 import { browsableIssues } from '../issueVisibility';
+import { rowOnIncompleteData } from '../sprintHealth/sprintHealthView';
 
 /** Enough sprints for a picker of the last half year or so of two-week sprints. */
 const PICKER_SPRINTS = 20;
@@ -220,11 +221,12 @@ async function frozenHealthOf(processKey: string, sprintIds: readonly number[]):
   const found = await Promise.all([...new Set(sprintIds)].map(async (sprintId) => [sprintId, await readFrozenRows(sprintId)] as const));
   for (const [sprintId, frozen] of found) {
     const row = frozen?.rows.find((candidate) => candidate.processKey === processKey);
-    if (row)
+    if (frozen && row)
       health.set(sprintId, {
         sprintId,
         health: row.health.band ?? '',
         score: row.health.score,
+        incompleteData: rowOnIncompleteData(frozen.meta, row),
         sayDoPct: row.metrics.sayDoPct === null ? null : Math.round(row.metrics.sayDoPct * 10) / 10,
       });
   }

@@ -4,6 +4,7 @@ import { deleteIssuesLeftSprint } from '../../storage/sprintHealth/issuesLeft';
 import { deleteStartSnapshot } from '../../storage/sprintHealth/startSnapshots';
 import { freezeResult, readFrozenResult, type StoredResult } from '../../storage/sprintHealth/frozenResults';
 import { UNLINKED_TREND_KEY, writeTrendPoint, type TrendPoint } from '../../storage/sprintHealth/trendPoints';
+import { rowOnIncompleteData } from './sprintHealthView';
 
 /**
  * The last step for a closed sprint: its result is frozen once and never rewritten. In order:
@@ -31,6 +32,7 @@ function trendPointOf(stored: StoredResult): TrendPoint {
     sprintName: sprint.name,
     completeDate: sprint.completeDate,
     scores: Object.fromEntries(stored.rows.map((row) => [row.processKey ?? UNLINKED_TREND_KEY, row.health])),
+    incompleteData: stored.rows.filter((row) => rowOnIncompleteData(stored.meta, row)).map((row) => row.processKey ?? UNLINKED_TREND_KEY),
   };
 }
 

@@ -11,11 +11,12 @@ import { fetchStatusCatalog } from '../../jira/statuses';
 import { isJiraAdmin } from '../../jira/permissions';
 import { listProcesses } from '../../storage/catalogStore';
 import { readActiveInputs } from '../../storage/sprintHealth/activeInputs';
-import { readFrozenResult } from '../../storage/sprintHealth/frozenResults';
+import { readFrozenResult, type StoredRow } from '../../storage/sprintHealth/frozenResults';
 import { readHealthSettings, writeHealthSettings } from '../../storage/sprintHealth/settings';
 import { readStartSnapshot } from '../../storage/sprintHealth/startSnapshots';
 import { asAppOn } from '../actor';
 import { compute, toStoredResult } from './computeResult';
+import { rowOnIncompleteData } from './sprintHealthView';
 import { authorizeSprint, interactiveCall, PROJECT_PAGE_ONLY, type ProjectRef, type Viewer } from './sprintAccess';
 
 /** Health settings: anyone may read them; only Jira administrators (asked of Jira as the viewer) may change them. */
@@ -55,8 +56,9 @@ export async function previewHealthSettings(
     const ctx = { sprintOpen: false };
     const rescore = (metrics: typeof frozen.meta.totals.metrics) => {
       const criteria = evaluateCriteria(metrics, settings, ctx);
-      return { criteria, health: scoreHealth(criteria, settings.bands) };
+      return { criteria, health: scoreHealth(criteria, settings.bands), incompleteData: rowOnIncompleteData(frozen.meta, { criteria }) };
     };
+    const totals = rescore(frozen.meta.totals.metrics);
     return {
       sprintId,
       mode: 'rescored',
@@ -68,9 +70,16 @@ export async function previewHealthSettings(
           current: row.health,
           preview: preview.health,
           criteria: preview.criteria,
+          currentIncompleteData: rowOnIncompleteData(frozen.meta, row),
+          previewIncompleteData: preview.incompleteData,
         };
       }),
-      totals: { current: frozen.meta.totals.health, preview: rescore(frozen.meta.totals.metrics).health },
+      totals: {
+        current: frozen.meta.totals.health,
+        preview: totals.health,
+        currentIncompleteData: rowOnIncompleteData(frozen.meta, frozen.meta.totals),
+        previewIncompleteData: totals.incompleteData,
+      },
     };
   }
   const active = await readActiveInputs(sprintId);
@@ -93,18 +102,26 @@ export async function previewHealthSettings(
     base.removedIssuesKnown,
   );
   const after = compute(active.meta.sprint, active.issues, { ...base, settings });
-  const beforeByKey = new Map(before.rows.map((row) => [row.processKey, row.health] as const));
+  const beforeByKey = new Map(before.rows.map((row) => [row.processKey, row] as const));
+  const onIncomplete = (row: { criteria: StoredRow['criteria'] } | undefined) => (row ? rowOnIncompleteData(before.meta, row) : false);
   return {
     sprintId,
     mode: 'recomputed',
     rows: after.rows.map((row) => ({
       processKey: row.processKey,
       processName: row.processKey ? (names.get(row.processKey) ?? null) : null,
-      current: beforeByKey.get(row.processKey) ?? { score: null, band: null },
+      current: beforeByKey.get(row.processKey)?.health ?? { score: null, band: null },
       preview: row.health,
       criteria: row.criteria,
+      currentIncompleteData: onIncomplete(beforeByKey.get(row.processKey)),
+      previewIncompleteData: onIncomplete(row),
     })),
-    totals: { current: before.meta.totals.health, preview: after.totals.health },
+    totals: {
+      current: before.meta.totals.health,
+      preview: after.totals.health,
+      currentIncompleteData: onIncomplete(before.meta.totals),
+      previewIncompleteData: onIncomplete(after.totals),
+    },
   };
 }
 

@@ -1,10 +1,10 @@
 import type { SprintHealthView } from '../../contract/sprintHealthContract';
 import type { Process } from '../../domain/catalog/catalogSchemas';
-import { criteriaOnIncompleteData } from '../../domain/sprintHealth/incompleteData';
+import { criteriaOnIncompleteData, scoreOnIncompleteData } from '../../domain/sprintHealth/incompleteData';
 import { provisionalReason } from '../../domain/sprintHealth/provisional';
 import { withOverdueNote } from '../../domain/sprints/sprintOverdue';
 import { listTrendPoints, UNLINKED_TREND_KEY, type TrendPoint } from '../../storage/sprintHealth/trendPoints';
-import type { StoredResult } from '../../storage/sprintHealth/frozenResults';
+import type { StoredResult, StoredRow } from '../../storage/sprintHealth/frozenResults';
 
 /** How many closed sprints a sparkline shows. */
 const TREND_LENGTH = 6;
@@ -28,11 +28,25 @@ async function trendWindow(stored: StoredResult, boardId: number, visible: (spri
 }
 
 /** Results stored before the criteria were kept had `removedIssuesKnown` exactly when a start snapshot was taken. */
-function withIncompleteCriteria(completeness: StoredResult['meta']['completeness']) {
+export function withIncompleteCriteria(completeness: StoredResult['meta']['completeness']) {
   const { removedIssuesKnown } = completeness;
   const incompleteCriteria =
     completeness.incompleteCriteria ?? criteriaOnIncompleteData({ removedIssuesKnown, committedFromSnapshot: removedIssuesKnown });
   return { ...completeness, incompleteCriteria };
+}
+
+/** Whether a stored row's score rested on incomplete data (marked like the lozenge: `scoreOnIncompleteData`). */
+export function rowOnIncompleteData(meta: Pick<StoredResult['meta'], 'completeness'>, row: Pick<StoredRow, 'criteria'>): boolean {
+  return scoreOnIncompleteData(row.criteria, withIncompleteCriteria(meta.completeness).incompleteCriteria);
+}
+
+/**
+ * Whether a trend point's score for `key` rested on incomplete data; null when it has no score, or when the point
+ * was written before the app kept it (not known, so not claimed either way).
+ */
+export function trendPointIncomplete(point: TrendPoint, key: string): boolean | null {
+  if (point.scores[key]?.score === null || point.scores[key] === undefined || point.incompleteData === undefined) return null;
+  return point.incompleteData.includes(key);
 }
 
 export async function toReadyView(
@@ -64,6 +78,7 @@ export async function toReadyView(
           completeDate: point.completeDate,
           score: health?.score ?? null,
           band: health?.band ?? null,
+          incompleteData: trendPointIncomplete(point, row.processKey ?? UNLINKED_TREND_KEY),
         };
       }),
     }));

@@ -246,6 +246,10 @@ describe('the Sprint health tab', () => {
       /: \d+ (green|amber|red), on incomplete data\./,
     );
     await expect(app.getByTestId('health-row-totals').getByTestId('health-incomplete').count()).resolves.toBe(1);
+    // This sprint's own point on the trend rests on the same counts: a hollow dot, said in words in its label.
+    const trend = app.getByTestId('health-row-INC').getByTestId('health-trend');
+    await expect(trend.getAttribute('aria-label')).resolves.toMatch(/\d+ on incomplete data$/);
+    await expect(trend.locator('circle').last().getAttribute('data-incomplete')).resolves.toBe('true');
 
     await app.getByTestId('criteria-INC').click();
     await app.getByTestId('criteria-INC-incomplete').waitFor();
@@ -413,6 +417,9 @@ describe('health settings (Jira administrators)', () => {
     await app.getByLabel('Flow efficiency weight').fill('20');
     await app.getByLabel('Say/do threshold').fill('100');
     await app.getByTestId('settings-preview-INC').waitFor();
+    // Say/do still counts in the previewed score, on counts Jira search may miss: marked as the lozenge is.
+    const previewed = app.getByTestId('settings-preview-INC').getByTestId('settings-preview-score');
+    await expect(previewed.getByTestId('health-incomplete').textContent()).resolves.toBe('incomplete data');
     await admin.screenshot('sprint-health-settings-light');
     await admin.switchTheme('dark');
     await admin.screenshot('sprint-health-settings-dark');

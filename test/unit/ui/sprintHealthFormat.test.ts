@@ -1,5 +1,6 @@
 import { formatTime } from '../../../static/common/dateFormat';
 import { progressText, restartText } from '../../../static/project-page/src/sprintHealth/progress';
+import { trendLabel } from '../../../static/project-page/src/sprintHealth/Sparkline';
 import {
   criteriaOnIncompleteData,
   flowTimeLines,
@@ -109,5 +110,18 @@ describe('restartText after a calculation stopped', () => {
       `The calculation stopped before finishing; restarted at ${formatTime(restartedAt, { timeZone: 'Asia/Tokyo' })}.`,
     );
     expect(restartText(null)).toBeNull();
+  });
+});
+
+describe('trendLabel', () => {
+  it('says which sparkline points rested on incomplete data, and nothing for points where it is not known', () => {
+    expect(
+      trendLabel([
+        { sprintName: 'S1', score: 72, incompleteData: false },
+        { sprintName: 'S2', score: 80, incompleteData: true },
+        { sprintName: 'S3', score: null, incompleteData: null },
+        { sprintName: 'S4', score: 64, incompleteData: null },
+      ]),
+    ).toBe('Health over the last 4 sprints: 72, 80 on incomplete data, no score, 64');
   });
 });

@@ -20,7 +20,7 @@ import { Notice } from '../../../common/Notice';
 import { useResolver } from '../../../common/useResolver';
 import { fieldErrorsFrom } from '../../../common/forms/fieldErrors';
 import { useVersionedSave } from '../../../common/forms/useVersionedSave';
-import { HealthLozenge } from './HealthLozenge';
+import { HealthLozenge, IncompleteDataMarker } from './HealthLozenge';
 import { criterionHelp } from './metricWording';
 import { localProblems, THRESHOLD_UNIT, toDraft, weightSum } from './settingsDraft';
 import type { HealthSettings, HealthSettingsAnswer, PreviewResult } from './types';
@@ -140,9 +140,11 @@ function PreviewTable({ preview }: { preview: PreviewResult }) {
             </th>
             <td style={cell}>
               <HealthLozenge score={row.current.score} band={row.current.band} />
+              {row.currentIncompleteData && <IncompleteDataMarker />}
             </td>
             <td style={cell} data-testid="settings-preview-score">
               <HealthLozenge score={row.preview.score} band={row.preview.band} />
+              {row.previewIncompleteData && <IncompleteDataMarker />}
             </td>
           </tr>
         ))}

@@ -119,6 +119,9 @@ function TwoLines({ first, second }: { first: string; second: string }) {
   );
 }
 
+const TREND_HELP =
+  "Health in this process's last closed sprints of the board, oldest first. A hollow dot: that score rested on incomplete data.";
+
 function HeaderCell({ metric }: { metric: MetricKey | 'trend' | 'process' }) {
   if (metric === 'process')
     return (
@@ -129,7 +132,7 @@ function HeaderCell({ metric }: { metric: MetricKey | 'trend' | 'process' }) {
   if (metric === 'trend') {
     return (
       <th scope="col" style={th}>
-        <TooltipText tooltip="Health in this process's last closed sprints of the board, oldest first.">Trend</TooltipText>
+        <TooltipText tooltip={TREND_HELP}>Trend</TooltipText>
       </th>
     );
   }

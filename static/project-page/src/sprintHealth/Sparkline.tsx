@@ -1,22 +1,27 @@
 import { token } from '@atlaskit/tokens';
 import { InlineChart } from './InlineChart';
 
-export type TrendPoint = { sprintName: string; score: number | null };
+/** `incompleteData`: the score rested on incomplete data (a hollow dot); null or absent when not known. */
+export type TrendPoint = { sprintName: string; score: number | null; incompleteData?: boolean | null };
 
 const WIDTH = 72;
 const HEIGHT = 20;
 const PAD = 2;
 
-/** "Health over the last 6 sprints: 72, 80, no score, 64". Exported for the table's tests and labels. */
+/** "Health over the last 6 sprints: 72, 80 on incomplete data, no score, 64". Exported for the table's tests and labels. */
 export function trendLabel(points: TrendPoint[]): string {
   if (!points.length) return 'No health trend yet: no earlier closed sprints.';
-  const values = points.map((point) => (point.score === null ? 'no score' : String(point.score)));
+  const values = points.map((point) => {
+    if (point.score === null) return 'no score';
+    return point.incompleteData ? `${point.score} on incomplete data` : String(point.score);
+  });
   return `Health over the last ${points.length} ${points.length === 1 ? 'sprint' : 'sprints'}: ${values.join(', ')}`;
 }
 
 /**
  * The health score over the last closed sprints as a tiny inline SVG (0 at the bottom, 100 at the
- * top). A sprint without a score breaks the line instead of pretending it was 0.
+ * top). A sprint without a score breaks the line instead of pretending it was 0; a score that rested on
+ * incomplete data is a hollow dot (the label, also the tooltip, says so in words).
  */
 export function Sparkline({ points, testId }: { points: TrendPoint[]; testId?: string }) {
   const label = trendLabel(points);
@@ -53,8 +58,13 @@ export function Sparkline({ points, testId }: { points: TrendPoint[]; testId?: s
             key={`${point.sprintName}-${index}`}
             cx={x(index)}
             cy={y(point.score)}
-            r={index === points.length - 1 ? 2.5 : 1.5}
-            style={{ fill: token('color.chart.blue.bolder') }}
+            r={point.incompleteData ? 2.5 : index === points.length - 1 ? 2.5 : 1.5}
+            data-incomplete={point.incompleteData ? 'true' : undefined}
+            style={
+              point.incompleteData
+                ? { fill: token('elevation.surface'), stroke: token('color.chart.blue.bolder'), strokeWidth: 1.25 }
+                : { fill: token('color.chart.blue.bolder') }
+            }
           />
         ),
       )}

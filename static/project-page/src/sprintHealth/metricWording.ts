@@ -152,7 +152,8 @@ export const metricHelp = {
       'issues only by the sprints they are in now: for a sprint that started before the app was watching, issues removed since the start ' +
       "(including ones added after the start and removed again) can't be found, so committed, added and removed, and the say/do, scope " +
       'change and flow efficiency built on them, may be off. Those criteria, and the health of every row they count in, are marked ' +
-      '"incomplete data": a score near a threshold could be in another band. Issues whose history could not be read are assumed to have ' +
+      '"incomplete data": a score near a threshold could be in another band. On the trend such a sprint is a hollow dot, and the settings ' +
+      'preview, the reviews CSV ("Health data") and the web trigger say so too. Issues whose history could not be read are assumed to have ' +
       'had their current state since they were created. The page says so instead of showing a number as exact.',
   },
 } satisfies Record<MetricKey, MetricHelp>;

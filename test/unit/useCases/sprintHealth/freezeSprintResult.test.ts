@@ -68,6 +68,20 @@ describe('freezeSprintResult', () => {
     ]);
   });
 
+  it('keeps in the trend point which scores rested on incomplete data, by the lozenge’s rule', async () => {
+    // The fixture has no start snapshot: say/do, scope change and flow efficiency count in its score on incomplete data.
+    await freezeSprintResult(aResult(103, 60), BOARD_ID);
+    const known = aResult(104, 70);
+    known.meta.completeness = { ...known.meta.completeness, removedIssuesKnown: true, incompleteCriteria: [] };
+    await freezeSprintResult(known, BOARD_ID);
+
+    const points = await listTrendPoints(BOARD_ID);
+    expect(points.map((point) => [point.sprintId, point.incompleteData])).toEqual([
+      [103, [UNLINKED_TREND_KEY]],
+      [104, []],
+    ]);
+  });
+
   it('never overwrites a frozen result: a second freeze answers the first and adds no trend point', async () => {
     await freezeSprintResult(aResult(102, 80), BOARD_ID);
     const second = await freezeSprintResult(aResult(102, 20), BOARD_ID);

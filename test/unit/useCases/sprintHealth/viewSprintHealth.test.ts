@@ -68,6 +68,33 @@ describe('viewSprintHealth', () => {
     });
   });
 
+  it('marks trend points whose score rested on incomplete data, and reads points stored before that was kept as not known', async () => {
+    const viewer = viewerFor(wb.users.member);
+    const first = await view(closedSprint, viewer);
+    if (first.status !== 'ready') throw new Error('expected a ready view');
+    const row = first.rows[0]!;
+    // A point written by an earlier version, before the sprint viewed here: no `incompleteData`.
+    const legacy = {
+      sprintId: 9001,
+      sprintName: 'Earlier sprint',
+      completeDate: null,
+      scores: { [row.processKey ?? '~unlinked']: { score: 55, band: 'red' } },
+    };
+    await kvs.set(`sprint-health:trend:${DEMO_BOARD_ID}:000000000000001:9001`, legacy);
+
+    const again = await view(closedSprint, viewer);
+    if (again.status !== 'ready') throw new Error('expected a ready view');
+    const trend = again.rows.find((candidate) => candidate.processKey === row.processKey)!.trend;
+    const marked = row.criteria.some(
+      (criterion) => criterion.passed !== null && again.completeness.incompleteCriteria.includes(criterion.key),
+    );
+    expect(marked).toBe(true);
+    expect(trend.map((point) => [point.sprintId, point.score, point.incompleteData])).toEqual([
+      [9001, 55, null],
+      [closedSprint, row.health.score, true],
+    ]);
+  });
+
   it('hands a sprint too large for the inline budget to one background job through the queue port', async () => {
     const budget = sprintHealthTuning.inlineBudgetMs;
     sprintHealthTuning.inlineBudgetMs = -1;
