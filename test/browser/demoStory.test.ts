@@ -61,7 +61,8 @@ describe('the demo on a fresh start', () => {
           const label = (await app.getByTestId(`health-row-${key}`).getByTestId('health-trend').getAttribute('aria-label')) ?? '';
           const points = label.replace(/^Health over the last \d+ sprints?: /, '').split(', ');
           expect(label).toMatch(/^Health over the last 6 sprints: /);
-          expect(points.filter((point) => /^\d+$/.test(point))).toHaveLength(6);
+          // A score, said with its mark where it rests on incomplete data (the demo's sprints have no start snapshot).
+          expect(points.filter((point) => /^\d+( on incomplete data)?$/.test(point))).toHaveLength(6);
         }
         await page.screenshot(`demo-sprint-health-${mode}`);
         expect(await seriousViolations(page)).toEqual([]);
