@@ -1,6 +1,6 @@
-import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
 import { anImprovementProperty, aSprintReviewInput } from '../builders/improvementBuilders';
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
+import { seedIncidentProcess } from '../support/improvementSeed';
 import { signRequest } from '../../src/webtrigger/signature';
 import { LONG_AGO } from '../builders/datasetBuilders';
 
@@ -16,14 +16,7 @@ const ACTIVE_ITSM_SPRINT = 17;
 
 beforeEach(async () => {
   wb = await createTestWorkbench();
-  const { admin, apo, asm } = wb.users;
-  await wb.invoke(admin, 'saveValueStream', { valueStream: aValueStreamInput({ ownerAccountId: admin }), expectedVersion: null });
-  expect(
-    await wb.invoke(admin, 'saveProcess', {
-      process: aProcessInput({ key: 'INC', apoAccountId: apo, asmAccountId: asm }),
-      expectedVersion: null,
-    }),
-  ).toMatchObject({ ok: true });
+  await seedIncidentProcess(wb);
 });
 afterEach(() => {
   wb.expectNoContractViolations();
