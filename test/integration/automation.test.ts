@@ -5,6 +5,7 @@ import { runActionAsRule } from '../../workbench/automation/runAction';
 import { signRequest } from '../../src/webtrigger/signature';
 import type { JiraStandIn } from '../../workbench/jira/jiraStandIn';
 import type { StoredIssue } from '../../workbench/jira/jiraState';
+import { issuePropertyAsApp } from '../support/issueProperties';
 
 /**
  * Automation through the emulated platform: the inheritance trigger, the three actions
@@ -58,15 +59,7 @@ const parentChangedEvent = (issue: StoredIssue, from: string | null, to: string)
   changelog: { items: [{ field: 'IssueParentAssociation', fieldId: 'parent', from, to }] },
 });
 
-async function linkOf(key: string): Promise<Record<string, unknown> | undefined> {
-  const response = await wb.jira.handle({
-    method: 'GET',
-    pathWithQuery: `/rest/api/3/issue/${key}/properties/process-loop-link`,
-    headers: {},
-    caller: { kind: 'app' },
-  });
-  return response.status === 200 ? (JSON.parse(response.body) as { value: Record<string, unknown> }).value : undefined;
-}
+const linkOf = (key: string) => issuePropertyAsApp(wb, key, 'process-loop-link');
 
 async function linkAsPerson(key: string, processKey: string) {
   const response = await wb.jira.handle({

@@ -1,5 +1,6 @@
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
 import { aProcessInput, aProcessLinkProperty, aValueStreamInput } from '../builders/catalogBuilders';
+import { setIssuePropertyAsApp } from '../support/issueProperties';
 
 /**
  * The catalog and the issue link through the emulated Forge runtime: real resolver, real
@@ -250,16 +251,7 @@ describe('open work per process in the catalog', () => {
   }
 
   async function link(keys: string[]): Promise<void> {
-    for (const key of keys) {
-      const written = await wb.jira.handle({
-        method: 'PUT',
-        pathWithQuery: `/rest/api/3/issue/${key}/properties/process-loop-link`,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(aProcessLinkProperty(wb.users.admin)),
-        caller: { kind: 'app' },
-      });
-      expect([200, 201]).toContain(written.status);
-    }
+    for (const key of keys) await setIssuePropertyAsApp(wb, key, 'process-loop-link', aProcessLinkProperty(wb.users.admin));
   }
 
   /** The catalog as the member sees it, and the Jira requests that view made. */

@@ -1,9 +1,9 @@
 import { DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../workbench/datasets/demoDataset';
-import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
+import { aProcessInput, aProcessLinkProperty, aValueStreamInput } from '../builders/catalogBuilders';
 import { aSprintReviewInput } from '../builders/improvementBuilders';
 import { resolverAnswers } from '../support/resolverAnswers';
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
-import { LONG_AGO } from '../builders/datasetBuilders';
+import { setIssuePropertyAsApp } from '../support/issueProperties';
 
 /**
  * The process's review export (exportProcessReviewsCsv) with sprint health: a sprint whose health
@@ -22,24 +22,7 @@ async function linkToInc(sprintId: number, count: number): Promise<void> {
     caller: { kind: 'app' },
   });
   const issues = (JSON.parse(search.body) as { issues: Array<{ key: string }> }).issues.slice(0, count);
-  for (const { key } of issues) {
-    const link = {
-      schemaVersion: 1,
-      processKey: 'INC',
-      valueStreamKey: 'RUN',
-      stageId: null,
-      stageName: null,
-      linkedBy: wb.users.admin,
-      linkedAt: LONG_AGO,
-    };
-    await wb.jira.handle({
-      method: 'PUT',
-      pathWithQuery: `/rest/api/3/issue/${key}/properties/process-loop-link`,
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(link),
-      caller: { kind: 'app' },
-    });
-  }
+  for (const { key } of issues) await setIssuePropertyAsApp(wb, key, 'process-loop-link', aProcessLinkProperty(wb.users.admin));
 }
 
 /** The CSV as header → cell per data row (the fields used here hold no commas or quotes). */

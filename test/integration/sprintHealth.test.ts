@@ -3,7 +3,8 @@ import { anImprovementProperty } from '../builders/improvementBuilders';
 import { forgetSprintAccess } from '../../src/useCases/sprintHealth/sprintAccess';
 import { DEMO_BOARD_ID, DEMO_SPRINT_IDS } from '../../workbench/datasets/demoDataset';
 import type { JiraHttpRequest, JiraHttpResponse } from '../../workbench/jira/types';
-import { aProcessInput, aValueStreamInput } from '../builders/catalogBuilders';
+import { aProcessInput, aProcessLinkProperty, aValueStreamInput } from '../builders/catalogBuilders';
+import { setIssuePropertyAsApp } from '../support/issueProperties';
 import { resolverAnswers, type FailedAnswer } from '../support/resolverAnswers';
 import { createTestWorkbench, type TestWorkbench } from '../support/testWorkbench';
 import { LONG_AGO } from '../builders/datasetBuilders';
@@ -45,19 +46,7 @@ async function linkToInc(keys: string[]) {
   const { admin, apo, asm } = wb.users;
   await ok(admin, 'saveValueStream', { valueStream: aValueStreamInput({ ownerAccountId: admin }), expectedVersion: null });
   await ok(admin, 'saveProcess', { process: aProcessInput({ apoAccountId: apo, asmAccountId: asm }), expectedVersion: null });
-  for (const key of keys) {
-    const link = {
-      schemaVersion: 1,
-      processKey: 'INC',
-      valueStreamKey: 'RUN',
-      stageId: null,
-      stageName: null,
-      linkedBy: admin,
-      linkedAt: LONG_AGO,
-    };
-    const { status } = await jiraAsApp('PUT', `/rest/api/3/issue/${key}/properties/process-loop-link`, link);
-    expect([200, 201]).toContain(status);
-  }
+  for (const key of keys) await setIssuePropertyAsApp(wb, key, 'process-loop-link', aProcessLinkProperty(admin));
 }
 
 /** The platform's Jira is the stand-in; its write helpers are not on the `PlatformJira` interface. */

@@ -3,18 +3,11 @@ import { createImprovementStory } from '../../../../src/useCases/improvements/cr
 import { anImprovementStoryInput } from '../../../builders/improvementBuilders';
 import { incidentWorkbenchPerTest } from '../../../support/improvementSeed';
 import { asUser } from '../../../support/useCaseInvocation';
+import { issuePropertyAsApp } from '../../../support/issueProperties';
 
 const wb = incidentWorkbenchPerTest();
 
-async function propertyOf(issueKey: string, propertyKey: string): Promise<unknown> {
-  const response = await wb().jira.handle({
-    method: 'GET',
-    pathWithQuery: `/rest/api/3/issue/${issueKey}/properties/${propertyKey}`,
-    headers: {},
-    caller: { kind: 'app' },
-  });
-  return response.status === 200 ? (JSON.parse(response.body) as { value: unknown }).value : undefined;
-}
+const propertyOf = (issueKey: string, propertyKey: string) => issuePropertyAsApp<unknown>(wb(), issueKey, propertyKey);
 /** The story as the contract parses it (defaults filled in). */
 const story = (overrides: Parameters<typeof anImprovementStoryInput>[0] = {}) =>
   improvementStoryInputSchema.parse(anImprovementStoryInput(overrides));

@@ -10,6 +10,7 @@ import {
 } from '../../../../src/useCases/issueLink/linkIssueToProcess';
 import type { Actor } from '../../../../src/useCases/actor';
 import type { StoredIssue } from '../../../../workbench/jira/jiraState';
+import { issuePropertyAsApp } from '../../../support/issueProperties';
 
 /**
  * One use case links an issue to a process for the issue panel, the automation action, the web trigger and
@@ -43,15 +44,7 @@ const anIssue = (): StoredIssue =>
 const link = (input: Omit<LinkIssueInput, 'stageId'> & { stageId?: string | null }, actor: Actor) =>
   runAs(wb, actor, () => linkIssueToProcess({ stageId: null, ...input }, actor));
 
-async function storedLink(key: string): Promise<Record<string, unknown> | undefined> {
-  const response = await wb.jira.handle({
-    method: 'GET',
-    pathWithQuery: `/rest/api/3/issue/${key}/properties/process-loop-link`,
-    headers: {},
-    caller: { kind: 'app' },
-  });
-  return response.status === 200 ? (JSON.parse(response.body) as { value: Record<string, unknown> }).value : undefined;
-}
+const storedLink = (key: string) => issuePropertyAsApp(wb, key, 'process-loop-link');
 
 const writes = () => wb.jira.requestLog.filter((entry) => entry.method === 'PUT' && entry.path.endsWith('/properties/process-loop-link'));
 
