@@ -17,10 +17,18 @@ const linkKey = (issueId: string) => `link-record:${issueId}`;
  * Version 1 of each record; a later version gets its own schema and a step in the upgrade, so every record
  * ever written still reads. Only the current version is written.
  */
-const outcomeV1 = z.object({ value: z.enum(['confirmed', 'refuted', 'inconclusive']), note: z.string(), by: z.string(), at: z.string() });
+// `unverified`: adopted from a property written before records existed; its author is never credited.
+const unverified = z.literal(true).optional();
+const outcomeV1 = z.object({
+  value: z.enum(['confirmed', 'refuted', 'inconclusive']),
+  note: z.string(),
+  by: z.string(),
+  at: z.string(),
+  unverified,
+});
 const improvementV1 = z.object({
   outcome: outcomeV1.nullable(),
-  dodTicks: z.array(z.object({ itemId: z.string(), by: z.string(), at: z.string() })),
+  dodTicks: z.array(z.object({ itemId: z.string(), by: z.string(), at: z.string(), unverified })),
 });
 /*
  * `version`: the save version (see `versionedRecord`), so concurrent edits of one story (two people ticking
@@ -61,9 +69,20 @@ const improvementRecord = (record: ImprovementRecord, version: number): z.infer<
   version,
   data: {
     outcome: record.outcome
-      ? { value: record.outcome.value, note: record.outcome.note, by: record.outcome.by, at: record.outcome.at }
+      ? {
+          value: record.outcome.value,
+          note: record.outcome.note,
+          by: record.outcome.by,
+          at: record.outcome.at,
+          ...(record.outcome.unverified ? { unverified: true as const } : {}),
+        }
       : null,
-    dodTicks: record.dodTicks.map(({ itemId, by, at }) => ({ itemId, by, at })),
+    dodTicks: record.dodTicks.map(({ itemId, by, at, unverified: adopted }) => ({
+      itemId,
+      by,
+      at,
+      ...(adopted ? { unverified: true as const } : {}),
+    })),
   },
 });
 
@@ -143,7 +162,6 @@ export async function writeLinkRecord(issueId: string, record: LinkRecord): Prom
   await kvs.set(linkKey(issueId), linkRecord(record));
 }
 
-/** The same link on many issues (accepted link suggestions), 25 keys a storage call. */
 /**
  * Forgets everything the app recorded about a deleted issue: its improvement record (with its save version row)
  * and its link record, in one transaction. Deleting what is not there is harmless, so a repeated event is too.
@@ -157,6 +175,7 @@ export async function deleteIssueRecords(issueId: string): Promise<void> {
     .execute();
 }
 
+/** The same link on many issues (accepted link suggestions), 25 keys a storage call. */
 export async function writeLinkRecords(issueIds: readonly string[], record: LinkRecord): Promise<void> {
   const value = linkRecord(record);
   for (let start = 0; start < issueIds.length; start += BATCH) {

@@ -131,5 +131,13 @@ describe('a property changed outside Process Loop', () => {
     const panel = await ok(member, 'getIssueImprovement', {}, await issuePanel('ITSM-3'));
     expect(panel.record.state).toBe('unverified');
     expect(panel.outcome).toEqual({ value: 'confirmed', note: 'Old review', by: null, at: null });
+
+    // The app's first write to the story adopts the old outcome into the record, still credited to nobody.
+    const [item] = panel.dod;
+    if (!item) throw new Error('INC has no Definition of Done to tick');
+    const ticked = await ok(member, 'toggleImprovementDod', { itemId: item.itemId, done: true }, await issuePanel('ITSM-3'));
+    expect(ticked.dod.find((line) => line.itemId === item.itemId)).toMatchObject({ done: true, doneBy: member });
+    const after = await ok(member, 'getIssueImprovement', {}, await issuePanel('ITSM-3'));
+    expect(after.outcome).toEqual({ value: 'confirmed', note: 'Old review', by: null, at: null });
   });
 });
